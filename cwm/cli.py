@@ -1,0 +1,216 @@
+"""The command line. Commands parse options, call one core function, print, and exit.
+
+Exit codes: 0 all good (warnings allowed), 1 the check found errors, 2 bad usage or bad data,
+3 an internal error (a bug: rerun with --debug and report it). Only this module prints.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import typer
+
+from .errors import EXIT_USAGE, CwmError
+
+app = typer.Typer(
+    name="cwm",
+    help="创文管理（cwm）：创建全国文明城市工作方案的任务清单、到期提醒与材料检查工具。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_INTERNAL = 3
+
+
+class State:
+    data: Optional[Path] = None
+    debug: bool = False
+
+
+state = State()
+
+
+def _utf8_when_redirected() -> None:
+    """Redirected output on Chinese Windows defaults to GBK, which lacks some symbols: write UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        if not stream.isatty() and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):  # pragma: no cover - stream already in use
+                pass
+
+
+def err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def out(renderable: Any) -> None:
+    """Print text as is, or a Rich renderable through a console (colour only on a terminal)."""
+    if isinstance(renderable, str):
+        sys.stdout.write(renderable)
+        sys.stdout.flush()
+        return
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal:  # a file or pipe: wide, stable lines rather than 80-column wrapping
+        console = Console(width=200)
+    console.print(renderable)
+
+
+def handles_errors(fn: Callable) -> Callable:
+    """Turn CwmError into its message and exit code; hide tracebacks unless --debug."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except CwmError as exc:
+            if state.debug:
+                raise
+            err(exc.message)
+            raise typer.Exit(exc.exit_code)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug, not bad input
+            if state.debug:
+                raise
+            err(f"cwm 内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行以查看详细信息，并报告给维护者。")
+            raise typer.Exit(EXIT_INTERNAL)
+
+    return wrapper
+
+
+def load() -> Any:
+    from .plan import load_plan
+
+    return load_plan(state.data)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"cwm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    data: Optional[Path] = typer.Option(
+        None, "--data", envvar="CWM_DATA", help="数据目录（含 org.yaml、tasks.yaml、sites.yaml、grid.yaml）。默认用内置的2021年方案。",
+        show_default=False,
+    ),
+    debug: bool = typer.Option(False, "--debug", help="出错时显示完整的 Python 回溯（供维护者排查）。"),
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="显示版本号。"),
+) -> None:
+    """创文管理（cwm）：创建全国文明城市工作方案的任务清单、到期提醒与材料检查工具。"""
+    _utf8_when_redirected()
+    state.data = data
+    state.debug = debug
+
+
+# ---------------------------------------------------------------------------------------------
+# validate
+
+
+@app.command()
+@handles_errors
+def validate(
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出（problems 列表）。"),
+    rules: bool = typer.Option(False, "--rules", help="列出全部数据检查规则及说明，不做检查。"),
+) -> None:
+    """检查数据文件：格式、字段、引用是否正确，并报告原文自身的不一致（警告）。
+
+    每条问题显示为“文件:行:列: 级别: 说明（键路径）”。有错误时退出码为 2，只有警告时为 0。
+    """
+    from . import datarules
+    from .output import to_json
+    from .plan import packaged_data_dir, read_plan
+
+    if rules:
+        for rule in datarules.REGISTRY.values():
+            level = "错误" if rule.severity == "error" else "警告"
+            out(f"{rule.code}（{level}）：{rule.doc}\n")
+        return
+    plan, problems = read_plan(state.data or packaged_data_dir())
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    if as_json:
+        out(to_json({"errors": errors, "warnings": warnings, "problems": [p.as_json() for p in problems]}))
+    else:
+        for problem in problems:
+            out(problem.format() + "\n")
+        verdict = "数据有错误，请修改后重试。" if errors else "数据可用。"
+        err(f"共 {errors} 个错误，{warnings} 个警告。{verdict}")
+    if errors:
+        raise typer.Exit(EXIT_USAGE)
+
+
+# ---------------------------------------------------------------------------------------------
+# duties
+
+from .output import Format  # noqa: E402  (an Enum: cheap, and Typer needs it at definition time)
+
+FORMAT_HELP = "输出格式：table（表格）、json、csv（UTF-8 带 BOM，Excel 可直接打开）、md（Markdown）。"
+
+
+@app.command()
+@handles_errors
+def duties(
+    unit: Optional[str] = typer.Argument(
+        None, help="单位或人员：规范名称、别名（区划地名科、市救助站）、名称中的一段（养老）或姓名（曾平）。不写则列出各单位的汇总。",
+        show_default=False,
+    ),
+    all_: bool = typer.Option(False, "--all", help="列出全部单位的全部职责（而不是汇总）。"),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """列出某单位或某人全年负责的事项：网上申报材料、实地点位、社区包联、网格责任、宣传职责。
+
+    示例：cwm duties 养老服务科；cwm duties 区划地名科 --format json；cwm duties（各单位汇总）。
+    """
+    from . import labels
+    from .duties import SOURCES, duties_for, summary
+    from .output import render
+
+    plan = load()
+    if unit is None and not all_:
+        rows = summary(plan)
+        kinds = {"bureau": "本局", "section": "科室", "institution": "直属单位", "partner": "包联协作单位"}
+        columns = [("单位", lambda r: r["unit"]), ("类别", lambda r: kinds[r["kind"]]), ("负责人", lambda r: r["head"])]
+        columns += [(labels.SOURCE[s], (lambda s: lambda r: r[s])(s)) for s in SOURCES]
+        columns.append(("合计", lambda r: r["total"]))
+        out(render(fmt, columns, rows, rows, title="各单位职责汇总（用 cwm duties 单位名 查看明细）"))
+        return
+    target = plan.directory.resolve(unit) if unit else None
+    items = duties_for(plan, target)
+    if target is None:
+        title = f"全部职责（{len(items)} 项）"
+    elif target.kind == "person":
+        title = f"{plan.directory.person_label(target.name)}的职责（{len(items)} 项）"
+    else:
+        title = f"{target.name} 的职责（{len(items)} 项）"
+    columns = [
+        ("编号", lambda d: d.id),
+        ("来源", lambda d: labels.SOURCE[d.source]),
+        ("事项", lambda d: d.title),
+        ("要求", lambda d: d.summary),
+        ("周期", lambda d: d.cadence),
+        ("责任单位", lambda d: d.departments),
+        ("联系人", lambda d: [f"{c.name} {c.phone}" for c in d.contacts]),
+    ]
+    out(render(fmt, columns, items, [d.as_json() for d in items], title=title))
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Console-script entry point."""
+    try:
+        app(args=argv, prog_name="cwm")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
+    return 0

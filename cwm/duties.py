@@ -1,0 +1,198 @@
+"""What each unit or person is responsible for, across the four attachments.
+
+``all_duties(plan)`` flattens the plan into ``Duty`` records (one per requirement item, site
+item, liaison duty, grid row and publicity duty); ``duties_for`` filters them for a resolved
+unit or person; ``summary`` counts them per unit. Pure functions: no printing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from . import labels
+from .models import Contact, GridRow, Item, LiaisonDuty, Publicity, Row, Site
+from .plan import Plan
+from .units import Target
+
+SOURCES = ("tasks", "sites", "liaison", "grid", "publicity")
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One thing a unit must do or hand in."""
+
+    id: str
+    source: str
+    """``tasks`` | ``sites`` | ``liaison`` | ``grid`` | ``publicity``."""
+    departments: tuple[str, ...]
+    """Canonical names of the responsible units."""
+    title: str
+    summary: str
+    """One Chinese line: what is asked, with its numbers."""
+    cadence: str
+    """Chinese: 季度收集, 半年收集, 每月…"""
+    contacts: tuple[Contact, ...] = ()
+    people: frozenset[str] = frozenset()
+    """Everyone the duty names (contacts, leaders), for looking duties up by person."""
+    record: Any = field(default=None, repr=False, compare=False)
+    """The model object the duty comes from (Item, Site, LiaisonDuty, GridRow, Publicity)."""
+    row: Row | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def item(self) -> Item:
+        assert isinstance(self.record, Item)
+        return self.record
+
+    def as_json(self) -> dict[str, Any]:
+        """Stable JSON (English keys; documented in README)."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "departments": list(self.departments),
+            "title": self.title,
+            "summary": self.summary,
+            "cadence": self.cadence,
+            "contacts": [c.model_dump() for c in self.contacts],
+        }
+        rec = self.record
+        if isinstance(rec, Item) and self.row is not None:
+            row = self.row
+            cadences = {rec.collection_of(m) for m in rec.materials}
+            out.update(
+                row=row.row,
+                project=row.project.model_dump(),
+                indicator=row.indicator.model_dump(),
+                content=row.content.model_dump() if row.content else None,
+                standard=row.standard.model_dump(),
+                requirement=rec.requirement,
+                materials=[material_json(rec, m) for m in rec.materials],
+                collection=cadences.pop() if len(cadences) == 1 else "mixed",
+                plan=row.plan,
+                planned_time=row.planned_time,
+            )
+        elif isinstance(rec, Site):
+            out.update(site=rec.name, indicator=rec.indicator, standards=[s.model_dump() for s in rec.standards])
+        elif isinstance(rec, LiaisonDuty):
+            out.update(rec.model_dump(exclude={"id", "title"}))
+        elif isinstance(rec, GridRow):
+            out.update(rec.model_dump(exclude={"id", "unit"}), unit=rec.unit)
+        elif isinstance(rec, Publicity):
+            out.update(rec.model_dump(exclude={"id", "title", "departments"}))
+        return out
+
+
+def material_json(item: Item, material: Any) -> dict[str, Any]:
+    """A material's numbers (without the long source text), with its effective collection."""
+    data = material.model_dump(mode="json", by_alias=True, exclude={"text"}, exclude_defaults=True)
+    data["type"] = material.type
+    data["collection"] = item.collection_of(material)
+    return data
+
+
+def _canonical(plan: Plan, names: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for name in names:
+        unit = plan.directory.unit(name) or name
+        if unit not in out:
+            out.append(unit)
+    return tuple(out)
+
+
+def all_duties(plan: Plan) -> list[Duty]:
+    """Every duty of the plan, in source order: 附件1, 附件2, 附件3, 附件4, then the body's publicity."""
+    duties: list[Duty] = []
+    for row, item in plan.tasks.items():
+        duties.append(
+            Duty(
+                id=item.id,
+                source="tasks",
+                departments=_canonical(plan, row.departments),
+                title=item.title,
+                summary="；".join(labels.material(m) for m in item.materials),
+                cadence=labels.item_collection(item),
+                contacts=tuple(row.contacts),
+                people=frozenset(c.name for c in row.contacts),
+                record=item,
+                row=row,
+            )
+        )
+    for site in plan.sites.sites:
+        duties.append(
+            Duty(
+                id=site.id,
+                source="sites",
+                departments=_canonical(plan, [site.unit]),
+                title=f"{site.name}·{site.indicator}",
+                summary=f"{len(site.standards)}项标准：" + "；".join(s.text for s in site.standards),
+                cadence=labels.CADENCE["ongoing"],
+                contacts=tuple(site.contacts),
+                people=frozenset(c.name for c in site.contacts),
+                record=site,
+            )
+        )
+    liaison = plan.grid.liaison
+    for duty in liaison.duties:
+        duties.append(
+            Duty(
+                id=duty.id,
+                source="liaison",
+                departments=_canonical(plan, liaison.departments),
+                title=duty.title,
+                summary=duty.text,
+                cadence=labels.liaison(duty),
+                record=duty,
+            )
+        )
+    for grid_row in plan.grid.grid:
+        people = [c for _, c in grid_row.people()]
+        duties.append(
+            Duty(
+                id=grid_row.id,
+                source="grid",
+                departments=_canonical(plan, [grid_row.unit]),
+                title=f"{grid_row.community}网格：{grid_row.unit}",
+                summary=f"责任路段 {len(grid_row.roads)} 处：{'、'.join(grid_row.roads)}；"
+                f"责任小区 {len(grid_row.compounds)} 处：{'、'.join(grid_row.compounds)}",
+                cadence=labels.CADENCE["ongoing"],
+                contacts=(grid_row.unit_leader, grid_row.contact),
+                people=frozenset([c.name for c in people] + [grid_row.city_leader.name, grid_row.district_leader.name]),
+                record=grid_row,
+            )
+        )
+    for pub in plan.org.publicity:
+        duties.append(
+            Duty(
+                id=pub.id,
+                source="publicity",
+                departments=_canonical(plan, pub.departments),
+                title=pub.title,
+                summary=pub.text,
+                cadence=labels.CADENCE[pub.cadence],
+                record=pub,
+            )
+        )
+    return duties
+
+
+def belongs_to(duty: Duty, target: Target) -> bool:
+    """A duty belongs to a unit it names, or to a person it names or whose unit it names."""
+    if target.person and target.person in duty.people:
+        return True
+    return any(unit in duty.departments for unit in target.units)
+
+
+def duties_for(plan: Plan, target: Target | None) -> list[Duty]:
+    """The duties of ``target`` (all duties when None)."""
+    duties = all_duties(plan)
+    return duties if target is None else [d for d in duties if belongs_to(d, target)]
+
+
+def summary(plan: Plan) -> list[dict[str, Any]]:
+    """Per unit of org.yaml: its kind, head and the number of duties per source."""
+    duties = all_duties(plan)
+    out = []
+    for unit in plan.org.units:
+        counts = {s: sum(1 for d in duties if d.source == s and unit.name in d.departments) for s in SOURCES}
+        out.append({"unit": unit.name, "kind": unit.kind, "head": unit.head, **counts, "total": sum(counts.values())})
+    return out

@@ -1,0 +1,48 @@
+"""One exception hierarchy for cwm. Every message is ready to show to a user (in Chinese).
+
+The CLI turns these into a message on stderr and an exit code in one place
+(``cli.handle_errors``); nothing else prints or exits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from .diagnostics import Problem
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class CwmError(Exception):
+    """Base class: a problem the user can fix. ``exit_code`` is what the CLI exits with."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(CwmError):
+    """A bad option value or argument."""
+
+
+class DataError(CwmError):
+    """The plan data (the YAML files) cannot be used; carries every problem found."""
+
+    def __init__(self, problems: Sequence["Problem"]) -> None:
+        self.problems = list(problems)
+        lines = [p.format() for p in self.problems]
+        count = sum(1 for p in self.problems if p.severity == "error")
+        super().__init__("\n".join(lines + [f"数据有 {count} 处错误，请按提示修改后再运行 cwm validate。"]))
+
+
+class ResolveError(CwmError):
+    """A unit or person name that matches nothing, or more than one thing."""
+
+    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
+        self.candidates = list(candidates)
+        super().__init__(message)

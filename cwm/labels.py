@@ -1,0 +1,78 @@
+"""Chinese wording of structured data: cadences, material types, word targets, material summaries.
+
+One place for every label, so `duties`, `due` and the checklists say things the same way.
+"""
+
+from __future__ import annotations
+
+from .models import Document, Images, Item, LiaisonDuty, Report, Table, WordTarget
+
+COLLECTION = {"quarterly": "季度收集", "half_yearly": "半年收集"}
+CADENCE = {"monthly": "每月", "quarterly": "每季度", "half_yearly": "每半年", "yearly": "每年", "ongoing": "常态化"}
+MATERIAL = {
+    "report": "说明报告",
+    "photos": "图片资料",
+    "screenshot": "媒体报道截图",
+    "document": "正式发文",
+    "table": "数据表格",
+    "evaluation": "部门评价",
+}
+SOURCE = {"tasks": "附件1 网上申报", "sites": "附件2 实地点位", "liaison": "附件3 社区包联",
+          "grid": "附件4 网格责任", "publicity": "正文 宣传问卷"}
+OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+def words(target: WordTarget) -> str:
+    """``500字左右`` or ``800字以内``."""
+    return f"{target.about}字左右" if target.about is not None else f"{target.at_most}字以内"
+
+
+def material(m: object) -> str:
+    """One line saying what a material asks for, with its numbers."""
+    name = MATERIAL[m.type]  # type: ignore[attr-defined]
+    parts: list[str] = []
+    if isinstance(m, Report):
+        parts.append(words(m.words) + ("（汇总）" if m.aggregates else ""))
+        if m.min_measures:
+            parts.append(f"{m.min_measures}项以上举措")
+        if m.needs_figures:
+            parts.append("有数据支撑")
+    elif isinstance(m, Images):
+        if m.groups and m.groups.per_group:
+            parts.append(f"每个{m.groups.name}{m.groups.per_group}张")
+        if m.count:
+            parts.append(f"{m.count}张")
+        if m.groups and m.groups.min_groups:
+            parts.append(f"{m.groups.min_groups}个不同{m.groups.name}")
+        if m.groups and m.groups.required:
+            parts.append(f"必报：{'、'.join(m.groups.required)}")
+        if m.caption:
+            parts.append(f"注明{'、'.join(m.caption)}")
+    elif isinstance(m, Document):
+        parts.append(f"{m.count}份以上")
+    elif isinstance(m, Table):
+        for metric in m.metrics:
+            parts.append(f"{metric.numerator}/{metric.denominator} {OP_SIGNS[metric.op]}{metric.percent:g}%")
+    else:
+        parts.append("无需报送文件，由省级部门评价")
+    return f"{name}：{'，'.join(parts)}"
+
+
+def item_collection(item: Item) -> str:
+    """``季度收集``, or per material where they differ (``图片资料季度收集，说明报告半年收集``)."""
+    cadences = {item.collection_of(m) for m in item.materials}
+    if len(cadences) == 1:
+        return COLLECTION[cadences.pop()]
+    return "，".join(f"{MATERIAL[m.type]}{COLLECTION[item.collection_of(m)]}" for m in item.materials)
+
+
+def liaison(duty: LiaisonDuty) -> str:
+    """``每月2次``, ``每年9月前1次以上``, ``每年10月前，群众参与率98%、满意率95%以上``."""
+    text = CADENCE[duty.cadence]
+    if duty.before_month:
+        text += f"{duty.before_month}月前"
+    if duty.count:
+        text += f"{duty.count}{duty.count_word}" + ("以上" if duty.min else "")
+    if duty.targets:
+        text += "，" + "、".join(f"{t.name}{t.percent:g}%" + ("以上" if t.min else "") for t in duty.targets)
+    return text

@@ -1,0 +1,106 @@
+"""Load the plan: the four YAML files of a data directory, validated, as one ``Plan`` object.
+
+This is the only place that reads the data files. Every command that needs the plan calls
+``load_plan``; ``cwm validate`` calls ``read_plan`` to get every problem instead of an exception.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .diagnostics import KeyPath, Problem
+from .errors import DataError
+from .models import FILE_MODELS, Grid, Org, Sites, Tasks
+from .schema_errors import translate
+from .units import Directory
+from .yamlio import YamlDocument, load_yaml
+
+DATA_FILES: tuple[str, ...] = tuple(FILE_MODELS)
+
+
+def packaged_data_dir() -> Path:
+    """The built-in data (the 2021 资阳市民政局 plan), installed with the package."""
+    try:
+        from importlib.resources import files
+
+        path = Path(str(files("cwm.data")))
+    except ModuleNotFoundError:  # running from a source checkout: data/ beside cwm/
+        path = Path(__file__).resolve().parent.parent / "data"
+    return path
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The validated plan. ``documents`` keep each file's node marks for locating problems."""
+
+    data_dir: Path
+    org: Org
+    tasks: Tasks
+    sites: Sites
+    grid: Grid
+    documents: dict[str, YamlDocument] = field(repr=False)
+
+    @functools.cached_property
+    def directory(self) -> Directory:
+        return Directory(self.org)
+
+    @property
+    def year(self) -> int:
+        return self.tasks.plan_year
+
+    def problem(self, file: str, path: KeyPath, message: str, severity: str = "error", code: str = "") -> Problem:
+        """A problem located at ``path`` in ``file`` (line and column from the YAML marks)."""
+        return self.documents[file].problem(path, message, severity, code)
+
+
+def read_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
+    """Read and check everything; return the plan (None if it cannot be built) and all problems.
+
+    Problems are syntax errors, duplicate keys, schema errors and the data rules of
+    ``datarules`` (unresolved references are errors; inconsistencies of the source warnings).
+    """
+    from . import datarules
+
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        return None, [Problem(str(data_dir), "数据目录不存在。请用 --data 或环境变量 CWM_DATA 指向含 org.yaml、tasks.yaml、sites.yaml、grid.yaml 的目录。")]
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    models: dict[str, object] = {}
+    for name, model in FILE_MODELS.items():
+        path = data_dir / name
+        if not path.is_file():
+            problems.append(Problem(str(path), f"缺少数据文件 {name}。数据目录须含 {'、'.join(DATA_FILES)} 四个文件。"))
+            continue
+        doc = load_yaml(path, str(path))
+        documents[name] = doc
+        problems.extend(doc.problems)
+        if doc.problems:
+            continue
+        if not isinstance(doc.data, dict):
+            problems.append(doc.problem((), "文件内容应为键值映射（顶层为 字段: 值），实为空或列表。"))
+            continue
+        try:
+            models[name] = model.model_validate(doc.data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc, message = translate(error)  # type: ignore[arg-type]
+                problems.append(doc.problem(loc, message))
+    if len(models) < len(FILE_MODELS):
+        return None, problems
+    plan = Plan(data_dir, documents=documents, **{n.removesuffix(".yaml"): m for n, m in models.items()})  # type: ignore[arg-type]
+    problems.extend(datarules.run(plan))
+    return plan, problems
+
+
+def load_plan(data_dir: Path | None = None) -> Plan:
+    """The validated plan of ``data_dir`` (default: the built-in data). Raises DataError."""
+    plan, problems = read_plan(Path(data_dir or packaged_data_dir()))
+    errors = [p for p in problems if p.severity == "error"]
+    if plan is None or errors:
+        raise DataError(errors)
+    return plan

@@ -1,0 +1,112 @@
+"""Unit and person names: the one place that says which unit a name in the data or on the
+command line means.
+
+The source calls one unit by several names (市救助站/市救助管理站, 市精神病院/市精神病医院) and
+writes some 科室 with a second name in brackets (基层政权建设与社区治理科（区划地名科）). All of
+these resolve to the canonical name in ``org.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .errors import ResolveError
+from .models import Org, Person, Unit
+
+_BRACKETED = re.compile(r"^(.+?)\((.+)\)$")
+
+
+def normalize(text: str) -> str:
+    """Fold width and form (NFKC), drop all whitespace, fold case."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a ``UNIT`` argument resolved to: a unit, or a person (with the units they head)."""
+
+    kind: str
+    """``unit`` or ``person``."""
+    name: str
+    """Canonical unit name, or the person's name."""
+    units: tuple[str, ...]
+    """Units whose duties belong to the target (a person: the units they head)."""
+
+    @property
+    def person(self) -> str | None:
+        return self.name if self.kind == "person" else None
+
+
+class Directory:
+    """Index of units (names and aliases) and people of one ``org.yaml``."""
+
+    def __init__(self, org: Org) -> None:
+        self.units: dict[str, Unit] = {u.name: u for u in org.units}
+        self.people: dict[str, Person] = {p.name: p for p in org.people}
+        self._names: dict[str, str] = {}
+        for unit in org.units:
+            for name in (unit.name, *unit.aliases):
+                self._names.setdefault(normalize(name), unit.name)
+        self._heads: dict[str, list[str]] = {}
+        for unit in org.units:
+            if unit.head:
+                self._heads.setdefault(unit.head, []).append(unit.name)
+
+    def unit(self, text: str) -> str | None:
+        """Canonical name of the unit ``text`` names (name, alias, or ``名称（别名）``), else None."""
+        key = normalize(text)
+        if key in self._names:
+            return self._names[key]
+        match = _BRACKETED.match(key)
+        if match:
+            first, second = (self._names.get(g) for g in match.groups())
+            if first is not None and first == second:
+                return first
+        return None
+
+    def person(self, name: str) -> Person | None:
+        return self.people.get(re.sub(r"\s+", "", name))
+
+    def headed_by(self, name: str) -> list[str]:
+        """Units whose head is ``name``."""
+        return list(self._heads.get(name, []))
+
+    def person_label(self, name: str) -> str:
+        person = self.people.get(name)
+        return f"{name}（{person.title}）" if person and person.title else name
+
+    def resolve(self, query: str) -> Target:
+        """Resolve a user's ``UNIT`` argument: canonical name, alias, unique fragment, or person.
+
+        Raises ResolveError listing the candidates when the query matches nothing or several.
+        """
+        query = query.strip()
+        if not query:
+            raise ResolveError("单位名称为空。")
+        unit = self.unit(query)
+        if unit:
+            return Target("unit", unit, (unit,))
+        person = self.person(query)
+        if person:
+            return Target("person", person.name, tuple(self.headed_by(person.name)))
+        key = normalize(query)
+        units = sorted({canonical for name, canonical in self._names.items() if key in name},
+                       key=list(self.units).index)
+        people = [p for p in self.people if key in normalize(p)]
+        if len(units) + len(people) == 1:
+            if units:
+                return Target("unit", units[0], (units[0],))
+            return Target("person", people[0], tuple(self.headed_by(people[0])))
+        if units or people:
+            candidates = units + [self.person_label(p) for p in people]
+            raise ResolveError(
+                f"“{query}”可指多个单位或人员，请写得更具体：\n  " + "\n  ".join(candidates), candidates
+            )
+        candidates = list(self.units)
+        raise ResolveError(
+            f"找不到单位或人员“{query}”。可用的单位有：\n  " + "\n  ".join(candidates)
+            + "\n也可以写别名（如 区划地名科、市救助站）、名称中的一段（如 养老）或人员姓名（如 曾平）。",
+            candidates,
+        )

@@ -1,0 +1,118 @@
+"""Read YAML keeping where every node stands, and refusing duplicate keys.
+
+PyYAML silently keeps the last of two equal keys; a plan file where that happens has lost a
+row without anyone noticing. Here the composed node tree is turned into plain Python data by
+hand so that each key path gets its (line, column), and a repeated key is a problem naming
+both lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import KeyPath, Problem
+
+try:  # the C parser composes the same nodes (with marks), several times faster
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: the data, and the (line, col) of every key path, both 1-based."""
+
+    file: str
+    data: Any
+    marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, path: KeyPath) -> tuple[int | None, int | None, KeyPath]:
+        """The mark of the longest prefix of ``path`` that exists, and that prefix."""
+        best: KeyPath = ()
+        current: KeyPath = ()
+        for part in path:
+            candidate = current + (part,)
+            if candidate in self.marks:
+                current = candidate
+                best = current
+            # parts absent from the document (a union tag, a missing key) are skipped
+        line, col = self.marks.get(best, (None, None))
+        return line, col, best
+
+    def problem(self, path: KeyPath, message: str, severity: str = "error", code: str = "") -> Problem:
+        line, col, _ = self.locate(path)
+        return Problem(self.file, message, severity, line, col, path, code)  # type: ignore[arg-type]
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
+    """Parse ``path``. Syntax errors and duplicate keys come back as problems, never raised."""
+    name = display_name or str(path)
+    doc = YamlDocument(name, None)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        doc.problems.append(Problem(name, f"无法读取文件：{exc.strerror or exc}。请检查路径和权限。"))
+        return doc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        doc.problems.append(
+            Problem(name, f"文件不是 UTF-8 编码（第 {exc.start} 字节处无法解码）。请用 UTF-8 编码另存该文件。")
+        )
+        return doc
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        what = exc.problem or exc.context or "语法错误"
+        doc.problems.append(Problem(name, f"YAML 语法错误：{what}。请检查缩进、冒号和引号。", "error", line, col))
+        return doc
+    except yaml.YAMLError as exc:
+        doc.problems.append(Problem(name, f"YAML 语法错误：{exc}"))
+        return doc
+    try:
+        doc.data = _build(loader, node, (), doc) if node is not None else None
+    finally:
+        loader.dispose()
+    return doc
+
+
+def _build(loader: Any, node: yaml.Node, path: KeyPath, doc: YamlDocument) -> Any:
+    doc.marks[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if isinstance(key, (list, dict)):
+                doc.problems.append(Problem(doc.file, "键必须是简单文本。", "error", *_mark(key_node), path))
+                continue
+            if key in seen:
+                first_line = _mark(seen[key])[0]
+                doc.problems.append(
+                    Problem(
+                        doc.file,
+                        f"重复的键“{key}”（第 {first_line} 行已有同名键）。YAML 只会保留后一个，请删除或合并其中一个。",
+                        "error",
+                        *_mark(key_node),
+                        path + (key,),
+                    )
+                )
+                continue
+            seen[key] = key_node
+            out[key] = _build(loader, value_node, path + (key,), doc)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, child, path + (i,), doc) for i, child in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
