@@ -24,13 +24,9 @@ DATA_FILES: tuple[str, ...] = tuple(FILE_MODELS)
 
 def packaged_data_dir() -> Path:
     """The built-in data (the 2021 资阳市民政局 plan), installed with the package."""
-    try:
-        from importlib.resources import files
-
-        path = Path(str(files("cwm.data")))
-    except ModuleNotFoundError:  # running from a source checkout: data/ beside cwm/
-        path = Path(__file__).resolve().parent.parent / "data"
-    return path
+    here = Path(__file__).resolve().parent
+    installed = here / "data"  # pip installs data/ as cwm/data
+    return installed if installed.is_dir() else here.parent / "data"  # else a source checkout
 
 
 @dataclass(frozen=True)
