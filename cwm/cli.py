@@ -50,17 +50,20 @@ def err(message: str) -> None:
 
 
 def out(renderable: Any) -> None:
-    """Print text as is, or a Rich renderable through a console (colour only on a terminal)."""
-    if isinstance(renderable, str):
-        sys.stdout.write(renderable)
-        sys.stdout.flush()
-        return
-    from rich.console import Console
+    """Print text as is; a TableView as a Rich table on a terminal, as plain text otherwise
+    (stable for scripts, and Rich is not even imported)."""
+    from .output import TableView, rich_table, to_plain
 
-    console = Console()
-    if not console.is_terminal:  # a file or pipe: wide, stable lines rather than 80-column wrapping
-        console = Console(width=200)
-    console.print(renderable)
+    if isinstance(renderable, TableView):
+        if not sys.stdout.isatty():
+            renderable = to_plain(renderable)
+        else:
+            from rich.console import Console
+
+            Console().print(rich_table(renderable))
+            return
+    sys.stdout.write(renderable)
+    sys.stdout.flush()
 
 
 def handles_errors(fn: Callable) -> Callable:
@@ -77,6 +80,11 @@ def handles_errors(fn: Callable) -> Callable:
             raise typer.Exit(exc.exit_code)
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not an error
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0)
         except Exception as exc:  # a bug, not bad input
             if state.debug:
                 raise
@@ -205,6 +213,95 @@ def duties(
         ("联系人", lambda d: [f"{c.name} {c.phone}" for c in d.contacts]),
     ]
     out(render(fmt, columns, items, [d.as_json() for d in items], title=title))
+
+
+# ---------------------------------------------------------------------------------------------
+# due
+
+
+def choose_period(quarter: bool, half: bool, month: bool, year: bool, date: Optional[str], period: Optional[str]) -> Any:
+    """The period the options name: --period exactly, else the chosen length around --date
+    (which, with --period, is only the reference day for marking overdue items)."""
+    import datetime as dt
+
+    from .errors import UsageError
+    from .periods import Period, parse_date
+
+    lengths = [kind for kind, on in (("quarter", quarter), ("half", half), ("month", month), ("year", year)) if on]
+    if len(lengths) > 1:
+        raise UsageError("--quarter、--half、--month、--year 只能选一个。")
+    if period is not None:
+        if lengths:
+            raise UsageError("--period 已指定确切期间，不能再与 --quarter/--half/--month/--year 同用。")
+        return Period.parse(period)
+    day = parse_date(date) if date is not None else dt.date.today()
+    return Period.around(lengths[0] if lengths else "quarter", day)  # type: ignore[arg-type]
+
+
+DEPT_HELP = "只看某单位或某人：规范名称、别名（区划地名科）、名称中的一段（养老）或姓名（曾平）。"
+
+
+@app.command()
+@handles_errors
+def due(
+    quarter: bool = typer.Option(False, "--quarter", "-q", help="按季度（默认）。"),
+    half: bool = typer.Option(False, "--half", help="按半年。"),
+    month: bool = typer.Option(False, "--month", "-m", help="按月。"),
+    year: bool = typer.Option(False, "--year", "-y", help="按全年。"),
+    date: Optional[str] = typer.Option(None, "--date", "-d", help="参考日期 YYYY-MM-DD（默认今天）：取包含这一天的期间，并据此标出已逾期的事项。"),
+    period: Optional[str] = typer.Option(None, "--period", "-p", help="确切的期间：2021、2021H1、2021Q2、2021-05。"),
+    dept: Optional[str] = typer.Option(None, "--dept", help=DEPT_HELP),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """列出某期间（默认本季度）应交的材料和应完成的包联工作：按单位分组、按截止日期排序。
+
+    季度收集的材料每季度都到期，半年收集的在第二、四季度到期；按时间节点的事项列出期间内的传统节日及日期；
+    附件3 的包联工作按各自的周期（每月、每半年、N月前、每年）列出。
+    示例：cwm due；cwm due --half --dept 养老；cwm due --period 2021Q2 --format json。
+    """
+    import datetime as dt
+
+    from . import labels
+    from .due import by_unit, due as due_items
+    from .output import render_groups
+
+    from .periods import parse_date
+
+    window = choose_period(quarter, half, month, year, date, period)
+    today = parse_date(date) if date else dt.date.today()
+    plan = load()
+    target = plan.directory.resolve(dept) if dept else None
+    items = due_items(plan, window, today, target)
+
+    def requirement(item: Any) -> str:
+        if item.duty.source == "liaison":
+            text = labels.liaison(item.duty.record)
+            return f"本期共 {item.count} {item.duty.record.count_word}（{text}）" if item.count else text
+        return "；".join(labels.material(m) for m in item.materials)
+
+    def festivals(item: Any) -> str:
+        return "、".join(
+            f"{f.name} {f.date.month}月{f.date.day}日（{'必报' if required else '择优报送'}）" for f, required in item.festivals
+        )
+
+    columns = [
+        ("截止日期", lambda i: i.due.isoformat()),
+        ("逾期", lambda i: "已逾期" if i.overdue else ""),
+        ("编号", lambda i: i.duty.id),
+        ("事项", lambda i: i.duty.title),
+        ("本期应交 / 应做", requirement),
+        ("节日", festivals),
+        ("联系人", lambda i: [f"{c.name} {c.phone}" for c in i.duty.contacts]),
+    ]
+    if plan.year != window.year and fmt is Format.table:
+        err(f"提示：方案年度为 {plan.year} 年，查询的是 {window.chinese}，按方案的收集周期推算。")
+    who = f"{target.name} " if target else ""
+    if fmt is Format.table:
+        out(f"{who}{window.chinese}（{window.start} 至 {window.end}）应交事项 {len(items)} 项，参考日 {today}。\n")
+        if not items:
+            out("本期没有到期的事项。\n")
+    for part in render_groups(fmt, columns, by_unit(plan, items), [i.as_json() for i in items], "责任单位"):
+        out(part)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .diagnostics import KeyPath, Problem, Severity
 from .labels import OP_SIGNS
@@ -156,6 +156,80 @@ def duplicate_unit_name(plan: "Plan") -> Iterator[Finding]:
             if key in owner and owner[key] != unit.name:
                 yield "org.yaml", ("units", i), f"名称“{name}”已用于单位“{owner[key]}”，不能再作为“{unit.name}”的名称或别名。"
             owner.setdefault(key, unit.name)
+
+
+def materials(plan: "Plan") -> Iterator[tuple[KeyPath, Any, Any]]:
+    """(key path, item, material) of every material in tasks.yaml."""
+    for r, row in enumerate(plan.tasks.rows):
+        for k, item in enumerate(row.items):
+            for m, material in enumerate(item.materials):
+                yield ("rows", r, "items", k, "materials", m), item, material
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors: fields that only make sense together
+
+
+@rule("word-target", "error")
+def word_target(plan: "Plan") -> Iterator[Finding]:
+    """字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一。"""
+    for path, item, material in materials(plan):
+        words = [("words",)] if material.type == "report" else []
+        words += [("others", o, "words") for o, other in enumerate(material.others) if other.words]
+        for sub in words:
+            target = material.words if sub == ("words",) else material.others[sub[1]].words
+            if (target.about is None) == (target.at_most is None):
+                yield "tasks.yaml", path + sub, f"{item.id} 的字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一。"
+
+
+@rule("item-collection", "error")
+def item_collection(plan: "Plan") -> Iterator[Finding]:
+    """每项材料都须有收集类型：写在申报项的 collection 上，或写在该材料上。"""
+    for r, row in enumerate(plan.tasks.rows):
+        for k, item in enumerate(row.items):
+            if item.collection is None and any(m.collection is None for m in item.materials):
+                yield "tasks.yaml", ("rows", r, "items", k), (
+                    f"{item.id} 缺少 collection（收集类型 quarterly 或 half_yearly）：写在申报项上，或写在每一项材料上。"
+                )
+
+
+@rule("caption-fields", "error")
+def caption_fields(plan: "Plan") -> Iterator[Finding]:
+    """图片的 date_field、groups.field 须是 caption 中的字段；图片须写 count 或 groups。"""
+    for path, item, material in materials(plan):
+        if material.type not in ("photos", "screenshot"):
+            continue
+        if material.date_field is not None and material.date_field not in material.caption:
+            yield "tasks.yaml", path + ("date_field",), f"{item.id} 的 date_field“{material.date_field}”不在 caption 列出的字段中。"
+        if material.groups and material.groups.field and material.groups.field not in material.caption:
+            yield "tasks.yaml", path + ("groups", "field"), f"{item.id} 的 groups.field“{material.groups.field}”不在 caption 列出的字段中。"
+        if material.count is None and material.groups is None:
+            yield "tasks.yaml", path, f"{item.id} 的图片资料须写 count（张数）或 groups（分组要求）。"
+
+
+@rule("word-bands", "error")
+def word_bands(plan: "Plan") -> Iterator[Finding]:
+    """字数判定幅度：warn_within 须不小于 pass_within。"""
+    bands = plan.tasks.rules.word_bands
+    if bands.warn_within < bands.pass_within:
+        yield "tasks.yaml", ("rules", "word_bands", "warn_within"), "warn_within 须不小于 pass_within。"
+
+
+@rule("unknown-festival", "error")
+def unknown_festival(plan: "Plan") -> Iterator[Finding]:
+    """按时间节点的申报项，其节日分组只能是 春节、元宵节、清明节、端午节、七夕节、中秋节、重阳节。"""
+    from .periods import known_festivals
+
+    known = known_festivals()
+    planned = {id(item) for row, item in plan.tasks.items() if row.planned_time == "按时间节点"}
+    for path, item, material in materials(plan):
+        groups = getattr(material, "groups", None)
+        if id(item) not in planned or groups is None:
+            continue
+        for key in ("required", "allowed"):
+            for n, name in enumerate(getattr(groups, key)):
+                if name not in known:
+                    yield "tasks.yaml", path + ("groups", key, n), f"“{name}”不是可计算日期的节日。可用：{'、'.join(known)}。"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from . import labels
-from .models import Contact, GridRow, Item, LiaisonDuty, Publicity, Row, Site
+from .models import Contact, GridRow, Item, LiaisonDuty, Publicity, Row, Site, to_json
 from .plan import Plan
 from .units import Target
 
@@ -53,7 +53,7 @@ class Duty:
             "title": self.title,
             "summary": self.summary,
             "cadence": self.cadence,
-            "contacts": [c.model_dump() for c in self.contacts],
+            "contacts": to_json(list(self.contacts)),
         }
         rec = self.record
         if isinstance(rec, Item) and self.row is not None:
@@ -61,10 +61,10 @@ class Duty:
             cadences = {rec.collection_of(m) for m in rec.materials}
             out.update(
                 row=row.row,
-                project=row.project.model_dump(),
-                indicator=row.indicator.model_dump(),
-                content=row.content.model_dump() if row.content else None,
-                standard=row.standard.model_dump(),
+                project=to_json(row.project),
+                indicator=to_json(row.indicator),
+                content=to_json(row.content),
+                standard=to_json(row.standard),
                 requirement=rec.requirement,
                 materials=[material_json(rec, m) for m in rec.materials],
                 collection=cadences.pop() if len(cadences) == 1 else "mixed",
@@ -72,20 +72,19 @@ class Duty:
                 planned_time=row.planned_time,
             )
         elif isinstance(rec, Site):
-            out.update(site=rec.name, indicator=rec.indicator, standards=[s.model_dump() for s in rec.standards])
+            out.update(site=rec.name, indicator=rec.indicator, standards=to_json(rec.standards))
         elif isinstance(rec, LiaisonDuty):
-            out.update(rec.model_dump(exclude={"id", "title"}))
+            out.update(to_json(rec, exclude=frozenset({"id", "title"})))
         elif isinstance(rec, GridRow):
-            out.update(rec.model_dump(exclude={"id", "unit"}), unit=rec.unit)
+            out.update(to_json(rec, exclude=frozenset({"id"})))
         elif isinstance(rec, Publicity):
-            out.update(rec.model_dump(exclude={"id", "title", "departments"}))
+            out.update(to_json(rec, exclude=frozenset({"id", "title", "departments"})))
         return out
 
 
 def material_json(item: Item, material: Any) -> dict[str, Any]:
     """A material's numbers (without the long source text), with its effective collection."""
-    data = material.model_dump(mode="json", by_alias=True, exclude={"text"}, exclude_defaults=True)
-    data["type"] = material.type
+    data = to_json(material, exclude=frozenset({"text"}), skip_empty=True)
     data["collection"] = item.collection_of(material)
     return data
 

@@ -1,27 +1,71 @@
-"""Pydantic models of the four data files (org, tasks, sites, grid).
+"""The plan's data model: dataclasses for the four data files (org, tasks, sites, grid).
 
-Strict: unknown keys are rejected, types are not coerced (a phone number written without quotes
-is an int, and an error), enumerations are closed. The YAML comments at the top of each file in
-``data/`` are the editor's manual; the docstrings here are the programmer's.
+The classes import nothing heavy, so commands that only read a validated (cached) plan start
+fast. Pydantic validates them at the boundary (``validation.py``): the Annotated metadata below
+are its constraints, ``__pydantic_config__`` forbids unknown keys, and the ``Strict*`` aliases
+refuse coercion (a phone number written without quotes is an int, and an error). Rules that
+relate several fields live in ``datarules.py``, with the other checks of the data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Iterator, Literal, Union
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from dataclasses import dataclass, field, fields
+from typing import Annotated, Any, Iterator, Literal, Union
 
 # ---------------------------------------------------------------------------------------------
-# Reusable field types
+# Constraint markers understood by Pydantic (its hook is called only when validating)
 
-Text = Annotated[str, StringConstraints(min_length=1)]
-Name = Annotated[str, StringConstraints(pattern=r"^\S+$")]
+
+class _Strict:
+    """No coercion: an int is not a str, "5" is not an int."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["strict"] = True
+        return schema
+
+
+class Check:
+    """Constraints for Pydantic, set on the core schema: ``Check(gt=0)``, ``Check(min_length=1)``,
+    ``Check(pattern=r"...")``, ``Check(ge=1, le=12)`` (the keys of pydantic-core's int, float,
+    str and list schemas)."""
+
+    def __init__(self, **constraints: Any) -> None:
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema.update(self.constraints)
+        return schema
+
+
+class TaggedBy:
+    """A union told apart by the value of ``key`` (e.g. a material's ``type``)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Discriminator
+
+        return handler.generate_schema(Annotated[source, Discriminator(self.key)])
+
+
+_STRICT = _Strict()
+Int = Annotated[int, _STRICT]
+Bool = Annotated[bool, _STRICT]
+Number = Annotated[float, _STRICT]
+Date = Annotated[dt.date, _STRICT]
+Text = Annotated[str, _STRICT, Check(min_length=1)]
+Name = Annotated[str, _STRICT, Check(pattern=r"^\S+$")]
 """A person's or unit's name: no spaces (the source pads 林  俐; the data write 林俐)."""
-Phone = Annotated[str, StringConstraints(pattern=r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
+Phone = Annotated[str, _STRICT, Check(pattern=r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
 """A mainland mobile (11 digits from 13…19) or a landline with area code."""
-RequirementId = Annotated[str, StringConstraints(pattern=r"^(I|II|III)(-\d+){2,4}$")]
-Percent = Annotated[float, Field(gt=0, le=100)]
+RequirementId = Annotated[str, _STRICT, Check(pattern=r"^(I|II|III)(-\d+){2,4}$")]
+Positive = Annotated[int, _STRICT, Check(gt=0)]
+Percent = Annotated[float, _STRICT, Check(gt=0, le=100)]
+Fraction = Annotated[float, _STRICT, Check(gt=0, lt=1)]
 
 MaterialType = Literal["report", "photos", "screenshot", "document", "table", "evaluation"]
 Collection = Literal["quarterly", "half_yearly"]
@@ -31,45 +75,82 @@ Cadence = Literal["monthly", "quarterly", "half_yearly", "yearly", "ongoing"]
 PlannedTime = Literal["全年", "长期", "按时间节点"]
 UnitKind = Literal["bureau", "section", "institution", "partner"]
 
-MATERIAL_TYPES: tuple[str, ...] = MaterialType.__args__  # type: ignore[attr-defined]
+_CONFIG = {"extra": "forbid"}
+model = dataclass(eq=False, repr=False)
+"""Every model is a plain dataclass, to be treated as read-only. Only ``__init__`` is generated:
+each generated method costs start-up time (frozen adds two per class), and nothing compares or
+prints models — ``to_json`` shows one."""
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+def _list() -> Any:
+    """An empty-list default (a model field may be named ``field``, so not ``field()`` inline)."""
+    return field(default_factory=list)
+
+
+def to_json(obj: Any, exclude: frozenset[str] = frozenset(), skip_empty: bool = False) -> Any:
+    """A model as JSON-ready data (English keys as in the YAML); ``skip_empty`` leaves out
+    fields that are None, false or an empty list."""
+    if isinstance(obj, list):
+        return [to_json(v, skip_empty=skip_empty) for v in obj]
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    if not hasattr(obj, "__dataclass_fields__"):
+        return obj
+    out = {}
+    for f in fields(obj):
+        if f.name in exclude or f.name.startswith("_"):
+            continue
+        value = getattr(obj, f.name)
+        if skip_empty and (value is None or value is False or value == []):
+            continue
+        out[f.name] = to_json(value, skip_empty=skip_empty)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
 # org.yaml
 
 
-class WorkArea(Model):
+@model
+class WorkArea:
     """One of the body's 工作任务 (（一）…（四）), verbatim, and the data file that details it."""
 
+    __pydantic_config__ = _CONFIG
     title: Text
     see: Literal["org.yaml", "tasks.yaml", "sites.yaml", "grid.yaml"]
     text: Text
 
 
-class PlanInfo(Model):
+@model
+class PlanInfo:
+    """The plan document itself: title, 文号, issuer, date, year, goal and the body's 工作任务."""
+
+    __pydantic_config__ = _CONFIG
     title: Text
     document_number: Text
     issuer: Text
-    issued: dt.date
-    year: int
+    issued: Date
+    year: Int
     goal: Text
-    work: list[WorkArea] = []
+    work: list[WorkArea] = _list()
 
 
-class Unit(Model):
+@model
+class Unit:
     """A unit: the bureau, a 科室/办, a 直属事业单位, or a partner named in 附件4."""
 
+    __pydantic_config__ = _CONFIG
     name: Name
     kind: UnitKind
-    aliases: list[Name] = []
+    aliases: list[Name] = _list()
     head: Name | None = None
 
 
-class LeadingGroup(Model):
+@model
+class LeadingGroup:
+    """The body's 市创建全国文明城市指导小组: leader, deputies, members, office."""
+
+    __pydantic_config__ = _CONFIG
     name: Text
     office: Text
     leader: Name
@@ -77,118 +158,137 @@ class LeadingGroup(Model):
     members: list[Name]
 
 
-class Person(Model):
+@model
+class Person:
+    """A person named in the plan; ``unit`` and ``title`` only where the source gives them."""
+
+    __pydantic_config__ = _CONFIG
     name: Name
     unit: Text | None = None
     title: Text | None = None
 
 
-class Publicity(Model):
+@model
+class Publicity:
     """A standing duty from the body's（三）宣传问卷工作."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^PUB-\d+$")]
+    __pydantic_config__ = _CONFIG
+    id: Annotated[str, _STRICT, Check(pattern=r"^PUB-\d+$")]
     title: Text
-    departments: Annotated[list[Text], Field(min_length=1)]
+    departments: Annotated[list[Text], Check(min_length=1)]
     cadence: Cadence
     text: Text
 
 
-class Org(Model):
+@model
+class Org:
+    """org.yaml: the plan, units, leading group, people and the body's publicity duties."""
+
+    __pydantic_config__ = _CONFIG
     plan: PlanInfo
-    units: Annotated[list[Unit], Field(min_length=1)]
+    units: Annotated[list[Unit], Check(min_length=1)]
     leading_group: LeadingGroup
     people: list[Person]
-    publicity: list[Publicity] = []
+    publicity: list[Publicity] = _list()
 
 
 # ---------------------------------------------------------------------------------------------
 # tasks.yaml (附件1)
 
 
-class WordTarget(Model):
-    """``{about: N}`` for N字左右, ``{at_most: N}`` for N字以内."""
+@model
+class WordTarget:
+    """``{about: N}`` for N字左右, ``{at_most: N}`` for N字以内 (exactly one: rule word-target)."""
 
-    about: Annotated[int, Field(gt=0)] | None = None
-    at_most: Annotated[int, Field(gt=0)] | None = None
-
-    @model_validator(mode="after")
-    def _exactly_one(self) -> "WordTarget":
-        if (self.about is None) == (self.at_most is None):
-            raise ValueError("字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一")
-        return self
+    __pydantic_config__ = _CONFIG
+    about: Positive | None = None
+    at_most: Positive | None = None
 
     @property
     def number(self) -> int:
         return self.about if self.about is not None else self.at_most  # type: ignore[return-value]
 
 
-class OtherUnit(Model):
+@model
+class OtherUnit:
     """Another unit's part in the same item (who aggregates, their word count)."""
 
+    __pydantic_config__ = _CONFIG
     unit: Text
     role: Text
     words: WordTarget | None = None
 
 
-class MaterialBase(Model):
-    text: Text
-    """The source paragraph, verbatim."""
-    collection: Collection | None = None
-    """Overrides the item's collection for this material (III-70-2-1)."""
-    others: list[OtherUnit] = []
+# Every material has ``type``, ``text`` (the source paragraph, verbatim), ``collection`` (overrides
+# the item's, as in III-70-2-1) and ``others`` (other units' parts).
 
 
-class Report(MaterialBase):
+@model
+class Report:
+    """说明报告: a word target, and what the report must show (measures, figures, the year)."""
+
+    __pydantic_config__ = _CONFIG
     type: Literal["report"]
+    text: Text
     words: WordTarget
-    aggregates: bool = False
+    aggregates: Bool = False
     """市民政局 writes the 汇总 (summary) report."""
-    min_measures: Annotated[int, Field(gt=0)] | None = None
-    needs_figures: bool = False
-    mentions_year: bool = False
+    min_measures: Positive | None = None
+    needs_figures: Bool = False
+    mentions_year: Bool = False
+    collection: Collection | None = None
+    others: list[OtherUnit] = _list()
 
 
-class Groups(Model):
+@model
+class Groups:
     """How photos are grouped: per festival, per site, per distinct 小区/organization."""
 
+    __pydantic_config__ = _CONFIG
     name: Text
     field: Text | None = None
     """The caption field that names the group (else subfolders name it)."""
-    per_group: Annotated[int, Field(gt=0)] | None = None
-    min_groups: Annotated[int, Field(gt=0)] | None = None
-    required: list[Text] = []
-    allowed: list[Text] = []
+    per_group: Positive | None = None
+    min_groups: Positive | None = None
+    required: list[Text] = _list()
+    allowed: list[Text] = _list()
 
 
-class Images(MaterialBase):
+@model
+class Images:
+    """图片资料 (photos) or 媒体报道截图 (screenshot)."""
+
+    __pydantic_config__ = _CONFIG
     type: Literal["photos", "screenshot"]
-    count: Annotated[int, Field(gt=0)] | None = None
-    caption: list[Text] = []
+    text: Text
+    count: Positive | None = None
+    caption: list[Text] = _list()
     date_field: Text | None = None
     groups: Groups | None = None
-    min_forms: Annotated[int, Field(gt=0)] | None = None
-    manual: list[Text] = []
-
-    @model_validator(mode="after")
-    def _consistent(self) -> "Images":
-        if self.date_field is not None and self.date_field not in self.caption:
-            raise ValueError(f"date_field“{self.date_field}”不在 caption 列出的字段中")
-        if self.groups and self.groups.field and self.groups.field not in self.caption:
-            raise ValueError(f"groups.field“{self.groups.field}”不在 caption 列出的字段中")
-        if self.count is None and self.groups is None:
-            raise ValueError("图片资料须写 count（张数）或 groups（分组要求）")
-        return self
+    min_forms: Positive | None = None
+    manual: list[Text] = _list()
+    collection: Collection | None = None
+    others: list[OtherUnit] = _list()
 
 
-class Document(MaterialBase):
+@model
+class Document:
+    """正式发文: at least ``count`` official documents."""
+
+    __pydantic_config__ = _CONFIG
     type: Literal["document"]
-    count: Annotated[int, Field(gt=0)] = 1
-    manual: list[Text] = []
+    text: Text
+    count: Positive = 1
+    manual: list[Text] = _list()
+    collection: Collection | None = None
+    others: list[OtherUnit] = _list()
 
 
-class Metric(Model):
+@model
+class Metric:
     """A ratio with a threshold: numerator / denominator ``op`` percent."""
 
+    __pydantic_config__ = _CONFIG
     name: Text
     numerator: Text
     denominator: Text
@@ -198,90 +298,125 @@ class Metric(Model):
     """The source's words for the threshold (不少于…, 应大于…)."""
 
 
-class Table(MaterialBase):
+@model
+class Table:
+    """数据表格: metrics with thresholds."""
+
+    __pydantic_config__ = _CONFIG
     type: Literal["table"]
-    metrics: Annotated[list[Metric], Field(min_length=1)]
+    text: Text
+    metrics: Annotated[list[Metric], Check(min_length=1)]
+    collection: Collection | None = None
+    others: list[OtherUnit] = _list()
 
 
-class Evaluation(MaterialBase):
+@model
+class Evaluation:
+    """部门评价: evaluated by the province; nothing to hand in."""
+
+    __pydantic_config__ = _CONFIG
     type: Literal["evaluation"]
+    text: Text
+    collection: Collection | None = None
+    others: list[OtherUnit] = _list()
 
 
-Material = Annotated[Union[Report, Images, Document, Table, Evaluation], Field(discriminator="type")]
+Material = Annotated[Union[Report, Images, Document, Table, Evaluation], TaggedBy("type")]
 
 
-class Code(Model):
+@model
+class Code:
+    """An indicator level: code (Ⅰ-2, Ⅱ-4, Ⅲ-7, or 1/5 under Ⅰ-8) and name."""
+
+    __pydantic_config__ = _CONFIG
     code: Text
     name: Text
 
 
-class Standard(Model):
-    number: int
+@model
+class Standard:
+    """测评标准 n): its number and text."""
+
+    __pydantic_config__ = _CONFIG
+    number: Int
     text: Text
 
 
-class Contact(Model):
+@model
+class Contact:
+    """A person with a phone number, as a row of the source gives them."""
+
+    __pydantic_config__ = _CONFIG
     name: Name
     phone: Phone
 
 
-class Item(Model):
+@model
+class Item:
     """A requirement item: one id, what to hand in, when."""
 
+    __pydantic_config__ = _CONFIG
     id: RequirementId
-    number: int | None = None
     title: Text
     requirement: Text
-    materials: Annotated[list[Material], Field(min_length=1)]
+    materials: Annotated[list[Material], Check(min_length=1)]
+    number: Int | None = None
     collection: Collection | None = None
+    """For all materials, unless a material says otherwise (rule item-collection)."""
 
-    @model_validator(mode="after")
-    def _every_material_has_a_collection(self) -> "Item":
-        if self.collection is None and any(m.collection is None for m in self.materials):
-            raise ValueError("缺少 collection（收集类型）：写在申报项上，或写在每一项材料上")
-        return self
-
-    def collection_of(self, material: MaterialBase) -> str:
+    def collection_of(self, material: Any) -> str:
         return material.collection or self.collection  # type: ignore[return-value]
 
 
-class Row(Model):
+@model
+class Row:
     """One of 附件1's 19 table rows."""
 
-    row: int
+    __pydantic_config__ = _CONFIG
+    row: Int
     project: Code
     indicator: Code
-    content: Code | None = None
     standard: Standard
-    items: Annotated[list[Item], Field(min_length=1)]
+    items: Annotated[list[Item], Check(min_length=1)]
     plan: Text
     planned_time: PlannedTime
-    departments: Annotated[list[Text], Field(min_length=1)]
-    contacts: Annotated[list[Contact], Field(min_length=1)]
+    departments: Annotated[list[Text], Check(min_length=1)]
+    contacts: Annotated[list[Contact], Check(min_length=1)]
+    content: Code | None = None
 
 
-class WordBands(Model):
-    pass_: Annotated[float, Field(alias="pass", gt=0, lt=1)]
-    warn: Annotated[float, Field(gt=0, lt=1)]
+@model
+class WordBands:
+    """“N字左右”: off by at most ``pass_within`` passes, by at most ``warn_within`` warns, else fails."""
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "WordBands":
-        if self.warn < self.pass_:
-            raise ValueError("warn 须不小于 pass")
-        return self
+    __pydantic_config__ = _CONFIG
+    pass_within: Fraction
+    warn_within: Fraction
 
 
-class DeadlineRule(Model):
+@model
+class DeadlineRule:
+    """When a collection period's materials are due: its last day plus ``offset_days``."""
+
+    __pydantic_config__ = _CONFIG
     rule: Literal["period_end"] = "period_end"
-    offset_days: int = 0
+    offset_days: Int = 0
 
 
-class Rules(Model):
+@model
+class Rules:
+    """Bureau-adjustable rules: word bands and the deadline rule."""
+
+    __pydantic_config__ = _CONFIG
     word_bands: WordBands
     deadline: DeadlineRule = DeadlineRule()
 
 
-class Notes(Model):
+@model
+class Notes:
+    """附件1's 备注, verbatim."""
+
+    __pydantic_config__ = _CONFIG
     document: Text
     photos: Text
     report: Text
@@ -289,12 +424,16 @@ class Notes(Model):
     consultation: Text
 
 
-class Tasks(Model):
-    plan_year: int
+@model
+class Tasks:
+    """tasks.yaml (附件1): rows, rules, notes, manual checks."""
+
+    __pydantic_config__ = _CONFIG
+    plan_year: Int
     rules: Rules
     notes: Notes
-    manual_checks: dict[MaterialType, list[Text]] = {}
-    rows: Annotated[list[Row], Field(min_length=1)]
+    rows: Annotated[list[Row], Check(min_length=1)]
+    manual_checks: dict[MaterialType, list[Text]] = field(default_factory=dict)
 
     def items(self) -> Iterator[tuple[Row, Item]]:
         for row in self.rows:
@@ -306,85 +445,121 @@ class Tasks(Model):
 # sites.yaml (附件2)
 
 
-class Figure(Model):
+@model
+class Figure:
+    """A number in a site standard (300米, 不少于5处…)."""
+
+    __pydantic_config__ = _CONFIG
     label: Text
-    value: int | float
+    value: Number
     unit: Text
-    min: bool = False
+    min: Bool = False
 
 
-class SiteStandard(Model):
-    number: int | None = None
+@model
+class SiteStandard:
+    """One numbered standard (（n）) of a site item."""
+
+    __pydantic_config__ = _CONFIG
     text: Text
-    figures: list[Figure] = []
+    number: Int | None = None
+    figures: list[Figure] = _list()
 
 
-class Site(Model):
-    id: Annotated[str, StringConstraints(pattern=r"^S-\d+$")]
-    number: int
+@model
+class Site:
+    """One of 附件2's site items."""
+
+    __pydantic_config__ = _CONFIG
+    id: Annotated[str, _STRICT, Check(pattern=r"^S-\d+$")]
+    number: Int
     name: Text
     indicator: Text
-    standards: Annotated[list[SiteStandard], Field(min_length=1)]
+    standards: Annotated[list[SiteStandard], Check(min_length=1)]
     unit: Text
-    contacts: Annotated[list[Contact], Field(min_length=1)]
+    contacts: Annotated[list[Contact], Check(min_length=1)]
 
 
-class Sites(Model):
-    sites: Annotated[list[Site], Field(min_length=1)]
+@model
+class Sites:
+    """sites.yaml (附件2)."""
+
+    __pydantic_config__ = _CONFIG
+    sites: Annotated[list[Site], Check(min_length=1)]
 
 
 # ---------------------------------------------------------------------------------------------
 # grid.yaml (附件3 liaison, 附件4 grid)
 
 
-class Target(Model):
+@model
+class Target:
+    """A percentage target (参与率98%, 满意率95%以上)."""
+
+    __pydantic_config__ = _CONFIG
     name: Text
     percent: Percent
-    min: bool = False
+    min: Bool = False
 
 
-class LiaisonDuty(Model):
-    id: Annotated[str, StringConstraints(pattern=r"^L-\d+$")]
+@model
+class LiaisonDuty:
+    """A recurring duty of 附件3, with its cadence."""
+
+    __pydantic_config__ = _CONFIG
+    id: Annotated[str, _STRICT, Check(pattern=r"^L-\d+$")]
     section: Text
     title: Text
     cadence: Cadence
-    count: Annotated[int, Field(gt=0)] | None = None
+    text: Text
+    count: Positive | None = None
     count_word: Literal["次", "个"] = "次"
     """What ``count`` counts: 次 (times) or 个 (things, e.g. 示范小区)."""
-    min: bool = False
-    before_month: Annotated[int, Field(ge=1, le=12)] | None = None
-    targets: list[Target] = []
-    text: Text
+    min: Bool = False
+    before_month: Annotated[int, _STRICT, Check(ge=1, le=12)] | None = None
+    targets: list[Target] = _list()
 
 
-class Liaison(Model):
+@model
+class Liaison:
+    """附件3: the liaison plan with its duties."""
+
+    __pydantic_config__ = _CONFIG
     title: Text
     basis: Text
     community: Text
-    departments: Annotated[list[Text], Field(min_length=1)]
+    departments: Annotated[list[Text], Check(min_length=1)]
     scope: Text
     goal: Text
-    duties: Annotated[list[LiaisonDuty], Field(min_length=1)]
-    requirements: list[Text] = []
+    duties: Annotated[list[LiaisonDuty], Check(min_length=1)]
+    requirements: list[Text] = _list()
 
 
-class Leader(Model):
+@model
+class Leader:
+    """A city or district leader of 附件4 (name and title)."""
+
+    __pydantic_config__ = _CONFIG
     name: Name
     title: Text
 
 
-class GridRow(Model):
-    id: Annotated[str, StringConstraints(pattern=r"^G-\d+$")]
+@model
+class GridRow:
+    """One row of 附件4: a unit's roads, compounds and people."""
+
+    __pydantic_config__ = _CONFIG
+    id: Annotated[str, _STRICT, Check(pattern=r"^G-\d+$")]
     community: Text
     city_leader: Leader
     district_leader: Leader
     unit: Text
     unit_leader: Contact
     contact: Contact
-    roads: Annotated[list[Text], Field(min_length=1)]
-    compounds: Annotated[list[Text], Field(min_length=1)]
-    grid_workers: list[Contact] = []
-    city_managers: list[Contact] = []
+    roads: Annotated[list[Text], Check(min_length=1)]
+    compounds: Annotated[list[Text], Check(min_length=1)]
+    grid_workers: list[Contact] = _list()
+    city_managers: list[Contact] = _list()
 
     def people(self) -> Iterator[tuple[str, Contact]]:
         """Everyone with a phone in this row, with their role."""
@@ -396,12 +571,16 @@ class GridRow(Model):
             yield "城管队员", c
 
 
-class Grid(Model):
+@model
+class Grid:
+    """grid.yaml: 附件3 (liaison) and 附件4 (grid)."""
+
+    __pydantic_config__ = _CONFIG
     liaison: Liaison
-    grid: Annotated[list[GridRow], Field(min_length=1)]
+    grid: Annotated[list[GridRow], Check(min_length=1)]
 
 
-FILE_MODELS: dict[str, type[Model]] = {
+FILE_MODELS: dict[str, type] = {
     "org.yaml": Org,
     "tasks.yaml": Tasks,
     "sites.yaml": Sites,

@@ -1,14 +1,12 @@
 """Output formats. Commands build rows (dicts) and columns; this renders them.
 
-``table`` is a Rich table (colour only on a terminal — the console decides), ``csv`` is UTF-8
+``table`` is a ``TableView`` the CLI shows as a Rich table on a terminal, as plain text elsewhere; ``csv`` is UTF-8
 with a BOM so Excel opens it, ``md`` a pipe table, ``json`` the commands' stable JSON.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Callable, Sequence
 
@@ -35,11 +33,16 @@ def _cell(value: Any) -> str:
 
 
 def to_json(data: Any) -> str:
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(columns: Sequence[Column], rows: Sequence[Any]) -> str:
     """CSV text starting with a BOM (Excel reads UTF-8 only with it)."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([header for header, _ in columns])
@@ -60,15 +63,41 @@ def to_md(columns: Sequence[Column], rows: Sequence[Any], title: str | None = No
     return "\n".join(lines) + "\n"
 
 
-def rich_table(columns: Sequence[Column], rows: Sequence[Any], title: str | None = None) -> Any:
+@dataclass(frozen=True)
+class TableView:
+    """A titled table for people. The CLI shows it as a Rich table on a terminal and as plain,
+    stable text (``to_plain``) in a file or pipe."""
+
+    columns: Sequence[Column]
+    rows: Sequence[Any]
+    title: str | None = None
+    lead: int = 4
+    """How many leading columns share the first line in plain text (empty cells are skipped)."""
+
+    def cells(self) -> list[list[str]]:
+        return [[_cell(get(row)) for _, get in self.columns] for row in self.rows]
+
+
+def rich_table(view: TableView) -> Any:
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=title, show_lines=True, title_justify="left")
-    for header, _ in columns:
+    table = Table(title=escape(view.title) if view.title else None, show_lines=True, title_justify="left")
+    for header, _ in view.columns:
         table.add_column(header, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(get(row)) for _, get in columns))
+    for cells in view.cells():  # cells are data, never Rich markup
+        table.add_row(*(escape(cell) for cell in cells))
     return table
+
+
+def to_plain(view: TableView) -> str:
+    """One block per row: the lead columns on a line, the others as indented ``名称：值`` lines."""
+    lines = [view.title, ""] if view.title else []
+    headers = [header for header, _ in view.columns]
+    for cells in view.cells():
+        lines.append("  ".join(cell for cell in cells[: view.lead] if cell))
+        lines += [f"    {header}：{cell}" for header, cell in zip(headers[view.lead :], cells[view.lead :]) if cell]
+    return "\n".join(lines) + "\n\n"
 
 
 def render(fmt: Format, columns: Sequence[Column], rows: Sequence[Any], json_data: Any, title: str | None = None) -> Any:
@@ -80,5 +109,28 @@ def render(fmt: Format, columns: Sequence[Column], rows: Sequence[Any], json_dat
     if fmt is Format.md:
         return to_md(columns, rows, title)
     if fmt is Format.table:
-        return rich_table(columns, rows, title)
+        return TableView(columns, rows, title)
+    raise AssertionError(fmt)  # pragma: no cover
+
+
+def render_groups(
+    fmt: Format,
+    columns: Sequence[Column],
+    groups: Sequence[tuple[str, Sequence[Any]]],
+    json_data: Any,
+    group_header: str,
+) -> list[Any]:
+    """Like ``render`` for rows grouped under headings (one table per group; CSV stays flat,
+    with the group as its first column ``group_header``)."""
+    if fmt is Format.json:
+        return [to_json(json_data)]
+    if fmt is Format.csv:
+        flat = [(name, row) for name, rows in groups for row in rows]
+        flat_columns = [(group_header, lambda pair: pair[0])]
+        flat_columns += [(header, (lambda get: lambda pair: get(pair[1]))(get)) for header, get in columns]
+        return [to_csv(flat_columns, flat)]
+    if fmt is Format.md:
+        return ["\n".join(to_md(columns, rows, f"{name}（{len(rows)} 项）") for name, rows in groups)]
+    if fmt is Format.table:
+        return [TableView(columns, rows, f"{name}（{len(rows)} 项）") for name, rows in groups]
     raise AssertionError(fmt)  # pragma: no cover

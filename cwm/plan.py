@@ -9,15 +9,16 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from .diagnostics import KeyPath, Problem
+from . import plancache
 from .errors import DataError
 from .models import FILE_MODELS, Grid, Org, Sites, Tasks
-from .schema_errors import translate
 from .units import Directory
-from .yamlio import YamlDocument, load_yaml
+
+if TYPE_CHECKING:
+    from .diagnostics import KeyPath, Problem
+    from .yamlio import YamlDocument
 
 DATA_FILES: tuple[str, ...] = tuple(FILE_MODELS)
 
@@ -38,7 +39,8 @@ class Plan:
     tasks: Tasks
     sites: Sites
     grid: Grid
-    documents: dict[str, YamlDocument] = field(repr=False)
+    documents: dict[str, "YamlDocument"] = field(default_factory=dict, repr=False, compare=False)
+    """Each file's parse with node marks (empty when the plan came from the cache)."""
 
     @functools.cached_property
     def directory(self) -> Directory:
@@ -48,23 +50,34 @@ class Plan:
     def year(self) -> int:
         return self.tasks.plan_year
 
-    def problem(self, file: str, path: KeyPath, message: str, severity: str = "error", code: str = "") -> Problem:
+    def problem(self, file: str, path: "KeyPath", message: str, severity: str = "error", code: str = "") -> "Problem":
         """A problem located at ``path`` in ``file`` (line and column from the YAML marks)."""
-        return self.documents[file].problem(path, message, severity, code)
+        from .diagnostics import Problem
+
+        doc = self.documents.get(file)
+        if doc is None:
+            return Problem(str(self.data_dir / file), message, severity, path=path, code=code)  # type: ignore[arg-type]
+        return doc.problem(path, message, severity, code)
 
 
-def read_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
+def read_plan(data_dir: Path) -> tuple[Plan | None, list["Problem"]]:
     """Read and check everything; return the plan (None if it cannot be built) and all problems.
 
     Problems are syntax errors, duplicate keys, schema errors and the data rules of
     ``datarules`` (unresolved references are errors; inconsistencies of the source warnings).
+    This is the slow path (YAML parsing, Pydantic); ``load_plan`` caches its result.
     """
+    from pydantic import ValidationError
+
     from . import datarules
+    from .diagnostics import Problem
+    from .schema_errors import translate
+    from .yamlio import load_yaml
 
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         return None, [Problem(str(data_dir), "数据目录不存在。请用 --data 或环境变量 CWM_DATA 指向含 org.yaml、tasks.yaml、sites.yaml、grid.yaml 的目录。")]
-    problems: list[Problem] = []
+    problems: list["Problem"] = []
     documents: dict[str, YamlDocument] = {}
     models: dict[str, object] = {}
     for name, model in FILE_MODELS.items():
@@ -81,7 +94,7 @@ def read_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
             problems.append(doc.problem((), "文件内容应为键值映射（顶层为 字段: 值），实为空或列表。"))
             continue
         try:
-            models[name] = model.model_validate(doc.data)
+            models[name] = _adapter(model).validate_python(doc.data)
         except ValidationError as exc:
             for error in exc.errors():
                 loc, message = translate(error)  # type: ignore[arg-type]
@@ -93,10 +106,28 @@ def read_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
     return plan, problems
 
 
-def load_plan(data_dir: Path | None = None) -> Plan:
-    """The validated plan of ``data_dir`` (default: the built-in data). Raises DataError."""
-    plan, problems = read_plan(Path(data_dir or packaged_data_dir()))
+@functools.cache
+def _adapter(model: type) -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(model)
+
+
+def load_plan(data_dir: Path | None = None, use_cache: bool = True) -> Plan:
+    """The validated plan of ``data_dir`` (default: the built-in data). Raises DataError.
+
+    A plan that validated is cached (see ``plancache``) until a data file changes, so that
+    commands which only read it skip YAML parsing and Pydantic.
+    """
+    data_dir = Path(data_dir or packaged_data_dir())
+    if use_cache:
+        cached = plancache.get(data_dir, DATA_FILES)
+        if cached is not None:
+            return Plan(data_dir, **cached)
+    plan, problems = read_plan(data_dir)
     errors = [p for p in problems if p.severity == "error"]
     if plan is None or errors:
         raise DataError(errors)
+    if use_cache:
+        plancache.put(data_dir, DATA_FILES, {"org": plan.org, "tasks": plan.tasks, "sites": plan.sites, "grid": plan.grid})
     return plan

@@ -6,12 +6,11 @@ office user can act on, with a "did you mean" for misspelt keys.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import typing
 from typing import Any
-
-from pydantic import BaseModel
 
 from .diagnostics import KeyPath
 
@@ -26,6 +25,8 @@ _SIMPLE: dict[str, str] = {
     "dict_type": "应为键值映射（字段: 值）",
     "model_type": "应为键值映射（字段: 值）",
     "model_attributes_type": "应为键值映射（字段: 值）",
+    "dataclass_type": "应为键值映射（字段: 值）",
+    "dataclass_args_type": "应为键值映射（字段: 值）",
     "date_type": "应为日期，如 2021-04-29",
     "date_parsing": "应为日期，如 2021-04-29",
     "date_from_datetime_inexact": "应为日期（不含时间），如 2021-04-29",
@@ -45,15 +46,17 @@ def _vocabulary() -> tuple[str, ...]:
     from .models import FILE_MODELS
 
     seen: set[str] = set()
+    models: set[type] = set()
 
     def walk(tp: Any) -> None:
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            if tp.__name__ in seen:
+        if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+            if tp in models:
                 return
-            seen.add(tp.__name__)
-            for name, info in tp.model_fields.items():
-                seen.add(info.alias or name)
-                walk(info.annotation)
+            models.add(tp)
+            hints = typing.get_type_hints(tp, include_extras=True)
+            for f in dataclasses.fields(tp):
+                seen.add(f.name)
+                walk(hints[f.name])
             return
         for arg in typing.get_args(tp):
             walk(arg)
@@ -77,7 +80,7 @@ def translate(error: dict[str, Any]) -> tuple[KeyPath, str]:
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "missing":
         return loc, f"缺少必填字段“{loc[-1]}”，请补上"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         key = str(loc[-1])
         close = difflib.get_close_matches(key, _vocabulary(), n=1, cutoff=0.6)
         hint = f"，是否应为“{close[0]}”？" if close else "，请删除或改正（字段名区分大小写）"

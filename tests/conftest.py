@@ -15,6 +15,14 @@ SOURCE_TEXT = TESTS / "source_plan.txt"
 """A copy of ../shared/seeds/000_0207e40e84dd3837.txt, the 2021 plan the data copy."""
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the validated-plan cache out of the user's real cache directory."""
+    import os
+
+    os.environ["CWM_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def plan() -> Plan:
     return load_plan()

@@ -1,0 +1,192 @@
+"""What falls due in a period: 附件1 materials by their collection cadence, the festivals of
+按时间节点 items, and 附件3's liaison duties by their own cadence.
+
+``due(plan, period, today, target)`` is pure: the reference day is passed in. An item is due in
+a period when one of its deadlines falls inside it; the deadline of a collection period is given
+by the data's rule (``tasks.yaml`` → ``rules.deadline``: the period's last day plus
+``offset_days``). Standing duties (sites, grid, publicity, 常态化 liaison) have no deadline and
+are not listed here; ``cwm duties`` shows them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from .duties import Duty, all_duties, belongs_to, material_json
+from .models import DeadlineRule, Item, LiaisonDuty, Row, to_json
+from .periods import Festival, Kind, Period, festivals_in
+from .plan import Plan
+from .units import Target
+
+COLLECTION_KIND: dict[str, Kind] = {"quarterly": "quarter", "half_yearly": "half"}
+CADENCE_KIND: dict[str, Kind] = {"monthly": "month", "quarterly": "quarter", "half_yearly": "half", "yearly": "year"}
+
+
+@dataclass(eq=False)
+class Deadline:
+    period: Period
+    """The collection (or cadence) period this deadline closes."""
+    due: dt.date
+    materials: tuple[Any, ...] = ()
+    """For 附件1 items: the materials collected then."""
+
+
+@dataclass(eq=False)
+class DueItem:
+    """A duty with what it owes in the chosen period."""
+
+    duty: Duty
+    deadlines: tuple[Deadline, ...]
+    due: dt.date
+    """The next deadline on or after the reference day; else the last one (overdue)."""
+    period: Period
+    overdue: bool
+    festivals: tuple[tuple[Festival, bool], ...] = ()
+    """(festival, required) for 按时间节点 items."""
+    count: int | None = None
+    """For liaison duties: how many times (or things) in the whole period."""
+    materials: tuple[Any, ...] = field(default=())
+
+    def as_json(self) -> dict[str, Any]:
+        duty = self.duty
+        out: dict[str, Any] = {
+            "id": duty.id,
+            "source": duty.source,
+            "departments": list(duty.departments),
+            "title": duty.title,
+            "due": self.due.isoformat(),
+            "period": self.period.label,
+            "overdue": self.overdue,
+            "cadence": duty.cadence,
+            "contacts": to_json(list(duty.contacts)),
+            "deadlines": [
+                {"period": d.period.label, "due": d.due.isoformat(), "materials": [m.type for m in d.materials]}
+                for d in self.deadlines
+            ],
+        }
+        if isinstance(duty.record, Item):
+            out["materials"] = [material_json(duty.record, m) for m in self.materials]
+            out["festivals"] = [
+                {"name": f.name, "date": f.date.isoformat(), "required": required} for f, required in self.festivals
+            ]
+        if isinstance(duty.record, LiaisonDuty):
+            out["count"] = self.count
+            out["targets"] = to_json(duty.record.targets)
+        return out
+
+
+def deadline_of(rule: DeadlineRule, period: Period) -> dt.date:
+    """The deadline that closes a collection period under the data's rule."""
+    return period.end + dt.timedelta(days=rule.offset_days)
+
+
+@functools.lru_cache(maxsize=64)
+def _closing_in(kind: Kind, rule: DeadlineRule, window: Period) -> tuple[tuple[Period, dt.date], ...]:
+    """Periods of ``kind`` whose deadline falls inside ``window`` (offsets may cross a year)."""
+    out = []
+    for year in (window.year - 1, window.year, window.year + 1):
+        for candidate in Period(year, "year").subperiods(kind):
+            deadline = deadline_of(rule, candidate)
+            if deadline in window:
+                out.append((candidate, deadline))
+    return tuple(out)
+
+
+def _task_deadlines(item: Item, rule: DeadlineRule, window: Period, festivals: list[Festival]) -> list[Deadline]:
+    by_period: dict[Period, list[Any]] = {}
+    dates: dict[Period, dt.date] = {}
+    for material in item.materials:
+        kind = COLLECTION_KIND[item.collection_of(material)]
+        closing = list(_closing_in(kind, rule, window))
+        # a festival inside the window is collected in the period that contains it
+        closing += [(Period.around(kind, f.date), deadline_of(rule, Period.around(kind, f.date))) for f in festivals]
+        for period, deadline in closing:
+            collected = by_period.setdefault(period, [])
+            if not any(m is material for m in collected):
+                collected.append(material)
+            dates[period] = deadline
+    return [Deadline(p, dates[p], tuple(by_period[p])) for p in sorted(by_period, key=lambda p: (dates[p], p.start))]
+
+
+def _item_festivals(row: Row, item: Item, window: Period) -> list[tuple[Festival, bool]]:
+    if row.planned_time != "按时间节点":
+        return []
+    names: set[str] = set()
+    required: set[str] = set()
+    for material in item.materials:
+        groups = getattr(material, "groups", None)
+        if groups:
+            names.update(groups.allowed or groups.required)
+            required.update(groups.required)
+    return [(f, f.name in required) for f in festivals_in(window) if f.name in names]
+
+
+def _liaison_deadlines(duty: LiaisonDuty, rule: DeadlineRule, window: Period) -> list[Deadline]:
+    if duty.cadence == "ongoing":
+        return []
+    if duty.before_month:  # "N月前": the last day of the month before, in each year
+        out = []
+        for year in (window.year - 1, window.year, window.year + 1):
+            day = dt.date(year, duty.before_month, 1) - dt.timedelta(days=1)
+            if day in window:
+                out.append(Deadline(Period(year, "year"), day))
+        return out
+    return [Deadline(p, d) for p, d in _closing_in(CADENCE_KIND[duty.cadence], rule, window)]
+
+
+def _pick(deadlines: list[Deadline], today: dt.date) -> Deadline:
+    upcoming = [d for d in deadlines if d.due >= today]
+    return upcoming[0] if upcoming else deadlines[-1]
+
+
+def due(plan: Plan, window: Period, today: dt.date, target: Target | None = None) -> list[DueItem]:
+    """Everything due in ``window`` (for ``target`` when given), sorted by deadline then id."""
+    rule = plan.tasks.rules.deadline
+    out: list[DueItem] = []
+    for duty in all_duties(plan):
+        if target is not None and not belongs_to(duty, target):
+            continue
+        record = duty.record
+        festivals: list[tuple[Festival, bool]] = []
+        count = None
+        if isinstance(record, Item):
+            festivals = _item_festivals(duty.row, record, window)  # type: ignore[arg-type]
+            deadlines = _task_deadlines(record, rule, window, [f for f, _ in festivals])
+        elif isinstance(record, LiaisonDuty):
+            deadlines = _liaison_deadlines(record, rule, window)
+            count = record.count * len(deadlines) if record.count else None
+        else:
+            continue
+        if not deadlines:
+            continue
+        chosen = _pick(deadlines, today)
+        materials: list[Any] = []
+        for deadline in deadlines:
+            materials += [m for m in deadline.materials if not any(m is seen for seen in materials)]
+        out.append(
+            DueItem(
+                duty=duty,
+                deadlines=tuple(deadlines),
+                due=chosen.due,
+                period=chosen.period,
+                overdue=chosen.due < today,
+                festivals=tuple(festivals),
+                count=count,
+                materials=tuple(materials),
+            )
+        )
+    out.sort(key=lambda d: (d.due, d.duty.source != "tasks", d.duty.id))
+    return out
+
+
+def by_unit(plan: Plan, items: list[DueItem]) -> list[tuple[str, list[DueItem]]]:
+    """Group items under each responsible unit (org.yaml order); an item of two units shows in both."""
+    order = list(plan.directory.units)
+    groups: dict[str, list[DueItem]] = {}
+    for item in items:
+        for unit in item.duty.departments:
+            groups.setdefault(unit, []).append(item)
+    return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
