@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -163,20 +164,16 @@ def validate(
 # ---------------------------------------------------------------------------------------------
 # duties
 
-from .output import Format  # noqa: E402  (an Enum: cheap, and Typer needs it at definition time)
-
-FORMAT_HELP = "输出格式：table（表格）、json、csv（UTF-8 带 BOM，Excel 可直接打开）、md（Markdown）。"
+from . import options as opt  # noqa: E402  (shared option declarations; cheap)
+from .output import Format  # noqa: E402
 
 
 @app.command()
 @handles_errors
 def duties(
-    unit: Optional[str] = typer.Argument(
-        None, help="单位或人员：规范名称、别名（区划地名科、市救助站）、名称中的一段（养老）或姓名（曾平）。不写则列出各单位的汇总。",
-        show_default=False,
-    ),
+    unit: Optional[str] = typer.Argument(None, help=opt.UNIT_HELP + "不写则列出各单位的汇总。", show_default=False),
     all_: bool = typer.Option(False, "--all", help="列出全部单位的全部职责（而不是汇总）。"),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = opt.FORMAT,
 ) -> None:
     """列出某单位或某人全年负责的事项：网上申报材料、实地点位、社区包联、网格责任、宣传职责。
 
@@ -219,39 +216,17 @@ def duties(
 # due
 
 
-def choose_period(quarter: bool, half: bool, month: bool, year: bool, date: Optional[str], period: Optional[str]) -> Any:
-    """The period the options name: --period exactly, else the chosen length around --date
-    (which, with --period, is only the reference day for marking overdue items)."""
-    import datetime as dt
-
-    from .errors import UsageError
-    from .periods import Period, parse_date
-
-    lengths = [kind for kind, on in (("quarter", quarter), ("half", half), ("month", month), ("year", year)) if on]
-    if len(lengths) > 1:
-        raise UsageError("--quarter、--half、--month、--year 只能选一个。")
-    if period is not None:
-        if lengths:
-            raise UsageError("--period 已指定确切期间，不能再与 --quarter/--half/--month/--year 同用。")
-        return Period.parse(period)
-    day = parse_date(date) if date is not None else dt.date.today()
-    return Period.around(lengths[0] if lengths else "quarter", day)  # type: ignore[arg-type]
-
-
-DEPT_HELP = "只看某单位或某人：规范名称、别名（区划地名科）、名称中的一段（养老）或姓名（曾平）。"
-
-
 @app.command()
 @handles_errors
 def due(
-    quarter: bool = typer.Option(False, "--quarter", "-q", help="按季度（默认）。"),
-    half: bool = typer.Option(False, "--half", help="按半年。"),
-    month: bool = typer.Option(False, "--month", "-m", help="按月。"),
-    year: bool = typer.Option(False, "--year", "-y", help="按全年。"),
-    date: Optional[str] = typer.Option(None, "--date", "-d", help="参考日期 YYYY-MM-DD（默认今天）：取包含这一天的期间，并据此标出已逾期的事项。"),
-    period: Optional[str] = typer.Option(None, "--period", "-p", help="确切的期间：2021、2021H1、2021Q2、2021-05。"),
-    dept: Optional[str] = typer.Option(None, "--dept", help=DEPT_HELP),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    quarter: bool = opt.QUARTER,
+    half: bool = opt.HALF,
+    month: bool = opt.MONTH,
+    year: bool = opt.YEAR,
+    date: Optional[str] = opt.DATE,
+    period: Optional[str] = opt.PERIOD,
+    dept: Optional[str] = opt.DEPT,
+    fmt: Format = opt.FORMAT,
 ) -> None:
     """列出某期间（默认本季度）应交的材料和应完成的包联工作：按单位分组、按截止日期排序。
 
@@ -259,16 +234,12 @@ def due(
     附件3 的包联工作按各自的周期（每月、每半年、N月前、每年）列出。
     示例：cwm due；cwm due --half --dept 养老；cwm due --period 2021Q2 --format json。
     """
-    import datetime as dt
-
     from . import labels
     from .due import by_unit, due as due_items
     from .output import render_groups
 
-    from .periods import parse_date
-
-    window = choose_period(quarter, half, month, year, date, period)
-    today = parse_date(date) if date else dt.date.today()
+    window = opt.choose_period(quarter, half, month, year, date, period)
+    today = opt.reference_day(date)
     plan = load()
     target = plan.directory.resolve(dept) if dept else None
     items = due_items(plan, window, today, target)
@@ -302,6 +273,143 @@ def due(
             out("本期没有到期的事项。\n")
     for part in render_groups(fmt, columns, by_unit(plan, items), [i.as_json() for i in items], "责任单位"):
         out(part)
+
+
+# ---------------------------------------------------------------------------------------------
+# check, rules, count
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def write_output(text: str, output: Optional[Path]) -> None:
+    """To stdout, or atomically to ``output`` (a temporary file renamed over it)."""
+    if output is None:
+        out(text)
+        return
+    from .errors import UsageError
+    from .fsutil import atomic_write_text
+
+    try:
+        atomic_write_text(output, text)
+    except OSError as exc:
+        raise UsageError(f"无法写入 {output}：{exc.strerror or exc}。请检查路径和权限。") from None
+
+
+def _progress_reader() -> Any:
+    """Read files with a progress bar on a terminal (stderr); plain and silent otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def read_all(files: list) -> dict:
+        from rich.progress import Progress
+
+        from .evidence.engine import read_file
+
+        results = {}
+        with Progress(transient=True) as progress:
+            task = progress.add_task("读取材料", total=len(files))
+            for file in files:
+                results[file.rel] = read_file(file)
+                progress.advance(task)
+        return results
+
+    return read_all
+
+
+@app.command()
+@handles_errors
+def check(
+    evidence: Path = typer.Argument(..., help="材料文件夹（其中按编号命名的子文件夹，可在任意层级）。", show_default=False),
+    dept: Optional[str] = opt.DEPT,
+    quarter: bool = opt.QUARTER,
+    half: bool = opt.HALF,
+    month: bool = opt.MONTH,
+    year: bool = opt.YEAR,
+    date: Optional[str] = opt.DATE,
+    period: Optional[str] = opt.PERIOD,
+    fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="输出格式：text（文字）或 json。"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（先写临时文件再改名，不会留下半个文件）；不写则输出到屏幕。"),
+    strict: bool = typer.Option(False, "--strict", help="有警告也以退出码 1 结束。"),
+) -> None:
+    """检查材料文件夹：字数、图片张数与说明、分组、正式发文、数据表格，提交前发现审核会退回的问题。
+
+    只读取材料，不修改任何文件。不写期间选项时检查全部申报项；写了（如 --quarter）只检查该期间应交的材料。
+    退出码：0 没有错误；1 有错误（加 --strict 时有警告也算）；2 用法或数据错误。
+    示例：cwm check 材料/；cwm check 材料/ --dept 养老 --quarter；cwm check 材料/ -f json -o 报告.json。
+    """
+    from .errors import UsageError
+    from .evidence.engine import check_tree, select
+    from .evidence.report import render_text
+
+    if not evidence.is_dir():
+        raise UsageError(f"材料文件夹“{evidence}”不存在或不是文件夹。")
+    plan = load()
+    target = plan.directory.resolve(dept) if dept else None
+    window = opt.choose_period(quarter, half, month, year, date, period, default=None)
+    report = check_tree(plan, evidence, select(plan, target, window, opt.reference_day(date)), reader=_progress_reader(), window=window)
+    if fmt is CheckFormat.json:
+        from .output import to_json
+
+        text = to_json(report.as_json())
+    else:
+        text = render_text(report)
+    write_output(text, output)
+    summary = report.summary()
+    if output is not None or fmt is CheckFormat.json:
+        err(f"检查 {summary['requirements']} 项：错误 {summary['errors']}，警告 {summary['warnings']}。")
+    if summary["errors"] or (strict and summary["warnings"]):
+        raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def rules() -> None:
+    """列出材料检查的全部规则代码及说明（检查结果中的 [代码] 即指这些规则）。"""
+    from .evidence.rules import CODES, MODULES
+    from .evidence.engine import SEVERITY_LABELS
+
+    for module in MODULES:
+        out((module.__doc__ or "").strip() + "\n")
+        for code in module.CODES:
+            severity, text = CODES[code]
+            out(f"  {code}（{SEVERITY_LABELS[severity]}）：{text}\n")
+        out("\n")
+
+
+@app.command()
+@handles_errors
+def count(
+    files: list[Path] = typer.Argument(..., help="要统计的文档（.docx、.pdf、.doc、.wps、.txt、.md）。", show_default=False),
+    fmt: Format = opt.FORMAT,
+) -> None:
+    """统计文档字数，口径与 Word“字数统计”一致：字数、纯汉字数、字符数（不计空格）。
+
+    每个中日韩文字和全角标点算 1 个字，连续的英文字母、数字算 1 个字（“Python 3.11”= 2）。
+    """
+    from .errors import UsageError
+    from .evidence.readers import ReadError, read_document
+    from .evidence.wordcount import count as count_words
+    from .output import render
+
+    rows = []
+    for path in files:
+        if not path.is_file():
+            raise UsageError(f"{path}：文件不存在。")
+        try:
+            document = read_document(path)
+        except ReadError as exc:
+            raise UsageError(f"{path}：{exc.message}") from None
+        numbers = count_words(document.text)
+        rows.append({"file": str(path), "words": numbers.words, "han": numbers.han,
+                     "chars_no_spaces": numbers.chars_no_spaces, "scanned": document.scanned})
+    columns = [("文件", lambda r: r["file"]), ("字数", lambda r: r["words"]), ("纯汉字数", lambda r: r["han"]),
+               ("字符数（不计空格）", lambda r: r["chars_no_spaces"]),
+               ("备注", lambda r: "扫描件，无文字层" if r["scanned"] else "")]
+    view = render(fmt, columns, rows, rows)
+    out(view)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -405,11 +405,13 @@ class DeadlineRule:
 
 @model
 class Rules:
-    """Bureau-adjustable rules: word bands and the deadline rule."""
+    """Bureau-adjustable rules: word bands, the deadline rule, the report's kinds of measure."""
 
     __pydantic_config__ = _CONFIG
     word_bands: WordBands
-    deadline: DeadlineRule = DeadlineRule()
+    deadline: DeadlineRule = field(default_factory=DeadlineRule)
+    measure_kinds: dict[Text, list[Text]] = field(default_factory=dict)
+    """Kind of measure -> keywords that show it (the checker's heuristic, 备注's 三种及以上举措)."""
 
 
 @model

@@ -1,0 +1,248 @@
+"""Run the evidence rules over a scanned tree and decide each requirement's status.
+
+Rules (``rules/``) yield ``(code, message, path)``; the engine stamps the severity declared
+for the code, collects findings per requirement, and decides the status:
+
+- ``missing``  no folder, or a folder with no evidence file at all
+- ``fail``     any error
+- ``warn``     any warning
+- ``manual``   something only a person can judge (a scan, a 部门评价, an unreadable .doc)
+- ``pass``     none of the above
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..models import Item, Row
+from ..plan import Plan
+from .captions import CAPTION_FILES, Caption, from_filename, from_table
+from .readers import ReadError
+from .scan import EvidenceFile, RequirementFolder, Scan, scan
+
+STATUSES = ("pass", "warn", "fail", "missing", "manual")
+STATUS_LABELS = {"pass": "已达标", "warn": "有警告", "fail": "未达标", "missing": "缺失", "manual": "人工核对"}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str
+    message: str
+    path: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"code": self.code, "severity": self.severity, "message": self.message, "path": self.path}
+
+
+@dataclass
+class RequirementResult:
+    id: str
+    title: str
+    departments: tuple[str, ...]
+    status: str
+    folder: str | None
+    findings: list[Finding] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "departments": list(self.departments),
+            "status": self.status,
+            "folder": self.folder,
+            "findings": [f.as_json() for f in self.findings],
+        }
+
+
+@dataclass
+class CheckReport:
+    root: str
+    requirements: list[RequirementResult]
+    other_findings: list[Finding]
+    """Findings outside any checked requirement folder (stray files, loops…)."""
+
+    def count(self, severity: str) -> int:
+        every = [f for r in self.requirements for f in r.findings] + self.other_findings
+        return sum(1 for f in every if f.severity == severity)
+
+    def summary(self) -> dict[str, Any]:
+        statuses = {s: sum(1 for r in self.requirements if r.status == s) for s in STATUSES}
+        return {
+            "root": self.root,
+            "requirements": len(self.requirements),
+            **statuses,
+            "errors": self.count("error"),
+            "warnings": self.count("warning"),
+            "infos": self.count("info"),
+        }
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "summary": self.summary(),
+            "requirements": [r.as_json() for r in self.requirements],
+            "other_findings": [f.as_json() for f in self.other_findings],
+        }
+
+
+@dataclass
+class Context:
+    """Everything a rule may look at for one requirement item."""
+
+    plan: Plan
+    row: Row
+    item: Item
+    materials: list[Any]
+    """The materials to check (those due in the chosen period)."""
+    folder: RequirementFolder | None
+    reads: dict[str, Any]
+    """File rel -> reader result or ReadError (every evidence file is read once)."""
+    captions: dict[str, Caption] = field(default_factory=dict)
+    """File name -> caption from captions.csv/xlsx."""
+    window: Any = None
+    """The period checked (None: the whole plan); a festival is required only in its period."""
+
+    @property
+    def year(self) -> int:
+        return self.plan.year
+
+    def files(self, kind: str) -> list[EvidenceFile]:
+        return [f for f in (self.folder.files if self.folder else []) if f.kind == kind]
+
+    def read(self, kind: str) -> list[tuple[EvidenceFile, Any]]:
+        """Files of ``kind`` that were read, with what was read."""
+        return [(f, self.reads[f.rel]) for f in self.files(kind) if not isinstance(self.reads.get(f.rel), ReadError)]
+
+    def caption(self, file: EvidenceFile, names: list[str]) -> Caption:
+        return self.captions.get(file.path.name) or from_filename(file.path, names)
+
+
+def read_file(file: EvidenceFile) -> Any:
+    """What the rules need of one file; a ReadError (returned, not raised) if it cannot be read.
+
+    The one place that opens evidence files (read only).
+    """
+    from .readers import read_document
+    from .readers.image import read_photo
+    from .readers.table import read_table
+
+    try:
+        if file.kind == "document":
+            return read_document(file.path)
+        if file.kind == "image":
+            return read_photo(file.path)
+        if file.kind == "table":
+            return read_table(file.path)
+    except ReadError as exc:
+        return exc
+    except PermissionError:
+        return ReadError("没有读取权限。请检查文件权限。")
+    except OSError as exc:
+        return ReadError(f"无法读取文件：{exc.strerror or exc}。")
+    return None
+
+
+def _captions_of(folder: RequirementFolder | None, names: list[str]) -> tuple[dict[str, Caption], list[Finding]]:
+    from .readers.table import read_table
+
+    out: dict[str, Caption] = {}
+    problems: list[Finding] = []
+    if folder is None:
+        return out, problems
+    root = folder.path
+    for path in folder.caption_files:
+        try:
+            rows = read_table(path)
+        except ReadError as exc:
+            problems.append(Finding("unreadable", "error", exc.message, _rel(root, path, folder)))
+            continue
+        table = from_table(rows, names, path.name)
+        if not table and rows:
+            problems.append(
+                Finding("caption-file", "error", f"{path.name} 缺少“文件名”列，无法对应照片。第一行应为：文件名、{'、'.join(names)}。", _rel(root, path, folder))
+            )
+        out.update(table)
+    return out, problems
+
+
+def _rel(root: Path, path: Path, folder: RequirementFolder) -> str:
+    return f"{folder.rel}/{path.relative_to(root).as_posix()}"
+
+
+def status_of(folder: RequirementFolder | None, findings: list[Finding], evidence_files: int) -> str:
+    from .rules import MANUAL_CODES
+
+    if folder is None or (evidence_files == 0 and any(f.severity == "error" for f in findings)):
+        return "missing"
+    if any(f.severity == "error" for f in findings):
+        return "fail"
+    if any(f.severity == "warning" for f in findings):
+        return "warn"
+    if any(f.code in MANUAL_CODES for f in findings):
+        return "manual"
+    return "pass"
+
+
+def check_tree(
+    plan: Plan,
+    root: Path,
+    selection: Iterable[tuple[Row, Item, list[Any]]],
+    reader: Any = None,
+    window: Any = None,
+) -> CheckReport:
+    """Check ``root`` for the selected requirement items ((row, item, materials to check)),
+    as due in ``window`` (a Period, or None for the whole plan).
+
+    ``reader`` maps a list of files to their read results (default: read one by one); the
+    evidence tree is only read, never written.
+    """
+    from .rules import run_rules
+
+    selection = list(selection)
+    tree = scan(root, [item.id for _, item in plan.tasks.items()])
+    wanted = {item.id for _, item, _ in selection}
+    files = [f for ident, folder in tree.folders.items() if ident in wanted for f in folder.files]
+    reads = (reader or (lambda fs: {f.rel: read_file(f) for f in fs}))(files)
+    results: list[RequirementResult] = []
+    for row, item, materials in selection:
+        folder = tree.folders.get(item.id)
+        names = sorted({n for m in materials for n in getattr(m, "caption", [])})
+        captions, caption_problems = _captions_of(folder, names)
+        ctx = Context(plan, row, item, materials, folder, reads, captions, window)
+        findings = caption_problems + [
+            Finding(code, severity, message, path) for code, severity, message, path in run_rules(ctx, tree)
+        ]
+        evidence = len(folder.files) if folder else 0
+        departments = tuple(dict.fromkeys(plan.directory.unit(d) or d for d in row.departments))
+        results.append(
+            RequirementResult(item.id, item.title, departments, status_of(folder, findings, evidence), folder.rel if folder else None, findings)
+        )
+    other = [Finding(p.code, _tree_severity(p.code), p.message, p.rel) for p in tree.problems]
+    other += [Finding("stray-file", "info", "文件不在任何申报项文件夹中，不会被检查。", f.rel) for f in tree.stray]
+    return CheckReport(str(root), results, other)
+
+
+def _tree_severity(code: str) -> str:
+    from .rules import severity_of
+
+    return severity_of(code)
+
+
+def select(plan: Plan, target: Any = None, window: Any = None, today: Any = None) -> list[tuple[Row, Item, list[Any]]]:
+    """The requirement items to check, each with the materials to check.
+
+    Without a window: every item (of ``target`` when given) with all its materials. With one:
+    the items due in it, with the materials due then (``due``'s answer, so III-70-2-1 in Q1
+    asks for the photos only).
+    """
+    from ..duties import duties_for
+
+    if window is None:
+        duties = duties_for(plan, target)
+        return [(d.row, d.item, list(d.item.materials)) for d in duties if d.source == "tasks"]  # type: ignore[misc]
+    from ..due import due
+
+    return [(d.duty.row, d.duty.item, list(d.materials)) for d in due(plan, window, today, target) if d.duty.source == "tasks"]  # type: ignore[misc]

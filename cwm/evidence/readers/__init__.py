@@ -1,0 +1,55 @@
+"""Readers: one per file format. Each takes a path and returns plain facts, or raises
+``ReadError`` with a Chinese message that says what is wrong and what to do.
+
+docx.py  Word 2007+ (zipfile + ElementTree: body, tables, text boxes, footnotes, endnotes)
+pdf.py   PDF text layer (pypdfium2)
+doc.py   Word 97–2003 .doc and WPS .wps (olefile + the piece table)
+text.py  .txt/.md/.csv decoding: BOM, then strict UTF-8, then GB18030
+image.py photo facts without decoding pixels (Pillow): format, size, EXIF date, completeness
+table.py cells of .xlsx (openpyxl) and .csv
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ReadError(Exception):
+    """A file that cannot be read as what its name says. ``message`` is ready for users."""
+
+    def __init__(self, message: str, code: str = "unreadable") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """Text of a document, for counting; ``first_page`` for the 发文字号 check."""
+
+    text: str
+    first_page: str
+    scanned: bool = False
+    """A PDF without a text layer (a scan): nothing to count."""
+
+
+def read_document(path: Path) -> DocumentText:
+    """Text of a report or official document, by extension."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from .docx import read_docx
+
+        return read_docx(path)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(path)
+    if suffix in (".doc", ".wps"):
+        from .doc import read_doc
+
+        return read_doc(path)
+    from .text import read_text_file
+
+    text = read_text_file(path)
+    return DocumentText(text, text[:2000])

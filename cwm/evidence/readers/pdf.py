@@ -1,0 +1,44 @@
+"""Text layer of a PDF with pypdfium2 (PDFium).
+
+Measured against pypdf: 20× faster, and the only one right on a PDF made without embedded
+Chinese fonts. PDFium is not thread-safe: run it in one thread per process (the checker uses
+processes for parallel work). A PDF without a text layer is a scan: its words cannot be counted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import DocumentText, ReadError
+
+SCAN_THRESHOLD = 20
+"""Fewer non-space characters than this in the whole file: a scan (images of pages)."""
+
+
+def read_pdf(path: Path) -> DocumentText:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        text = str(exc)
+        if "password" in text.lower():
+            raise ReadError("PDF 已加密（需要密码），无法读取。请提交未加密的版本。", code="encrypted") from None
+        raise ReadError("PDF 文件已损坏或不完整，无法打开。请重新导出或复制。", code="wrong-content") from None
+    except OSError as exc:
+        raise ReadError(f"无法读取文件：{exc.strerror or exc}。") from None
+    try:
+        pages: list[str] = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError:
+        raise ReadError("PDF 页面已损坏，无法读取文字。请重新导出。", code="wrong-content") from None
+    finally:
+        document.close()
+    text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
+    scanned = sum(1 for c in text if not c.isspace()) < SCAN_THRESHOLD
+    return DocumentText(text, pages[0] if pages else "", scanned=scanned)

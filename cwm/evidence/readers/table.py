@@ -1,0 +1,47 @@
+"""Cells of a data table: .xlsx (openpyxl, read-only, cached values) or .csv (UTF-8 or GBK, as
+Excel saves it). Returns rows of strings; interpretation is the table rule's job.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import ReadError
+
+MAX_ROWS = 200
+
+
+def read_table(path: Path) -> list[list[str]]:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        import csv
+        import io
+
+        from .text import read_text_file
+
+        text = read_text_file(path)
+        return [row for row in csv.reader(io.StringIO(text))][:MAX_ROWS]
+    if suffix == ".xls":
+        raise ReadError("暂不能读取旧版 .xls 表格。请用 Excel 或 WPS 另存为 .xlsx 后再检查。", code="manual")
+    return _read_xlsx(path)
+
+
+def _read_xlsx(path: Path) -> list[list[str]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ReadError(
+            f"文件扩展名是 .xlsx，但内容不是 Excel 表格（可能改了扩展名或已损坏）：{type(exc).__name__}。", code="wrong-content"
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = []
+        for row in sheet.iter_rows(max_row=MAX_ROWS, values_only=True):
+            rows.append(["" if v is None else str(v) for v in row])
+        return rows
+    finally:
+        workbook.close()

@@ -1,0 +1,31 @@
+"""正式发文：份数；首页应有发文字号（如 资府办发〔2020〕28号、资民发〔2021〕25号）。"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+CODES = {
+    "document-count": ("error", "正式发文的份数少于要求。"),
+    "document-number": ("warning", "文档首页没有发文字号，可能不是正式发文。"),
+}
+
+DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
+
+
+def has_document_number(text: str) -> bool:
+    return bool(DOCUMENT_NUMBER.search(text))
+
+
+def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+    for material in ctx.materials:
+        if material.type != "document":
+            continue
+        documents = ctx.read("document")
+        if ctx.folder is not None and len(documents) < material.count:
+            yield "document-count", f"正式发文 {len(documents)} 份，要求 {material.count} 份以上（.pdf、.docx 等）。", ctx.folder.rel
+        for file, document in documents:
+            if document.scanned:
+                continue
+            if not has_document_number(document.first_page):
+                yield "document-number", "首页没有找到发文字号（如 资民发〔2021〕25号），请确认是正式发文。", file.rel

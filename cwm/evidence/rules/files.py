@@ -1,0 +1,36 @@
+"""文件：无法读取、内容与扩展名不符、已加密、不完整、文件名编码错误、不认识的文件类型。"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..readers import ReadError
+
+CODES = {
+    "unreadable": ("error", "文件或文件夹无法读取（权限、损坏的链接等）。"),
+    "wrong-content": ("error", "文件内容与扩展名不符，或文件已损坏（如把文本文件改名为 .docx）。"),
+    "encrypted": ("error", "文件已加密，审核方无法打开。"),
+    "truncated": ("error", "文件不完整（可能未复制完）。"),
+    "doc-unreadable": ("info", "旧版 .doc/.wps 无法自动读取，需人工核对（或另存为 .docx）。"),
+    "table-manual": ("info", "表格格式无法自动读取（如旧版 .xls），需人工核对（或另存为 .xlsx）。"),
+    "bad-name": ("warning", "文件名含有无法识别的字符（编码错误）。"),
+    "symlink-loop": ("warning", "循环的快捷方式/链接，已跳过。"),
+    "unknown-type": ("warning", "不认识的文件类型，不计入任何材料。"),
+}
+
+_MANUAL = {"doc-unreadable": "doc-unreadable", "manual": "table-manual"}
+
+
+def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+    folder = ctx.folder
+    if folder is None:
+        return
+    for problem in folder.problems:
+        yield problem.code, problem.message, problem.rel
+    for file in folder.files:
+        if file.kind == "other":
+            yield "unknown-type", f"不认识的文件类型“{file.path.suffix or '无扩展名'}”，不计入任何材料。文档请用 .docx/.pdf，图片用 .jpg/.png，表格用 .xlsx/.csv。", file.rel
+            continue
+        result = ctx.reads.get(file.rel)
+        if isinstance(result, ReadError):
+            yield _MANUAL.get(result.code, result.code if result.code in CODES else "unreadable"), result.message, file.rel

@@ -1,0 +1,23 @@
+"""人工核对：程序无法判断的事项（画面20人以上、背景相同算一张、数据前后一致……）和部门评价。"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+CODES = {
+    "manual-check": ("info", "需要人工核对的事项（来自附件1备注和申报要求）。"),
+    "evaluation": ("info", "部门评价：由省级部门评价，无需提交材料。"),
+}
+
+
+def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+    general = ctx.plan.tasks.manual_checks
+    for material in ctx.materials:
+        if material.type == "evaluation":
+            yield "evaluation", "部门评价：由省级文明办征求主管部门意见后评价，无需提交材料；请做好与省级对口部门的汇报沟通。", None
+            continue
+        if ctx.folder is None:  # nothing to look at yet: the checklist lists these
+            continue
+        kind = "photos" if material.type == "screenshot" else material.type
+        for text in list(getattr(material, "manual", [])) + list(general.get(kind, [])):
+            yield "manual-check", f"人工核对：{text}", None

@@ -1,0 +1,261 @@
+"""Real evidence files for tests: .docx (python-docx and hand-written OOXML), .pdf (reportlab),
+.doc (a minimal Word 97 compound file), .jpg/.png (Pillow, with EXIF), .xlsx (openpyxl), .csv.
+
+``build_tree(root, {"a/III-8-1-3 家风/报告.docx": docx_bytes(...)})`` writes a tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import struct
+import zipfile
+from pathlib import Path
+from typing import Callable, Union
+
+Content = Union[bytes, str, Callable[[Path], None]]
+
+HAN = "春夏秋冬东南西北山川田野江河湖海花草树木日月星辰风云雷电晨昏朝暮青红蓝白金银铜铁诗书礼乐琴棋"
+"""Filler without the checker's keywords (政策, 资金, 考核…) or digits."""
+
+
+def han_text(n: int, start: int = 0) -> str:
+    """``n`` CJK ideographs (each counts 1 in Word)."""
+    return "".join(HAN[(start + i) % len(HAN)] for i in range(n))
+
+
+def build_tree(root: Path, files: dict[str, Content]) -> Path:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if callable(content):
+            content(path)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+    return root
+
+
+# --- Word -----------------------------------------------------------------------------------
+
+
+def docx_bytes(*paragraphs: str, table: list[list[str]] | None = None, header: str | None = None) -> bytes:
+    """A .docx made by python-docx (as a real Word file is), with an optional table and header."""
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                grid.cell(r, c).text = cell
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+_WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+_V = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+
+
+def docx_ooxml(body: str, textbox: str | None = None, footnote: str | None = None, merged: str | None = None) -> bytes:
+    """A hand-written .docx exercising what python-docx gets wrong: a text box stored twice
+    (mc:Choice and mc:Fallback), a footnote, a cell merged across two columns."""
+    parts = [f"<w:p><w:r><w:t>{body}</w:t></w:r></w:p>"]
+    if textbox:
+        parts.append(
+            f'<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+            f"<w:p><w:r><w:t>{textbox}</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+            f"<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>{textbox}</w:t></w:r></w:p>"
+            f"</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        )
+    if merged:
+        parts.append(
+            f'<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>{merged}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+        )
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W} {_MC} {_WPS} {_V}><w:body>{"".join(parts)}</w:body></w:document>'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr("word/document.xml", document)
+        if footnote:
+            archive.writestr(
+                "word/footnotes.xml",
+                f'<?xml version="1.0"?><w:footnotes {_W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>———</w:t></w:r></w:p></w:footnote>'
+                f'<w:footnote w:id="1"><w:p><w:r><w:t>{footnote}</w:t></w:r></w:p></w:footnote></w:footnotes>',
+            )
+    return buffer.getvalue()
+
+
+def doc_bytes(text: str, header: str = "") -> bytes:
+    """A minimal Word 97 .doc: a compound file with WordDocument and 1Table streams, the FIB and a
+    one-piece table of UTF-16 text (main text, then a header story that Word does not count)."""
+    main = text + "\r"
+    stories = main + (header + "\r" if header else "")
+    text_offset = 0x800
+    word = bytearray(max(4096, text_offset + 2 * len(stories) + 16))
+    struct.pack_into("<HH", word, 0, 0xA5EC, 0x00C1)  # wIdent, nFib
+    struct.pack_into("<H", word, 0x0A, 0x0200)  # fWhichTblStm: the table stream is 1Table
+    struct.pack_into("<II", word, 0x4C, len(main), 0)  # ccpText, ccpFtn
+    struct.pack_into("<I", word, 0x54, len(header) + 1 if header else 0)  # ccpHdd
+    word[text_offset : text_offset + 2 * len(stories)] = stories.encode("utf-16-le")
+    plc = struct.pack("<II", 0, len(stories)) + struct.pack("<HIH", 0, text_offset, 0)
+    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    table = bytearray(4096)
+    table[: len(clx)] = clx
+    struct.pack_into("<II", word, 0x1A2, 0, len(clx))  # fcClx, lcbClx
+    return compound_file({"WordDocument": bytes(word), "1Table": bytes(table)})
+
+
+def compound_file(streams: dict[str, bytes]) -> bytes:
+    """A version-3 compound file (512-byte sectors). Every stream must be ≥ 4096 bytes, so no
+    mini stream is needed."""
+    SECTOR, END, FREE, FATSECT = 512, 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+    names = list(streams)
+    sectors: list[bytes] = []
+    starts: dict[str, int] = {}
+    chains: list[tuple[int, int]] = []
+    for name in names:
+        data = streams[name]
+        assert len(data) >= 4096
+        padded = data + b"\0" * (-len(data) % SECTOR)
+        starts[name] = len(sectors)
+        count = len(padded) // SECTOR
+        chains.append((len(sectors), count))
+        sectors += [padded[i : i + SECTOR] for i in range(0, len(padded), SECTOR)]
+    directory_sector = len(sectors)
+
+    def entry(name: str, kind: int, start: int, size: int, child: int = FREE, left: int = FREE, right: int = FREE) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        return (
+            encoded.ljust(64, b"\0")
+            + struct.pack("<HBB", len(encoded), kind, 1)
+            + struct.pack("<III", left, right, child)
+            + b"\0" * 16 + b"\0" * 4 + b"\0" * 16
+            + struct.pack("<IQ", start, size)
+        )
+
+    # names sort by length, then upper case: WordDocument (child of root) with 1Table on its left
+    entries = [entry("Root Entry", 5, END, 0, child=1), entry(names[0], 2, starts[names[0]], len(streams[names[0]]), left=2)]
+    entries.append(entry(names[1], 2, starts[names[1]], len(streams[names[1]])))
+    entries.append(b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", FREE, FREE, FREE) + b"\0" * 48)
+    sectors.append(b"".join(entries))
+    fat_sector = len(sectors)
+    fat = [FREE] * (SECTOR // 4)
+    for start, count in chains:
+        for i in range(count):
+            fat[start + i] = start + i + 1 if i < count - 1 else END
+    fat[directory_sector] = END
+    fat[fat_sector] = FATSECT
+    sectors.append(struct.pack(f"<{len(fat)}I", *fat))
+    header = bytearray(512)
+    header[0:8] = bytes.fromhex("D0CF11E0A1B11AE1")
+    struct.pack_into("<HHHHH", header, 24, 0x003E, 0x0003, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIIII", header, 40, 0, 1, directory_sector, 0, 4096, END, 0, END, 0)
+    difat = [fat_sector] + [FREE] * 108
+    struct.pack_into("<109I", header, 76, *difat)
+    return bytes(header) + b"".join(sectors)
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+
+def pdf_bytes(*pages: str, encrypt: str | None = None, scanned: bool = False) -> bytes:
+    """A PDF made with reportlab. Chinese uses the CID font STSong-Light, which is *not*
+    embedded — the case where only PDFium extracted the text right. ``scanned``: an image only."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, encrypt=encrypt)
+    for text in pages:
+        if scanned:
+            from reportlab.lib.utils import ImageReader
+
+            pdf.drawImage(ImageReader(io.BytesIO(jpeg_bytes())), 50, 400, 400, 300)
+        else:
+            pdf.setFont("STSong-Light", 11)
+            y = 800
+            for start in range(0, len(text), 40):
+                pdf.drawString(40, y, text[start : start + 40])
+                y -= 16
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+# --- images ---------------------------------------------------------------------------------
+
+
+def jpeg_bytes(taken: dt.date | None = None, size: tuple[int, int] = (320, 240), seed: int = 0, fmt: str = "JPEG") -> bytes:
+    """A photo-like image (gradient + blocks, varied by ``seed``) with an EXIF date if given."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, (40 + seed * 17 % 200, 90, 160))
+    draw = ImageDraw.Draw(image)
+    for i in range(6):
+        x = (seed * 37 + i * 53) % size[0]
+        y = (seed * 29 + i * 41) % size[1]
+        draw.rectangle([x, y, x + size[0] // 5, y + size[1] // 5], fill=((seed * 50 + i * 30) % 255, (i * 70) % 255, (seed * 90) % 255))
+    buffer = io.BytesIO()
+    kwargs = {}
+    if taken is not None:
+        exif = Image.Exif()
+        stamp = taken.strftime("%Y:%m:%d 10:00:00")
+        exif[306] = stamp
+        exif.get_ifd(0x8769)[36867] = stamp
+        kwargs["exif"] = exif
+    image.save(buffer, fmt, **kwargs)
+    return buffer.getvalue()
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def xlsx_bytes(rows: list[list[object]]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_bytes(rows: list[list[object]], encoding: str = "utf-8-sig") -> bytes:
+    import csv
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode(encoding)
+
+
+# --- running the checker ------------------------------------------------------------------
+
+
+def run_check(plan, root: Path, *ids: str):
+    """Check ``root`` for the given requirement ids (all when none) with all their materials."""
+    from cwm.evidence.engine import check_tree
+
+    selection = [(row, item, list(item.materials)) for row, item in plan.tasks.items() if not ids or item.id in ids]
+    return check_tree(plan, root, selection)
+
+
+def result_of(report, ident: str):
+    return next(r for r in report.requirements if r.id == ident)
+
+
+def codes(result) -> list[str]:
+    return [f.code for f in result.findings if f.code != "manual-check"]

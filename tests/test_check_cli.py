@@ -1,0 +1,192 @@
+"""`cwm check` end to end: exit codes, JSON, -o, period and unit filters, a corrupt tree, and
+the promise that the evidence tree is only read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from cwm.cli import app
+
+from .builders import build_tree, doc_bytes, docx_bytes, han_text, jpeg_bytes, pdf_bytes, xlsx_bytes
+
+runner = CliRunner()
+GOOD = "2021年投入资金300万元，建成12个站点。出台政策，建立制度，纳入考核，加强督导。"
+
+
+def report(n):
+    from cwm.evidence.wordcount import word_count
+
+    return docx_bytes(GOOD + han_text(n - word_count(GOOD)))
+
+
+def good_tree(root):
+    """III-8-1-3 (600字左右) passes, III-7-3-1 has a short report and 1 of 3 photos."""
+    return build_tree(root, {
+        "社会事务与儿童保障科/III-8-1-3 家风家教/报告.docx": report(600),
+        "基层政权建设与社区治理科/III-7-3-1 村规民约/报告.docx": report(312),
+        "基层政权建设与社区治理科/III-7-3-1 村规民约/2021-04-04_市民政局_村规民约宣讲.jpg": jpeg_bytes(dt.date(2021, 4, 4)),
+    })
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def snapshot(root):
+    """Content hash and modification time of every file and folder of a tree."""
+    out = {}
+    for folder, dirs, files in os.walk(root):
+        for name in dirs + files:
+            path = os.path.join(folder, name)
+            stat = os.lstat(path)
+            digest = ""
+            if os.path.isfile(path) and not os.path.islink(path):
+                with open(path, "rb") as handle:
+                    digest = hashlib.sha256(handle.read()).hexdigest()
+            out[path] = (digest, stat.st_mtime_ns, stat.st_size)
+    return out
+
+
+def test_json_report_shape_and_exit_1_on_errors(tmp_path):
+    good_tree(tmp_path)
+    result = run("check", tmp_path, "--format", "json")
+    assert result.exit_code == 1
+    report_json = json.loads(result.stdout)
+    assert set(report_json) == {"summary", "requirements", "other_findings"}
+    by_id = {r["id"]: r for r in report_json["requirements"]}
+    assert len(by_id) == 21
+    assert by_id["III-8-1-3"]["status"] == "pass"
+    assert by_id["III-7-3-1"]["status"] == "fail"
+    finding = next(f for f in by_id["III-7-3-1"]["findings"] if f["code"] == "words-off")
+    assert set(finding) == {"code", "severity", "message", "path"}
+    assert finding["message"] == "字数 312，要求 500字左右（450–550）。"
+    assert finding["path"] == "基层政权建设与社区治理科/III-7-3-1 村规民约/报告.docx"
+    assert by_id["III-27-3-1"]["status"] == "missing"
+    assert report_json["summary"]["pass"] == 1 and report_json["summary"]["errors"] > 0
+
+
+def spring_festival_photos(folder):
+    return {
+        f"{folder}/春节/2021-02-1{i}_市民政局_春节慰问{i}.jpg": jpeg_bytes(dt.date(2021, 2, 10 + i), seed=i) for i in range(3)
+    }
+
+
+def test_exit_0_when_all_selected_pass_and_strict_on_warnings(tmp_path):
+    build_tree(tmp_path, {"III-8-1-3 家风/报告.docx": report(600), **spring_festival_photos("III-10-1-1 节日")})
+    result = run("check", tmp_path, "--dept", "王慧文", "--period", "2021Q1")
+    assert result.exit_code == 0, result.stdout
+    assert "III-8-1-3 青年婚恋观、家庭观教育：已达标" in result.stdout
+    assert "III-10-1-1 传统节日主题活动图片：已达标" in result.stdout  # 清明 is not due in Q1
+    assert "III-27-1-2" not in result.stdout  # half-yearly: not due in Q1
+    build_tree(tmp_path, {"III-8-1-3 家风/报告.docx": report(530)})  # 11.7% off: a warning
+    assert run("check", tmp_path, "--dept", "王慧文", "--period", "2021Q1").exit_code == 0
+    assert run("check", tmp_path, "--dept", "王慧文", "--period", "2021Q1", "--strict").exit_code == 1
+
+
+def test_required_festival_is_due_in_its_quarter(tmp_path):
+    build_tree(tmp_path, spring_festival_photos("III-10-1-1 节日"))
+    q2 = json.loads(run("check", tmp_path, "--period", "2021Q2", "--dept", "王慧文", "-f", "json").stdout)
+    festival = next(r for r in q2["requirements"] if r["id"] == "III-10-1-1")
+    assert any("缺少必报的清明节照片" in f["message"] for f in festival["findings"])
+
+
+def test_period_filter_checks_only_the_materials_due(tmp_path):
+    build_tree(tmp_path, {
+        f"III-70-2-1/2021-03-0{i}_{name}_文明单位创建.jpg": jpeg_bytes(dt.date(2021, 3, i), seed=i)
+        for i, name in enumerate(["甲协会", "乙协会", "丙基金会", "丁协会"], 1)
+    })
+    q1 = json.loads(run("check", tmp_path, "--period", "2021Q1", "-f", "json").stdout)
+    ids = {r["id"]: r for r in q1["requirements"]}
+    assert sorted(ids) == ["III-10-1-1", "III-7-3-1", "III-70-2-1", "III-8-1-3"]
+    assert ids["III-70-2-1"]["status"] == "pass"  # photos only in Q1: no report asked
+    q2 = {r["id"]: r for r in json.loads(run("check", tmp_path, "--period", "2021Q2", "-f", "json").stdout)["requirements"]}
+    assert any(f["code"] == "report-missing" for f in q2["III-70-2-1"]["findings"])
+
+
+def test_text_output_and_output_file(tmp_path):
+    good_tree(tmp_path / "ev")
+    target = tmp_path / "out" / "报告.txt"
+    result = run("check", tmp_path / "ev", "--dept", "区划地名科", "-o", target)
+    assert result.exit_code == 1 and result.stdout == ""
+    text = target.read_text(encoding="utf-8")
+    assert "III-7-3-1 核心价值观融入村规民约：未达标" in text
+    assert "错误 [words-off] 字数 312，要求 500字左右（450–550）。" in text
+    assert "错误 [photo-count] 图片 1 张，要求 3 张" in text
+    assert "人工核对：" in text
+    assert [p.name for p in target.parent.iterdir()] == ["报告.txt"]  # no temporary file left
+    assert "检查 7 项" in result.stderr
+
+
+def test_corrupt_tree_yields_findings_not_tracebacks(tmp_path):
+    files = {
+        "III-7-3-1/空.docx": b"",
+        "III-7-3-1/截断.docx": report(500)[:400],
+        "III-7-3-1/空.jpg": b"",
+        "III-7-3-1/截断.jpg": jpeg_bytes()[:-300],
+        "III-8-1-3/截断.pdf": pdf_bytes("民政局")[:150],
+        "III-8-1-3/加密.pdf": pdf_bytes("民政局", encrypt="pw"),
+        "III-8-1-3/GBK.txt": ("2021年" + han_text(590)).encode("gbk"),
+        "III-8-1-3/改名.docx": "纯文本",
+        "III-27-1-3/坏.doc": b"\xd0\xcf\x11\xe0garbage",
+        "III-27-1-3/好.doc": doc_bytes("资民发〔2021〕25号 " + han_text(100)),
+        "III-15-2-3/坏.xlsx": b"PK\x03\x04junk",
+    }
+    build_tree(tmp_path, files)
+    if sys.platform != "win32":
+        os.symlink(tmp_path, tmp_path / "III-7-3-1" / "环")
+        with open(os.fsencode(str(tmp_path / "III-7-3-1")) + b"/\xff.jpg", "wb") as handle:
+            handle.write(b"x")
+    result = run("check", tmp_path, "-f", "json")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    by_id = {r["id"]: r for r in json.loads(result.stdout)["requirements"]}
+    found = {f["code"] for r in by_id.values() for f in r["findings"]}
+    assert {"wrong-content", "truncated", "encrypted"} <= found
+    gbk = [f for f in by_id["III-8-1-3"]["findings"] if f["path"] and f["path"].endswith("GBK.txt")]
+    assert gbk == []  # the GBK report reads and counts fine
+    assert not any(f["code"] == "document-count" for f in by_id["III-27-1-3"]["findings"])  # 好.doc counts
+
+
+def test_the_tree_is_left_exactly_as_it_was(tmp_path):
+    good_tree(tmp_path / "ev")
+    (tmp_path / "ev" / "III-7-3-1 x").mkdir()
+    before = snapshot(tmp_path / "ev")
+    run("check", tmp_path / "ev")
+    run("check", tmp_path / "ev", "-f", "json")
+    assert snapshot(tmp_path / "ev") == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "不存在的目录"], "不存在"),
+        (["check", ".", "--dept", "福利"], "请写得更具体"),
+        (["check", ".", "--period", "2021Q9"], "2021Q1"),
+    ],
+)
+def test_bad_usage_exits_2(args, message):
+    result = run(*args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_rules_command_lists_every_code():
+    from cwm.evidence.rules import CODES
+
+    text = run("rules").stdout
+    for code in CODES:
+        assert code in text
+
+
+def test_unwritable_output_exits_2(tmp_path):
+    good_tree(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("check", tmp_path, "-o", blocker / "out.json")
+    assert result.exit_code == 2 and "无法写入" in result.stderr
