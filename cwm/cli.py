@@ -7,6 +7,7 @@ Exit codes: 0 all good (warnings allowed), 1 the check found errors, 2 bad usage
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -82,8 +83,6 @@ def handles_errors(fn: Callable) -> Callable:
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not an error
-            import os
-
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0)
         except Exception as exc:  # a bug, not bad input
@@ -298,25 +297,29 @@ def write_output(text: str, output: Optional[Path]) -> None:
         raise UsageError(f"无法写入 {output}：{exc.strerror or exc}。请检查路径和权限。") from None
 
 
-def _progress_reader() -> Any:
-    """Read files with a progress bar on a terminal (stderr); plain and silent otherwise."""
-    if not sys.stderr.isatty():
-        return None
+class _Progress:
+    """A progress bar on a terminal (stderr) while files are read; nothing otherwise."""
 
-    def read_all(files: list) -> dict:
-        from rich.progress import Progress
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
 
-        from .evidence.engine import read_file
+    def __call__(self, done: int, total: Optional[int] = None) -> None:
+        if total is not None:
+            if total >= 20 and sys.stderr.isatty():
+                from rich.console import Console
+                from rich.progress import Progress
 
-        results = {}
-        with Progress(transient=True) as progress:
-            task = progress.add_task("读取材料", total=len(files))
-            for file in files:
-                results[file.rel] = read_file(file)
-                progress.advance(task)
-        return results
+                self.bar = Progress(console=Console(stderr=True), transient=True)
+                self.bar.start()
+                self.task = self.bar.add_task("读取材料", total=total)
+            return
+        if self.bar is not None:
+            self.bar.advance(self.task, done)
 
-    return read_all
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @app.command()
@@ -333,6 +336,8 @@ def check(
     fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="输出格式：text（文字）或 json。"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（先写临时文件再改名，不会留下半个文件）；不写则输出到屏幕。"),
     strict: bool = typer.Option(False, "--strict", help="有警告也以退出码 1 结束。"),
+    no_cache: bool = typer.Option(False, "--no-cache", help="不使用、也不更新读取结果的缓存（缓存在用户缓存目录，从不写入材料文件夹）。"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="同时读取文件的进程数（默认为 CPU 核数）。", min=0),
 ) -> None:
     """检查材料文件夹：字数、图片张数与说明、分组、正式发文、数据表格，提交前发现审核会退回的问题。
 
@@ -349,7 +354,19 @@ def check(
     plan = load()
     target = plan.directory.resolve(dept) if dept else None
     window = opt.choose_period(quarter, half, month, year, date, period, default=None)
-    report = check_tree(plan, evidence, select(plan, target, window, opt.reference_day(date)), reader=_progress_reader(), window=window)
+    from .evidence.cache import FileCache, default_location
+
+    cache = None if no_cache else FileCache(default_location())
+    progress = _Progress()
+    try:
+        report = check_tree(
+            plan, evidence, select(plan, target, window, opt.reference_day(date)), window=window,
+            cache=cache, jobs=jobs or os.cpu_count() or 1, progress=progress,
+        )
+    finally:
+        progress.stop()
+        if cache is not None:
+            cache.close()
     if fmt is CheckFormat.json:
         from .output import to_json
 

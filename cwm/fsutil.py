@@ -11,6 +11,17 @@ import os
 from pathlib import Path
 
 
+def cache_dir() -> Path:
+    """Where cwm keeps its caches: ``CWM_CACHE_DIR``, else the user's cache directory
+    (platformdirs: ~/.cache/cwm, %LOCALAPPDATA%\\cwm\\Cache…). Never the evidence tree."""
+    configured = os.environ.get("CWM_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("cwm", appauthor=False))
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     import tempfile
 

@@ -16,18 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .fsutil import atomic_write_bytes
+from .fsutil import atomic_write_bytes, cache_dir
 
 FORMAT = 1
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get("CWM_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("cwm", appauthor=False))
 
 
 def _code_stamp() -> tuple:

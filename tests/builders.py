@@ -259,3 +259,49 @@ def result_of(report, ident: str):
 
 def codes(result) -> list[str]:
     return [f.code for f in result.findings if f.code != "manual-check"]
+
+
+# --- photo-like scenes for the duplicate checks ------------------------------------------
+
+
+def scene_image(seed: int, size: tuple[int, int] = (800, 600)):
+    """A photo-like picture: smooth colour fields (a random 40×30 grid, upscaled) and shapes."""
+    import random
+
+    from PIL import Image, ImageDraw
+
+    rnd = random.Random(seed)
+    small = Image.new("RGB", (40, 30))
+    small.putdata([(rnd.randrange(256), rnd.randrange(256), rnd.randrange(256)) for _ in range(1200)])
+    image = small.resize(size, Image.Resampling.BICUBIC)
+    draw = ImageDraw.Draw(image)
+    w, h = size
+    for _ in range(12):
+        x, y = rnd.randrange(w), rnd.randrange(h)
+        grey = rnd.randrange(256)
+        draw.ellipse([x, y, x + rnd.randrange(w // 24, w // 4), y + rnd.randrange(h // 18, h // 3)], fill=(grey, grey, grey))
+    return image
+
+
+def scene_jpeg(seed: int, variant: str = "original", taken: dt.date | None = None, size: tuple[int, int] = (800, 600)) -> bytes:
+    """``original``; ``recompressed`` (quality 60); ``resized`` (half size, recompressed);
+    ``shifted`` (another shot of the scene: moved 3% and brighter)."""
+    from PIL import Image, ImageEnhance
+
+    image = scene_image(seed, size)
+    quality = 90
+    if variant == "recompressed":
+        quality = 60
+    elif variant == "resized":
+        image, quality = image.resize((size[0] // 2, size[1] // 2), Image.Resampling.LANCZOS), 75
+    elif variant == "shifted":
+        dx = size[0] * 3 // 100
+        image = ImageEnhance.Brightness(image.crop((dx, 0, size[0], size[1])).resize(size)).enhance(1.08)
+    buffer = io.BytesIO()
+    kwargs = {}
+    if taken is not None:
+        exif = Image.Exif()
+        exif.get_ifd(0x8769)[36867] = taken.strftime("%Y:%m:%d 10:00:00")
+        kwargs["exif"] = exif
+    image.save(buffer, "JPEG", quality=quality, **kwargs)
+    return buffer.getvalue()

@@ -104,6 +104,9 @@ class Context:
     """File name -> caption from captions.csv/xlsx."""
     window: Any = None
     """The period checked (None: the whole plan); a festival is required only in its period."""
+    elsewhere: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+    """Photo rel -> (other photo's rel, its requirement id, hash distance) for similar photos in
+    other checked requirements."""
 
     @property
     def year(self) -> int:
@@ -118,6 +121,15 @@ class Context:
 
     def caption(self, file: EvidenceFile, names: list[str]) -> Caption:
         return self.captions.get(file.path.name) or from_filename(file.path, names)
+
+    def scenes(self) -> list[list[EvidenceFile]]:
+        """This requirement's photos grouped by scene: near-duplicates count once."""
+        from .similarity import scenes
+
+        photos = self.read("image")
+        hashed = [(file, facts.dhash) for file, facts in photos if facts.dhash is not None]
+        unhashed = [[file] for file, facts in photos if facts.dhash is None]
+        return scenes(hashed) + unhashed
 
 
 def read_file(file: EvidenceFile) -> Any:
@@ -186,18 +198,75 @@ def status_of(folder: RequirementFolder | None, findings: list[Finding], evidenc
     return "pass"
 
 
+_NOT_CACHED = frozenset({"unreadable"})
+"""Read errors that may go away without the file changing (permissions): read again next time."""
+
+
+def read_files(files: list[EvidenceFile], cache: Any = None, jobs: int = 1, progress: Any = None) -> dict[str, Any]:
+    """Read every file once: cached results first, the rest in ``jobs`` processes (PDFium is not
+    thread-safe, and processes use both cores). ``progress(n)`` is called as files are done."""
+    hits, keys = cache.get_many(files) if cache is not None else ({}, {})
+    results: dict[str, Any] = dict(hits)
+    if progress and hits:
+        progress(len(hits))
+    misses = [f for f in files if f.rel not in hits]
+    if jobs > 1 and len(misses) >= 2 * jobs:
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, min(32, len(misses) // (jobs * 8)))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for file, result in zip(misses, pool.map(read_file, misses, chunksize=chunk)):
+                results[file.rel] = result
+                if progress:
+                    progress(1)
+    else:
+        for file in misses:
+            results[file.rel] = read_file(file)
+            if progress:
+                progress(1)
+    if cache is not None:
+        cache.put_many(
+            (keys[f.rel], results[f.rel])
+            for f in misses
+            if f.rel in keys and not (isinstance(results[f.rel], ReadError) and results[f.rel].code in _NOT_CACHED)
+        )
+    return results
+
+
+def similar_elsewhere(tree: Scan, wanted: set[str], reads: dict[str, Any]) -> dict[str, list[tuple[str, str, int]]]:
+    """For each photo, the similar photos in *other* checked requirements."""
+    from .similarity import close_pairs
+
+    photos = []
+    for ident, folder in tree.folders.items():
+        if ident not in wanted:
+            continue
+        for file in folder.files:
+            facts = reads.get(file.rel)
+            if file.kind == "image" and getattr(facts, "dhash", None) is not None:
+                photos.append(((file.rel, ident), facts.dhash))
+    out: dict[str, list[tuple[str, str, int]]] = {}
+    for (rel_a, id_a), (rel_b, id_b), d in close_pairs(photos):
+        if id_a != id_b:
+            out.setdefault(rel_a, []).append((rel_b, id_b, d))
+            out.setdefault(rel_b, []).append((rel_a, id_a, d))
+    return out
+
+
 def check_tree(
     plan: Plan,
     root: Path,
     selection: Iterable[tuple[Row, Item, list[Any]]],
-    reader: Any = None,
     window: Any = None,
+    cache: Any = None,
+    jobs: int = 1,
+    progress: Any = None,
 ) -> CheckReport:
     """Check ``root`` for the selected requirement items ((row, item, materials to check)),
     as due in ``window`` (a Period, or None for the whole plan).
 
-    ``reader`` maps a list of files to their read results (default: read one by one); the
-    evidence tree is only read, never written.
+    Files are read once (``read_files``: ``cache``, ``jobs`` processes, ``progress`` callback);
+    the evidence tree is only read, never written.
     """
     from .rules import run_rules
 
@@ -205,13 +274,16 @@ def check_tree(
     tree = scan(root, [item.id for _, item in plan.tasks.items()])
     wanted = {item.id for _, item, _ in selection}
     files = [f for ident, folder in tree.folders.items() if ident in wanted for f in folder.files]
-    reads = (reader or (lambda fs: {f.rel: read_file(f) for f in fs}))(files)
+    if progress:
+        progress(0, len(files))
+    reads = read_files(files, cache, jobs, (lambda n: progress(n)) if progress else None)
+    elsewhere = similar_elsewhere(tree, wanted, reads)
     results: list[RequirementResult] = []
     for row, item, materials in selection:
         folder = tree.folders.get(item.id)
         names = sorted({n for m in materials for n in getattr(m, "caption", [])})
         captions, caption_problems = _captions_of(folder, names)
-        ctx = Context(plan, row, item, materials, folder, reads, captions, window)
+        ctx = Context(plan, row, item, materials, folder, reads, captions, window, elsewhere)
         findings = caption_problems + [
             Finding(code, severity, message, path) for code, severity, message, path in run_rules(ctx, tree)
         ]

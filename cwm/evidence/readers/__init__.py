@@ -23,6 +23,9 @@ class ReadError(Exception):
         self.message = message
         self.code = code
 
+    def __reduce__(self) -> tuple:  # keep ``code`` across processes and the cache
+        return (ReadError, (self.message, self.code))
+
 
 @dataclass(frozen=True)
 class DocumentText:

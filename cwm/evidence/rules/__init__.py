@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from . import documents, files, folder, manual, photos, reports, tables
+from . import documents, duplicates, files, folder, manual, photos, reports, tables
 
-MODULES = (folder, files, reports, photos, documents, tables, manual)
+MODULES = (folder, files, reports, photos, duplicates, documents, tables, manual)
 
 CODES: dict[str, tuple[str, str]] = {}
 for _module in MODULES:

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, Iterator
 
 from ... import labels
@@ -66,12 +65,21 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
         photos = ctx.read("image")
         if ctx.folder is None:
             continue
-        if material.count and len(photos) < material.count:
-            yield "photo-count", f"{noun} {len(photos)} 张，要求 {material.count} 张（{len(photos)}/{material.count} 张{noun}）。", ctx.folder.rel
+        scenes = ctx.scenes()
+        scene_of = {file.rel: number for number, scene in enumerate(scenes) for file in scene}
+        effective = len(scenes)
+        if material.count and effective < material.count:
+            if effective < len(photos):
+                repeated = sum(len(scene) for scene in scenes if len(scene) > 1)
+                yield "photo-count", (
+                    f"{len(photos)}张中有{repeated}张为同一场景，有效张数{effective}，要求{material.count}。"
+                ), ctx.folder.rel
+            else:
+                yield "photo-count", f"{noun} {len(photos)} 张，要求 {material.count} 张（{len(photos)}/{material.count} 张{noun}）。", ctx.folder.rel
         elif not photos:
             yield "photo-count", f"没有{noun}，要求：{labels.material(material).split('：', 1)[1]}。", ctx.folder.rel
         pattern = "_".join(material.caption) + ".jpg"
-        grouped: Counter[str] = Counter()
+        grouped: dict[str, set[int]] = {}  # group -> the scenes shown in it (one scene counts once)
         ungrouped: list[str] = []
         for file, facts in photos:
             caption = ctx.caption(file, material.caption)
@@ -95,7 +103,7 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
                 if group is None:
                     ungrouped.append(file.rel)
                 else:
-                    grouped[group] += 1
+                    grouped.setdefault(group, set()).add(scene_of[file.rel])
         groups = material.groups
         if groups is None or not photos:  # no photos at all: photo-count (or the folder) says it
             continue
@@ -103,7 +111,8 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
             how = f"在“{groups.field}”中写明" if groups.field else f"在文件名或活动主题中写明{groups.name}"
             yield "photo-groups", f"无法确定这张照片属于哪个{groups.name}：请放入以{groups.name}命名的子文件夹，或{how}。", rel
         if groups.per_group:
-            for name, count in sorted(grouped.items()):
+            for name, shown in sorted(grouped.items()):
+                count = len(shown)
                 if count < groups.per_group:
                     yield "photo-groups", f"{name} {count} 张，要求每个{groups.name} {groups.per_group} 张。", ctx.folder.rel
         for name in required_in(groups, ctx.window):

@@ -1,0 +1,103 @@
+"""Per-file results (text and word count, photo facts and hash, table cells) cached across runs.
+
+Keyed by the file's absolute path, size and modification time, and by the readers' version: a
+changed file is read again. Stored in SQLite in the user's cache directory, never in the
+evidence tree; SQLite makes each write atomic and lets two batch runs on one machine share the
+cache safely (one writer at a time, readers never see half a row). A corrupt cache file is
+deleted and rebuilt; any cache failure only costs speed.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable
+
+READERS_VERSION = 1
+"""Bump when a reader's output changes, so old results are not used."""
+
+
+def _key(path: Path, stat: os.stat_result) -> str:
+    # the path as bytes: a name with undecodable bytes still makes a valid (UTF-8) key
+    return f"{READERS_VERSION}|{os.fsencode(path.resolve()).hex()}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+class FileCache:
+    def __init__(self, location: Path) -> None:
+        self.location = location
+        self._db: sqlite3.Connection | None = None
+        try:
+            self._db = self._open()
+        except (sqlite3.DatabaseError, OSError):
+            self._db = self._recreate()
+
+    def _open(self) -> sqlite3.Connection:
+        self.location.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.location, timeout=30)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        db.execute("SELECT count(*) FROM results").fetchone()  # fails on a corrupt file
+        return db
+
+    def _recreate(self) -> sqlite3.Connection | None:
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(f"{self.location}{suffix}")
+            except OSError:
+                pass
+        try:
+            return self._open()
+        except (sqlite3.DatabaseError, OSError):
+            return None  # no cache this run
+
+    def get_many(self, files: Iterable[Any]) -> tuple[dict[str, Any], dict[str, str]]:
+        """(results by rel for the hits, cache key by rel for every file that could be stat'ed)."""
+        keys: dict[str, str] = {}
+        for file in files:
+            try:
+                keys[file.rel] = _key(file.path, file.path.stat())
+            except OSError:
+                continue
+        hits: dict[str, Any] = {}
+        if self._db is None or not keys:
+            return hits, keys
+        by_key = {key: rel for rel, key in keys.items()}
+        try:
+            wanted = list(by_key)
+            for start in range(0, len(wanted), 500):
+                batch = wanted[start : start + 500]
+                marks = ",".join("?" * len(batch))
+                for key, value in self._db.execute(f"SELECT key, value FROM results WHERE key IN ({marks})", batch):
+                    try:
+                        hits[by_key[key]] = pickle.loads(value)
+                    except Exception:  # a row from other code: read the file again
+                        continue
+        except sqlite3.DatabaseError:
+            self._db = self._recreate()
+            return {}, keys
+        return hits, keys
+
+    def put_many(self, rows: Iterable[tuple[str, Any]]) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
+                    ((key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in rows),
+                )
+        except sqlite3.DatabaseError:
+            self._db = self._recreate()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def default_location() -> Path:
+    from ..fsutil import cache_dir
+
+    return cache_dir() / "files.sqlite"

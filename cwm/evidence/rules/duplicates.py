@@ -1,0 +1,34 @@
+"""重复照片：同一张照片只能报送1个指标；背景相同的不同场面图片算同一张照片。
+
+- 同一张照片（字节相同，或重新保存、缩放、压缩过）出现在两个申报项中：错误。
+- 同一场景的照片（感知哈希相近：略有不同的拍摄、小幅裁剪）出现在两个申报项中：警告。
+- 同一申报项内同一场景的照片只算一张（计入张数时合并），并列出是哪几张。
+判定依据见 README“重复照片”一节（dHash 汉明距离 ≤2 为同一张，≤8 为同一场景）。
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..similarity import SAME_PHOTO_MAX
+
+CODES = {
+    "photo-reused": ("error", "同一张照片用于两个以上申报项（同一张照片只能报送1个指标）。"),
+    "photo-similar-elsewhere": ("warning", "与另一申报项的照片为同一场景（背景相同的不同场面算同一张照片）。"),
+    "photo-same-scene": ("warning", "本申报项内有同一场景的照片，只算一张。"),
+}
+
+
+def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+    if ctx.folder is None or not any(m.type in ("photos", "screenshot") for m in ctx.materials):
+        return
+    for file, _ in ctx.read("image"):
+        for other_rel, other_id, d in sorted(ctx.elsewhere.get(file.rel, [])):
+            if d <= SAME_PHOTO_MAX:
+                yield "photo-reused", f"这张照片也用于 {other_id}（{other_rel}）。同一张照片只能报送1个指标，请换用其他照片。", file.rel
+            else:
+                yield "photo-similar-elsewhere", f"与 {other_id} 的照片（{other_rel}）为同一场景，审核时可能算作同一张照片。", file.rel
+    for scene in ctx.scenes():
+        if len(scene) > 1:
+            names = "、".join(f.path.name for f in scene)
+            yield "photo-same-scene", f"{names} 为同一场景（背景相同的不同场面算同一张照片），只算 1 张。", scene[0].rel

@@ -1,0 +1,111 @@
+"""Rule module duplicates: photo-reused, photo-similar-elsewhere, photo-same-scene; near-duplicates
+count once toward the photo count."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cwm.evidence.similarity import SAME_PHOTO_MAX, SAME_SCENE_MAX, close_pairs, distance, scenes
+
+from ..builders import build_tree, result_of, run_check, scene_jpeg
+
+DAY = dt.date(2021, 4, 4)
+
+
+def name(i, theme="宣讲"):
+    return f"2021-04-04_市民政局_{theme}{i}.jpg"
+
+
+def findings(result, code):
+    return [f for f in result.findings if f.code == code]
+
+
+def test_exact_copy_in_two_requirements_is_an_error_naming_both(plan, tmp_path):
+    photo = scene_jpeg(1, taken=DAY)
+    build_tree(tmp_path, {
+        **{f"III-7-3-1/{name(i)}": scene_jpeg(10 + i, taken=DAY) for i in range(2)},
+        f"III-7-3-1/{name(9)}": photo,
+        f"III-70-2-1/2021-04-04_阳光协会_创建{0}.jpg": photo,
+    })
+    report = run_check(plan, tmp_path, "III-7-3-1", "III-70-2-1")
+    [here] = findings(result_of(report, "III-7-3-1"), "photo-reused")
+    [there] = findings(result_of(report, "III-70-2-1"), "photo-reused")
+    assert here.severity == "error" and "III-70-2-1" in here.message and "阳光协会" in here.message
+    assert "III-7-3-1" in there.message and here.path.startswith("III-7-3-1/")
+
+
+def test_resized_recompressed_copy_across_requirements_is_an_error(plan, tmp_path):
+    build_tree(tmp_path, {
+        f"III-7-3-1/{name(0)}": scene_jpeg(2, taken=DAY),
+        f"III-27-3-2/阳光小区_日间照料.jpg": scene_jpeg(2, "resized"),
+    })
+    report = run_check(plan, tmp_path, "III-7-3-1", "III-27-3-2")
+    assert findings(result_of(report, "III-27-3-2"), "photo-reused")
+
+
+def test_another_shot_of_the_scene_across_requirements_is_a_warning(plan, tmp_path):
+    build_tree(tmp_path, {
+        f"III-7-3-1/{name(0)}": scene_jpeg(3, taken=DAY),
+        f"III-27-3-2/阳光小区_日间照料.jpg": scene_jpeg(3, "shifted"),
+    })
+    report = run_check(plan, tmp_path, "III-7-3-1", "III-27-3-2")
+    [warning] = findings(result_of(report, "III-27-3-2"), "photo-similar-elsewhere")
+    assert warning.severity == "warning" and not findings(result_of(report, "III-27-3-2"), "photo-reused")
+
+
+def test_near_copy_within_one_requirement_counts_once(plan, tmp_path):
+    files = {f"III-27-3-2/{n}_日间照料.jpg": scene_jpeg(20 + i) for i, n in enumerate(["甲小区", "乙小区", "丙小区", "丁小区"])}
+    files["III-27-3-2/戊小区_助餐.jpg"] = scene_jpeg(20, "recompressed")  # 甲小区 again
+    build_tree(tmp_path, files)
+    result = result_of(run_check(plan, tmp_path, "III-27-3-2"), "III-27-3-2")
+    [count] = findings(result, "photo-count")
+    assert count.message == "5张中有2张为同一场景，有效张数4，要求5。"
+    [scene] = findings(result, "photo-same-scene")
+    assert "甲小区_日间照料.jpg" in scene.message and "戊小区_助餐.jpg" in scene.message
+
+
+def test_different_scenes_are_not_paired(plan, tmp_path):
+    build_tree(tmp_path, {f"III-7-3-1/{name(i)}": scene_jpeg(40 + i, taken=DAY) for i in range(3)})
+    build_tree(tmp_path, {f"III-70-2-1/2021-04-04_{o}_创建.jpg": scene_jpeg(50 + i, taken=DAY) for i, o in enumerate("甲乙丙丁")})
+    report = run_check(plan, tmp_path, "III-7-3-1", "III-70-2-1")
+    for ident in ("III-7-3-1", "III-70-2-1"):
+        result = result_of(report, ident)
+        assert not [f for f in result.findings if f.code.startswith("photo-")], result.findings
+
+
+def test_distances_behind_the_thresholds():
+    from io import BytesIO
+
+    from PIL import Image
+
+    from cwm.evidence.similarity import dhash
+
+    def h(data):
+        return dhash(Image.open(BytesIO(data)))
+
+    base = h(scene_jpeg(7))
+    assert distance(base, h(scene_jpeg(7, "recompressed"))) <= SAME_PHOTO_MAX
+    assert distance(base, h(scene_jpeg(7, "resized"))) <= SAME_PHOTO_MAX
+    assert SAME_PHOTO_MAX < distance(base, h(scene_jpeg(7, "shifted"))) <= SAME_SCENE_MAX
+    unrelated = [distance(base, h(scene_jpeg(100 + s))) for s in range(20)]
+    assert min(unrelated) > SAME_SCENE_MAX
+
+
+def test_pigeonhole_search_finds_every_close_pair():
+    import random
+
+    rnd = random.Random(5)
+    items = [(i, rnd.getrandbits(64)) for i in range(300)]
+    for j in range(20):  # plant pairs at distances 0..8
+        base = items[j][1]
+        flipped = base
+        for bit in rnd.sample(range(64), j % (SAME_SCENE_MAX + 1)):
+            flipped ^= 1 << bit
+        items.append((1000 + j, flipped))
+    found = {(a, b) for a, b, _ in close_pairs(items)}
+    brute = {
+        (a, b) for x, (a, ha) in enumerate(items) for (b, hb) in items[x + 1 :] if distance(ha, hb) <= SAME_SCENE_MAX
+    }
+    assert found == brute and len(brute) >= 20
+    groups = scenes(items)
+    assert sum(len(g) for g in groups) == len(items)

@@ -1,0 +1,98 @@
+"""The per-file cache: hits on an unchanged re-run, misses after a change, survives garbage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from cwm.evidence import engine
+from cwm.evidence.cache import FileCache
+
+from .builders import build_tree, docx_bytes, han_text, result_of, run_check, scene_jpeg
+
+
+def counting_reads(monkeypatch):
+    calls = []
+    original = engine.read_file
+
+    def counted(file):
+        calls.append(file.rel)
+        return original(file)
+
+    monkeypatch.setattr(engine, "read_file", counted)
+    return calls
+
+
+def check(plan, root, cache):
+    from cwm.evidence.engine import check_tree
+
+    selection = [(row, item, list(item.materials)) for row, item in plan.tasks.items() if item.id in ("III-7-3-1", "III-8-1-3")]
+    return check_tree(plan, root, selection, cache=cache, jobs=1)
+
+
+def tree(root):
+    return build_tree(root, {
+        "III-8-1-3/报告.docx": docx_bytes("2021年" + han_text(595)),
+        "III-7-3-1/2021-04-04_市民政局_宣讲.jpg": scene_jpeg(1, taken=dt.date(2021, 4, 4)),
+    })
+
+
+def test_hit_after_an_unchanged_rerun(plan, tmp_path, monkeypatch):
+    root = tree(tmp_path / "ev")
+    cache = FileCache(tmp_path / "c" / "files.sqlite")
+    calls = counting_reads(monkeypatch)
+    first = check(plan, root, cache)
+    assert len(calls) == 2
+    second = check(plan, root, cache)
+    assert len(calls) == 2  # nothing read again
+    assert [r.as_json() for r in first.requirements] == [r.as_json() for r in second.requirements]
+
+
+def test_miss_after_a_file_changes(plan, tmp_path, monkeypatch):
+    root = tree(tmp_path / "ev")
+    cache = FileCache(tmp_path / "c" / "files.sqlite")
+    calls = counting_reads(monkeypatch)
+    check(plan, root, cache)
+    report = root / "III-8-1-3" / "报告.docx"
+    report.write_bytes(docx_bytes("2021年" + han_text(300)))
+    stat = report.stat()
+    os.utime(report, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    result = check(plan, root, cache)
+    assert calls[-1] == "III-8-1-3/报告.docx" and len(calls) == 3
+    assert result_of(result, "III-8-1-3").status == "fail"
+
+
+def test_garbage_cache_file_is_discarded(plan, tmp_path):
+    location = tmp_path / "c" / "files.sqlite"
+    location.parent.mkdir()
+    location.write_bytes(b"this is not a database" * 100)
+    cache = FileCache(location)
+    report = check(plan, tree(tmp_path / "ev"), cache)
+    assert result_of(report, "III-8-1-3").status == "pass"
+    cache.close()
+    assert FileCache(location).get_many([])[0] == {}
+
+
+def test_unusable_cache_location_only_costs_speed(plan, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    cache = FileCache(blocker / "sub" / "files.sqlite")
+    assert result_of(check(plan, tree(tmp_path / "ev"), cache), "III-8-1-3").status == "pass"
+
+
+def test_parallel_reading_gives_the_same_report(plan, tmp_path):
+    root = tree(tmp_path / "ev")
+    build_tree(root, {f"III-7-3-1/2021-04-0{i}_市民政局_宣讲{i}.jpg": scene_jpeg(10 + i) for i in range(1, 8)})
+    from cwm.evidence.engine import check_tree
+
+    selection = [(row, item, list(item.materials)) for row, item in plan.tasks.items()]
+    one = check_tree(plan, root, selection, jobs=1)
+    two = check_tree(plan, root, selection, jobs=2)
+    assert one.as_json() == two.as_json()
+
+
+def test_the_cache_is_never_written_into_the_evidence_tree(plan, tmp_path):
+    root = tree(tmp_path / "ev")
+    before = sorted(p.name for p in root.rglob("*"))
+    run_check(plan, root)
+    assert sorted(p.name for p in root.rglob("*")) == before
