@@ -429,6 +429,74 @@ def count(
     out(view)
 
 
+# ---------------------------------------------------------------------------------------------
+# checklist
+
+
+class ChecklistKind(str, Enum):
+    submission = "submission"
+    sites = "sites"
+    grid = "grid"
+
+
+class ChecklistFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+@app.command()
+@handles_errors
+def checklist(
+    kind: ChecklistKind = typer.Option(ChecklistKind.submission, "--kind", "-k", help="submission（网上申报材料提交清单，默认）、sites（实地点位自查表）、grid（网格责任表与包联工作日历）。"),
+    dept: Optional[str] = opt.DEPT,
+    quarter: bool = opt.QUARTER,
+    half: bool = opt.HALF,
+    month: bool = opt.MONTH,
+    year: bool = opt.YEAR,
+    date: Optional[str] = opt.DATE,
+    period: Optional[str] = opt.PERIOD,
+    fmt: ChecklistFormat = typer.Option(ChecklistFormat.html, "--format", "-f", help="html（默认，A4 打印，浏览器、WPS、Word 均可打开）或 md（Markdown）。"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（先写临时文件再改名）；不写则输出到屏幕。"),
+    evidence: Optional[Path] = typer.Option(None, "--evidence", "-e", help="材料文件夹：在清单中一并列出每项的检查结果。"),
+    template_dir: Optional[Path] = typer.Option(None, "--template-dir", help="自定义模板目录：其中同名的模板（如 base.html.j2、print.css）替换内置模板。"),
+) -> None:
+    """生成可打印的清单：网上申报材料提交清单（可勾选、签字）、实地点位自查表、网格责任表与包联工作日历。
+
+    示例：cwm checklist --dept 养老 -o 清单.html；cwm checklist --kind sites -o 自查表.html；
+    cwm checklist --evidence 材料/ --quarter -o 本季度清单.html。
+    """
+    from . import checklist as lists
+    from .errors import UsageError
+    from .render import render
+
+    plan = load()
+    target = plan.directory.resolve(dept) if dept else None
+    window = opt.choose_period(quarter, half, month, year, date, period)
+    today = opt.reference_day(date)
+    if kind is ChecklistKind.submission:
+        report = None
+        if evidence is not None:
+            if not evidence.is_dir():
+                raise UsageError(f"材料文件夹“{evidence}”不存在或不是文件夹。")
+            from .evidence.cache import FileCache, default_location
+            from .evidence.engine import check_tree, select
+
+            cache = FileCache(default_location())
+            try:
+                report = check_tree(plan, evidence, select(plan, target, window, today), window=window, cache=cache, jobs=os.cpu_count() or 1)
+            finally:
+                cache.close()
+        context = lists.submission(plan, window, today, target, report)
+    elif kind is ChecklistKind.sites:
+        context = lists.sites(plan, today, target)
+    else:
+        context = lists.grid(plan, window.year, today, target)
+    text = render(f"{kind.value}.{fmt.value}.j2", context, template_dir)
+    write_output(text, output)
+    if output is not None:
+        err(f"已写入 {output}。")
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Console-script entry point."""
     try:

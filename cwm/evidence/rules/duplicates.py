@@ -20,7 +20,7 @@ CODES = {
 
 
 def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
-    if ctx.folder is None or not any(m.type in ("photos", "screenshot") for m in ctx.materials):
+    if ctx.folder is None:
         return
     for file, _ in ctx.read("image"):
         for other_rel, other_id, d in sorted(ctx.elsewhere.get(file.rel, [])):
@@ -28,6 +28,8 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
                 yield "photo-reused", f"这张照片也用于 {other_id}（{other_rel}）。同一张照片只能报送1个指标，请换用其他照片。", file.rel
             else:
                 yield "photo-similar-elsewhere", f"与 {other_id} 的照片（{other_rel}）为同一场景，审核时可能算作同一张照片。", file.rel
+    if not any(m.type in ("photos", "screenshot") for m in ctx.materials):
+        return  # photos do not count here: no scene to merge
     for scene in ctx.scenes():
         if len(scene) > 1:
             names = "、".join(f.path.name for f in scene)

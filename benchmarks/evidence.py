@@ -1,0 +1,220 @@
+"""Benchmark `cwm check` on a generated shared-drive-sized evidence tree.
+
+    pip install ".[test]"          # the generator uses python-docx
+    python benchmarks/evidence.py --photos 1000 [--megapixels 12] [--skip-findimagedupes]
+
+Generates (once; reused when present) a tree of the plan's 21 requirement folders under unit
+folders, with photo-like JPEGs carrying EXIF dates, a .docx report in each report folder, and
+planted pairs: exact copies and resized+recompressed copies in another requirement, and second
+shots of a scene inside the same requirement. Then times, in one run side by side (page cache
+warm for all, as on a shared drive read twice):
+
+  read every byte     cat of all files to /dev/null (the floor for any tool that reads photos)
+  cwm check, cold     empty cwm cache (CWM_CACHE_DIR points at a fresh folder)
+  cwm check, warm     the same cache, unchanged tree
+  findimagedupes      Debian's findimagedupes on the same photos (-R, its default threshold)
+
+and prints the ratios, each command's peak memory (max RSS, from /usr/bin/time), and whether
+every planted pair was found with no unplanted pair reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from tests.builders import docx_bytes, han_text  # noqa: E402
+
+def make_photo(args: tuple[str, int, str, int, int]) -> None:
+    """Write one photo-like JPEG: smooth colour fields, shapes and sensor-like noise."""
+    import datetime as dt
+    import io
+
+    from PIL import Image, ImageChops, ImageEnhance
+
+    from tests.builders import scene_image
+
+    path, seed, variant, width, height = args
+    image = scene_image(seed, (width, height))
+    if variant == "shifted":
+        dx = width * 3 // 100
+        image = ImageEnhance.Brightness(image.crop((dx, 0, width, height)).resize((width, height))).enhance(1.08)
+    noise = Image.effect_noise((width, height), 24).convert("RGB")
+    image = ImageChops.add(image, noise, scale=1.0, offset=-24)
+    quality = 90
+    if variant == "resized":
+        image, quality = image.resize((width // 2, height // 2), Image.Resampling.LANCZOS), 80
+    exif = Image.Exif()
+    day = dt.date(2021, 1, 1) + dt.timedelta(days=seed % 300)
+    exif.get_ifd(0x8769)[36867] = day.strftime("%Y:%m:%d 10:00:00")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality, exif=exif)
+    Path(path).write_bytes(buffer.getvalue())
+
+
+def generate(root: Path, photos: int, megapixels: float) -> dict:
+    from cwm.plan import load_plan
+
+    plan = load_plan()
+    width = int((megapixels * 1e6 * 4 / 3) ** 0.5)
+    height = width * 3 // 4
+    items = [(row, item) for row, item in plan.tasks.items()]
+    folders = {}
+    for row, item in items:
+        unit = plan.directory.unit(row.departments[0]) or "其他"
+        folders[item.id] = root / unit / f"{item.id} {item.title}"
+        folders[item.id].mkdir(parents=True, exist_ok=True)
+        if any(m.type == "report" for m in item.materials):
+            words = next(m for m in item.materials if m.type == "report").words.number
+            (folders[item.id] / "说明报告.docx").write_bytes(docx_bytes("2021年投入资金300万元。" + han_text(words - 10)))
+    rnd = random.Random(2021)
+    ids = [item.id for _, item in items if any(m.type in ("photos", "screenshot") for m in item.materials)]
+    jobs: list[tuple[str, int, str, int, int]] = []
+    planted: list[dict] = []
+    per_kind = max(1, photos // 50)  # 2% of photos of each planted kind
+    originals = photos - 3 * per_kind
+    for n in range(originals):
+        ident = ids[n % len(ids)]
+        path = folders[ident] / f"2021-{1 + n % 12:02d}-{1 + n % 28:02d}_市民政局_活动{n:05d}.jpg"
+        jobs.append((str(path), n, "original", width, height))
+    for kind, variant in (("reused", "original"), ("resized", "resized"), ("same-scene", "shifted")):
+        for k in range(per_kind):
+            source_index = rnd.randrange(originals)
+            source = Path(jobs[source_index][0])
+            ident = source.parent.name.split(" ")[0]
+            if kind == "same-scene":
+                target_dir = source.parent
+            else:
+                target_dir = folders[rnd.choice([i for i in ids if i != ident])]
+            path = target_dir / f"2021-06-01_市民政局_{kind}{k:04d}.jpg"
+            jobs.append((str(path), source_index, variant, width, height))
+            planted.append({"kind": kind, "a": str(source.relative_to(root)), "b": str(path.relative_to(root))})
+    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+        for done, _ in enumerate(pool.map(make_photo, jobs, chunksize=4), 1):
+            if done % 100 == 0:
+                print(f"  generated {done}/{len(jobs)} photos", file=sys.stderr)
+    manifest = {"photos": len(jobs), "megapixels": megapixels, "planted": planted}
+    (root / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return manifest
+
+
+def timed(command: list[str], env: dict | None = None, stdout=subprocess.DEVNULL) -> tuple[float, int, int]:
+    """(seconds, peak RSS in MB, exit code) of a whole command, via /usr/bin/time."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        start = time.perf_counter()
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, *command], env=env, stdout=stdout, stderr=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        peak = int(rss.read().strip().splitlines()[-1] or 0) // 1024
+    return seconds, peak, done.returncode
+
+
+def pairs_reported(report: dict) -> set[tuple[str, str, str]]:
+    found = set()
+    for requirement in report["requirements"]:
+        for finding in requirement["findings"]:
+            code = finding["code"]
+            if code in ("photo-reused", "photo-similar-elsewhere"):
+                other = finding["message"].split("（", 1)[1].split("）", 1)[0]
+                found.add((code, *sorted((finding["path"], other))))
+            elif code == "photo-same-scene":
+                names = finding["message"].split(" 为同一场景")[0].split("、")
+                folder = finding["path"].rsplit("/", 1)[0]
+                for i, a in enumerate(names):
+                    for b in names[i + 1 :]:
+                        found.add((code, *sorted((f"{folder}/{a}", f"{folder}/{b}"))))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--photos", type=int, default=1000)
+    parser.add_argument("--megapixels", type=float, default=12.0)
+    parser.add_argument("--dir", type=Path, default=None, help="where the tree is generated (default benchmarks/results/tree-N)")
+    parser.add_argument("--skip-findimagedupes", action="store_true")
+    parser.add_argument(
+        "--warm-page-cache", action="store_true",
+        help="do not drop the OS page cache before each cold measurement (dropping needs root on Linux)",
+    )
+    args = parser.parse_args()
+    root = args.dir or HERE / "results" / f"tree-{args.photos}-{args.megapixels:g}mp"
+    if not (root / "manifest.json").exists():
+        shutil.rmtree(root, ignore_errors=True)
+        print(f"generating {args.photos} photos of {args.megapixels:g} MP in {root} …", file=sys.stderr)
+        manifest = generate(root, args.photos, args.megapixels)
+    else:
+        manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    files = [p for p in root.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    print(f"tree: {len(files)} files, {manifest['photos']} photos, {size / 2**30:.2f} GiB, {os.cpu_count()} cores")
+
+    cwm = shutil.which("cwm") or sys.exit("cwm is not on PATH: pip install . first")
+    def cold_disk() -> None:
+        """Empty the OS page cache, so every tool reads the photos from disk as on a first run."""
+        if args.warm_page_cache:
+            subprocess.run(["sh", "-c", f"find '{root}' -type f -exec cat {{}} + > /dev/null"])
+            return
+        try:
+            os.sync()
+            Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        except OSError:
+            sys.exit("cannot drop the page cache (needs root on Linux): run with --warm-page-cache")
+
+    page = "warm" if args.warm_page_cache else "dropped before each cold measurement"
+    print(f"OS page cache: {page}")
+    rows = []
+    cold_disk()
+    rows.append(("read every byte (cat)", *timed(["sh", "-c", f"find '{root}' -type f -exec cat {{}} + > /dev/null"])))
+    cache = Path(tempfile.mkdtemp(prefix="cwm-bench-cache-"))
+    env = {**os.environ, "CWM_CACHE_DIR": str(cache)}
+    out = Path(tempfile.mkdtemp()) / "report.json"
+    cold_disk()
+    rows.append(("cwm check, cold", *timed([cwm, "check", str(root), "-f", "json", "-o", str(out)], env)))
+    report = json.loads(out.read_text(encoding="utf-8"))
+    rows.append(("cwm check, warm", *timed([cwm, "check", str(root), "-f", "json", "-o", str(out)], env)))
+    if not args.skip_findimagedupes and shutil.which("findimagedupes"):
+        photos = [str(p) for p in files if p.suffix == ".jpg"]
+        listing = Path(tempfile.mkdtemp()) / "photos.txt"
+        listing.write_text("\n".join(photos), encoding="utf-8")
+        cold_disk()
+        rows.append(("findimagedupes", *timed(["sh", "-c", f"findimagedupes - < '{listing}'"])))
+    shutil.rmtree(cache, ignore_errors=True)
+
+    cold = rows[1][1]
+    print(f"\n{'command':<24} {'seconds':>9} {'peak MB':>8}  ratio to cold check")
+    for name, seconds, peak, _ in rows:
+        print(f"{name:<24} {seconds:9.2f} {peak:8d}  {seconds / cold:6.3f}")
+    by_name = {name: seconds for name, seconds, _, _ in rows}
+    print()
+    print(f"cold / read every byte : {cold / by_name['read every byte (cat)']:.2f}  (target ≤ 3)")
+    print(f"warm / cold            : {by_name['cwm check, warm'] / cold:.3f} (target ≤ 0.05)")
+    if "findimagedupes" in by_name:
+        print(f"cold / findimagedupes  : {cold / by_name['findimagedupes']:.3f} (target ≤ 0.5)")
+
+    planted = {
+        ({"reused": "photo-reused", "resized": "photo-reused", "same-scene": "photo-same-scene"}[p["kind"]], *sorted((p["a"], p["b"])))
+        for p in manifest["planted"]
+    }
+    found = pairs_reported(report)
+    missed = planted - found
+    extra = {pair for pair in found - planted if pair[0] != "photo-same-scene" or pair[1:] not in {p[1:] for p in planted}}
+    print(f"planted pairs: {len(planted)}, found: {len(planted & found)}, missed: {len(missed)}, unplanted pairs reported: {len(extra)}")
+    for pair in sorted(missed)[:5]:
+        print("  missed:", pair)
+    for pair in sorted(extra)[:5]:
+        print("  unplanted:", pair)
+
+
+if __name__ == "__main__":
+    main()

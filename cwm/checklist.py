@@ -1,0 +1,156 @@
+"""What the printable checklists show, as plain data for the templates (no HTML here).
+
+``submission``: per unit, the requirement items due in a period with their materials, numbers,
+deadline, contact and manual tick boxes (and, given a check report, each item's result).
+``sites``: 附件2's self-inspection sheets. ``grid``: 附件4's rows per unit and 附件3's duties as
+a year calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from . import labels
+from .due import DueItem, by_unit, due
+from .duties import all_duties, belongs_to
+from .periods import Period
+from .plan import Plan
+from .units import Target
+
+KINDS = ("submission", "sites", "grid")
+
+
+def _header(plan: Plan, title: str, today: dt.date) -> dict[str, Any]:
+    return {
+        "title": title,
+        "plan_title": plan.org.plan.title,
+        "document_number": plan.org.plan.document_number,
+        "issuer": plan.org.plan.issuer,
+        "generated": today.isoformat(),
+    }
+
+
+def submission(plan: Plan, window: Period, today: dt.date, target: Target | None = None, report: Any = None) -> dict[str, Any]:
+    """Context of the submission checklist."""
+    results = {r.id: r for r in report.requirements} if report is not None else {}
+    general = plan.tasks.manual_checks
+    units = []
+    for unit, items in by_unit(plan, [i for i in due(plan, window, today, target) if i.duty.source == "tasks"]):
+        rows = []
+        for item in items:
+            rows.append(_submission_row(item, general, results.get(item.duty.id)))
+        units.append({"name": unit, "head": plan.directory.units[unit].head if unit in plan.directory.units else None, "items": rows})
+    notes = plan.tasks.notes
+    return {
+        **_header(plan, f"{window.chinese}网上申报材料提交清单", today),
+        "period": {"label": window.label, "name": window.chinese, "start": window.start.isoformat(), "end": window.end.isoformat()},
+        "unit_filter": target.name if target else None,
+        "units": units,
+        "notes": [notes.document, notes.photos, notes.report, notes.table],
+        "checked": report is not None,
+        "status_labels": {"pass": "已达标", "warn": "有警告", "fail": "未达标", "missing": "缺失", "manual": "人工核对"},
+    }
+
+
+def _submission_row(item: DueItem, general: dict[str, list[str]], result: Any) -> dict[str, Any]:
+    duty = item.duty
+    row = duty.row
+    assert row is not None
+    manual: list[str] = []
+    for material in item.materials:
+        kind = "photos" if material.type == "screenshot" else material.type
+        for text in [*getattr(material, "manual", []), *general.get(kind, [])]:
+            if text not in manual:
+                manual.append(text)
+    indicator = [row.project.code + " " + row.project.name, row.indicator.code + " " + row.indicator.name]
+    if row.content:
+        indicator.append(row.content.code + " " + row.content.name)
+    return {
+        "id": duty.id,
+        "title": duty.title,
+        "indicator": indicator,
+        "standard": f"{row.standard.number}）{row.standard.text}",
+        "requirement": duty.item.requirement,
+        "materials": [labels.material(m) for m in item.materials],
+        "material_texts": [m.text for m in item.materials],
+        "festivals": [{"name": f.name, "date": f.date.isoformat(), "required": required} for f, required in item.festivals],
+        "due": item.due.isoformat(),
+        "overdue": item.overdue,
+        "contacts": [{"name": c.name, "phone": c.phone} for c in duty.contacts],
+        "manual": manual,
+        "result": None if result is None else {
+            "status": result.status,
+            "findings": [{"severity": f.severity, "code": f.code, "message": f.message, "path": f.path}
+                         for f in result.findings if f.code != "manual-check"],
+        },
+    }
+
+
+def sites(plan: Plan, today: dt.date, target: Target | None = None) -> dict[str, Any]:
+    """Context of the site self-inspection sheets (附件2)."""
+    sheets = []
+    for duty in all_duties(plan):
+        if duty.source != "sites" or (target is not None and not belongs_to(duty, target)):
+            continue
+        site = duty.record
+        sheets.append({
+            "id": site.id,
+            "number": site.number,
+            "name": site.name,
+            "indicator": site.indicator,
+            "unit": duty.departments[0],
+            "unit_as_written": site.unit,
+            "contacts": [{"name": c.name, "phone": c.phone} for c in site.contacts],
+            "standards": [{"number": s.number, "text": s.text} for s in site.standards],
+        })
+    return {**_header(plan, "实地点位自查表", today), "sheets": sheets, "unit_filter": target.name if target else None}
+
+
+def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) -> dict[str, Any]:
+    """Context of the grid sheet (附件4 per unit) and the liaison calendar (附件3) for ``year``."""
+    rows = []
+    for duty in all_duties(plan):
+        if duty.source != "grid" or (target is not None and not belongs_to(duty, target)):
+            continue
+        record = duty.record
+        rows.append({
+            "id": record.id,
+            "unit": duty.departments[0],
+            "unit_as_written": record.unit,
+            "community": record.community,
+            "city_leader": f"{record.city_leader.name}（{record.city_leader.title}）",
+            "district_leader": f"{record.district_leader.name}（{record.district_leader.title}）",
+            "unit_leader": {"name": record.unit_leader.name, "phone": record.unit_leader.phone},
+            "contact": {"name": record.contact.name, "phone": record.contact.phone},
+            "roads": list(record.roads),
+            "compounds": list(record.compounds),
+            "grid_workers": [{"name": c.name, "phone": c.phone} for c in record.grid_workers],
+            "city_managers": [{"name": c.name, "phone": c.phone} for c in record.city_managers],
+        })
+    liaison = plan.grid.liaison
+    months = []
+    for month in range(1, 13):
+        window = Period(year, "month", month)
+        entries = []
+        for item in due(plan, window, today):
+            if item.duty.source != "liaison":
+                continue
+            duty = item.duty.record
+            if duty.cadence == "monthly":
+                what = f"{duty.title}（{duty.count}{duty.count_word}）"
+            else:
+                what = f"{duty.title}（{labels.liaison(duty)}，{item.due.month}月{item.due.day}日前）"
+            entries.append(what)
+        months.append({"month": month, "entries": entries})
+    standing = [{"id": d.id, "title": d.title, "text": d.text} for d in liaison.duties if d.cadence == "ongoing"]
+    return {
+        **_header(plan, f"{year}年包联社区网格责任表与包联工作日历", today),
+        "year": year,
+        "rows": rows,
+        "community": liaison.community,
+        "basis": liaison.basis,
+        "months": months,
+        "standing": standing,
+        "unit_filter": target.name if target else None,
+    }

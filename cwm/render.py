@@ -1,0 +1,57 @@
+"""The single Jinja2 environment for checklists.
+
+Templates ship in the package (``templates/``, installed as ``cwm.templates``); a bureau can
+override any of them with ``--template-dir`` (its own letterhead) without touching the package:
+a template found there wins. HTML templates are autoescaped; undefined variables are errors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+
+
+def packaged_templates() -> Path:
+    here = Path(__file__).resolve().parent
+    installed = here / "templates"
+    return installed if installed.is_dir() else here.parent / "templates"
+
+
+def environment(template_dir: Path | None = None) -> Any:
+    import jinja2
+
+    from . import labels
+
+    search = [str(template_dir)] if template_dir else []
+    search.append(str(packaged_templates()))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search, encoding="utf-8"),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["material"] = labels.material
+    env.filters["words"] = labels.words
+    env.globals["material_names"] = labels.MATERIAL
+    return env
+
+
+def render(name: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
+    """Render template ``name``; a broken template is a UsageError naming it and its line."""
+    import jinja2
+
+    if template_dir is not None and not template_dir.is_dir():
+        raise UsageError(f"模板目录“{template_dir}”不存在。")
+    try:
+        return environment(template_dir).get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or exc.name or name
+        raise UsageError(f"模板 {where} 第 {exc.lineno} 行有语法错误：{exc.message}。请修改模板后重试。") from None
+    except jinja2.TemplateNotFound as exc:
+        raise UsageError(f"找不到模板 {exc.name}。") from None
+    except jinja2.UndefinedError as exc:
+        raise UsageError(f"模板 {name} 用到了不存在的变量：{exc.message}。请对照内置模板修改。") from None
