@@ -80,8 +80,11 @@ def handles_errors(fn: Callable) -> Callable:
                 raise
             err(exc.message)
             raise typer.Exit(exc.exit_code)
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort):
             raise
+        except KeyboardInterrupt:
+            err("已中断。输出文件只在完整写好后才出现，不会留下写了一半的文件。")
+            raise typer.Exit(130)
         except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0)
@@ -226,6 +229,7 @@ def due(
     period: Optional[str] = opt.PERIOD,
     dept: Optional[str] = opt.DEPT,
     fmt: Format = opt.FORMAT,
+    evidence: Optional[Path] = typer.Option(None, "--evidence", "-e", help="材料文件夹：每项显示检查状态（已完成、未达标、缺失、人工核对）和主要原因。"),
 ) -> None:
     """列出某期间（默认本季度）应交的材料和应完成的包联工作：按单位分组、按截止日期排序。
 
@@ -263,15 +267,29 @@ def due(
         ("节日", festivals),
         ("联系人", lambda i: [f"{c.name} {c.phone}" for c in i.duty.contacts]),
     ]
+    progress = None
+    if evidence is not None:
+        from .due import attach_status
+        from .errors import UsageError
+
+        if not evidence.is_dir():
+            raise UsageError(f"材料文件夹“{evidence}”不存在或不是文件夹。")
+        progress = attach_status(plan, items, evidence, window)
+        columns.insert(4, ("状态", lambda i: i.status_label or ""))
+        columns.insert(5, ("原因", lambda i: i.reasons))
     if plan.year != window.year and fmt is Format.table:
         err(f"提示：方案年度为 {plan.year} 年，查询的是 {window.chinese}，按方案的收集周期推算。")
     who = f"{target.name} " if target else ""
     if fmt is Format.table:
         out(f"{who}{window.chinese}（{window.start} 至 {window.end}）应交事项 {len(items)} 项，参考日 {today}。\n")
+        if progress:
+            out(progress + "\n")
         if not items:
             out("本期没有到期的事项。\n")
     for part in render_groups(fmt, columns, by_unit(plan, items), [i.as_json() for i in items], "责任单位"):
         out(part)
+    if progress and fmt is not Format.table:
+        err(progress)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -495,6 +513,39 @@ def checklist(
     write_output(text, output)
     if output is not None:
         err(f"已写入 {output}。")
+
+
+# ---------------------------------------------------------------------------------------------
+# init
+
+
+@app.command()
+@handles_errors
+def init(
+    directory: Path = typer.Argument(..., help="要建立的材料文件夹（不存在则新建）。", show_default=False),
+    dept: Optional[str] = opt.DEPT,
+    template_dir: Optional[Path] = typer.Option(None, "--template-dir", help="自定义模板目录（可替换 requirement.md.j2）。"),
+) -> None:
+    """建立材料文件夹骨架：每个科室一个文件夹，每个申报项一个“编号 事项”文件夹，内有说明应放什么的 要求.md。
+
+    不会覆盖或删除任何文件：已有的文件夹（在任意层级）和 要求.md 保持原样，再次运行只补上缺少的。
+    示例：cwm init 材料/；cwm init 材料/ --dept 养老。
+    """
+    from .errors import UsageError
+    from .skeleton import init as make_skeleton
+
+    plan = load()
+    target = plan.directory.resolve(dept) if dept else None
+    try:
+        result = make_skeleton(plan, directory, target, template_dir)
+    except OSError as exc:
+        raise UsageError(f"无法在“{directory}”中建立文件夹：{exc.strerror or exc}。请检查路径和权限。") from None
+    for folder in result.created_folders:
+        out(f"新建文件夹 {folder}\n")
+    for note in result.created_notes:
+        out(f"新建说明   {note}\n")
+    kept = len(result.existing)
+    err(f"新建 {len(result.created_folders)} 个文件夹、{len(result.created_notes)} 份要求说明；已有 {kept} 个文件夹保持不变。")
 
 
 def main(argv: Optional[list[str]] = None) -> int:
