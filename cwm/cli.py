@@ -229,7 +229,7 @@ def due(
     period: Optional[str] = opt.PERIOD,
     dept: Optional[str] = opt.DEPT,
     fmt: Format = opt.FORMAT,
-    evidence: Optional[Path] = typer.Option(None, "--evidence", "-e", help="材料文件夹：每项显示检查状态（已完成、未达标、缺失、人工核对）和主要原因。"),
+    evidence: Optional[Path] = opt.EVIDENCE,
 ) -> None:
     """列出某期间（默认本季度）应交的材料和应完成的包联工作：按单位分组、按截止日期排序。
 
@@ -270,10 +270,8 @@ def due(
     progress = None
     if evidence is not None:
         from .due import attach_status
-        from .errors import UsageError
 
-        if not evidence.is_dir():
-            raise UsageError(f"材料文件夹“{evidence}”不存在或不是文件夹。")
+        require_dir(evidence)
         progress = attach_status(plan, items, evidence, window)
         columns.insert(4, ("状态", lambda i: i.status_label or ""))
         columns.insert(5, ("原因", lambda i: i.reasons))
@@ -299,6 +297,13 @@ def due(
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
+
+
+def require_dir(evidence: Path) -> None:
+    from .errors import UsageError
+
+    if not evidence.is_dir():
+        raise UsageError(f"材料文件夹“{evidence}”不存在或不是文件夹。")
 
 
 def write_output(text: str, output: Optional[Path]) -> None:
@@ -352,7 +357,7 @@ def check(
     date: Optional[str] = opt.DATE,
     period: Optional[str] = opt.PERIOD,
     fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="输出格式：text（文字）或 json。"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（先写临时文件再改名，不会留下半个文件）；不写则输出到屏幕。"),
+    output: Optional[Path] = opt.OUTPUT,
     strict: bool = typer.Option(False, "--strict", help="有警告也以退出码 1 结束。"),
     no_cache: bool = typer.Option(False, "--no-cache", help="不使用、也不更新读取结果的缓存（缓存在用户缓存目录，从不写入材料文件夹）。"),
     jobs: int = typer.Option(0, "--jobs", "-j", help="同时读取文件的进程数（默认为 CPU 核数）。", min=0),
@@ -363,28 +368,19 @@ def check(
     退出码：0 没有错误；1 有错误（加 --strict 时有警告也算）；2 用法或数据错误。
     示例：cwm check 材料/；cwm check 材料/ --dept 养老 --quarter；cwm check 材料/ -f json -o 报告.json。
     """
-    from .errors import UsageError
-    from .evidence.engine import check_tree, select
+    from .evidence.engine import run_check, select
     from .evidence.report import render_text
 
-    if not evidence.is_dir():
-        raise UsageError(f"材料文件夹“{evidence}”不存在或不是文件夹。")
+    require_dir(evidence)
     plan = load()
     target = plan.directory.resolve(dept) if dept else None
     window = opt.choose_period(quarter, half, month, year, date, period, default=None)
-    from .evidence.cache import FileCache, default_location
-
-    cache = None if no_cache else FileCache(default_location())
     progress = _Progress()
     try:
-        report = check_tree(
-            plan, evidence, select(plan, target, window, opt.reference_day(date)), window=window,
-            cache=cache, jobs=jobs or os.cpu_count() or 1, progress=progress,
-        )
+        selection = select(plan, target, window, opt.reference_day(date))
+        report = run_check(plan, evidence, selection, window=window, use_cache=not no_cache, jobs=jobs, progress=progress)
     finally:
         progress.stop()
-        if cache is not None:
-            cache.close()
     if fmt is CheckFormat.json:
         from .output import to_json
 
@@ -474,8 +470,8 @@ def checklist(
     date: Optional[str] = opt.DATE,
     period: Optional[str] = opt.PERIOD,
     fmt: ChecklistFormat = typer.Option(ChecklistFormat.html, "--format", "-f", help="html（默认，A4 打印，浏览器、WPS、Word 均可打开）或 md（Markdown）。"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（先写临时文件再改名）；不写则输出到屏幕。"),
-    evidence: Optional[Path] = typer.Option(None, "--evidence", "-e", help="材料文件夹：在清单中一并列出每项的检查结果。"),
+    output: Optional[Path] = opt.OUTPUT,
+    evidence: Optional[Path] = opt.EVIDENCE,
     template_dir: Optional[Path] = typer.Option(None, "--template-dir", help="自定义模板目录：其中同名的模板（如 base.html.j2、print.css）替换内置模板。"),
 ) -> None:
     """生成可打印的清单：网上申报材料提交清单（可勾选、签字）、实地点位自查表、网格责任表与包联工作日历。
@@ -484,7 +480,6 @@ def checklist(
     cwm checklist --evidence 材料/ --quarter -o 本季度清单.html。
     """
     from . import checklist as lists
-    from .errors import UsageError
     from .render import render
 
     plan = load()
@@ -494,16 +489,10 @@ def checklist(
     if kind is ChecklistKind.submission:
         report = None
         if evidence is not None:
-            if not evidence.is_dir():
-                raise UsageError(f"材料文件夹“{evidence}”不存在或不是文件夹。")
-            from .evidence.cache import FileCache, default_location
-            from .evidence.engine import check_tree, select
+            from .evidence.engine import run_check, select
 
-            cache = FileCache(default_location())
-            try:
-                report = check_tree(plan, evidence, select(plan, target, window, today), window=window, cache=cache, jobs=os.cpu_count() or 1)
-            finally:
-                cache.close()
+            require_dir(evidence)
+            report = run_check(plan, evidence, select(plan, target, window, today), window=window)
         context = lists.submission(plan, window, today, target, report)
     elif kind is ChecklistKind.sites:
         context = lists.sites(plan, today, target)

@@ -212,18 +212,10 @@ def attach_status(plan: Plan, items: list[DueItem], evidence: Any, window: Perio
 
     Returns the summary line (“本季度 9 项，已完成 4 项”).
     """
-    import os
-
-    from .evidence.cache import FileCache, default_location
-    from .evidence.engine import check_tree
+    from .evidence.engine import run_check
 
     tasks = [i for i in items if i.duty.source == "tasks"]
-    selection = [(i.duty.row, i.duty.item, list(i.materials)) for i in tasks]
-    cache = FileCache(default_location())
-    try:
-        report = check_tree(plan, evidence, selection, window=window, cache=cache, jobs=os.cpu_count() or 1)
-    finally:
-        cache.close()
+    report = run_check(plan, evidence, [(i.duty.row, i.duty.item, list(i.materials)) for i in tasks], window=window)
     results = {r.id: r for r in report.requirements}
     for item in tasks:
         result = results[item.duty.id]

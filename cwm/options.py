@@ -20,6 +20,8 @@ MONTH = typer.Option(False, "--month", "-m", help="按月。")
 YEAR = typer.Option(False, "--year", "-y", help="按全年。")
 DATE = typer.Option(None, "--date", "-d", help="参考日期 YYYY-MM-DD（默认今天）：取包含这一天的期间，并据此标出已逾期的事项。")
 PERIOD = typer.Option(None, "--period", "-p", help="确切的期间：2021、2021H1、2021Q2、2021-05。")
+OUTPUT = typer.Option(None, "--output", "-o", help="写入文件（先写临时文件再改名，不会留下写了一半的文件）；不写则输出到屏幕。")
+EVIDENCE = typer.Option(None, "--evidence", "-e", help="材料文件夹：一并列出每个申报项的检查状态（已完成、未达标、缺失、人工核对）和主要问题。")
 
 
 def choose_period(

@@ -303,6 +303,29 @@ def _tree_severity(code: str) -> str:
     return severity_of(code)
 
 
+def run_check(
+    plan: Plan,
+    root: Path,
+    selection: Iterable[tuple[Row, Item, list[Any]]],
+    window: Any = None,
+    use_cache: bool = True,
+    jobs: int = 0,
+    progress: Any = None,
+) -> CheckReport:
+    """``check_tree`` with the user's file cache (unless ``use_cache`` is false) and ``jobs``
+    processes (0: one per core). The one way commands run the checker."""
+    import os
+
+    from .cache import FileCache, default_location
+
+    cache = FileCache(default_location()) if use_cache else None
+    try:
+        return check_tree(plan, root, selection, window=window, cache=cache, jobs=jobs or os.cpu_count() or 1, progress=progress)
+    finally:
+        if cache is not None:
+            cache.close()
+
+
 def select(plan: Plan, target: Any = None, window: Any = None, today: Any = None) -> list[tuple[Row, Item, list[Any]]]:
     """The requirement items to check, each with the materials to check.
 
