@@ -104,6 +104,8 @@ class Context:
     """File name -> caption from captions.csv/xlsx."""
     window: Any = None
     """The period checked (None: the whole plan); a festival is required only in its period."""
+    caption_problems: list[tuple[str, str, str]] = field(default_factory=list)
+    """(code, message, path) for captions.csv/xlsx files that could not be used."""
     elsewhere: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
     """Photo rel -> (other photo's rel, its requirement id, hash distance) for similar photos in
     other checked requirements."""
@@ -157,31 +159,26 @@ def read_file(file: EvidenceFile) -> Any:
     return None
 
 
-def _captions_of(folder: RequirementFolder | None, names: list[str]) -> tuple[dict[str, Caption], list[Finding]]:
+def _captions_of(folder: RequirementFolder | None, names: list[str]) -> tuple[dict[str, Caption], list[tuple[str, str, str]]]:
+    """Captions from the folder's captions.csv/xlsx, and (code, message, path) for unusable ones."""
     from .readers.table import read_table
 
     out: dict[str, Caption] = {}
-    problems: list[Finding] = []
+    problems: list[tuple[str, str, str]] = []
     if folder is None:
         return out, problems
-    root = folder.path
     for path in folder.caption_files:
+        rel = f"{folder.rel}/{path.relative_to(folder.path).as_posix()}"
         try:
             rows = read_table(path)
         except ReadError as exc:
-            problems.append(Finding("unreadable", "error", exc.message, _rel(root, path, folder)))
+            problems.append(("caption-file", exc.message, rel))
             continue
         table = from_table(rows, names, path.name)
         if not table and rows:
-            problems.append(
-                Finding("caption-file", "error", f"{path.name} 缺少“文件名”列，无法对应照片。第一行应为：文件名、{'、'.join(names)}。", _rel(root, path, folder))
-            )
+            problems.append(("caption-file", f"{path.name} 缺少“文件名”列，无法对应照片。第一行应为：文件名、{'、'.join(names)}。", rel))
         out.update(table)
     return out, problems
-
-
-def _rel(root: Path, path: Path, folder: RequirementFolder) -> str:
-    return f"{folder.rel}/{path.relative_to(root).as_posix()}"
 
 
 def status_of(folder: RequirementFolder | None, findings: list[Finding], evidence_files: int) -> str:
@@ -283,10 +280,8 @@ def check_tree(
         folder = tree.folders.get(item.id)
         names = sorted({n for m in materials for n in getattr(m, "caption", [])})
         captions, caption_problems = _captions_of(folder, names)
-        ctx = Context(plan, row, item, materials, folder, reads, captions, window, elsewhere)
-        findings = caption_problems + [
-            Finding(code, severity, message, path) for code, severity, message, path in run_rules(ctx, tree)
-        ]
+        ctx = Context(plan, row, item, materials, folder, reads, captions, window, caption_problems, elsewhere)
+        findings = [Finding(code, severity, message, path) for code, severity, message, path in run_rules(ctx, tree)]
         evidence = len(folder.files) if folder else 0
         departments = tuple(dict.fromkeys(plan.directory.unit(d) or d for d in row.departments))
         results.append(

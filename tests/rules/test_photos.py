@@ -119,3 +119,15 @@ def test_screenshot_count(plan, tmp_path):
     assert "截图 0 张，要求 1 张" in next(f.message for f in result.findings if f.code == "photo-count")
     ok = check(plan, tmp_path / "ok", "I-8-5-3-2", photos("I-8-5-3-2", ["2021-05-20_关爱留守儿童_资阳日报.png"], dt.date(2021, 5, 20)))
     assert photo_codes(ok) == []
+
+
+def test_captions_file_without_a_file_name_column(plan, tmp_path):
+    files = photos("III-7-3-1", ["a.jpg", "b.jpg", "c.jpg"])
+    files["III-7-3-1/captions.csv"] = csv_bytes([["照片", "活动时间"], ["a.jpg", "2021-04-04"]])
+    result = check(plan, tmp_path, "III-7-3-1", files)
+    [problem] = findings_of(result, "caption-file")
+    assert "缺少“文件名”列" in problem.message and problem.path == "III-7-3-1/captions.csv"
+
+
+def findings_of(result, code):
+    return [f for f in result.findings if f.code == code]

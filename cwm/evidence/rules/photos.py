@@ -21,6 +21,7 @@ CODES = {
     "caption-date": ("error", "照片说明中的日期无法识别，或不在方案年度内。"),
     "exif-date": ("warning", "照片拍摄日期（EXIF）与说明中的日期相差超过3天。"),
     "photo-groups": ("error", "分组不满足要求：每组张数、必报的组、不同组的个数，或照片无法归组。"),
+    "caption-file": ("error", "captions.csv / captions.xlsx 无法读取，或缺少“文件名”列。"),
 }
 
 EXIF_TOLERANCE_DAYS = 3
@@ -58,6 +59,7 @@ def group_of(file: Any, caption: Any, groups: Any) -> str | None:
 
 
 def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+    yield from ctx.caption_problems
     for material in ctx.materials:
         if material.type not in ("photos", "screenshot"):
             continue
