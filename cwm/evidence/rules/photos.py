@@ -27,12 +27,13 @@ CODES = {
 EXIF_TOLERANCE_DAYS = 3
 
 
-def _normalize_group(name: str, allowed: list[str]) -> str:
-    """``清明`` -> ``清明节`` when the data allow 清明节."""
+def named_option(text: str, allowed: list[str]) -> str | None:
+    """The allowed group ``text`` names, also by its short form (``清明`` for 清明节)."""
     for option in allowed:
-        if name == option or option.rstrip("节") and option.rstrip("节") in name:
+        short = option.rstrip("节") or option
+        if option in text or short in text:
             return option
-    return name
+    return None
 
 
 def required_in(groups: Any, window: Any) -> list[str]:
@@ -46,15 +47,13 @@ def required_in(groups: Any, window: Any) -> list[str]:
 
 
 def group_of(file: Any, caption: Any, groups: Any) -> str | None:
-    if file.group:
-        return _normalize_group(file.group, groups.allowed)
-    if groups.field and caption.fields.get(groups.field):
-        return _normalize_group(caption.fields[groups.field], groups.allowed)
-    if groups.allowed:  # e.g. the festival named in the theme or anywhere in the file name
-        haystack = " ".join(caption.fields.values()) + " " + file.path.stem
-        for option in groups.allowed:
-            if option in haystack or option.rstrip("节") in haystack:
-                return option
+    """The group a photo belongs to: its subfolder, else its caption field, else (for a closed
+    list such as the festivals) a name found anywhere in its caption or file name."""
+    named = file.group or (caption.fields.get(groups.field) if groups.field else None)
+    if named:
+        return named_option(named, groups.allowed) or named
+    if groups.allowed:
+        return named_option(" ".join(caption.fields.values()) + " " + file.path.stem, groups.allowed)
     return None
 
 
