@@ -6,7 +6,6 @@ generated ``festival_table`` (1901–2099), so no calendar library is imported a
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -40,8 +39,9 @@ class Period:
 
     @property
     def end(self) -> dt.date:
-        month = self.first_month + _MONTHS[self.kind] - 1
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        after = self.first_month + _MONTHS[self.kind]  # the first month after the period
+        first_after = dt.date(self.year + (after > 12), (after - 1) % 12 + 1, 1)
+        return first_after - dt.timedelta(days=1)
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
