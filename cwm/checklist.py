@@ -13,7 +13,7 @@ from typing import Any
 
 from . import labels
 from .due import DueItem, by_unit, due
-from .duties import all_duties, belongs_to
+from .duties import duties_for
 from .periods import Period
 from .plan import Plan
 from .units import Target
@@ -90,8 +90,8 @@ def _submission_row(item: DueItem, general: dict[str, list[str]], result: Any) -
 def sites(plan: Plan, today: dt.date, target: Target | None = None) -> dict[str, Any]:
     """Context of the site self-inspection sheets (附件2)."""
     sheets = []
-    for duty in all_duties(plan):
-        if duty.source != "sites" or (target is not None and not belongs_to(duty, target)):
+    for duty in duties_for(plan, target):
+        if duty.source != "sites":
             continue
         site = duty.record
         sheets.append({
@@ -110,8 +110,8 @@ def sites(plan: Plan, today: dt.date, target: Target | None = None) -> dict[str,
 def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) -> dict[str, Any]:
     """Context of the grid sheet (附件4 per unit) and the liaison calendar (附件3) for ``year``."""
     rows = []
-    for duty in all_duties(plan):
-        if duty.source != "grid" or (target is not None and not belongs_to(duty, target)):
+    for duty in duties_for(plan, target):
+        if duty.source != "grid":
             continue
         record = duty.record
         rows.append({

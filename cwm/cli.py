@@ -15,7 +15,7 @@ from typing import Any, Callable, Optional
 
 import typer
 
-from .errors import EXIT_USAGE, CwmError
+from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, CwmError
 
 app = typer.Typer(
     name="cwm",
@@ -26,7 +26,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_INTERNAL = 3
 
 
 class State:
@@ -84,7 +83,7 @@ def handles_errors(fn: Callable) -> Callable:
             raise
         except KeyboardInterrupt:
             err("已中断。输出文件只在完整写好后才出现，不会留下写了一半的文件。")
-            raise typer.Exit(130)
+            raise typer.Exit(EXIT_INTERRUPTED)
         except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0)
@@ -392,7 +391,7 @@ def check(
     if output is not None or fmt is CheckFormat.json:
         err(f"检查 {summary['requirements']} 项：错误 {summary['errors']}，警告 {summary['warnings']}。")
     if summary["errors"] or (strict and summary["warnings"]):
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 @app.command()

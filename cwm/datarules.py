@@ -158,12 +158,12 @@ def duplicate_unit_name(plan: "Plan") -> Iterator[Finding]:
             owner.setdefault(key, unit.name)
 
 
-def materials(plan: "Plan") -> Iterator[tuple[KeyPath, Any, Any]]:
-    """(key path, item, material) of every material in tasks.yaml."""
+def materials(plan: "Plan") -> Iterator[tuple[KeyPath, Any, Any, Any]]:
+    """(key path, row, item, material) of every material in tasks.yaml."""
     for r, row in enumerate(plan.tasks.rows):
         for k, item in enumerate(row.items):
             for m, material in enumerate(item.materials):
-                yield ("rows", r, "items", k, "materials", m), item, material
+                yield ("rows", r, "items", k, "materials", m), row, item, material
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ def materials(plan: "Plan") -> Iterator[tuple[KeyPath, Any, Any]]:
 @rule("word-target", "error")
 def word_target(plan: "Plan") -> Iterator[Finding]:
     """字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一。"""
-    for path, item, material in materials(plan):
+    for path, _, item, material in materials(plan):
         words = [("words",)] if material.type == "report" else []
         words += [("others", o, "words") for o, other in enumerate(material.others) if other.words]
         for sub in words:
@@ -196,7 +196,7 @@ def item_collection(plan: "Plan") -> Iterator[Finding]:
 @rule("caption-fields", "error")
 def caption_fields(plan: "Plan") -> Iterator[Finding]:
     """图片的 date_field、groups.field 须是 caption 中的字段；图片须写 count 或 groups。"""
-    for path, item, material in materials(plan):
+    for path, _, item, material in materials(plan):
         if material.type not in ("photos", "screenshot"):
             continue
         if material.date_field is not None and material.date_field not in material.caption:
@@ -222,7 +222,7 @@ def unknown_festival(plan: "Plan") -> Iterator[Finding]:
 
     known = known_festivals()
     planned = {id(item) for row, item in plan.tasks.items() if row.planned_time == "按时间节点"}
-    for path, item, material in materials(plan):
+    for path, _, item, material in materials(plan):
         groups = getattr(material, "groups", None)
         if id(item) not in planned or groups is None:
             continue
@@ -259,19 +259,16 @@ _COUNTED = re.compile(r"(\d+)\s*个([\u4e00-\u9fff]{1,6})")
 @rule("plan-covers-fewer", "warning")
 def plan_covers_fewer(plan: "Plan") -> Iterator[Finding]:
     """申报要求的数量（如“5个小区”）与计划开展工作内容中同一事物的数量不同。"""
-    for r, row in enumerate(plan.tasks.rows):
-        planned = {noun: int(n) for n, noun in _COUNTED.findall(row.plan)}
-        for k, item in enumerate(row.items):
-            for m, material in enumerate(item.materials):
-                groups = getattr(material, "groups", None)
-                if not groups or not groups.min_groups:
-                    continue
-                for noun, number in planned.items():
-                    if noun.startswith(groups.name) and number != groups.min_groups:
-                        yield "tasks.yaml", ("rows", r, "items", k, "materials", m, "groups", "min_groups"), (
-                            f"{item.id} 要求 {groups.min_groups} 个{groups.name}，"
-                            f"而计划开展工作内容只写了 {number} 个{groups.name}。请核对计划是否足以满足申报要求。"
-                        )
+    for path, row, item, material in materials(plan):
+        groups = getattr(material, "groups", None)
+        if not groups or not groups.min_groups:
+            continue
+        for number, noun in _COUNTED.findall(row.plan):
+            if noun.startswith(groups.name) and int(number) != groups.min_groups:
+                yield "tasks.yaml", path + ("groups", "min_groups"), (
+                    f"{item.id} 要求 {groups.min_groups} 个{groups.name}，"
+                    f"而计划开展工作内容只写了 {number} 个{groups.name}。请核对计划是否足以满足申报要求。"
+                )
 
 
 _OPS_WORDS = {">=": ("≥", "不少于", "不低于", "以上"), ">": (">", "大于", "高于", "超过")}
@@ -289,18 +286,16 @@ def _op_of(word: str) -> str:
 @rule("threshold-wording", "warning")
 def threshold_wording(plan: "Plan") -> Iterator[Finding]:
     """同一比例阈值在测评标准中写“≥”，在申报要求中写“>”（或相反）：合格线是否含等号不一致。"""
-    for r, row in enumerate(plan.tasks.rows):
+    for path, row, item, material in materials(plan):
         stated = [(_op_of(word), float(value)) for word, value in _THRESHOLD.findall(row.standard.text)]
-        for k, item in enumerate(row.items):
-            for m, material in enumerate(item.materials):
-                for t, metric in enumerate(getattr(material, "metrics", [])):
-                    for op, value in stated:
-                        if value == metric.percent and op != metric.op:
-                            yield "tasks.yaml", ("rows", r, "items", k, "materials", m, "metrics", t, "op"), (
-                                f"{item.id}“{metric.name}”：测评标准写 {OP_SIGNS[op]}{value:g}%，"
-                                f"申报要求写 {OP_SIGNS[metric.op]}{metric.percent:g}%"
-                                f"（{metric.wording}）。检查时按申报要求执行，请与原文核对。"
-                            )
+        for t, metric in enumerate(getattr(material, "metrics", [])):
+            for op, value in stated:
+                if value == metric.percent and op != metric.op:
+                    yield "tasks.yaml", path + ("metrics", t, "op"), (
+                        f"{item.id}“{metric.name}”：测评标准写 {OP_SIGNS[op]}{value:g}%，"
+                        f"申报要求写 {OP_SIGNS[metric.op]}{metric.percent:g}%"
+                        f"（{metric.wording}）。检查时按申报要求执行，请与原文核对。"
+                    )
 
 
 _HOUSE = re.compile(r"(\d+)\s*(号|栋)")
@@ -335,17 +330,13 @@ def _one_deletion_away(short: str, long: str) -> bool:
 def unit_name_typo(plan: "Plan") -> Iterator[Finding]:
     """文中的单位名称比已知单位名称少一个字（如漏字），疑为笔误。"""
     known = {name for unit in plan.org.units for name in (unit.name, *unit.aliases)}
-    for r, row in enumerate(plan.tasks.rows):
-        for k, item in enumerate(row.items):
-            for m, material in enumerate(item.materials):
-                for mention in _UNIT_MENTION.findall(material.text):
-                    if mention in known:
-                        continue
-                    for name in sorted(known):
-                        if _one_deletion_away(mention, name):
-                            yield "tasks.yaml", ("rows", r, "items", k, "materials", m, "text"), (
-                                f"{item.id} 的原文写“{mention}”，疑为“{name}”之误（数据照录原文）。"
-                            )
+    for path, _, item, material in materials(plan):
+        for mention in _UNIT_MENTION.findall(material.text):
+            if mention in known:
+                continue
+            for name in sorted(known):
+                if _one_deletion_away(mention, name):
+                    yield "tasks.yaml", path + ("text",), f"{item.id} 的原文写“{mention}”，疑为“{name}”之误（数据照录原文）。"
 
 
 @rule("unit-name-variants", "warning")

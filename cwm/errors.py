@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+"""A bug, not bad input: the message asks for --debug and a report."""
+EXIT_INTERRUPTED = 130
 
 
 class CwmError(Exception):
