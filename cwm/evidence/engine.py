@@ -184,9 +184,10 @@ def _captions_of(folder: RequirementFolder | None, names: list[str]) -> tuple[di
 def status_of(folder: RequirementFolder | None, findings: list[Finding], evidence_files: int) -> str:
     from .rules import MANUAL_CODES
 
-    if folder is None or (evidence_files == 0 and any(f.severity == "error" for f in findings)):
+    errors = any(f.severity == "error" for f in findings)
+    if (folder is None or evidence_files == 0) and errors:
         return "missing"
-    if any(f.severity == "error" for f in findings):
+    if errors:
         return "fail"
     if any(f.severity == "warning" for f in findings):
         return "warn"

@@ -12,7 +12,8 @@ CODES = {
 
 def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
     item = ctx.item
-    if ctx.folder is None:
+    nothing_to_hand_in = all(m.type == "evaluation" for m in ctx.materials)
+    if ctx.folder is None and not nothing_to_hand_in:
         yield "folder-missing", f"找不到 {item.id} 的文件夹（{item.title}）。请新建以“{item.id}”开头的文件夹并放入材料。", None
     if item.id in tree.duplicates:
         paths = tree.duplicates[item.id]
