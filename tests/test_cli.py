@@ -152,3 +152,15 @@ def test_every_command_has_help():
         assert result.exit_code == 0, name
         for param in command.params:
             assert getattr(param, "help", None), f"{name} {param.name} lacks help"
+
+
+def test_console_entry_builds_only_the_invoked_command(capsys):
+    from cwm.cli import _app_for, main
+
+    assert [c.callback.__name__ for c in _app_for(["--data", "due", "duties"]).registered_commands] == ["duties"]
+    assert len(_app_for(["--help"]).registered_commands) == len(app.registered_commands)
+    assert len(_app_for(["nosuch"]).registered_commands) == len(app.registered_commands)
+    assert main(["duties", "养老", "-f", "json"]) == 0
+    assert [d["id"] for d in json.loads(capsys.readouterr().out)] == ["III-27-3-1", "III-27-3-2", "III-27-3-3"]
+    assert main(["nosuch"]) == 2
+    assert "nosuch" in capsys.readouterr().err
