@@ -211,7 +211,7 @@ def read_files(files: list[EvidenceFile], cache: Any = None, jobs: int = 1, prog
     if jobs > 1 and len(misses) >= 2 * jobs:
         from concurrent.futures import ProcessPoolExecutor
 
-        chunk = max(1, min(32, len(misses) // (jobs * 8)))
+        chunk = max(1, min(4, len(misses) // (jobs * 8)))  # small chunks: no core idles at the end
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for file, result in zip(misses, pool.map(read_file, misses, chunksize=chunk)):
                 results[file.rel] = result
