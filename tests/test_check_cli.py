@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from cwm.cli import app
 
-from .builders import build_tree, doc_bytes, docx_bytes, han_text, jpeg_bytes, pdf_bytes, xlsx_bytes
+from .builders import build_tree, doc_bytes, docx_bytes, han_text, jpeg_bytes, pdf_bytes
 
 runner = CliRunner()
 GOOD = "2021年投入资金300万元，建成12个站点。出台政策，建立制度，纳入考核，加强督导。"

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 from ..models import Item, Row
 from ..plan import Plan
-from .captions import CAPTION_FILES, Caption, from_filename, from_table
+from .captions import Caption, from_filename, from_table
 from .readers import ReadError
 from .scan import EvidenceFile, RequirementFolder, Scan, scan
 

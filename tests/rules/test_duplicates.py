@@ -37,7 +37,7 @@ def test_exact_copy_in_two_requirements_is_an_error_naming_both(plan, tmp_path):
 def test_resized_recompressed_copy_across_requirements_is_an_error(plan, tmp_path):
     build_tree(tmp_path, {
         f"III-7-3-1/{name(0)}": scene_jpeg(2, taken=DAY),
-        f"III-27-3-2/阳光小区_日间照料.jpg": scene_jpeg(2, "resized"),
+        "III-27-3-2/阳光小区_日间照料.jpg": scene_jpeg(2, "resized"),
     })
     report = run_check(plan, tmp_path, "III-7-3-1", "III-27-3-2")
     assert findings(result_of(report, "III-27-3-2"), "photo-reused")
@@ -46,7 +46,7 @@ def test_resized_recompressed_copy_across_requirements_is_an_error(plan, tmp_pat
 def test_another_shot_of_the_scene_across_requirements_is_a_warning(plan, tmp_path):
     build_tree(tmp_path, {
         f"III-7-3-1/{name(0)}": scene_jpeg(3, taken=DAY),
-        f"III-27-3-2/阳光小区_日间照料.jpg": scene_jpeg(3, "shifted"),
+        "III-27-3-2/阳光小区_日间照料.jpg": scene_jpeg(3, "shifted"),
     })
     report = run_check(plan, tmp_path, "III-7-3-1", "III-27-3-2")
     [warning] = findings(result_of(report, "III-27-3-2"), "photo-similar-elsewhere")
