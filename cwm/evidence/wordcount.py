@@ -34,10 +34,6 @@ def _in(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(low <= code <= high for low, high in ranges)
 
 
-def is_asian(char: str) -> bool:
-    return _in(ord(char), _ASIAN)
-
-
 def is_space(char: str) -> bool:
     return char.isspace() or char == "\u3000"
 
