@@ -34,12 +34,11 @@ def _header(plan: Plan, title: str, today: dt.date) -> dict[str, Any]:
 def submission(plan: Plan, window: Period, today: dt.date, target: Target | None = None, report: Any = None) -> dict[str, Any]:
     """Context of the submission checklist."""
     results = {r.id: r for r in report.requirements} if report is not None else {}
-    general = plan.tasks.manual_checks
     units = []
     for unit, items in by_unit(plan, [i for i in due(plan, window, today, target) if i.duty.source == "tasks"]):
         rows = []
         for item in items:
-            rows.append(_submission_row(item, general, results.get(item.duty.id)))
+            rows.append(_submission_row(item, plan, results.get(item.duty.id)))
         units.append({"name": unit, "head": plan.directory.units[unit].head if unit in plan.directory.units else None, "items": rows})
     notes = plan.tasks.notes
     return {
@@ -53,23 +52,15 @@ def submission(plan: Plan, window: Period, today: dt.date, target: Target | None
     }
 
 
-def _submission_row(item: DueItem, general: dict[str, list[str]], result: Any) -> dict[str, Any]:
+def _submission_row(item: DueItem, plan: Plan, result: Any) -> dict[str, Any]:
     duty = item.duty
     row = duty.row
     assert row is not None
-    manual: list[str] = []
-    for material in item.materials:
-        kind = "photos" if material.type == "screenshot" else material.type
-        for text in [*getattr(material, "manual", []), *general.get(kind, [])]:
-            if text not in manual:
-                manual.append(text)
-    indicator = [row.project.code + " " + row.project.name, row.indicator.code + " " + row.indicator.name]
-    if row.content:
-        indicator.append(row.content.code + " " + row.content.name)
+    manual = list(dict.fromkeys(text for m in item.materials for text in plan.tasks.manual_items(m)))
     return {
         "id": duty.id,
         "title": duty.title,
-        "indicator": indicator,
+        "indicator": row.indicator_path(),
         "standard": f"{row.standard.number}）{row.standard.text}",
         "requirement": duty.item.requirement,
         "materials": [labels.material(m) for m in item.materials],

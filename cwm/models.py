@@ -384,6 +384,11 @@ class Row:
     contacts: Annotated[list[Contact], Check(min_length=1)]
     content: Code | None = None
 
+    def indicator_path(self) -> list[str]:
+        """``["Ⅰ-2 …", "Ⅱ-4 …", "Ⅲ-7 …"]``: 测评项目, 指标名称 and (where there is one) 测评内容."""
+        levels = [self.project, self.indicator] + ([self.content] if self.content else [])
+        return [f"{level.code} {level.name}" for level in levels]
+
 
 @model
 class WordBands:
@@ -441,6 +446,12 @@ class Tasks:
         for row in self.rows:
             for item in row.items:
                 yield row, item
+
+    def manual_items(self, material: Any) -> list[str]:
+        """What only a person can judge for ``material``: its own manual items, then 备注's for
+        its kind (a screenshot is a photo there)."""
+        kind = "photos" if material.type == "screenshot" else material.type
+        return [*getattr(material, "manual", []), *self.manual_checks.get(kind, [])]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -58,10 +58,6 @@ def how_to_file(material: Any) -> str:
 
 def note_context(plan: Plan, duty: Any) -> dict[str, Any]:
     row, item = duty.row, duty.item
-    indicator = [f"{row.project.code} {row.project.name}", f"{row.indicator.code} {row.indicator.name}"]
-    if row.content:
-        indicator.append(f"{row.content.code} {row.content.name}")
-    general = plan.tasks.manual_checks
     rule = plan.tasks.rules.deadline
     when = "收集周期的最后一天" if rule.offset_days == 0 else f"收集周期最后一天的{'前' if rule.offset_days < 0 else '后'} {abs(rule.offset_days)} 天"
     return {
@@ -69,7 +65,7 @@ def note_context(plan: Plan, duty: Any) -> dict[str, Any]:
         "title": item.title,
         "departments": list(duty.departments),
         "contacts": [{"name": c.name, "phone": c.phone} for c in duty.contacts],
-        "indicator": indicator,
+        "indicator": row.indicator_path(),
         "standard": f"{row.standard.number}）{row.standard.text}",
         "requirement": item.requirement,
         "materials": [
@@ -79,7 +75,7 @@ def note_context(plan: Plan, duty: Any) -> dict[str, Any]:
                 "summary": labels.material(m).split("：", 1)[1],
                 "text": m.text,
                 "how": how_to_file(m),
-                "manual": [*getattr(m, "manual", []), *general.get("photos" if m.type == "screenshot" else m.type, [])],
+                "manual": plan.tasks.manual_items(m),
             }
             for m in item.materials
         ],

@@ -11,13 +11,11 @@ CODES = {
 
 
 def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
-    general = ctx.plan.tasks.manual_checks
     for material in ctx.materials:
         if material.type == "evaluation":
             yield "evaluation", "部门评价：由省级文明办征求主管部门意见后评价，无需提交材料；请做好与省级对口部门的汇报沟通。", None
             continue
         if ctx.folder is None:  # nothing to look at yet: the checklist lists these
             continue
-        kind = "photos" if material.type == "screenshot" else material.type
-        for text in list(getattr(material, "manual", [])) + list(general.get(kind, [])):
+        for text in ctx.plan.tasks.manual_items(material):
             yield "manual-check", f"人工核对：{text}", None
