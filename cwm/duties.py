@@ -8,7 +8,7 @@ unit or person; ``summary`` counts them per unit. Pure functions: no printing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from . import labels
 from .models import Contact, GridRow, Item, LiaisonDuty, Publicity, Row, Site, to_json
@@ -89,15 +89,6 @@ def material_json(item: Item, material: Any) -> dict[str, Any]:
     return data
 
 
-def _canonical(plan: Plan, names: Iterable[str]) -> tuple[str, ...]:
-    out: list[str] = []
-    for name in names:
-        unit = plan.directory.unit(name) or name
-        if unit not in out:
-            out.append(unit)
-    return tuple(out)
-
-
 def all_duties(plan: Plan) -> list[Duty]:
     """Every duty of the plan, in source order: 附件1, 附件2, 附件3, 附件4, then the body's publicity."""
     duties: list[Duty] = []
@@ -106,7 +97,7 @@ def all_duties(plan: Plan) -> list[Duty]:
             Duty(
                 id=item.id,
                 source="tasks",
-                departments=_canonical(plan, row.departments),
+                departments=plan.directory.units_of(row.departments),
                 title=item.title,
                 summary="；".join(labels.material(m) for m in item.materials),
                 cadence=labels.item_collection(item),
@@ -121,7 +112,7 @@ def all_duties(plan: Plan) -> list[Duty]:
             Duty(
                 id=site.id,
                 source="sites",
-                departments=_canonical(plan, [site.unit]),
+                departments=plan.directory.units_of([site.unit]),
                 title=f"{site.name}·{site.indicator}",
                 summary=f"{len(site.standards)}项标准：" + "；".join(s.text for s in site.standards),
                 cadence=labels.CADENCE["ongoing"],
@@ -136,7 +127,7 @@ def all_duties(plan: Plan) -> list[Duty]:
             Duty(
                 id=duty.id,
                 source="liaison",
-                departments=_canonical(plan, liaison.departments),
+                departments=plan.directory.units_of(liaison.departments),
                 title=duty.title,
                 summary=duty.text,
                 cadence=labels.liaison(duty),
@@ -149,7 +140,7 @@ def all_duties(plan: Plan) -> list[Duty]:
             Duty(
                 id=grid_row.id,
                 source="grid",
-                departments=_canonical(plan, [grid_row.unit]),
+                departments=plan.directory.units_of([grid_row.unit]),
                 title=f"{grid_row.community}网格：{grid_row.unit}",
                 summary=f"责任路段 {len(grid_row.roads)} 处：{'、'.join(grid_row.roads)}；"
                 f"责任小区 {len(grid_row.compounds)} 处：{'、'.join(grid_row.compounds)}",
@@ -164,7 +155,7 @@ def all_duties(plan: Plan) -> list[Duty]:
             Duty(
                 id=pub.id,
                 source="publicity",
-                departments=_canonical(plan, pub.departments),
+                departments=plan.directory.units_of(pub.departments),
                 title=pub.title,
                 summary=pub.text,
                 cadence=labels.CADENCE[pub.cadence],

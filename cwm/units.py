@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Iterable
 
 from .errors import ResolveError
 from .models import Org, Person, Unit
@@ -65,6 +66,10 @@ class Directory:
             if first is not None and first == second:
                 return first
         return None
+
+    def units_of(self, names: Iterable[str]) -> tuple[str, ...]:
+        """Canonical names of ``names`` in order, without repeats (unknown names kept as written)."""
+        return tuple(dict.fromkeys(self.unit(name) or name for name in names))
 
     def person(self, name: str) -> Person | None:
         return self.people.get(re.sub(r"\s+", "", name))

@@ -12,6 +12,7 @@ for the code, collects findings per requirement, and decides the status:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -124,8 +125,10 @@ class Context:
     def caption(self, file: EvidenceFile, names: list[str]) -> Caption:
         return self.captions.get(file.path.name) or from_filename(file.path, names)
 
+    @functools.cached_property
     def scenes(self) -> list[list[EvidenceFile]]:
-        """This requirement's photos grouped by scene: near-duplicates count once."""
+        """This requirement's photos grouped by scene: near-duplicates count once (computed once,
+        used by the photo count and the duplicate rule)."""
         from .similarity import scenes
 
         photos = self.read("image")
@@ -266,7 +269,7 @@ def check_tree(
     Files are read once (``read_files``: ``cache``, ``jobs`` processes, ``progress`` callback);
     the evidence tree is only read, never written.
     """
-    from .rules import run_rules
+    from .rules import run_rules, severity_of
 
     selection = list(selection)
     tree = scan(root, [item.id for _, item in plan.tasks.items()])
@@ -274,7 +277,7 @@ def check_tree(
     files = [f for ident, folder in tree.folders.items() if ident in wanted for f in folder.files]
     if progress:
         progress(0, len(files))
-    reads = read_files(files, cache, jobs, (lambda n: progress(n)) if progress else None)
+    reads = read_files(files, cache, jobs, progress)
     elsewhere = similar_elsewhere(tree, wanted, reads)
     results: list[RequirementResult] = []
     for row, item, materials in selection:
@@ -284,19 +287,13 @@ def check_tree(
         ctx = Context(plan, row, item, materials, folder, reads, captions, window, caption_problems, elsewhere)
         findings = [Finding(code, severity, message, path) for code, severity, message, path in run_rules(ctx, tree)]
         evidence = len(folder.files) if folder else 0
-        departments = tuple(dict.fromkeys(plan.directory.unit(d) or d for d in row.departments))
+        departments = plan.directory.units_of(row.departments)
         results.append(
             RequirementResult(item.id, item.title, departments, status_of(folder, findings, evidence), folder.rel if folder else None, findings)
         )
-    other = [Finding(p.code, _tree_severity(p.code), p.message, p.rel) for p in tree.problems]
+    other = [Finding(p.code, severity_of(p.code), p.message, p.rel) for p in tree.problems]
     other += [Finding("stray-file", "info", "文件不在任何申报项文件夹中，不会被检查。", f.rel) for f in tree.stray]
     return CheckReport(str(root), results, other)
-
-
-def _tree_severity(code: str) -> str:
-    from .rules import severity_of
-
-    return severity_of(code)
 
 
 def run_check(

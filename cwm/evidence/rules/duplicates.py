@@ -30,7 +30,7 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
                 yield "photo-similar-elsewhere", f"与 {other_id} 的照片（{other_rel}）为同一场景，审核时可能算作同一张照片。", file.rel
     if not any(m.type in ("photos", "screenshot") for m in ctx.materials):
         return  # photos do not count here: no scene to merge
-    for scene in ctx.scenes():
+    for scene in ctx.scenes:
         if len(scene) > 1:
             names = "、".join(f.path.name for f in scene)
             yield "photo-same-scene", f"{names} 为同一场景（背景相同的不同场面算同一张照片），只算 1 张。", scene[0].rel

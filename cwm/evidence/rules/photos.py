@@ -66,7 +66,7 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
         photos = ctx.read("image")
         if ctx.folder is None:
             continue
-        scenes = ctx.scenes()
+        scenes = ctx.scenes
         scene_of = {file.rel: number for number, scene in enumerate(scenes) for file in scene}
         effective = len(scenes)
         if material.count and effective < material.count:
