@@ -96,10 +96,12 @@ def handles_errors(fn: Callable) -> Callable:
     return wrapper
 
 
-def load() -> Any:
+def load(unit: Optional[str] = None) -> tuple[Any, Any]:
+    """The plan (from --data / CWM_DATA, else built in) and the resolved ``unit`` (None if not given)."""
     from .plan import load_plan
 
-    return load_plan(state.data)
+    plan = load_plan(state.data)
+    return plan, plan.directory.resolve(unit) if unit else None
 
 
 def version_callback(value: bool) -> None:
@@ -184,7 +186,7 @@ def duties(
     from .duties import SOURCES, duties_for, summary
     from .output import render
 
-    plan = load()
+    plan, target = load(unit)
     if unit is None and not all_:
         rows = summary(plan)
         kinds = {"bureau": "本局", "section": "科室", "institution": "直属单位", "partner": "包联协作单位"}
@@ -193,7 +195,6 @@ def duties(
         columns.append(("合计", lambda r: r["total"]))
         out(render(fmt, columns, rows, rows, title="各单位职责汇总（用 cwm duties 单位名 查看明细）"))
         return
-    target = plan.directory.resolve(unit) if unit else None
     items = duties_for(plan, target)
     if target is None:
         title = f"全部职责（{len(items)} 项）"
@@ -242,8 +243,7 @@ def due(
 
     window = opt.choose_period(quarter, half, month, year, date, period)
     today = opt.reference_day(date)
-    plan = load()
-    target = plan.directory.resolve(dept) if dept else None
+    plan, target = load(dept)
     items = due_items(plan, window, today, target)
 
     def requirement(item: Any) -> str:
@@ -371,8 +371,7 @@ def check(
     from .evidence.report import render_text
 
     require_dir(evidence)
-    plan = load()
-    target = plan.directory.resolve(dept) if dept else None
+    plan, target = load(dept)
     window = opt.choose_period(quarter, half, month, year, date, period, default=None)
     progress = _Progress()
     try:
@@ -481,8 +480,7 @@ def checklist(
     from . import checklist as lists
     from .render import render
 
-    plan = load()
-    target = plan.directory.resolve(dept) if dept else None
+    plan, target = load(dept)
     window = opt.choose_period(quarter, half, month, year, date, period)
     today = opt.reference_day(date)
     if kind is ChecklistKind.submission:
@@ -522,8 +520,7 @@ def init(
     from .errors import UsageError
     from .skeleton import init as make_skeleton
 
-    plan = load()
-    target = plan.directory.resolve(dept) if dept else None
+    plan, target = load(dept)
     try:
         result = make_skeleton(plan, directory, target, template_dir)
     except OSError as exc:
