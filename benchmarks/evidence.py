@@ -37,6 +37,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from tests.builders import docx_bytes, han_text  # noqa: E402  (python-docx: pip install ".[test]")
 
+
 def scene(seed: int, width: int, height: int):
     """A photo-like picture: large smooth colour fields (an 8×6 random grid, upscaled), a few
     shapes, and sensor-like noise, so the JPEG is as large as a camera's."""
@@ -49,7 +50,15 @@ def scene(seed: int, width: int, height: int):
     draw = ImageDraw.Draw(image)
     for _ in range(8):
         x, y, grey = rnd.randrange(width), rnd.randrange(height), rnd.randrange(256)
-        draw.ellipse([x, y, x + rnd.randrange(width // 24, width // 6), y + rnd.randrange(height // 18, height // 5)], fill=(grey,) * 3)
+        draw.ellipse(
+            [
+                x,
+                y,
+                x + rnd.randrange(width // 24, width // 6),
+                y + rnd.randrange(height // 18, height // 5),
+            ],
+            fill=(grey,) * 3,
+        )
     noise = Image.effect_noise((width, height), 24).convert("RGB")
     return ImageChops.add(image, noise, scale=1.0, offset=-24)
 
@@ -67,7 +76,9 @@ def make_photo(args: tuple[str, int, str, int, int]) -> None:
     quality = 90
     if variant == "shifted":
         dx = width * 2 // 100
-        image = ImageEnhance.Brightness(image.crop((dx, 0, width, height)).resize((width, height))).enhance(1.06)
+        image = ImageEnhance.Brightness(
+            image.crop((dx, 0, width, height)).resize((width, height))
+        ).enhance(1.06)
     if variant == "resized":
         image, quality = image.resize((width // 2, height // 2), Image.Resampling.LANCZOS), 80
     exif = Image.Exif()
@@ -92,9 +103,15 @@ def generate(root: Path, photos: int, megapixels: float) -> dict:
         folders[item.id].mkdir(parents=True, exist_ok=True)
         if any(m.type == "report" for m in item.materials):
             words = next(m for m in item.materials if m.type == "report").words.number
-            (folders[item.id] / "说明报告.docx").write_bytes(docx_bytes("2021年投入资金300万元。" + han_text(words - 10)))
+            (folders[item.id] / "说明报告.docx").write_bytes(
+                docx_bytes("2021年投入资金300万元。" + han_text(words - 10))
+            )
     rnd = random.Random(2021)
-    ids = [item.id for _, item in items if any(m.type in ("photos", "screenshot") for m in item.materials)]
+    ids = [
+        item.id
+        for _, item in items
+        if any(m.type in ("photos", "screenshot") for m in item.materials)
+    ]
     jobs: list[tuple[str, int, str, int, int]] = []
     planted: list[dict] = []
     per_kind = max(1, photos // 50)  # 2% of photos of each planted kind
@@ -118,7 +135,9 @@ def generate(root: Path, photos: int, megapixels: float) -> dict:
                 copies.append((source, path))
             else:
                 jobs.append((str(path), source_index, variant, width, height))
-            planted.append({"kind": kind, "a": str(source.relative_to(root)), "b": str(path.relative_to(root))})
+            planted.append(
+                {"kind": kind, "a": str(source.relative_to(root)), "b": str(path.relative_to(root))}
+            )
     with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
         for done, _ in enumerate(pool.map(make_photo, jobs, chunksize=4), 1):
             if done % 100 == 0:
@@ -126,15 +145,24 @@ def generate(root: Path, photos: int, megapixels: float) -> dict:
     for source, path in copies:
         shutil.copyfile(source, path)
     manifest = {"photos": len(jobs) + len(copies), "megapixels": megapixels, "planted": planted}
-    (root / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    (root / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     return manifest
 
 
-def timed(command: list[str], env: dict | None = None, stdout=subprocess.DEVNULL) -> tuple[float, int, int]:
+def timed(
+    command: list[str], env: dict | None = None, stdout=subprocess.DEVNULL
+) -> tuple[float, int, int]:
     """(seconds, peak RSS in MB, exit code) of a whole command, via /usr/bin/time."""
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         start = time.perf_counter()
-        done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, *command], env=env, stdout=stdout, stderr=subprocess.DEVNULL)
+        done = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", rss.name, *command],
+            env=env,
+            stdout=stdout,
+            stderr=subprocess.DEVNULL,
+        )
         seconds = time.perf_counter() - start
         peak = int(rss.read().strip().splitlines()[-1] or 0) // 1024
     return seconds, peak, done.returncode
@@ -158,28 +186,42 @@ def pairs_reported(report: dict) -> set[tuple[str, str, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--photos", type=int, default=1000)
     parser.add_argument("--megapixels", type=float, default=12.0)
-    parser.add_argument("--dir", type=Path, default=None, help="where the tree is generated (default benchmarks/results/tree-N)")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=None,
+        help="where the tree is generated (default benchmarks/results/tree-N)",
+    )
     parser.add_argument("--skip-findimagedupes", action="store_true")
     parser.add_argument(
-        "--warm-page-cache", action="store_true",
+        "--warm-page-cache",
+        action="store_true",
         help="do not drop the OS page cache before each cold measurement (dropping needs root on Linux)",
     )
     args = parser.parse_args()
     root = args.dir or HERE / "results" / f"tree-{args.photos}-{args.megapixels:g}mp"
     if not (root / "manifest.json").exists():
         shutil.rmtree(root, ignore_errors=True)
-        print(f"generating {args.photos} photos of {args.megapixels:g} MP in {root} …", file=sys.stderr)
+        print(
+            f"generating {args.photos} photos of {args.megapixels:g} MP in {root} …",
+            file=sys.stderr,
+        )
         manifest = generate(root, args.photos, args.megapixels)
     else:
         manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
     files = [p for p in root.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files)
-    print(f"tree: {len(files)} files, {manifest['photos']} photos, {size / 2**30:.2f} GiB, {os.cpu_count()} cores")
+    print(
+        f"tree: {len(files)} files, {manifest['photos']} photos, {size / 2**30:.2f} GiB, {os.cpu_count()} cores"
+    )
 
     cwm = shutil.which("cwm") or sys.exit("cwm is not on PATH: pip install . first")
+
     def cold_disk() -> None:
         """Empty the OS page cache, so every tool reads the photos from disk as on a first run."""
         if args.warm_page_cache:
@@ -195,14 +237,23 @@ def main() -> None:
     print(f"OS page cache: {page}")
     rows = []
     cold_disk()
-    rows.append(("read every byte (cat)", *timed(["sh", "-c", f"find '{root}' -type f -exec cat {{}} + > /dev/null"])))
+    rows.append(
+        (
+            "read every byte (cat)",
+            *timed(["sh", "-c", f"find '{root}' -type f -exec cat {{}} + > /dev/null"]),
+        )
+    )
     cache = Path(tempfile.mkdtemp(prefix="cwm-bench-cache-"))
     env = {**os.environ, "CWM_CACHE_DIR": str(cache)}
     out = Path(tempfile.mkdtemp()) / "report.json"
     cold_disk()
-    rows.append(("cwm check, cold", *timed([cwm, "check", str(root), "-f", "json", "-o", str(out)], env)))
+    rows.append(
+        ("cwm check, cold", *timed([cwm, "check", str(root), "-f", "json", "-o", str(out)], env))
+    )
     report = json.loads(out.read_text(encoding="utf-8"))
-    rows.append(("cwm check, warm", *timed([cwm, "check", str(root), "-f", "json", "-o", str(out)], env)))
+    rows.append(
+        ("cwm check, warm", *timed([cwm, "check", str(root), "-f", "json", "-o", str(out)], env))
+    )
     if not args.skip_findimagedupes and shutil.which("findimagedupes"):
         photos = [str(p) for p in files if p.suffix == ".jpg"]
         listing = Path(tempfile.mkdtemp()) / "photos.txt"
@@ -223,7 +274,12 @@ def main() -> None:
         print(f"cold / findimagedupes  : {cold / by_name['findimagedupes']:.3f} (target ≤ 0.5)")
 
     planted = {
-        ({"reused": "photo-reused", "resized": "photo-reused", "same-scene": "photo-same-scene"}[p["kind"]], *sorted((p["a"], p["b"])))
+        (
+            {"reused": "photo-reused", "resized": "photo-reused", "same-scene": "photo-same-scene"}[
+                p["kind"]
+            ],
+            *sorted((p["a"], p["b"])),
+        )
         for p in manifest["planted"]
     }
     # photos derived from one original are all alike: two copies of it are a pair too
@@ -233,8 +289,14 @@ def main() -> None:
         family.setdefault(p["a"], p["a"])
     found = pairs_reported(report)
     missed = planted - found
-    extra = {pair for pair in found - planted if family.get(pair[1], pair[1]) != family.get(pair[2], pair[2])}
-    print(f"planted pairs: {len(planted)}, found: {len(planted & found)}, missed: {len(missed)}, unplanted pairs reported: {len(extra)}")
+    extra = {
+        pair
+        for pair in found - planted
+        if family.get(pair[1], pair[1]) != family.get(pair[2], pair[2])
+    }
+    print(
+        f"planted pairs: {len(planted)}, found: {len(planted & found)}, missed: {len(missed)}, unplanted pairs reported: {len(extra)}"
+    )
     for pair in sorted(missed)[:5]:
         print("  missed:", pair)
     for pair in sorted(extra)[:5]:

@@ -25,7 +25,9 @@ def timed(command: list[str]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     cwm = shutil.which("cwm") or sys.exit("cwm is not on PATH: pip install . first")
@@ -44,7 +46,9 @@ def main() -> None:
     print(f"{'command':<36} {'median':>9} {'mean':>9} {'ratio':>6}   ({args.runs} runs each)")
     for name, values in samples.items():
         median = statistics.median(values)
-        print(f"{name:<36} {median * 1000:7.1f}ms {statistics.mean(values) * 1000:7.1f}ms {median / base:6.2f}")
+        print(
+            f"{name:<36} {median * 1000:7.1f}ms {statistics.mean(values) * 1000:7.1f}ms {median / base:6.2f}"
+        )
 
 
 if __name__ == "__main__":

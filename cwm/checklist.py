@@ -31,24 +31,45 @@ def _header(plan: Plan, title: str, today: dt.date) -> dict[str, Any]:
     }
 
 
-def submission(plan: Plan, window: Period, today: dt.date, target: Target | None = None, report: Any = None) -> dict[str, Any]:
+def submission(
+    plan: Plan, window: Period, today: dt.date, target: Target | None = None, report: Any = None
+) -> dict[str, Any]:
     """Context of the submission checklist."""
     results = {r.id: r for r in report.requirements} if report is not None else {}
     units = []
-    for unit, items in by_unit(plan, [i for i in due(plan, window, today, target) if i.duty.source == "tasks"]):
+    for unit, items in by_unit(
+        plan, [i for i in due(plan, window, today, target) if i.duty.source == "tasks"]
+    ):
         rows = []
         for item in items:
             rows.append(_submission_row(item, plan, results.get(item.duty.id)))
-        units.append({"name": unit, "head": plan.directory.units[unit].head if unit in plan.directory.units else None, "items": rows})
+        units.append(
+            {
+                "name": unit,
+                "head": plan.directory.units[unit].head if unit in plan.directory.units else None,
+                "items": rows,
+            }
+        )
     notes = plan.tasks.notes
     return {
         **_header(plan, f"{window.chinese}网上申报材料提交清单", today),
-        "period": {"label": window.label, "name": window.chinese, "start": window.start.isoformat(), "end": window.end.isoformat()},
+        "period": {
+            "label": window.label,
+            "name": window.chinese,
+            "start": window.start.isoformat(),
+            "end": window.end.isoformat(),
+        },
         "unit_filter": target.name if target else None,
         "units": units,
         "notes": [notes.document, notes.photos, notes.report, notes.table],
         "checked": report is not None,
-        "status_labels": {"pass": "已达标", "warn": "有警告", "fail": "未达标", "missing": "缺失", "manual": "人工核对"},
+        "status_labels": {
+            "pass": "已达标",
+            "warn": "有警告",
+            "fail": "未达标",
+            "missing": "缺失",
+            "manual": "人工核对",
+        },
     }
 
 
@@ -56,7 +77,9 @@ def _submission_row(item: DueItem, plan: Plan, result: Any) -> dict[str, Any]:
     duty = item.duty
     row = duty.row
     assert row is not None
-    manual = list(dict.fromkeys(text for m in item.materials for text in plan.tasks.manual_items(m)))
+    manual = list(
+        dict.fromkeys(text for m in item.materials for text in plan.tasks.manual_items(m))
+    )
     return {
         "id": duty.id,
         "title": duty.title,
@@ -65,15 +88,23 @@ def _submission_row(item: DueItem, plan: Plan, result: Any) -> dict[str, Any]:
         "requirement": duty.item.requirement,
         "materials": [labels.material(m) for m in item.materials],
         "material_texts": [m.text for m in item.materials],
-        "festivals": [{"name": f.name, "date": f.date.isoformat(), "required": required} for f, required in item.festivals],
+        "festivals": [
+            {"name": f.name, "date": f.date.isoformat(), "required": required}
+            for f, required in item.festivals
+        ],
         "due": item.due.isoformat(),
         "overdue": item.overdue,
         "contacts": [{"name": c.name, "phone": c.phone} for c in duty.contacts],
         "manual": manual,
-        "result": None if result is None else {
+        "result": None
+        if result is None
+        else {
             "status": result.status,
-            "findings": [{"severity": f.severity, "code": f.code, "message": f.message, "path": f.path}
-                         for f in result.findings if f.code != "manual-check"],
+            "findings": [
+                {"severity": f.severity, "code": f.code, "message": f.message, "path": f.path}
+                for f in result.findings
+                if f.code != "manual-check"
+            ],
         },
     }
 
@@ -85,17 +116,23 @@ def sites(plan: Plan, today: dt.date, target: Target | None = None) -> dict[str,
         if duty.source != "sites":
             continue
         site = duty.record
-        sheets.append({
-            "id": site.id,
-            "number": site.number,
-            "name": site.name,
-            "indicator": site.indicator,
-            "unit": duty.departments[0],
-            "unit_as_written": site.unit,
-            "contacts": [{"name": c.name, "phone": c.phone} for c in site.contacts],
-            "standards": [{"number": s.number, "text": s.text} for s in site.standards],
-        })
-    return {**_header(plan, "实地点位自查表", today), "sheets": sheets, "unit_filter": target.name if target else None}
+        sheets.append(
+            {
+                "id": site.id,
+                "number": site.number,
+                "name": site.name,
+                "indicator": site.indicator,
+                "unit": duty.departments[0],
+                "unit_as_written": site.unit,
+                "contacts": [{"name": c.name, "phone": c.phone} for c in site.contacts],
+                "standards": [{"number": s.number, "text": s.text} for s in site.standards],
+            }
+        )
+    return {
+        **_header(plan, "实地点位自查表", today),
+        "sheets": sheets,
+        "unit_filter": target.name if target else None,
+    }
 
 
 def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) -> dict[str, Any]:
@@ -105,20 +142,22 @@ def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) ->
         if duty.source != "grid":
             continue
         record = duty.record
-        rows.append({
-            "id": record.id,
-            "unit": duty.departments[0],
-            "unit_as_written": record.unit,
-            "community": record.community,
-            "city_leader": f"{record.city_leader.name}（{record.city_leader.title}）",
-            "district_leader": f"{record.district_leader.name}（{record.district_leader.title}）",
-            "unit_leader": {"name": record.unit_leader.name, "phone": record.unit_leader.phone},
-            "contact": {"name": record.contact.name, "phone": record.contact.phone},
-            "roads": list(record.roads),
-            "compounds": list(record.compounds),
-            "grid_workers": [{"name": c.name, "phone": c.phone} for c in record.grid_workers],
-            "city_managers": [{"name": c.name, "phone": c.phone} for c in record.city_managers],
-        })
+        rows.append(
+            {
+                "id": record.id,
+                "unit": duty.departments[0],
+                "unit_as_written": record.unit,
+                "community": record.community,
+                "city_leader": f"{record.city_leader.name}（{record.city_leader.title}）",
+                "district_leader": f"{record.district_leader.name}（{record.district_leader.title}）",
+                "unit_leader": {"name": record.unit_leader.name, "phone": record.unit_leader.phone},
+                "contact": {"name": record.contact.name, "phone": record.contact.phone},
+                "roads": list(record.roads),
+                "compounds": list(record.compounds),
+                "grid_workers": [{"name": c.name, "phone": c.phone} for c in record.grid_workers],
+                "city_managers": [{"name": c.name, "phone": c.phone} for c in record.city_managers],
+            }
+        )
     liaison = plan.grid.liaison
     months = []
     for month in range(1, 13):
@@ -131,10 +170,16 @@ def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) ->
             if duty.cadence == "monthly":
                 what = f"{duty.title}（{duty.count}{duty.count_word}）"
             else:
-                what = f"{duty.title}（{labels.liaison(duty)}，{item.due.month}月{item.due.day}日前）"
+                what = (
+                    f"{duty.title}（{labels.liaison(duty)}，{item.due.month}月{item.due.day}日前）"
+                )
             entries.append(what)
         months.append({"month": month, "entries": entries})
-    standing = [{"id": d.id, "title": d.title, "text": d.text} for d in liaison.duties if d.cadence == "ongoing"]
+    standing = [
+        {"id": d.id, "title": d.title, "text": d.text}
+        for d in liaison.duties
+        if d.cadence == "ongoing"
+    ]
     return {
         **_header(plan, f"{year}年包联社区网格责任表与包联工作日历", today),
         "year": year,

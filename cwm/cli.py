@@ -27,7 +27,6 @@ app = typer.Typer(
 )
 
 
-
 class State:
     data: Optional[Path] = None
     debug: bool = False
@@ -90,7 +89,9 @@ def handles_errors(fn: Callable) -> Callable:
         except Exception as exc:  # a bug, not bad input
             if state.debug:
                 raise
-            err(f"cwm 内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行以查看详细信息，并报告给维护者。")
+            err(
+                f"cwm 内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行以查看详细信息，并报告给维护者。"
+            )
             raise typer.Exit(EXIT_INTERNAL)
 
     return wrapper
@@ -115,11 +116,18 @@ def version_callback(value: bool) -> None:
 @app.callback()
 def main_options(
     data: Optional[Path] = typer.Option(
-        None, "--data", envvar="CWM_DATA", help="数据目录（含 org.yaml、tasks.yaml、sites.yaml、grid.yaml）。默认用内置的2021年方案。",
+        None,
+        "--data",
+        envvar="CWM_DATA",
+        help="数据目录（含 org.yaml、tasks.yaml、sites.yaml、grid.yaml）。默认用内置的2021年方案。",
         show_default=False,
     ),
-    debug: bool = typer.Option(False, "--debug", help="出错时显示完整的 Python 回溯（供维护者排查）。"),
-    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="显示版本号。"),
+    debug: bool = typer.Option(
+        False, "--debug", help="出错时显示完整的 Python 回溯（供维护者排查）。"
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=version_callback, is_eager=True, help="显示版本号。"
+    ),
 ) -> None:
     """创文管理（cwm）：创建全国文明城市工作方案的任务清单、到期提醒与材料检查工具。"""
     _utf8_when_redirected()
@@ -154,7 +162,15 @@ def validate(
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     if as_json:
-        out(to_json({"errors": errors, "warnings": warnings, "problems": [p.as_json() for p in problems]}))
+        out(
+            to_json(
+                {
+                    "errors": errors,
+                    "warnings": warnings,
+                    "problems": [p.as_json() for p in problems],
+                }
+            )
+        )
     else:
         for problem in problems:
             out(problem.format() + "\n")
@@ -174,7 +190,9 @@ from .output import Format  # noqa: E402
 @app.command()
 @handles_errors
 def duties(
-    unit: Optional[str] = typer.Argument(None, help=opt.UNIT_HELP + "不写则列出各单位的汇总。", show_default=False),
+    unit: Optional[str] = typer.Argument(
+        None, help=opt.UNIT_HELP + "不写则列出各单位的汇总。", show_default=False
+    ),
     all_: bool = typer.Option(False, "--all", help="列出全部单位的全部职责（而不是汇总）。"),
     fmt: Format = opt.FORMAT,
 ) -> None:
@@ -189,11 +207,24 @@ def duties(
     plan, target = load(unit)
     if unit is None and not all_:
         rows = summary(plan)
-        kinds = {"bureau": "本局", "section": "科室", "institution": "直属单位", "partner": "包联协作单位"}
-        columns = [("单位", lambda r: r["unit"]), ("类别", lambda r: kinds[r["kind"]]), ("负责人", lambda r: r["head"])]
+        kinds = {
+            "bureau": "本局",
+            "section": "科室",
+            "institution": "直属单位",
+            "partner": "包联协作单位",
+        }
+        columns = [
+            ("单位", lambda r: r["unit"]),
+            ("类别", lambda r: kinds[r["kind"]]),
+            ("负责人", lambda r: r["head"]),
+        ]
         columns += [(labels.SOURCE[s], (lambda s: lambda r: r[s])(s)) for s in SOURCES]
         columns.append(("合计", lambda r: r["total"]))
-        out(render(fmt, columns, rows, rows, title="各单位职责汇总（用 cwm duties 单位名 查看明细）"))
+        out(
+            render(
+                fmt, columns, rows, rows, title="各单位职责汇总（用 cwm duties 单位名 查看明细）"
+            )
+        )
         return
     items = duties_for(plan, target)
     if target is None:
@@ -238,7 +269,8 @@ def due(
     示例：cwm due；cwm due --half --dept 养老；cwm due --period 2021Q2 --format json。
     """
     from . import labels
-    from .due import by_unit, due as due_items
+    from .due import by_unit
+    from .due import due as due_items
     from .output import render_groups
 
     window = opt.choose_period(quarter, half, month, year, date, period)
@@ -249,12 +281,17 @@ def due(
     def requirement(item: Any) -> str:
         if item.duty.source == "liaison":
             text = labels.liaison(item.duty.record)
-            return f"本期共 {item.count} {item.duty.record.count_word}（{text}）" if item.count else text
+            return (
+                f"本期共 {item.count} {item.duty.record.count_word}（{text}）"
+                if item.count
+                else text
+            )
         return "；".join(labels.material(m) for m in item.materials)
 
     def festivals(item: Any) -> str:
         return "、".join(
-            f"{f.name} {f.date.month}月{f.date.day}日（{'必报' if required else '择优报送'}）" for f, required in item.festivals
+            f"{f.name} {f.date.month}月{f.date.day}日（{'必报' if required else '择优报送'}）"
+            for f, required in item.festivals
         )
 
     columns = [
@@ -278,12 +315,16 @@ def due(
         err(f"提示：方案年度为 {plan.year} 年，查询的是 {window.chinese}，按方案的收集周期推算。")
     who = f"{target.name} " if target else ""
     if fmt is Format.table:
-        out(f"{who}{window.chinese}（{window.start} 至 {window.end}）应交事项 {len(items)} 项，参考日 {today}。\n")
+        out(
+            f"{who}{window.chinese}（{window.start} 至 {window.end}）应交事项 {len(items)} 项，参考日 {today}。\n"
+        )
         if progress:
             out(progress + "\n")
         if not items:
             out("本期没有到期的事项。\n")
-    for part in render_groups(fmt, columns, by_unit(plan, items), [i.as_json() for i in items], "责任单位"):
+    for part in render_groups(
+        fmt, columns, by_unit(plan, items), [i.as_json() for i in items], "责任单位"
+    ):
         out(part)
     if progress and fmt is not Format.table:
         err(progress)
@@ -347,7 +388,9 @@ class _Progress:
 @app.command()
 @handles_errors
 def check(
-    evidence: Path = typer.Argument(..., help="材料文件夹（其中按编号命名的子文件夹，可在任意层级）。", show_default=False),
+    evidence: Path = typer.Argument(
+        ..., help="材料文件夹（其中按编号命名的子文件夹，可在任意层级）。", show_default=False
+    ),
     dept: Optional[str] = opt.DEPT,
     quarter: bool = opt.QUARTER,
     half: bool = opt.HALF,
@@ -355,11 +398,19 @@ def check(
     year: bool = opt.YEAR,
     date: Optional[str] = opt.DATE,
     period: Optional[str] = opt.PERIOD,
-    fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="输出格式：text（文字）或 json。"),
+    fmt: CheckFormat = typer.Option(
+        CheckFormat.text, "--format", "-f", help="输出格式：text（文字）或 json。"
+    ),
     output: Optional[Path] = opt.OUTPUT,
     strict: bool = typer.Option(False, "--strict", help="有警告也以退出码 1 结束。"),
-    no_cache: bool = typer.Option(False, "--no-cache", help="不使用、也不更新读取结果的缓存（缓存在用户缓存目录，从不写入材料文件夹）。"),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="同时读取文件的进程数（默认为 CPU 核数）。", min=0),
+    no_cache: bool = typer.Option(
+        False,
+        "--no-cache",
+        help="不使用、也不更新读取结果的缓存（缓存在用户缓存目录，从不写入材料文件夹）。",
+    ),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", help="同时读取文件的进程数（默认为 CPU 核数）。", min=0
+    ),
 ) -> None:
     """检查材料文件夹：字数、图片张数与说明、分组、正式发文、数据表格，提交前发现审核会退回的问题。
 
@@ -376,7 +427,15 @@ def check(
     progress = _Progress()
     try:
         selection = select(plan, target, window, opt.reference_day(date))
-        report = run_check(plan, evidence, selection, window=window, use_cache=not no_cache, jobs=jobs, progress=progress)
+        report = run_check(
+            plan,
+            evidence,
+            selection,
+            window=window,
+            use_cache=not no_cache,
+            jobs=jobs,
+            progress=progress,
+        )
     finally:
         progress.stop()
     if fmt is CheckFormat.json:
@@ -388,7 +447,9 @@ def check(
     write_output(text, output)
     summary = report.summary()
     if output is not None or fmt is CheckFormat.json:
-        err(f"检查 {summary['requirements']} 项：错误 {summary['errors']}，警告 {summary['warnings']}。")
+        err(
+            f"检查 {summary['requirements']} 项：错误 {summary['errors']}，警告 {summary['warnings']}。"
+        )
     if summary["errors"] or (strict and summary["warnings"]):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -397,8 +458,8 @@ def check(
 @handles_errors
 def rules() -> None:
     """列出材料检查的全部规则代码及说明（检查结果中的 [代码] 即指这些规则）。"""
-    from .evidence.rules import CODES, MODULES
     from .evidence.engine import SEVERITY_LABELS
+    from .evidence.rules import CODES, MODULES
 
     for module in MODULES:
         out((module.__doc__ or "").strip() + "\n")
@@ -411,7 +472,9 @@ def rules() -> None:
 @app.command()
 @handles_errors
 def count(
-    files: list[Path] = typer.Argument(..., help="要统计的文档（.docx、.pdf、.doc、.wps、.txt、.md）。", show_default=False),
+    files: list[Path] = typer.Argument(
+        ..., help="要统计的文档（.docx、.pdf、.doc、.wps、.txt、.md）。", show_default=False
+    ),
     fmt: Format = opt.FORMAT,
 ) -> None:
     """统计文档字数，口径与 Word“字数统计”一致：字数、纯汉字数、字符数（不计空格）。
@@ -432,11 +495,22 @@ def count(
         except ReadError as exc:
             raise UsageError(f"{path}：{exc.message}") from None
         numbers = count_words(document.text)
-        rows.append({"file": str(path), "words": numbers.words, "han": numbers.han,
-                     "chars_no_spaces": numbers.chars_no_spaces, "scanned": document.scanned})
-    columns = [("文件", lambda r: r["file"]), ("字数", lambda r: r["words"]), ("纯汉字数", lambda r: r["han"]),
-               ("字符数（不计空格）", lambda r: r["chars_no_spaces"]),
-               ("备注", lambda r: "扫描件，无文字层" if r["scanned"] else "")]
+        rows.append(
+            {
+                "file": str(path),
+                "words": numbers.words,
+                "han": numbers.han,
+                "chars_no_spaces": numbers.chars_no_spaces,
+                "scanned": document.scanned,
+            }
+        )
+    columns = [
+        ("文件", lambda r: r["file"]),
+        ("字数", lambda r: r["words"]),
+        ("纯汉字数", lambda r: r["han"]),
+        ("字符数（不计空格）", lambda r: r["chars_no_spaces"]),
+        ("备注", lambda r: "扫描件，无文字层" if r["scanned"] else ""),
+    ]
     view = render(fmt, columns, rows, rows)
     out(view)
 
@@ -459,7 +533,12 @@ class ChecklistFormat(str, Enum):
 @app.command()
 @handles_errors
 def checklist(
-    kind: ChecklistKind = typer.Option(ChecklistKind.submission, "--kind", "-k", help="submission（网上申报材料提交清单，默认）、sites（实地点位自查表）、grid（网格责任表与包联工作日历）。"),
+    kind: ChecklistKind = typer.Option(
+        ChecklistKind.submission,
+        "--kind",
+        "-k",
+        help="submission（网上申报材料提交清单，默认）、sites（实地点位自查表）、grid（网格责任表与包联工作日历）。",
+    ),
     dept: Optional[str] = opt.DEPT,
     quarter: bool = opt.QUARTER,
     half: bool = opt.HALF,
@@ -467,10 +546,19 @@ def checklist(
     year: bool = opt.YEAR,
     date: Optional[str] = opt.DATE,
     period: Optional[str] = opt.PERIOD,
-    fmt: ChecklistFormat = typer.Option(ChecklistFormat.html, "--format", "-f", help="html（默认，A4 打印，浏览器、WPS、Word 均可打开）或 md（Markdown）。"),
+    fmt: ChecklistFormat = typer.Option(
+        ChecklistFormat.html,
+        "--format",
+        "-f",
+        help="html（默认，A4 打印，浏览器、WPS、Word 均可打开）或 md（Markdown）。",
+    ),
     output: Optional[Path] = opt.OUTPUT,
     evidence: Optional[Path] = opt.EVIDENCE,
-    template_dir: Optional[Path] = typer.Option(None, "--template-dir", help="自定义模板目录：其中同名的模板（如 base.html.j2、print.css）替换内置模板。"),
+    template_dir: Optional[Path] = typer.Option(
+        None,
+        "--template-dir",
+        help="自定义模板目录：其中同名的模板（如 base.html.j2、print.css）替换内置模板。",
+    ),
 ) -> None:
     """生成可打印的清单：网上申报材料提交清单（可勾选、签字）、实地点位自查表、网格责任表与包联工作日历。
 
@@ -508,9 +596,13 @@ def checklist(
 @app.command()
 @handles_errors
 def init(
-    directory: Path = typer.Argument(..., help="要建立的材料文件夹（不存在则新建）。", show_default=False),
+    directory: Path = typer.Argument(
+        ..., help="要建立的材料文件夹（不存在则新建）。", show_default=False
+    ),
     dept: Optional[str] = opt.DEPT,
-    template_dir: Optional[Path] = typer.Option(None, "--template-dir", help="自定义模板目录（可替换 requirement.md.j2）。"),
+    template_dir: Optional[Path] = typer.Option(
+        None, "--template-dir", help="自定义模板目录（可替换 requirement.md.j2）。"
+    ),
 ) -> None:
     """建立材料文件夹骨架：每个科室一个文件夹，每个申报项一个“编号 事项”文件夹，内有说明应放什么的 要求.md。
 
@@ -524,13 +616,17 @@ def init(
     try:
         result = make_skeleton(plan, directory, target, template_dir)
     except OSError as exc:
-        raise UsageError(f"无法在“{directory}”中建立文件夹：{exc.strerror or exc}。请检查路径和权限。") from None
+        raise UsageError(
+            f"无法在“{directory}”中建立文件夹：{exc.strerror or exc}。请检查路径和权限。"
+        ) from None
     for folder in result.created_folders:
         out(f"新建文件夹 {folder}\n")
     for note in result.created_notes:
         out(f"新建说明   {note}\n")
     kept = len(result.existing)
-    err(f"新建 {len(result.created_folders)} 个文件夹、{len(result.created_notes)} 份要求说明；已有 {kept} 个文件夹保持不变。")
+    err(
+        f"新建 {len(result.created_folders)} 个文件夹、{len(result.created_notes)} 份要求说明；已有 {kept} 个文件夹保持不变。"
+    )
 
 
 def _invoked(args: list[str]) -> Optional[str]:

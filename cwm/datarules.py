@@ -96,7 +96,12 @@ def person_references(plan: "Plan") -> Iterator[tuple[str, KeyPath, str, str | N
         for c, contact in enumerate(site.contacts):
             yield "sites.yaml", ("sites", s, "contacts", c, "name"), contact.name, contact.phone
     for g, row in enumerate(plan.grid.grid):
-        yield "grid.yaml", ("grid", g, "unit_leader", "name"), row.unit_leader.name, row.unit_leader.phone
+        yield (
+            "grid.yaml",
+            ("grid", g, "unit_leader", "name"),
+            row.unit_leader.name,
+            row.unit_leader.phone,
+        )
         yield "grid.yaml", ("grid", g, "contact", "name"), row.contact.name, row.contact.phone
 
 
@@ -124,7 +129,11 @@ def unknown_unit(plan: "Plan") -> Iterator[Finding]:
     directory = plan.directory
     for file, path, name in unit_references(plan):
         if directory.unit(name) is None:
-            yield file, path, f"单位“{name}”不在 org.yaml 的 units 中。请改为已有单位的名称或别名，或在 org.yaml 中添加该单位。"
+            yield (
+                file,
+                path,
+                f"单位“{name}”不在 org.yaml 的 units 中。请改为已有单位的名称或别名，或在 org.yaml 中添加该单位。",
+            )
 
 
 @rule("unknown-person", "error")
@@ -133,7 +142,11 @@ def unknown_person(plan: "Plan") -> Iterator[Finding]:
     directory = plan.directory
     for file, path, name, _ in person_references(plan):
         if directory.person(name) is None:
-            yield file, path, f"人员“{name}”不在 org.yaml 的 people 中。请核对姓名，或在 org.yaml 的 people 中添加此人。"
+            yield (
+                file,
+                path,
+                f"人员“{name}”不在 org.yaml 的 people 中。请核对姓名，或在 org.yaml 的 people 中添加此人。",
+            )
 
 
 @rule("duplicate-id", "error")
@@ -154,7 +167,11 @@ def duplicate_unit_name(plan: "Plan") -> Iterator[Finding]:
         for name in (unit.name, *unit.aliases):
             key = normalize(name)
             if key in owner and owner[key] != unit.name:
-                yield "org.yaml", ("units", i), f"名称“{name}”已用于单位“{owner[key]}”，不能再作为“{unit.name}”的名称或别名。"
+                yield (
+                    "org.yaml",
+                    ("units", i),
+                    f"名称“{name}”已用于单位“{owner[key]}”，不能再作为“{unit.name}”的名称或别名。",
+                )
             owner.setdefault(key, unit.name)
 
 
@@ -179,7 +196,11 @@ def word_target(plan: "Plan") -> Iterator[Finding]:
         for sub in words:
             target = material.words if sub == ("words",) else material.others[sub[1]].words
             if (target.about is None) == (target.at_most is None):
-                yield "tasks.yaml", path + sub, f"{item.id} 的字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一。"
+                yield (
+                    "tasks.yaml",
+                    path + sub,
+                    f"{item.id} 的字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一。",
+                )
 
 
 @rule("item-collection", "error")
@@ -188,8 +209,12 @@ def item_collection(plan: "Plan") -> Iterator[Finding]:
     for r, row in enumerate(plan.tasks.rows):
         for k, item in enumerate(row.items):
             if item.collection is None and any(m.collection is None for m in item.materials):
-                yield "tasks.yaml", ("rows", r, "items", k), (
-                    f"{item.id} 缺少 collection（收集类型 quarterly 或 half_yearly）：写在申报项上，或写在每一项材料上。"
+                yield (
+                    "tasks.yaml",
+                    ("rows", r, "items", k),
+                    (
+                        f"{item.id} 缺少 collection（收集类型 quarterly 或 half_yearly）：写在申报项上，或写在每一项材料上。"
+                    ),
                 )
 
 
@@ -200,11 +225,27 @@ def caption_fields(plan: "Plan") -> Iterator[Finding]:
         if material.type not in ("photos", "screenshot"):
             continue
         if material.date_field is not None and material.date_field not in material.caption:
-            yield "tasks.yaml", path + ("date_field",), f"{item.id} 的 date_field“{material.date_field}”不在 caption 列出的字段中。"
-        if material.groups and material.groups.field and material.groups.field not in material.caption:
-            yield "tasks.yaml", path + ("groups", "field"), f"{item.id} 的 groups.field“{material.groups.field}”不在 caption 列出的字段中。"
+            yield (
+                "tasks.yaml",
+                path + ("date_field",),
+                f"{item.id} 的 date_field“{material.date_field}”不在 caption 列出的字段中。",
+            )
+        if (
+            material.groups
+            and material.groups.field
+            and material.groups.field not in material.caption
+        ):
+            yield (
+                "tasks.yaml",
+                path + ("groups", "field"),
+                f"{item.id} 的 groups.field“{material.groups.field}”不在 caption 列出的字段中。",
+            )
         if material.count is None and material.groups is None:
-            yield "tasks.yaml", path, f"{item.id} 的图片资料须写 count（张数）或 groups（分组要求）。"
+            yield (
+                "tasks.yaml",
+                path,
+                f"{item.id} 的图片资料须写 count（张数）或 groups（分组要求）。",
+            )
 
 
 @rule("word-bands", "error")
@@ -212,7 +253,11 @@ def word_bands(plan: "Plan") -> Iterator[Finding]:
     """字数判定幅度：warn_within 须不小于 pass_within。"""
     bands = plan.tasks.rules.word_bands
     if bands.warn_within < bands.pass_within:
-        yield "tasks.yaml", ("rules", "word_bands", "warn_within"), "warn_within 须不小于 pass_within。"
+        yield (
+            "tasks.yaml",
+            ("rules", "word_bands", "warn_within"),
+            "warn_within 须不小于 pass_within。",
+        )
 
 
 @rule("unknown-festival", "error")
@@ -229,7 +274,11 @@ def unknown_festival(plan: "Plan") -> Iterator[Finding]:
         for key in ("required", "allowed"):
             for n, name in enumerate(getattr(groups, key)):
                 if name not in known:
-                    yield "tasks.yaml", path + ("groups", key, n), f"“{name}”不是可计算日期的节日。可用：{'、'.join(known)}。"
+                    yield (
+                        "tasks.yaml",
+                        path + ("groups", key, n),
+                        f"“{name}”不是可计算日期的节日。可用：{'、'.join(known)}。",
+                    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,16 +289,26 @@ def unknown_festival(plan: "Plan") -> Iterator[Finding]:
 def contact_heads_other_unit(plan: "Plan") -> Iterator[Finding]:
     """联系人是另一个科室的负责人，而不是本行责任科室的人员：可能是原文填错了联系人或责任科室。"""
     directory = plan.directory
-    rows = [("tasks.yaml", ("rows", r), row.departments, row.contacts) for r, row in enumerate(plan.tasks.rows)]
-    rows += [("sites.yaml", ("sites", s), [site.unit], site.contacts) for s, site in enumerate(plan.sites.sites)]
+    rows = [
+        ("tasks.yaml", ("rows", r), row.departments, row.contacts)
+        for r, row in enumerate(plan.tasks.rows)
+    ]
+    rows += [
+        ("sites.yaml", ("sites", s), [site.unit], site.contacts)
+        for s, site in enumerate(plan.sites.sites)
+    ]
     for file, base, departments, contacts in rows:
         owners = {directory.unit(d) for d in departments}
         for c, contact in enumerate(contacts):
             headed = directory.headed_by(contact.name)
             if headed and not owners.intersection(headed):
-                yield file, base + ("contacts", c, "name"), (
-                    f"联系人{contact.name}是{'、'.join(headed)}的负责人，但本行的责任单位是{'、'.join(departments)}。"
-                    "请与原文核对联系人或责任科室。"
+                yield (
+                    file,
+                    base + ("contacts", c, "name"),
+                    (
+                        f"联系人{contact.name}是{'、'.join(headed)}的负责人，但本行的责任单位是{'、'.join(departments)}。"
+                        "请与原文核对联系人或责任科室。"
+                    ),
                 )
 
 
@@ -265,9 +324,13 @@ def plan_covers_fewer(plan: "Plan") -> Iterator[Finding]:
             continue
         for number, noun in _COUNTED.findall(row.plan):
             if noun.startswith(groups.name) and int(number) != groups.min_groups:
-                yield "tasks.yaml", path + ("groups", "min_groups"), (
-                    f"{item.id} 要求 {groups.min_groups} 个{groups.name}，"
-                    f"而计划开展工作内容只写了 {number} 个{groups.name}。请核对计划是否足以满足申报要求。"
+                yield (
+                    "tasks.yaml",
+                    path + ("groups", "min_groups"),
+                    (
+                        f"{item.id} 要求 {groups.min_groups} 个{groups.name}，"
+                        f"而计划开展工作内容只写了 {number} 个{groups.name}。请核对计划是否足以满足申报要求。"
+                    ),
                 )
 
 
@@ -287,14 +350,20 @@ def _op_of(word: str) -> str:
 def threshold_wording(plan: "Plan") -> Iterator[Finding]:
     """同一比例阈值在测评标准中写“≥”，在申报要求中写“>”（或相反）：合格线是否含等号不一致。"""
     for path, row, item, material in materials(plan):
-        stated = [(_op_of(word), float(value)) for word, value in _THRESHOLD.findall(row.standard.text)]
+        stated = [
+            (_op_of(word), float(value)) for word, value in _THRESHOLD.findall(row.standard.text)
+        ]
         for t, metric in enumerate(getattr(material, "metrics", [])):
             for op, value in stated:
                 if value == metric.percent and op != metric.op:
-                    yield "tasks.yaml", path + ("metrics", t, "op"), (
-                        f"{item.id}“{metric.name}”：测评标准写 {OP_SIGNS[op]}{value:g}%，"
-                        f"申报要求写 {OP_SIGNS[metric.op]}{metric.percent:g}%"
-                        f"（{metric.wording}）。检查时按申报要求执行，请与原文核对。"
+                    yield (
+                        "tasks.yaml",
+                        path + ("metrics", t, "op"),
+                        (
+                            f"{item.id}“{metric.name}”：测评标准写 {OP_SIGNS[op]}{value:g}%，"
+                            f"申报要求写 {OP_SIGNS[metric.op]}{metric.percent:g}%"
+                            f"（{metric.wording}）。检查时按申报要求执行，请与原文核对。"
+                        ),
                     )
 
 
@@ -313,9 +382,13 @@ def compound_not_on_road(plan: "Plan") -> Iterator[Finding]:
         for c, compound in enumerate(row.compounds):
             missing = sorted(_house_numbers(compound) - on_roads)
             if missing:
-                yield "grid.yaml", ("grid", g, "compounds", c), (
-                    f"责任小区“{compound}”的门牌 {'、'.join(missing)} 不在本行责任路段中"
-                    f"（路段有：{'、'.join(row.roads)}）。请与原文核对门牌号。"
+                yield (
+                    "grid.yaml",
+                    ("grid", g, "compounds", c),
+                    (
+                        f"责任小区“{compound}”的门牌 {'、'.join(missing)} 不在本行责任路段中"
+                        f"（路段有：{'、'.join(row.roads)}）。请与原文核对门牌号。"
+                    ),
                 )
 
 
@@ -323,7 +396,9 @@ _UNIT_MENTION = re.compile(r"市[\u4e00-\u9fff]{1,6}?(?:局|院|站|委|办)")
 
 
 def _one_deletion_away(short: str, long: str) -> bool:
-    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
 
 
 @rule("unit-name-typo", "warning")
@@ -336,7 +411,11 @@ def unit_name_typo(plan: "Plan") -> Iterator[Finding]:
                 continue
             for name in sorted(known):
                 if _one_deletion_away(mention, name):
-                    yield "tasks.yaml", path + ("text",), f"{item.id} 的原文写“{mention}”，疑为“{name}”之误（数据照录原文）。"
+                    yield (
+                        "tasks.yaml",
+                        path + ("text",),
+                        f"{item.id} 的原文写“{mention}”，疑为“{name}”之误（数据照录原文）。",
+                    )
 
 
 @rule("unit-name-variants", "warning")
@@ -362,5 +441,9 @@ def phone_mismatch(plan: "Plan") -> Iterator[Finding]:
         if phone is None:
             continue
         if name in first and first[name][0] != phone:
-            yield file, path, f"{name}的电话 {phone} 与 {first[name][1]} 中的 {first[name][0]} 不同，请核对。"
+            yield (
+                file,
+                path,
+                f"{name}的电话 {phone} 与 {first[name][1]} 中的 {first[name][0]} 不同，请核对。",
+            )
         first.setdefault(name, (phone, file))

@@ -21,12 +21,23 @@ from .periods import Festival, Kind, Period, festivals_in
 from .plan import Plan
 from .units import Target
 
-STATUS_LABELS = {"pass": "已完成", "warn": "已完成", "fail": "未达标", "missing": "缺失", "manual": "人工核对"}
+STATUS_LABELS = {
+    "pass": "已完成",
+    "warn": "已完成",
+    "fail": "未达标",
+    "missing": "缺失",
+    "manual": "人工核对",
+}
 """How `due --evidence` names the checker's statuses (a warning does not block a submission)."""
 REASONS_SHOWN = 3
 
 COLLECTION_KIND: dict[str, Kind] = {"quarterly": "quarter", "half_yearly": "half"}
-CADENCE_KIND: dict[str, Kind] = {"monthly": "month", "quarterly": "quarter", "half_yearly": "half", "yearly": "year"}
+CADENCE_KIND: dict[str, Kind] = {
+    "monthly": "month",
+    "quarterly": "quarter",
+    "half_yearly": "half",
+    "yearly": "year",
+}
 
 
 @dataclass(eq=False)
@@ -75,14 +86,19 @@ class DueItem:
             "cadence": duty.cadence,
             "contacts": to_json(list(duty.contacts)),
             "deadlines": [
-                {"period": d.period.label, "due": d.due.isoformat(), "materials": [m.type for m in d.materials]}
+                {
+                    "period": d.period.label,
+                    "due": d.due.isoformat(),
+                    "materials": [m.type for m in d.materials],
+                }
                 for d in self.deadlines
             ],
         }
         if isinstance(duty.record, Item):
             out["materials"] = [material_json(duty.record, m) for m in self.materials]
             out["festivals"] = [
-                {"name": f.name, "date": f.date.isoformat(), "required": required} for f, required in self.festivals
+                {"name": f.name, "date": f.date.isoformat(), "required": required}
+                for f, required in self.festivals
             ]
         if self.status is not None:
             out["status"] = self.status
@@ -99,7 +115,9 @@ def deadline_of(rule: DeadlineRule, period: Period) -> dt.date:
 
 
 @functools.lru_cache(maxsize=64)
-def _closing_in(kind: Kind, rule: DeadlineRule, window: Period) -> tuple[tuple[Period, dt.date], ...]:
+def _closing_in(
+    kind: Kind, rule: DeadlineRule, window: Period
+) -> tuple[tuple[Period, dt.date], ...]:
     """Periods of ``kind`` whose deadline falls inside ``window`` (offsets may cross a year)."""
     out = []
     for year in (window.year - 1, window.year, window.year + 1):
@@ -110,20 +128,28 @@ def _closing_in(kind: Kind, rule: DeadlineRule, window: Period) -> tuple[tuple[P
     return tuple(out)
 
 
-def _task_deadlines(item: Item, rule: DeadlineRule, window: Period, festivals: list[Festival]) -> list[Deadline]:
+def _task_deadlines(
+    item: Item, rule: DeadlineRule, window: Period, festivals: list[Festival]
+) -> list[Deadline]:
     by_period: dict[Period, list[Any]] = {}
     dates: dict[Period, dt.date] = {}
     for material in item.materials:
         kind = COLLECTION_KIND[item.collection_of(material)]
         closing = list(_closing_in(kind, rule, window))
         # a festival inside the window is collected in the period that contains it
-        closing += [(Period.around(kind, f.date), deadline_of(rule, Period.around(kind, f.date))) for f in festivals]
+        closing += [
+            (Period.around(kind, f.date), deadline_of(rule, Period.around(kind, f.date)))
+            for f in festivals
+        ]
         for period, deadline in closing:
             collected = by_period.setdefault(period, [])
             if not any(m is material for m in collected):
                 collected.append(material)
             dates[period] = deadline
-    return [Deadline(p, dates[p], tuple(by_period[p])) for p in sorted(by_period, key=lambda p: (dates[p], p.start))]
+    return [
+        Deadline(p, dates[p], tuple(by_period[p]))
+        for p in sorted(by_period, key=lambda p: (dates[p], p.start))
+    ]
 
 
 def _item_festivals(row: Row, item: Item, window: Period) -> list[tuple[Festival, bool]]:
@@ -204,7 +230,9 @@ def by_unit(plan: Plan, items: list[DueItem]) -> list[tuple[str, list[DueItem]]]
     for item in items:
         for unit in item.duty.departments:
             groups.setdefault(unit, []).append(item)
-    return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+    return sorted(
+        groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
+    )
 
 
 def attach_status(plan: Plan, items: list[DueItem], evidence: Any, window: Period) -> str:
@@ -215,15 +243,21 @@ def attach_status(plan: Plan, items: list[DueItem], evidence: Any, window: Perio
     from .evidence.engine import run_check
 
     tasks = [i for i in items if i.duty.source == "tasks"]
-    report = run_check(plan, evidence, [(i.duty.row, i.duty.item, list(i.materials)) for i in tasks], window=window)
+    report = run_check(
+        plan, evidence, [(i.duty.row, i.duty.item, list(i.materials)) for i in tasks], window=window
+    )
     results = {r.id: r for r in report.requirements}
     for item in tasks:
         result = results[item.duty.id]
         item.status = result.status
-        ranked = [f for f in result.findings if f.severity == "error"] + [f for f in result.findings if f.severity == "warning"]
+        ranked = [f for f in result.findings if f.severity == "error"] + [
+            f for f in result.findings if f.severity == "warning"
+        ]
         if result.status == "manual":
             ranked += [f for f in result.findings if f.code != "manual-check"]
         item.reasons = [f.message for f in ranked[:REASONS_SHOWN]]
     done = sum(1 for i in tasks if i.status in ("pass", "warn"))
-    period_name = {"quarter": "本季度", "half": "本半年", "month": "本月", "year": "本年度"}[window.kind]
+    period_name = {"quarter": "本季度", "half": "本半年", "month": "本月", "year": "本年度"}[
+        window.kind
+    ]
     return f"{period_name}应交材料 {len(tasks)} 项，已完成 {done} 项。"

@@ -114,7 +114,8 @@ def all_duties(plan: Plan) -> list[Duty]:
                 source="sites",
                 departments=plan.directory.units_of([site.unit]),
                 title=f"{site.name}·{site.indicator}",
-                summary=f"{len(site.standards)}项标准：" + "；".join(s.text for s in site.standards),
+                summary=f"{len(site.standards)}项标准："
+                + "；".join(s.text for s in site.standards),
                 cadence=labels.CADENCE["ongoing"],
                 contacts=tuple(site.contacts),
                 people=frozenset(c.name for c in site.contacts),
@@ -146,7 +147,10 @@ def all_duties(plan: Plan) -> list[Duty]:
                 f"责任小区 {len(grid_row.compounds)} 处：{'、'.join(grid_row.compounds)}",
                 cadence=labels.CADENCE["ongoing"],
                 contacts=(grid_row.unit_leader, grid_row.contact),
-                people=frozenset([c.name for c in people] + [grid_row.city_leader.name, grid_row.district_leader.name]),
+                people=frozenset(
+                    [c.name for c in people]
+                    + [grid_row.city_leader.name, grid_row.district_leader.name]
+                ),
                 record=grid_row,
             )
         )
@@ -183,6 +187,17 @@ def summary(plan: Plan) -> list[dict[str, Any]]:
     duties = all_duties(plan)
     out = []
     for unit in plan.org.units:
-        counts = {s: sum(1 for d in duties if d.source == s and unit.name in d.departments) for s in SOURCES}
-        out.append({"unit": unit.name, "kind": unit.kind, "head": unit.head, **counts, "total": sum(counts.values())})
+        counts = {
+            s: sum(1 for d in duties if d.source == s and unit.name in d.departments)
+            for s in SOURCES
+        }
+        out.append(
+            {
+                "unit": unit.name,
+                "kind": unit.kind,
+                "head": unit.head,
+                **counts,
+                "total": sum(counts.values()),
+            }
+        )
     return out

@@ -40,7 +40,9 @@ class DataError(CwmError):
         self.problems = list(problems)
         lines = [p.format() for p in self.problems]
         count = sum(1 for p in self.problems if p.severity == "error")
-        super().__init__("\n".join(lines + [f"数据有 {count} 处错误，请按提示修改后再运行 cwm validate。"]))
+        super().__init__(
+            "\n".join(lines + [f"数据有 {count} 处错误，请按提示修改后再运行 cwm validate。"])
+        )
 
 
 class ResolveError(CwmError):

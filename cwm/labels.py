@@ -8,7 +8,13 @@ from __future__ import annotations
 from .models import Document, Images, Item, LiaisonDuty, Report, Table, WordTarget
 
 COLLECTION = {"quarterly": "季度收集", "half_yearly": "半年收集"}
-CADENCE = {"monthly": "每月", "quarterly": "每季度", "half_yearly": "每半年", "yearly": "每年", "ongoing": "常态化"}
+CADENCE = {
+    "monthly": "每月",
+    "quarterly": "每季度",
+    "half_yearly": "每半年",
+    "yearly": "每年",
+    "ongoing": "常态化",
+}
 MATERIAL = {
     "report": "说明报告",
     "photos": "图片资料",
@@ -17,8 +23,13 @@ MATERIAL = {
     "table": "数据表格",
     "evaluation": "部门评价",
 }
-SOURCE = {"tasks": "附件1 网上申报", "sites": "附件2 实地点位", "liaison": "附件3 社区包联",
-          "grid": "附件4 网格责任", "publicity": "正文 宣传问卷"}
+SOURCE = {
+    "tasks": "附件1 网上申报",
+    "sites": "附件2 实地点位",
+    "liaison": "附件3 社区包联",
+    "grid": "附件4 网格责任",
+    "publicity": "正文 宣传问卷",
+}
 OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 
 
@@ -52,7 +63,9 @@ def material(m: object) -> str:
         parts.append(f"{m.count}份以上")
     elif isinstance(m, Table):
         for metric in m.metrics:
-            parts.append(f"{metric.numerator}/{metric.denominator} {OP_SIGNS[metric.op]}{metric.percent:g}%")
+            parts.append(
+                f"{metric.numerator}/{metric.denominator} {OP_SIGNS[metric.op]}{metric.percent:g}%"
+            )
     else:
         parts.append("无需报送文件，由省级部门评价")
     return f"{name}：{'，'.join(parts)}"
@@ -63,7 +76,9 @@ def item_collection(item: Item) -> str:
     cadences = {item.collection_of(m) for m in item.materials}
     if len(cadences) == 1:
         return COLLECTION[cadences.pop()]
-    return "，".join(f"{MATERIAL[m.type]}{COLLECTION[item.collection_of(m)]}" for m in item.materials)
+    return "，".join(
+        f"{MATERIAL[m.type]}{COLLECTION[item.collection_of(m)]}" for m in item.materials
+    )
 
 
 def liaison(duty: LiaisonDuty) -> str:
@@ -74,5 +89,7 @@ def liaison(duty: LiaisonDuty) -> str:
     if duty.count:
         text += f"{duty.count}{duty.count_word}" + ("以上" if duty.min else "")
     if duty.targets:
-        text += "，" + "、".join(f"{t.name}{t.percent:g}%" + ("以上" if t.min else "") for t in duty.targets)
+        text += "，" + "、".join(
+            f"{t.name}{t.percent:g}%" + ("以上" if t.min else "") for t in duty.targets
+        )
     return text

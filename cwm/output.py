@@ -82,7 +82,9 @@ def rich_table(view: TableView) -> Any:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=escape(view.title) if view.title else None, show_lines=True, title_justify="left")
+    table = Table(
+        title=escape(view.title) if view.title else None, show_lines=True, title_justify="left"
+    )
     for header, _ in view.columns:
         table.add_column(header, overflow="fold")
     for cells in view.cells():  # cells are data, never Rich markup
@@ -96,11 +98,21 @@ def to_plain(view: TableView) -> str:
     headers = [header for header, _ in view.columns]
     for cells in view.cells():
         lines.append("  ".join(cell for cell in cells[: view.lead] if cell))
-        lines += [f"    {header}：{cell}" for header, cell in zip(headers[view.lead :], cells[view.lead :]) if cell]
+        lines += [
+            f"    {header}：{cell}"
+            for header, cell in zip(headers[view.lead :], cells[view.lead :])
+            if cell
+        ]
     return "\n".join(lines) + "\n\n"
 
 
-def render(fmt: Format, columns: Sequence[Column], rows: Sequence[Any], json_data: Any, title: str | None = None) -> Any:
+def render(
+    fmt: Format,
+    columns: Sequence[Column],
+    rows: Sequence[Any],
+    json_data: Any,
+    title: str | None = None,
+) -> Any:
     """Text for csv/md/json, a Rich renderable for table. Every Format is handled."""
     if fmt is Format.json:
         return to_json(json_data)
@@ -127,10 +139,14 @@ def render_groups(
     if fmt is Format.csv:
         flat = [(name, row) for name, rows in groups for row in rows]
         flat_columns = [(group_header, lambda pair: pair[0])]
-        flat_columns += [(header, (lambda get: lambda pair: get(pair[1]))(get)) for header, get in columns]
+        flat_columns += [
+            (header, (lambda get: lambda pair: get(pair[1]))(get)) for header, get in columns
+        ]
         return [to_csv(flat_columns, flat)]
     if fmt is Format.md:
-        return ["\n".join(to_md(columns, rows, f"{name}（{len(rows)} 项）") for name, rows in groups)]
+        return [
+            "\n".join(to_md(columns, rows, f"{name}（{len(rows)} 项）") for name, rows in groups)
+        ]
     if fmt is Format.table:
         return [TableView(columns, rows, f"{name}（{len(rows)} 项）") for name, rows in groups]
     raise AssertionError(fmt)  # pragma: no cover

@@ -98,7 +98,9 @@ class Period:
                 index = int(match.group(2)) if kind != "year" else 1
                 if 1 <= index <= most and 1901 <= year <= 2099:
                     return cls(year, kind, index)
-        raise UsageError(f"无法识别的期间“{text}”。可用的写法：{PERIOD_FORMS}；年份须在 1901–2099 之间。")
+        raise UsageError(
+            f"无法识别的期间“{text}”。可用的写法：{PERIOD_FORMS}；年份须在 1901–2099 之间。"
+        )
 
 
 def parse_date(text: str) -> dt.date:

@@ -50,7 +50,9 @@ class Plan:
     def year(self) -> int:
         return self.tasks.plan_year
 
-    def problem(self, file: str, path: "KeyPath", message: str, severity: str = "error", code: str = "") -> "Problem":
+    def problem(
+        self, file: str, path: "KeyPath", message: str, severity: str = "error", code: str = ""
+    ) -> "Problem":
         """A problem located at ``path`` in ``file`` (line and column from the YAML marks)."""
         from .diagnostics import Problem
 
@@ -76,14 +78,24 @@ def read_plan(data_dir: Path) -> tuple[Plan | None, list["Problem"]]:
 
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        return None, [Problem(str(data_dir), "数据目录不存在。请用 --data 或环境变量 CWM_DATA 指向含 org.yaml、tasks.yaml、sites.yaml、grid.yaml 的目录。")]
+        return None, [
+            Problem(
+                str(data_dir),
+                "数据目录不存在。请用 --data 或环境变量 CWM_DATA 指向含 org.yaml、tasks.yaml、sites.yaml、grid.yaml 的目录。",
+            )
+        ]
     problems: list["Problem"] = []
     documents: dict[str, YamlDocument] = {}
     models: dict[str, object] = {}
     for name, model in FILE_MODELS.items():
         path = data_dir / name
         if not path.is_file():
-            problems.append(Problem(str(path), f"缺少数据文件 {name}。数据目录须含 {'、'.join(DATA_FILES)} 四个文件。"))
+            problems.append(
+                Problem(
+                    str(path),
+                    f"缺少数据文件 {name}。数据目录须含 {'、'.join(DATA_FILES)} 四个文件。",
+                )
+            )
             continue
         doc = load_yaml(path, str(path))
         documents[name] = doc
@@ -91,7 +103,9 @@ def read_plan(data_dir: Path) -> tuple[Plan | None, list["Problem"]]:
         if doc.problems:
             continue
         if not isinstance(doc.data, dict):
-            problems.append(doc.problem((), "文件内容应为键值映射（顶层为 字段: 值），实为空或列表。"))
+            problems.append(
+                doc.problem((), "文件内容应为键值映射（顶层为 字段: 值），实为空或列表。")
+            )
             continue
         try:
             models[name] = _adapter(model).validate_python(doc.data)
@@ -101,7 +115,9 @@ def read_plan(data_dir: Path) -> tuple[Plan | None, list["Problem"]]:
                 problems.append(doc.problem(loc, message))
     if len(models) < len(FILE_MODELS):
         return None, problems
-    plan = Plan(data_dir, documents=documents, **{n.removesuffix(".yaml"): m for n, m in models.items()})  # type: ignore[arg-type]
+    plan = Plan(
+        data_dir, documents=documents, **{n.removesuffix(".yaml"): m for n, m in models.items()}
+    )  # type: ignore[arg-type]
     problems.extend(datarules.run(plan))
     return plan, problems
 
@@ -129,5 +145,9 @@ def load_plan(data_dir: Path | None = None, use_cache: bool = True) -> Plan:
     if plan is None or errors:
         raise DataError(errors)
     if use_cache:
-        plancache.put(data_dir, DATA_FILES, {"org": plan.org, "tasks": plan.tasks, "sites": plan.sites, "grid": plan.grid})
+        plancache.put(
+            data_dir,
+            DATA_FILES,
+            {"org": plan.org, "tasks": plan.tasks, "sites": plan.sites, "grid": plan.grid},
+        )
     return plan

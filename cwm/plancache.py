@@ -10,9 +10,9 @@ corrupt cache is simply rebuilt; writing it is atomic and failures to write are 
 from __future__ import annotations
 
 import os
-import zlib
 import pickle
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,8 @@ def get(data_dir: Path, files: tuple[str, ...]) -> dict[str, Any] | None:
 def put(data_dir: Path, files: tuple[str, ...], payload: dict[str, Any]) -> None:
     """Store validated models; a cache that cannot be written is not an error."""
     try:
-        atomic_write_bytes(_path(data_dir), pickle.dumps((_key(data_dir, files), payload), pickle.HIGHEST_PROTOCOL))
+        atomic_write_bytes(
+            _path(data_dir), pickle.dumps((_key(data_dir, files), payload), pickle.HIGHEST_PROTOCOL)
+        )
     except OSError:
         pass

@@ -28,7 +28,9 @@ def environment(template_dir: Path | None = None) -> Any:
     search.append(str(packaged_templates()))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search, encoding="utf-8"),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "html.j2"), default_for_string=False
+        ),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -50,8 +52,12 @@ def render(name: str, context: dict[str, Any], template_dir: Path | None = None)
         return environment(template_dir).get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name or name
-        raise UsageError(f"模板 {where} 第 {exc.lineno} 行有语法错误：{exc.message}。请修改模板后重试。") from None
+        raise UsageError(
+            f"模板 {where} 第 {exc.lineno} 行有语法错误：{exc.message}。请修改模板后重试。"
+        ) from None
     except jinja2.TemplateNotFound as exc:
         raise UsageError(f"找不到模板 {exc.name}。") from None
     except jinja2.UndefinedError as exc:
-        raise UsageError(f"模板 {name} 用到了不存在的变量：{exc.message}。请对照内置模板修改。") from None
+        raise UsageError(
+            f"模板 {name} 用到了不存在的变量：{exc.message}。请对照内置模板修改。"
+        ) from None

@@ -34,7 +34,7 @@ _SIMPLE: dict[str, str] = {
 }
 
 _PATTERN_HINTS: dict[str, str] = {
-    "phone": "电话号码格式不对：应为11位手机号（如 \"13982991270\"）或带区号的座机号（如 \"028-12345678\"）",
+    "phone": '电话号码格式不对：应为11位手机号（如 "13982991270"）或带区号的座机号（如 "028-12345678"）',
     "name": "姓名或单位名中不能有空格",
     "id": "编号格式不对",
 }
@@ -87,12 +87,21 @@ def translate(error: dict[str, Any]) -> tuple[KeyPath, str]:
         return loc, f"未知字段“{key}”{hint}"
     if kind == "string_type":
         if field == "phone":
-            return loc, f"电话号码须写成带引号的文本，如 phone: \"{_show(value)}\"（不加引号会被当成数字）"
-        return loc, f"应为文本，实为 {_show(value)}（{type(value).__name__}）；纯数字或 yes/no 等请加引号"
+            return (
+                loc,
+                f'电话号码须写成带引号的文本，如 phone: "{_show(value)}"（不加引号会被当成数字）',
+            )
+        return (
+            loc,
+            f"应为文本，实为 {_show(value)}（{type(value).__name__}）；纯数字或 yes/no 等请加引号",
+        )
     if kind == "literal_error":
         return loc, f"取值“{_show(value)}”无效，可选：{ctx.get('expected', '')}"
     if kind == "union_tag_invalid":
-        return loc, f"材料类型“{ctx.get('tag', _show(value))}”无效，可选：{ctx.get('expected_tags', '')}"
+        return (
+            loc,
+            f"材料类型“{ctx.get('tag', _show(value))}”无效，可选：{ctx.get('expected_tags', '')}",
+        )
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(field, f"格式不对（应符合 {ctx.get('pattern', '')}）")
         return loc, f"{hint}，实为“{_show(value)}”"
@@ -101,7 +110,12 @@ def translate(error: dict[str, Any]) -> tuple[KeyPath, str]:
             return loc, "不能为空"
         return loc, f"至少需要 {ctx.get('min_length', 1)} 项"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        op = {"greater_than": "大于", "greater_than_equal": "不小于", "less_than": "小于", "less_than_equal": "不大于"}[kind]
+        op = {
+            "greater_than": "大于",
+            "greater_than_equal": "不小于",
+            "less_than": "小于",
+            "less_than_equal": "不大于",
+        }[kind]
         bound = next(iter(ctx.values()), "")
         return loc, f"须{op} {bound}，实为 {_show(value)}"
     if kind == "value_error":

@@ -19,6 +19,7 @@ from .duties import duties_for
 from .evidence.scan import NOTES_FILE
 from .plan import Plan
 from .units import Target
+
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -32,15 +33,30 @@ def how_to_file(material: Any) -> str:
     if material.type in ("photos", "screenshot"):
         parts = []
         if material.caption:
-            example = {"活动时间": "2021-04-04", "刊发时间": "2021-05-20", "主办单位": "市民政局", "单位名称": "某某协会",
-                       "活动主题": "活动主题", "小区名称": "某某小区", "服务功能": "日间照料", "中心名称": "某某中心",
-                       "标题": "报道标题", "媒体名称": "资阳日报"}
+            example = {
+                "活动时间": "2021-04-04",
+                "刊发时间": "2021-05-20",
+                "主办单位": "市民政局",
+                "单位名称": "某某协会",
+                "活动主题": "活动主题",
+                "小区名称": "某某小区",
+                "服务功能": "日间照料",
+                "中心名称": "某某中心",
+                "标题": "报道标题",
+                "媒体名称": "资阳日报",
+            }
             sample = "_".join(example.get(f, f) for f in material.caption)
-            dates = "（日期可写 2021-04-04、20210404 或 2021年4月4日）" if material.date_field else ""
-            parts.append(f"文件名写成“{'_'.join(material.caption)}.jpg”，如 {sample}.jpg{dates}；"
-                         "也可在本文件夹放 captions.csv（列：文件名、" + "、".join(material.caption) + "）")
+            dates = (
+                "（日期可写 2021-04-04、20210404 或 2021年4月4日）" if material.date_field else ""
+            )
+            parts.append(
+                f"文件名写成“{'_'.join(material.caption)}.jpg”，如 {sample}.jpg{dates}；"
+                "也可在本文件夹放 captions.csv（列：文件名、" + "、".join(material.caption) + "）"
+            )
         if material.groups and not material.groups.field:
-            parts.append(f"每个{material.groups.name}建一个子文件夹（如 {(material.groups.required or material.groups.allowed or ['名称'])[0]}/）")
+            parts.append(
+                f"每个{material.groups.name}建一个子文件夹（如 {(material.groups.required or material.groups.allowed or ['名称'])[0]}/）"
+            )
         return "；".join(parts)
     if material.type == "report":
         return "说明报告存为 .docx（或 .pdf、.doc、.wps、.txt），字数按 Word“字数统计”计算"
@@ -52,14 +68,20 @@ def how_to_file(material: Any) -> str:
             for name in (metric.numerator, metric.denominator):
                 if name not in names:
                     names.append(name)
-        return "数据表格存为 .xlsx 或 .csv：第一列写指标名称（" + "、".join(names) + "），第二列写数值"
+        return (
+            "数据表格存为 .xlsx 或 .csv：第一列写指标名称（" + "、".join(names) + "），第二列写数值"
+        )
     return ""
 
 
 def note_context(plan: Plan, duty: Any) -> dict[str, Any]:
     row, item = duty.row, duty.item
     rule = plan.tasks.rules.deadline
-    when = "收集周期的最后一天" if rule.offset_days == 0 else f"收集周期最后一天的{'前' if rule.offset_days < 0 else '后'} {abs(rule.offset_days)} 天"
+    when = (
+        "收集周期的最后一天"
+        if rule.offset_days == 0
+        else f"收集周期最后一天的{'前' if rule.offset_days < 0 else '后'} {abs(rule.offset_days)} 天"
+    )
     return {
         "id": item.id,
         "title": item.title,
@@ -113,7 +135,9 @@ def _write_new(path: Path, text: str) -> bool:
             os.unlink(tmp)
 
 
-def init(plan: Plan, root: Path, target: Target | None = None, template_dir: Path | None = None) -> InitResult:
+def init(
+    plan: Plan, root: Path, target: Target | None = None, template_dir: Path | None = None
+) -> InitResult:
     """Create the skeleton under ``root`` for ``target``'s items (all items when None)."""
     from .evidence.scan import scan
     from .render import render
@@ -128,11 +152,16 @@ def init(plan: Plan, root: Path, target: Target | None = None, template_dir: Pat
             folder = existing[duty.id].path
             result.existing.append(folder)
         else:
-            unit = next((u for u in duty.departments if target is None or u in target.units), duty.departments[0])
+            unit = next(
+                (u for u in duty.departments if target is None or u in target.units),
+                duty.departments[0],
+            )
             folder = root / unit / folder_name(duty.id, duty.title)
             folder.mkdir(parents=True, exist_ok=True)
             result.created_folders.append(folder)
         note = folder / NOTES_FILE
-        if not note.exists() and _write_new(note, render("requirement.md.j2", note_context(plan, duty), template_dir)):
+        if not note.exists() and _write_new(
+            note, render("requirement.md.j2", note_context(plan, duty), template_dir)
+        ):
             result.created_notes.append(note)
     return result

@@ -97,8 +97,10 @@ class Directory:
         if person:
             return Target("person", person.name, tuple(self.headed_by(person.name)))
         key = normalize(query)
-        units = sorted({canonical for name, canonical in self._names.items() if key in name},
-                       key=list(self.units).index)
+        units = sorted(
+            {canonical for name, canonical in self._names.items() if key in name},
+            key=list(self.units).index,
+        )
         people = [p for p in self.people if key in normalize(p)]
         if len(units) + len(people) == 1:
             if units:
@@ -107,11 +109,13 @@ class Directory:
         if units or people:
             candidates = units + [self.person_label(p) for p in people]
             raise ResolveError(
-                f"“{query}”可指多个单位或人员，请写得更具体：\n  " + "\n  ".join(candidates), candidates
+                f"“{query}”可指多个单位或人员，请写得更具体：\n  " + "\n  ".join(candidates),
+                candidates,
             )
         candidates = list(self.units)
         raise ResolveError(
-            f"找不到单位或人员“{query}”。可用的单位有：\n  " + "\n  ".join(candidates)
+            f"找不到单位或人员“{query}”。可用的单位有：\n  "
+            + "\n  ".join(candidates)
             + "\n也可以写别名（如 区划地名科、市救助站）、名称中的一段（如 养老）或人员姓名（如 曾平）。",
             candidates,
         )

@@ -44,7 +44,9 @@ class YamlDocument:
         line, col = self.marks.get(best, (None, None))
         return line, col, best
 
-    def problem(self, path: KeyPath, message: str, severity: str = "error", code: str = "") -> Problem:
+    def problem(
+        self, path: KeyPath, message: str, severity: str = "error", code: str = ""
+    ) -> Problem:
         line, col, _ = self.locate(path)
         return Problem(self.file, message, severity, line, col, path, code)  # type: ignore[arg-type]
 
@@ -60,13 +62,18 @@ def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        doc.problems.append(Problem(name, f"无法读取文件：{exc.strerror or exc}。请检查路径和权限。"))
+        doc.problems.append(
+            Problem(name, f"无法读取文件：{exc.strerror or exc}。请检查路径和权限。")
+        )
         return doc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         doc.problems.append(
-            Problem(name, f"文件不是 UTF-8 编码（第 {exc.start} 字节处无法解码）。请用 UTF-8 编码另存该文件。")
+            Problem(
+                name,
+                f"文件不是 UTF-8 编码（第 {exc.start} 字节处无法解码）。请用 UTF-8 编码另存该文件。",
+            )
         )
         return doc
     loader = _Loader(text)
@@ -76,7 +83,9 @@ def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         what = exc.problem or exc.context or "语法错误"
-        doc.problems.append(Problem(name, f"YAML 语法错误：{what}。请检查缩进、冒号和引号。", "error", line, col))
+        doc.problems.append(
+            Problem(name, f"YAML 语法错误：{what}。请检查缩进、冒号和引号。", "error", line, col)
+        )
         return doc
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(name, f"YAML 语法错误：{exc}"))
@@ -96,7 +105,9 @@ def _build(loader: Any, node: yaml.Node, path: KeyPath, doc: YamlDocument) -> An
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if isinstance(key, (list, dict)):
-                doc.problems.append(Problem(doc.file, "键必须是简单文本。", "error", *_mark(key_node), path))
+                doc.problems.append(
+                    Problem(doc.file, "键必须是简单文本。", "error", *_mark(key_node), path)
+                )
                 continue
             if key in seen:
                 first_line = _mark(seen[key])[0]

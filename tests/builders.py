@@ -40,7 +40,9 @@ def build_tree(root: Path, files: dict[str, Content]) -> Path:
 # --- Word -----------------------------------------------------------------------------------
 
 
-def docx_bytes(*paragraphs: str, table: list[list[str]] | None = None, header: str | None = None) -> bytes:
+def docx_bytes(
+    *paragraphs: str, table: list[list[str]] | None = None, header: str | None = None
+) -> bytes:
     """A .docx made by python-docx (as a real Word file is), with an optional table and header."""
     import docx
 
@@ -65,7 +67,9 @@ _WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingS
 _V = 'xmlns:v="urn:schemas-microsoft-com:vml"'
 
 
-def docx_ooxml(body: str, textbox: str | None = None, footnote: str | None = None, merged: str | None = None) -> bytes:
+def docx_ooxml(
+    body: str, textbox: str | None = None, footnote: str | None = None, merged: str | None = None
+) -> bytes:
     """A hand-written .docx exercising what python-docx gets wrong: a text box stored twice
     (mc:Choice and mc:Fallback), a footnote, a cell merged across two columns."""
     parts = [f"<w:p><w:r><w:t>{body}</w:t></w:r></w:p>"]
@@ -83,7 +87,10 @@ def docx_ooxml(body: str, textbox: str | None = None, footnote: str | None = Non
     document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W} {_MC} {_WPS} {_V}><w:body>{"".join(parts)}</w:body></w:document>'
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         archive.writestr("word/document.xml", document)
         if footnote:
             archive.writestr(
@@ -132,20 +139,38 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
         sectors += [padded[i : i + SECTOR] for i in range(0, len(padded), SECTOR)]
     directory_sector = len(sectors)
 
-    def entry(name: str, kind: int, start: int, size: int, child: int = FREE, left: int = FREE, right: int = FREE) -> bytes:
+    def entry(
+        name: str,
+        kind: int,
+        start: int,
+        size: int,
+        child: int = FREE,
+        left: int = FREE,
+        right: int = FREE,
+    ) -> bytes:
         encoded = (name + "\0").encode("utf-16-le")
         return (
             encoded.ljust(64, b"\0")
             + struct.pack("<HBB", len(encoded), kind, 1)
             + struct.pack("<III", left, right, child)
-            + b"\0" * 16 + b"\0" * 4 + b"\0" * 16
+            + b"\0" * 16
+            + b"\0" * 4
+            + b"\0" * 16
             + struct.pack("<IQ", start, size)
         )
 
     # names sort by length, then upper case: WordDocument (child of root) with 1Table on its left
-    entries = [entry("Root Entry", 5, END, 0, child=1), entry(names[0], 2, starts[names[0]], len(streams[names[0]]), left=2)]
+    entries = [
+        entry("Root Entry", 5, END, 0, child=1),
+        entry(names[0], 2, starts[names[0]], len(streams[names[0]]), left=2),
+    ]
     entries.append(entry(names[1], 2, starts[names[1]], len(streams[names[1]])))
-    entries.append(b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", FREE, FREE, FREE) + b"\0" * 48)
+    entries.append(
+        b"\0" * 64
+        + struct.pack("<HBB", 0, 0, 0)
+        + struct.pack("<III", FREE, FREE, FREE)
+        + b"\0" * 48
+    )
     sectors.append(b"".join(entries))
     fat_sector = len(sectors)
     fat = [FREE] * (SECTOR // 4)
@@ -197,7 +222,12 @@ def pdf_bytes(*pages: str, encrypt: str | None = None, scanned: bool = False) ->
 # --- images ---------------------------------------------------------------------------------
 
 
-def jpeg_bytes(taken: dt.date | None = None, size: tuple[int, int] = (320, 240), seed: int = 0, fmt: str = "JPEG") -> bytes:
+def jpeg_bytes(
+    taken: dt.date | None = None,
+    size: tuple[int, int] = (320, 240),
+    seed: int = 0,
+    fmt: str = "JPEG",
+) -> bytes:
     """A photo-like image (gradient + blocks, varied by ``seed``) with an EXIF date if given."""
     from PIL import Image, ImageDraw
 
@@ -206,7 +236,10 @@ def jpeg_bytes(taken: dt.date | None = None, size: tuple[int, int] = (320, 240),
     for i in range(6):
         x = (seed * 37 + i * 53) % size[0]
         y = (seed * 29 + i * 41) % size[1]
-        draw.rectangle([x, y, x + size[0] // 5, y + size[1] // 5], fill=((seed * 50 + i * 30) % 255, (i * 70) % 255, (seed * 90) % 255))
+        draw.rectangle(
+            [x, y, x + size[0] // 5, y + size[1] // 5],
+            fill=((seed * 50 + i * 30) % 255, (i * 70) % 255, (seed * 90) % 255),
+        )
     buffer = io.BytesIO()
     kwargs = {}
     if taken is not None:
@@ -249,7 +282,11 @@ def run_check(plan, root: Path, *ids: str):
     """Check ``root`` for the given requirement ids (all when none) with all their materials."""
     from cwm.evidence.engine import check_tree
 
-    selection = [(row, item, list(item.materials)) for row, item in plan.tasks.items() if not ids or item.id in ids]
+    selection = [
+        (row, item, list(item.materials))
+        for row, item in plan.tasks.items()
+        if not ids or item.id in ids
+    ]
     return check_tree(plan, root, selection)
 
 
@@ -272,18 +309,28 @@ def scene_image(seed: int, size: tuple[int, int] = (800, 600)):
 
     rnd = random.Random(seed)
     small = Image.new("RGB", (40, 30))
-    small.putdata([(rnd.randrange(256), rnd.randrange(256), rnd.randrange(256)) for _ in range(1200)])
+    small.putdata(
+        [(rnd.randrange(256), rnd.randrange(256), rnd.randrange(256)) for _ in range(1200)]
+    )
     image = small.resize(size, Image.Resampling.BICUBIC)
     draw = ImageDraw.Draw(image)
     w, h = size
     for _ in range(12):
         x, y = rnd.randrange(w), rnd.randrange(h)
         grey = rnd.randrange(256)
-        draw.ellipse([x, y, x + rnd.randrange(w // 24, w // 4), y + rnd.randrange(h // 18, h // 3)], fill=(grey, grey, grey))
+        draw.ellipse(
+            [x, y, x + rnd.randrange(w // 24, w // 4), y + rnd.randrange(h // 18, h // 3)],
+            fill=(grey, grey, grey),
+        )
     return image
 
 
-def scene_jpeg(seed: int, variant: str = "original", taken: dt.date | None = None, size: tuple[int, int] = (800, 600)) -> bytes:
+def scene_jpeg(
+    seed: int,
+    variant: str = "original",
+    taken: dt.date | None = None,
+    size: tuple[int, int] = (800, 600),
+) -> bytes:
     """``original``; ``recompressed`` (quality 60); ``resized`` (half size, recompressed);
     ``shifted`` (another shot of the scene: moved 3% and brighter)."""
     from PIL import Image, ImageEnhance
@@ -296,7 +343,9 @@ def scene_jpeg(seed: int, variant: str = "original", taken: dt.date | None = Non
         image, quality = image.resize((size[0] // 2, size[1] // 2), Image.Resampling.LANCZOS), 75
     elif variant == "shifted":
         dx = size[0] * 3 // 100
-        image = ImageEnhance.Brightness(image.crop((dx, 0, size[0], size[1])).resize(size)).enhance(1.08)
+        image = ImageEnhance.Brightness(image.crop((dx, 0, size[0], size[1])).resize(size)).enhance(
+            1.08
+        )
     buffer = io.BytesIO()
     kwargs = {}
     if taken is not None:

@@ -32,7 +32,9 @@ def plan() -> Plan:
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the built-in data directory."""
     target = tmp_path / "data"
-    shutil.copytree(packaged_data_dir(), target, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    shutil.copytree(
+        packaged_data_dir(), target, ignore=shutil.ignore_patterns("__pycache__", "*.py")
+    )
     return target
 
 

@@ -28,11 +28,16 @@ def report(n):
 
 def good_tree(root):
     """III-8-1-3 (600字左右) passes, III-7-3-1 has a short report and 1 of 3 photos."""
-    return build_tree(root, {
-        "社会事务与儿童保障科/III-8-1-3 家风家教/报告.docx": report(600),
-        "基层政权建设与社区治理科/III-7-3-1 村规民约/报告.docx": report(312),
-        "基层政权建设与社区治理科/III-7-3-1 村规民约/2021-04-04_市民政局_村规民约宣讲.jpg": jpeg_bytes(dt.date(2021, 4, 4)),
-    })
+    return build_tree(
+        root,
+        {
+            "社会事务与儿童保障科/III-8-1-3 家风家教/报告.docx": report(600),
+            "基层政权建设与社区治理科/III-7-3-1 村规民约/报告.docx": report(312),
+            "基层政权建设与社区治理科/III-7-3-1 村规民约/2021-04-04_市民政局_村规民约宣讲.jpg": jpeg_bytes(
+                dt.date(2021, 4, 4)
+            ),
+        },
+    )
 
 
 def run(*args):
@@ -74,12 +79,18 @@ def test_json_report_shape_and_exit_1_on_errors(tmp_path):
 
 def spring_festival_photos(folder):
     return {
-        f"{folder}/春节/2021-02-1{i}_市民政局_春节慰问{i}.jpg": jpeg_bytes(dt.date(2021, 2, 10 + i), seed=i) for i in range(3)
+        f"{folder}/春节/2021-02-1{i}_市民政局_春节慰问{i}.jpg": jpeg_bytes(
+            dt.date(2021, 2, 10 + i), seed=i
+        )
+        for i in range(3)
     }
 
 
 def test_exit_0_when_all_selected_pass_and_strict_on_warnings(tmp_path):
-    build_tree(tmp_path, {"III-8-1-3 家风/报告.docx": report(600), **spring_festival_photos("III-10-1-1 节日")})
+    build_tree(
+        tmp_path,
+        {"III-8-1-3 家风/报告.docx": report(600), **spring_festival_photos("III-10-1-1 节日")},
+    )
     result = run("check", tmp_path, "--dept", "王慧文", "--period", "2021Q1")
     assert result.exit_code == 0, result.stdout
     assert "III-8-1-3 青年婚恋观、家庭观教育：已达标" in result.stdout
@@ -87,26 +98,40 @@ def test_exit_0_when_all_selected_pass_and_strict_on_warnings(tmp_path):
     assert "III-27-1-2" not in result.stdout  # half-yearly: not due in Q1
     build_tree(tmp_path, {"III-8-1-3 家风/报告.docx": report(530)})  # 11.7% off: a warning
     assert run("check", tmp_path, "--dept", "王慧文", "--period", "2021Q1").exit_code == 0
-    assert run("check", tmp_path, "--dept", "王慧文", "--period", "2021Q1", "--strict").exit_code == 1
+    assert (
+        run("check", tmp_path, "--dept", "王慧文", "--period", "2021Q1", "--strict").exit_code == 1
+    )
 
 
 def test_required_festival_is_due_in_its_quarter(tmp_path):
     build_tree(tmp_path, spring_festival_photos("III-10-1-1 节日"))
-    q2 = json.loads(run("check", tmp_path, "--period", "2021Q2", "--dept", "王慧文", "-f", "json").stdout)
+    q2 = json.loads(
+        run("check", tmp_path, "--period", "2021Q2", "--dept", "王慧文", "-f", "json").stdout
+    )
     festival = next(r for r in q2["requirements"] if r["id"] == "III-10-1-1")
     assert any("缺少必报的清明节照片" in f["message"] for f in festival["findings"])
 
 
 def test_period_filter_checks_only_the_materials_due(tmp_path):
-    build_tree(tmp_path, {
-        f"III-70-2-1/2021-03-0{i}_{name}_文明单位创建.jpg": jpeg_bytes(dt.date(2021, 3, i), seed=i)
-        for i, name in enumerate(["甲协会", "乙协会", "丙基金会", "丁协会"], 1)
-    })
+    build_tree(
+        tmp_path,
+        {
+            f"III-70-2-1/2021-03-0{i}_{name}_文明单位创建.jpg": jpeg_bytes(
+                dt.date(2021, 3, i), seed=i
+            )
+            for i, name in enumerate(["甲协会", "乙协会", "丙基金会", "丁协会"], 1)
+        },
+    )
     q1 = json.loads(run("check", tmp_path, "--period", "2021Q1", "-f", "json").stdout)
     ids = {r["id"]: r for r in q1["requirements"]}
     assert sorted(ids) == ["III-10-1-1", "III-7-3-1", "III-70-2-1", "III-8-1-3"]
     assert ids["III-70-2-1"]["status"] == "pass"  # photos only in Q1: no report asked
-    q2 = {r["id"]: r for r in json.loads(run("check", tmp_path, "--period", "2021Q2", "-f", "json").stdout)["requirements"]}
+    q2 = {
+        r["id"]: r
+        for r in json.loads(run("check", tmp_path, "--period", "2021Q2", "-f", "json").stdout)[
+            "requirements"
+        ]
+    }
     assert any(f["code"] == "report-missing" for f in q2["III-70-2-1"]["findings"])
 
 
@@ -151,7 +176,9 @@ def test_corrupt_tree_yields_findings_not_tracebacks(tmp_path):
     assert {"wrong-content", "truncated", "encrypted"} <= found
     gbk = [f for f in by_id["III-8-1-3"]["findings"] if f["path"] and f["path"].endswith("GBK.txt")]
     assert gbk == []  # the GBK report reads and counts fine
-    assert not any(f["code"] == "document-count" for f in by_id["III-27-1-3"]["findings"])  # 好.doc counts
+    assert not any(
+        f["code"] == "document-count" for f in by_id["III-27-1-3"]["findings"]
+    )  # 好.doc counts
 
 
 def test_the_tree_is_left_exactly_as_it_was(tmp_path):

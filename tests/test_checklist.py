@@ -88,9 +88,17 @@ def test_submission_for_a_quarter_lists_every_unit_and_item(plan):
 
 def test_submission_for_a_unit_and_an_odd_quarter(plan):
     target = plan.directory.resolve("社会组织")
-    text = "".join(outline(render("submission.html.j2", lists.submission(plan, Period.parse("2021Q3"), TODAY, target))).text)
+    text = "".join(
+        outline(
+            render(
+                "submission.html.j2", lists.submission(plan, Period.parse("2021Q3"), TODAY, target)
+            )
+        ).text
+    )
     assert "III-70-2-1" in text and "III-15-2-3" not in text  # only the quarterly photos are due
-    assert "图片资料：4张，4个不同社会组织" in text and "说明报告" not in text.split("附件1 备注")[0]
+    assert (
+        "图片资料：4张，4个不同社会组织" in text and "说明报告" not in text.split("附件1 备注")[0]
+    )
 
 
 def test_sites_sheet_has_every_standard(plan):
@@ -114,7 +122,9 @@ def test_grid_sheet_and_liaison_calendar(plan):
         for road in row.roads:
             assert road in text
     months = {m["month"]: m["entries"] for m in context["months"]}
-    assert all(any("参与社区志愿服务活动（2次）" in e for e in entries) for entries in months.values())
+    assert all(
+        any("参与社区志愿服务活动（2次）" in e for e in entries) for entries in months.values()
+    )
     assert any("8月31日前" in e for e in months[8]) and any("9月30日前" in e for e in months[9])
     assert any("主要领导" in e for e in months[6]) and any("主要领导" in e for e in months[12])
     assert any("示范小区" in e for e in months[12])
@@ -151,22 +161,41 @@ def test_cli_writes_the_file_atomically(tmp_path):
 
 def test_cli_with_evidence_shows_results(tmp_path):
     build_tree(tmp_path / "ev", {"III-8-1-3/报告.docx": docx_bytes(han_text(300))})
-    result = run("checklist", "--period", "2021Q1", "--dept", "王慧文", "--evidence", tmp_path / "ev", "-f", "md")
+    result = run(
+        "checklist",
+        "--period",
+        "2021Q1",
+        "--dept",
+        "王慧文",
+        "--evidence",
+        tmp_path / "ev",
+        "-f",
+        "md",
+    )
     assert result.exit_code == 0, result.output
-    assert "检查结果：未达标" in result.stdout and "字数 300，要求 600字左右（540–660）" in result.stdout
+    assert (
+        "检查结果：未达标" in result.stdout
+        and "字数 300，要求 600字左右（540–660）" in result.stdout
+    )
     assert "检查结果：缺失" in result.stdout  # III-10-1-1 has no folder
 
 
 def test_template_override_and_broken_template(tmp_path):
     (tmp_path / "base.html.j2").write_text(
-        (Path(__file__).parent.parent / "templates" / "base.html.j2").read_text(encoding="utf-8").replace(
-            "{% block letterhead %}{{ issuer }}{% endblock %}", "{% block letterhead %}资阳市民政局办公室（自定义抬头）{% endblock %}"
+        (Path(__file__).parent.parent / "templates" / "base.html.j2")
+        .read_text(encoding="utf-8")
+        .replace(
+            "{% block letterhead %}{{ issuer }}{% endblock %}",
+            "{% block letterhead %}资阳市民政局办公室（自定义抬头）{% endblock %}",
         ),
         encoding="utf-8",
     )
     result = run("checklist", "--kind", "sites", "--template-dir", tmp_path)
     assert result.exit_code == 0 and "自定义抬头" in result.stdout
-    (tmp_path / "sites.html.j2").write_text("{% extends 'base.html.j2' %}\n{% block content %}\n{% for x in %}\n{% endblock %}\n", encoding="utf-8")
+    (tmp_path / "sites.html.j2").write_text(
+        "{% extends 'base.html.j2' %}\n{% block content %}\n{% for x in %}\n{% endblock %}\n",
+        encoding="utf-8",
+    )
     broken = run("checklist", "--kind", "sites", "--template-dir", tmp_path)
     assert broken.exit_code == 2 and "sites.html.j2" in broken.stderr and "第 3 行" in broken.stderr
     assert "Traceback" not in broken.output
@@ -174,16 +203,33 @@ def test_template_override_and_broken_template(tmp_path):
 
 # --- printing in Chromium ------------------------------------------------------------------
 
-CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+CHROMIUM = next(
+    (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)),
+    None,
+)
 
 
 def print_pdf(html_path: Path, tmp_path: Path) -> Path:
     pdf = tmp_path / (html_path.stem + ".pdf")
     subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html_path.as_uri()],
-        check=True, capture_output=True, timeout=120,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html_path.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     return pdf
 
@@ -204,7 +250,9 @@ def pages(pdf: Path) -> list[tuple[str, float, float]]:
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
-@pytest.mark.parametrize(("kind", "args", "expected_pages"), [("sites", [], 7), ("grid", ["--period", "2021"], 5)])
+@pytest.mark.parametrize(
+    ("kind", "args", "expected_pages"), [("sites", [], 7), ("grid", ["--period", "2021"], 5)]
+)
 def test_printed_sheets_page_per_sheet_within_the_page(tmp_path, kind, args, expected_pages):
     html = tmp_path / f"{kind}.html"
     assert run("checklist", "--kind", kind, *args, "-o", html).exit_code == 0
@@ -222,11 +270,24 @@ def test_printed_submission_starts_each_unit_on_a_new_page(tmp_path):
     printed = pages(print_pdf(html, tmp_path))
     assert 4 <= len(printed) <= 12
     starts = []
-    for unit in ("基层政权建设与社区治理科（负责人", "社会组织管理与慈善事业促进科（负责人", "养老服务科（负责人", "社会事务与儿童保障科（负责人"):
-        starts.append(next(i for i, (text, _, _) in enumerate(printed) if unit in text.replace("\r\n", "").replace("\n", "")))
+    for unit in (
+        "基层政权建设与社区治理科（负责人",
+        "社会组织管理与慈善事业促进科（负责人",
+        "养老服务科（负责人",
+        "社会事务与儿童保障科（负责人",
+    ):
+        starts.append(
+            next(
+                i
+                for i, (text, _, _) in enumerate(printed)
+                if unit in text.replace("\r\n", "").replace("\n", "")
+            )
+        )
     assert len(set(starts)) == 4
     for text, width, right in printed:
         assert right <= width - 20
     # the table header repeats on a continued page
-    continued = [text for i, (text, _, _) in enumerate(printed) if i not in starts and "III-" in text]
+    continued = [
+        text for i, (text, _, _) in enumerate(printed) if i not in starts and "III-" in text
+    ]
     assert all("应交材料" in t for t in continued)

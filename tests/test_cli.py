@@ -75,14 +75,21 @@ def test_every_duty_has_the_common_keys():
         assert duty["id"] and duty["title"] and duty["departments"]
     mixed = next(d for d in items if d["id"] == "III-70-2-1")
     assert mixed["collection"] == "mixed"
-    assert {m["type"]: m["collection"] for m in mixed["materials"]} == {"report": "half_yearly", "photos": "quarterly"}
+    assert {m["type"]: m["collection"] for m in mixed["materials"]} == {
+        "report": "half_yearly",
+        "photos": "quarterly",
+    }
 
 
 def test_duties_csv_has_a_bom_and_opens():
     result = run("duties", "养老服务科", "-f", "csv")
     assert result.stdout.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
-    assert rows[0][0] == "编号" and [r[0] for r in rows[1:]] == ["III-27-3-1", "III-27-3-2", "III-27-3-3"]
+    assert rows[0][0] == "编号" and [r[0] for r in rows[1:]] == [
+        "III-27-3-1",
+        "III-27-3-2",
+        "III-27-3-3",
+    ]
     assert "5张" in rows[2][3]
 
 
@@ -118,7 +125,9 @@ def test_validate_broken_data_exits_2_with_file_line_col(edit):
     assert result.exit_code == 2
     line = next(l for l in result.stdout.splitlines() if "养老科" in l)
     location = line.split(": ")[0]
-    assert location.rsplit(":", 2)[0].endswith("tasks.yaml") and location.rsplit(":", 2)[1].isdigit()
+    assert (
+        location.rsplit(":", 2)[0].endswith("tasks.yaml") and location.rsplit(":", 2)[1].isdigit()
+    )
 
 
 def test_data_from_environment_variable(edit):
@@ -130,7 +139,9 @@ def test_data_from_environment_variable(edit):
 def test_validate_json():
     report = json.loads(run("validate", "--json").stdout)
     assert report["errors"] == 0 and report["warnings"] >= 6
-    assert {"file", "line", "column", "path", "severity", "code", "message"} == set(report["problems"][0])
+    assert {"file", "line", "column", "path", "severity", "code", "message"} == set(
+        report["problems"][0]
+    )
 
 
 def test_validate_rules_lists_every_rule():
@@ -157,10 +168,16 @@ def test_every_command_has_help():
 def test_console_entry_builds_only_the_invoked_command(capsys):
     from cwm.cli import _app_for, main
 
-    assert [c.callback.__name__ for c in _app_for(["--data", "due", "duties"]).registered_commands] == ["duties"]
+    assert [
+        c.callback.__name__ for c in _app_for(["--data", "due", "duties"]).registered_commands
+    ] == ["duties"]
     assert len(_app_for(["--help"]).registered_commands) == len(app.registered_commands)
     assert len(_app_for(["nosuch"]).registered_commands) == len(app.registered_commands)
     assert main(["duties", "养老", "-f", "json"]) == 0
-    assert [d["id"] for d in json.loads(capsys.readouterr().out)] == ["III-27-3-1", "III-27-3-2", "III-27-3-3"]
+    assert [d["id"] for d in json.loads(capsys.readouterr().out)] == [
+        "III-27-3-1",
+        "III-27-3-2",
+        "III-27-3-3",
+    ]
     assert main(["nosuch"]) == 2
     assert "nosuch" in capsys.readouterr().err

@@ -40,7 +40,9 @@ def test_odd_quarters_list_only_the_quarterly_items(plan, label):
     assert [m.type for m in mixed.materials] == ["photos"]  # the report is half-yearly
 
 
-@pytest.mark.parametrize("label", ["2021Q2", "2021Q4", "2021H1", "2021H2", "2021", "2021-06", "2021-12"])
+@pytest.mark.parametrize(
+    "label", ["2021Q2", "2021Q4", "2021H1", "2021H2", "2021", "2021-06", "2021-12"]
+)
 def test_half_year_ends_list_all_21_items_once(plan, label):
     items = at(plan, label)
     assert task_ids(items) == sorted(EXPECTED_IDS)
@@ -59,15 +61,24 @@ def test_a_plain_month_lists_no_materials_but_its_festivals_and_the_monthly_liai
     items = at(plan, "2021-04")
     [festival_item] = [i for i in items if i.duty.source == "tasks"]
     assert festival_item.duty.id == "III-10-1-1"
-    assert [(f.name, f.date, required) for f, required in festival_item.festivals] == [("清明节", dt.date(2021, 4, 4), True)]
+    assert [(f.name, f.date, required) for f, required in festival_item.festivals] == [
+        ("清明节", dt.date(2021, 4, 4), True)
+    ]
     assert festival_item.due == dt.date(2021, 6, 30)  # collected with the quarter
 
 
 def test_due_dates_and_periods(plan):
     items = {i.duty.id: i for i in at(plan, "2021H1", today="2021-02-01")}
     quarterly = items["III-8-1-3"]
-    assert [(d.period.label, d.due.isoformat()) for d in quarterly.deadlines] == [("2021Q1", "2021-03-31"), ("2021Q2", "2021-06-30")]
-    assert (quarterly.due.isoformat(), quarterly.period.label, quarterly.overdue) == ("2021-03-31", "2021Q1", False)
+    assert [(d.period.label, d.due.isoformat()) for d in quarterly.deadlines] == [
+        ("2021Q1", "2021-03-31"),
+        ("2021Q2", "2021-06-30"),
+    ]
+    assert (quarterly.due.isoformat(), quarterly.period.label, quarterly.overdue) == (
+        "2021-03-31",
+        "2021Q1",
+        False,
+    )
     half = items["III-27-3-1"]
     assert (half.due.isoformat(), half.period.label) == ("2021-06-30", "2021H1")
 
@@ -103,7 +114,14 @@ def test_liaison_in_september_june_august_and_december(plan):
     assert liaison_ids(at(plan, "2021-12")) == ["L-3", "L-6", "L-7", "L-8"]
     quarter = {i.duty.id: i for i in at(plan, "2021Q3")}
     assert quarter["L-6"].count == 6  # 每月2次 × 3 months
-    assert at(plan, "2021")[0] is not None and {i.duty.id for i in at(plan, "2021")} >= {"L-2", "L-3", "L-4", "L-6", "L-7", "L-8"}
+    assert at(plan, "2021")[0] is not None and {i.duty.id for i in at(plan, "2021")} >= {
+        "L-2",
+        "L-3",
+        "L-4",
+        "L-6",
+        "L-7",
+        "L-8",
+    }
 
 
 def test_standing_duties_are_not_listed(plan):
@@ -171,20 +189,29 @@ def test_cli_table_groups_by_unit_and_marks_overdue():
     assert result.exit_code == 0
     text = result.stdout
     assert "社会事务与儿童保障科（2 项）" in text and "基层政权建设与社区治理科（1 项）" in text
-    assert "2021-03-31  已逾期  III-8-1-3  青年婚恋观、家庭观教育" in text and "王慧文 15983230003" in text
+    assert (
+        "2021-03-31  已逾期  III-8-1-3  青年婚恋观、家庭观教育" in text
+        and "王慧文 15983230003" in text
+    )
     assert "春节 2月12日（择优报送）" in text
     assert "\x1b[" not in text
 
 
 def test_cli_csv_and_md():
-    result = run("due", "--period", "2021Q2", "--date", "2021-07-02", "--dept", "养老服务科", "-f", "csv")
+    result = run(
+        "due", "--period", "2021Q2", "--date", "2021-07-02", "--dept", "养老服务科", "-f", "csv"
+    )
     assert result.stdout.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(result.stdout[1:])))
     assert rows[0][:4] == ["责任单位", "截止日期", "逾期", "编号"]
     assert [(r[1], r[2], r[3]) for r in rows[1:]] == [
-        ("2021-06-30", "已逾期", "III-27-3-1"), ("2021-06-30", "已逾期", "III-27-3-2"), ("2021-06-30", "已逾期", "III-27-3-3")
+        ("2021-06-30", "已逾期", "III-27-3-1"),
+        ("2021-06-30", "已逾期", "III-27-3-2"),
+        ("2021-06-30", "已逾期", "III-27-3-3"),
     ]
-    md = run("due", "--period", "2021Q2", "--date", "2021-06-01", "--dept", "养老服务科", "-f", "md").stdout
+    md = run(
+        "due", "--period", "2021Q2", "--date", "2021-06-01", "--dept", "养老服务科", "-f", "md"
+    ).stdout
     assert "## 养老服务科（3 项）" in md and "| 2021-06-30 |  | III-27-3-2 |" in md
 
 
@@ -213,6 +240,10 @@ def test_due_does_not_import_heavy_libraries():
         "bad = [m for m in ('PIL', 'jinja2', 'pydantic', 'yaml', 'rich', 'cwm.evidence', 'openpyxl', 'pypdfium2') if m in sys.modules];"
         "print('HEAVY', bad, file=sys.stderr)"
     )
-    subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)  # warms the plan cache
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True
+    )  # warms the plan cache
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert "HEAVY []" in result.stderr

@@ -26,15 +26,22 @@ def counting_reads(monkeypatch):
 def check(plan, root, cache):
     from cwm.evidence.engine import check_tree
 
-    selection = [(row, item, list(item.materials)) for row, item in plan.tasks.items() if item.id in ("III-7-3-1", "III-8-1-3")]
+    selection = [
+        (row, item, list(item.materials))
+        for row, item in plan.tasks.items()
+        if item.id in ("III-7-3-1", "III-8-1-3")
+    ]
     return check_tree(plan, root, selection, cache=cache, jobs=1)
 
 
 def tree(root):
-    return build_tree(root, {
-        "III-8-1-3/报告.docx": docx_bytes("2021年" + han_text(595)),
-        "III-7-3-1/2021-04-04_市民政局_宣讲.jpg": scene_jpeg(1, taken=dt.date(2021, 4, 4)),
-    })
+    return build_tree(
+        root,
+        {
+            "III-8-1-3/报告.docx": docx_bytes("2021年" + han_text(595)),
+            "III-7-3-1/2021-04-04_市民政局_宣讲.jpg": scene_jpeg(1, taken=dt.date(2021, 4, 4)),
+        },
+    )
 
 
 def test_hit_after_an_unchanged_rerun(plan, tmp_path, monkeypatch):
@@ -82,7 +89,10 @@ def test_unusable_cache_location_only_costs_speed(plan, tmp_path):
 
 def test_parallel_reading_gives_the_same_report(plan, tmp_path):
     root = tree(tmp_path / "ev")
-    build_tree(root, {f"III-7-3-1/2021-04-0{i}_市民政局_宣讲{i}.jpg": scene_jpeg(10 + i) for i in range(1, 8)})
+    build_tree(
+        root,
+        {f"III-7-3-1/2021-04-0{i}_市民政局_宣讲{i}.jpg": scene_jpeg(10 + i) for i in range(1, 8)},
+    )
     from cwm.evidence.engine import check_tree
 
     selection = [(row, item, list(item.materials)) for row, item in plan.tasks.items()]

@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_package_is_listed_in_pyproject():
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
     listed = set(config["packages"])
     found = {
         ".".join(init.parent.relative_to(ROOT).parts)
@@ -21,8 +23,13 @@ def test_every_package_is_listed_in_pyproject():
 
 
 def test_data_and_templates_match_the_package_data_patterns():
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
-    assert config["cwm.data"] == ["*.yaml"] and sorted(p.suffix for p in (ROOT / "data").iterdir() if p.is_file()) == [".yaml"] * 4
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]["package-data"]
+    assert (
+        config["cwm.data"] == ["*.yaml"]
+        and sorted(p.suffix for p in (ROOT / "data").iterdir() if p.is_file()) == [".yaml"] * 4
+    )
     templates = [p.name for p in (ROOT / "templates").iterdir() if p.is_file()]
     assert all(name.endswith((".j2", ".css")) for name in templates), templates
 
@@ -41,7 +48,15 @@ def test_the_installed_command_runs_every_subcommand(tmp_path):
         pytest.skip("cwm is not installed in this environment (pip install .)")
     (tmp_path / "III-8-1-3").mkdir()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    for args in (["due", "--period", "2021Q2", "-f", "json"], ["check", str(tmp_path), "--dept", "王慧文", "-f", "json"],
-                 ["checklist", "--kind", "sites", "-f", "md"], ["count", "--help"], ["rules"], ["validate"]):
-        done = subprocess.run([script, *args], cwd=tmp_path, env=env, capture_output=True, timeout=120)
+    for args in (
+        ["due", "--period", "2021Q2", "-f", "json"],
+        ["check", str(tmp_path), "--dept", "王慧文", "-f", "json"],
+        ["checklist", "--kind", "sites", "-f", "md"],
+        ["count", "--help"],
+        ["rules"],
+        ["validate"],
+    ):
+        done = subprocess.run(
+            [script, *args], cwd=tmp_path, env=env, capture_output=True, timeout=120
+        )
         assert done.returncode in (0, 1), (args, done.stderr.decode("utf-8", "replace"))

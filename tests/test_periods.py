@@ -28,7 +28,9 @@ NAMES = ["春节", "元宵节", "清明节", "端午节", "七夕节", "中秋�
 @pytest.mark.parametrize("year", sorted(PUBLISHED))
 def test_festival_dates_match_the_published_table(year):
     found = {f.name: f.date for f in festivals_in(Period(year, "year"))}
-    expected = {name: dt.date.fromisoformat(f"{year}-{mmdd}") for name, mmdd in zip(NAMES, PUBLISHED[year])}
+    expected = {
+        name: dt.date.fromisoformat(f"{year}-{mmdd}") for name, mmdd in zip(NAMES, PUBLISHED[year])
+    }
     assert found == expected
 
 
@@ -52,15 +54,27 @@ def test_table_agrees_with_the_calendar_library():
     """The shipped table is what lunar_python computes (tools/gen_festivals.py), but for HKO's cases."""
     lunar = pytest.importorskip("lunar_python")
     hko = {(1978, "中秋节"), (2057, "重阳节")}
-    lunar_dates = {"春节": (1, 1), "元宵节": (1, 15), "端午节": (5, 5), "七夕节": (7, 7), "中秋节": (8, 15), "重阳节": (9, 9)}
+    lunar_dates = {
+        "春节": (1, 1),
+        "元宵节": (1, 15),
+        "端午节": (5, 5),
+        "七夕节": (7, 7),
+        "中秋节": (8, 15),
+        "重阳节": (9, 9),
+    }
     for year in range(1901, 2100, 7):
         found = {f.name: f.date for f in festivals_in(Period(year, "year"))}
         for name, (month, day) in lunar_dates.items():
             solar = lunar.Lunar.fromYmd(year, month, day).getSolar()
             if (year, name) not in hko:
-                assert found[name] == dt.date(solar.getYear(), solar.getMonth(), solar.getDay()), (year, name)
+                assert found[name] == dt.date(solar.getYear(), solar.getMonth(), solar.getDay()), (
+                    year,
+                    name,
+                )
         qingming = lunar.Lunar.fromYmd(year, 3, 1).getJieQiTable()["清明"]
-        assert found["清明节"] == dt.date(qingming.getYear(), qingming.getMonth(), qingming.getDay())
+        assert found["清明节"] == dt.date(
+            qingming.getYear(), qingming.getMonth(), qingming.getDay()
+        )
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,9 @@ def test_built_in_data_has_no_errors(plan):
 
 
 def test_phone_without_quotes_is_an_error_on_its_line(edit):
-    data = edit("tasks.yaml", '{name: 王慧文, phone: "15983230003"}', "{name: 王慧文, phone: 15983230003}")
+    data = edit(
+        "tasks.yaml", '{name: 王慧文, phone: "15983230003"}', "{name: 王慧文, phone: 15983230003}"
+    )
     [problem] = problems_of(data)
     assert problem.file.endswith("tasks.yaml")
     assert problem.line == line_of(data / "tasks.yaml", "phone: 15983230003")
@@ -39,17 +41,24 @@ def test_unknown_key_suggests_the_close_one(edit):
     data = edit("tasks.yaml", "    planned_time: 全年\n", "    planed_time: 全年\n")
     found = problems_of(data)
     messages = [p.message for p in found]
-    assert any("未知字段“planed_time”" in m and "是否应为“planned_time”" in m for m in messages), messages
+    assert any("未知字段“planed_time”" in m and "是否应为“planned_time”" in m for m in messages), (
+        messages
+    )
     unknown = next(p for p in found if "planed_time" in p.message)
     assert unknown.line == line_of(data / "tasks.yaml", "planed_time")
 
 
 def test_duplicate_key_names_both_lines(edit, data_copy):
-    data = edit("tasks.yaml", "    planned_time: 长期\n", "    planned_time: 长期\n    planned_time: 全年\n")
+    data = edit(
+        "tasks.yaml", "    planned_time: 长期\n", "    planned_time: 长期\n    planned_time: 全年\n"
+    )
     [problem] = problems_of(data)
     first = line_of(data / "tasks.yaml", "planned_time: 长期")
     assert problem.line == first + 1
-    assert f"第 {first} 行已有同名键" in problem.message and "重复的键“planned_time”" in problem.message
+    assert (
+        f"第 {first} 行已有同名键" in problem.message
+        and "重复的键“planned_time”" in problem.message
+    )
 
 
 def test_dangling_department_is_an_error(edit):
@@ -81,7 +90,9 @@ def test_wrong_material_type_lists_the_types(edit):
 def test_wrong_type_of_count(edit):
     data = edit("tasks.yaml", "count: 5\n", "count: 五张\n")
     [problem] = problems_of(data)
-    assert "应为整数" in problem.message and problem.line == line_of(data / "tasks.yaml", "count: 五张")
+    assert "应为整数" in problem.message and problem.line == line_of(
+        data / "tasks.yaml", "count: 五张"
+    )
 
 
 def test_duplicate_id_is_an_error(edit):
@@ -127,8 +138,13 @@ def test_the_sources_known_inconsistencies_are_warnings(plan):
     for w in warnings:
         by_code.setdefault(w.code, []).append(w.message)
     assert any("曾平" in m and "养老服务科" in m for m in by_code["contact-heads-other-unit"])
-    assert any("III-27-3-2" in m and "5 个小区" in m and "4 个小区" in m for m in by_code["plan-covers-fewer"])
-    assert any("III-15-2-3" in m and "≥50%" in m and ">50%" in m for m in by_code["threshold-wording"])
+    assert any(
+        "III-27-3-2" in m and "5 个小区" in m and "4 个小区" in m
+        for m in by_code["plan-covers-fewer"]
+    )
+    assert any(
+        "III-15-2-3" in m and "≥50%" in m and ">50%" in m for m in by_code["threshold-wording"]
+    )
     assert any("244号" in m for m in by_code["compound-not-on-road"])
     assert any("市政局" in m and "市民政局" in m for m in by_code["unit-name-typo"])
     variants = " ".join(by_code["unit-name-variants"])
@@ -146,4 +162,6 @@ def test_consistency_rules_are_general_not_hard_coded(edit):
 
 def test_phone_mismatch_warning(edit):
     data = edit("sites.yaml", '"18982990297"', '"18982990298"')
-    assert any(w.code == "phone-mismatch" and "杜红瑛" in w.message for w in problems_of(data, "warning"))
+    assert any(
+        w.code == "phone-mismatch" and "杜红瑛" in w.message for w in problems_of(data, "warning")
+    )

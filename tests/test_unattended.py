@@ -62,7 +62,9 @@ def test_check_on_a_fresh_skeleton_reports_every_item_unmet(plan, tmp_path):
     statuses = {r.id: r.status for r in found.requirements}
     assert statuses.pop("III-46-2-2") == "manual"  # 部门评价: nothing to hand in
     assert set(statuses.values()) == {"missing"}
-    messages = {r.id: [f.message for f in r.findings if f.severity == "error"] for r in found.requirements}
+    messages = {
+        r.id: [f.message for f in r.findings if f.severity == "error"] for r in found.requirements
+    }
     assert any("0/3 张图片" in m for m in messages["III-7-3-1"])
     assert any(m.startswith("缺少说明报告") for m in messages["III-8-1-3"])
     assert not any("要求.md" in (f.path or "") for r in found.requirements for f in r.findings)
@@ -71,23 +73,38 @@ def test_check_on_a_fresh_skeleton_reports_every_item_unmet(plan, tmp_path):
 
 def test_cli_init_reports_what_it_created(tmp_path):
     first = run("init", tmp_path / "材 料", "--dept", "养老")
-    assert first.exit_code == 0 and first.stdout.count("新建文件夹") == 3 and "新建 3 个文件夹" in first.stderr
+    assert (
+        first.exit_code == 0
+        and first.stdout.count("新建文件夹") == 3
+        and "新建 3 个文件夹" in first.stderr
+    )
     second = run("init", tmp_path / "材 料", "--dept", "养老")
-    assert second.stdout == "" and "新建 0 个文件夹、0 份要求说明；已有 3 个文件夹保持不变" in second.stderr
+    assert (
+        second.stdout == ""
+        and "新建 0 个文件夹、0 份要求说明；已有 3 个文件夹保持不变" in second.stderr
+    )
 
 
 def test_due_with_evidence_shows_statuses_and_a_summary(tmp_path):
-    build_tree(tmp_path, {
-        "III-8-1-3 家风/报告.docx": report(600),  # pass
-        "III-7-3-1 村规民约/报告.docx": report(300),  # fail: words, photos
-    })
+    build_tree(
+        tmp_path,
+        {
+            "III-8-1-3 家风/报告.docx": report(600),  # pass
+            "III-7-3-1 村规民约/报告.docx": report(300),  # fail: words, photos
+        },
+    )
     result = run("due", "--period", "2021Q1", "--date", "2021-03-01", "--evidence", tmp_path)
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "本季度应交材料 4 项，已完成 1 项。" in text
     assert "状态：已完成" in text and "状态：未达标" in text and "状态：缺失" in text
     assert "原因：字数 300，要求 500字左右（450–550）。" in text
-    items = {i["id"]: i for i in json.loads(run("due", "--period", "2021Q1", "--evidence", tmp_path, "-f", "json").stdout)}
+    items = {
+        i["id"]: i
+        for i in json.loads(
+            run("due", "--period", "2021Q1", "--evidence", tmp_path, "-f", "json").stdout
+        )
+    }
     assert items["III-8-1-3"]["status"] == "pass" and items["III-8-1-3"]["reasons"] == []
     assert items["III-10-1-1"]["status"] == "missing"
     assert "status" not in items["L-6"]  # liaison duties have no evidence folder
@@ -104,34 +121,65 @@ def write_cwm_wrapper(tmp_path: Path) -> Path:
 @pytest.mark.skipif(sys.platform == "win32", reason="the POSIX script")
 def test_batch_script_end_to_end_with_chinese_and_spaces(tmp_path):
     evidence = tmp_path / "共享 盘" / "创文 材料"
-    build_tree(evidence, {
-        "社会事务与儿童保障科/III-8-1-3 家风/报告.docx": report(600),
-        "基层政权建设与社区治理科/III-7-3-1 村规民约/2021-04-04_市民政局_宣讲.jpg": jpeg_bytes(dt.date(2021, 4, 4)),
-    })
+    build_tree(
+        evidence,
+        {
+            "社会事务与儿童保障科/III-8-1-3 家风/报告.docx": report(600),
+            "基层政权建设与社区治理科/III-7-3-1 村规民约/2021-04-04_市民政局_宣讲.jpg": jpeg_bytes(
+                dt.date(2021, 4, 4)
+            ),
+        },
+    )
     before = snapshot(evidence)
     reports = tmp_path / "报告 目录"
     env = {**os.environ, "CWM": str(write_cwm_wrapper(tmp_path)), "PYTHONPATH": str(REPO)}
-    done = subprocess.run(["sh", str(REPO / "examples" / "batch" / "check_all.sh"), str(evidence), str(reports)],
-                          env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        ["sh", str(REPO / "examples" / "batch" / "check_all.sh"), str(evidence), str(reports)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 1, done.stderr  # the tree has errors: cwm check's exit code
     [folder] = list(reports.iterdir())
-    assert sorted(p.name for p in folder.iterdir()) == ["提交清单.html", "检查结果.json", "检查结果.txt"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "提交清单.html",
+        "检查结果.json",
+        "检查结果.txt",
+    ]
     data = json.loads((folder / "检查结果.json").read_text(encoding="utf-8"))
     assert {r["id"]: r["status"] for r in data["requirements"]}["III-8-1-3"] == "pass"
-    assert "III-7-3-1 核心价值观融入村规民约：未达标" in (folder / "检查结果.txt").read_text(encoding="utf-8")
+    assert "III-7-3-1 核心价值观融入村规民约：未达标" in (folder / "检查结果.txt").read_text(
+        encoding="utf-8"
+    )
     assert "检查结果：" in (folder / "提交清单.html").read_text(encoding="utf-8")
     assert snapshot(evidence) == before
-    usage = subprocess.run(["sh", str(REPO / "examples" / "batch" / "check_all.sh")], env=env, capture_output=True, text=True)
+    usage = subprocess.run(
+        ["sh", str(REPO / "examples" / "batch" / "check_all.sh")],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert usage.returncode == 2 and "用法" in usage.stderr
 
 
 def cwm_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cwm", *args], capture_output=True, env={**os.environ, **(env or {})}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "cwm", *args],
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
 
 
 def test_piped_output_is_plain_text(tmp_path):
     build_tree(tmp_path, {"III-8-1-3/报告.docx": docx_bytes(han_text(100))})
-    for args in (["due", "--period", "2021Q1"], ["duties", "养老"], ["check", str(tmp_path), "--dept", "养老"], ["validate"]):
+    for args in (
+        ["due", "--period", "2021Q1"],
+        ["duties", "养老"],
+        ["check", str(tmp_path), "--dept", "养老"],
+        ["validate"],
+    ):
         done = cwm_process(*args, env={"FORCE_COLOR": "", "TERM": "xterm-256color"})
         assert b"\x1b[" not in done.stdout + done.stderr, args
         assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")
@@ -162,10 +210,32 @@ def test_a_killed_run_leaves_no_partial_report(tmp_path):
     import signal
     import time
 
-    build_tree(tmp_path / "ev", {f"III-7-3-1/2021-04-0{i % 9 + 1}_市民政局_宣讲{i}.jpg": jpeg_bytes(dt.date(2021, 4, 4), seed=i) for i in range(40)})
+    build_tree(
+        tmp_path / "ev",
+        {
+            f"III-7-3-1/2021-04-0{i % 9 + 1}_市民政局_宣讲{i}.jpg": jpeg_bytes(
+                dt.date(2021, 4, 4), seed=i
+            )
+            for i in range(40)
+        },
+    )
     target = tmp_path / "out" / "报告.json"
-    process = subprocess.Popen([sys.executable, "-m", "cwm", "check", str(tmp_path / "ev"), "--no-cache", "-f", "json", "-o", str(target)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "cwm",
+            "check",
+            str(tmp_path / "ev"),
+            "--no-cache",
+            "-f",
+            "json",
+            "-o",
+            str(target),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(0.4)
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -173,4 +243,6 @@ def test_a_killed_run_leaves_no_partial_report(tmp_path):
     if target.exists():  # written whole by the rename, or not at all
         json.loads(target.read_text(encoding="utf-8"))
     visible = [p.name for p in (tmp_path / "out").iterdir()] if (tmp_path / "out").exists() else []
-    assert visible in ([], ["报告.json"]) or all(n.startswith(".") for n in visible if n != "报告.json")
+    assert visible in ([], ["报告.json"]) or all(
+        n.startswith(".") for n in visible if n != "报告.json"
+    )

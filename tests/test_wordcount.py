@@ -19,7 +19,10 @@ from .builders import doc_bytes, docx_bytes, docx_ooxml, han_text, pdf_bytes
         ("Python 3.11", 2),
         ("1,234.56", 1),
         ("民政局", 3),
-        ("，。、；：“”", 6),  # CJK and full-width punctuation count 1 each; “” are general punctuation: one run
+        (
+            "，。、；：“”",
+            6,
+        ),  # CJK and full-width punctuation count 1 each; “” are general punctuation: one run
         ("全角ＡＢＣ１２３", 8),  # full-width forms count 1 each
         ("中\u3000文", 2),  # U+3000 is a space
         ("abc-def_ghi", 1),
@@ -40,9 +43,13 @@ def test_han_and_characters_without_spaces():
 
 def test_docx_counts_body_tables_textboxes_footnotes_not_fallbacks(tmp_path):
     path = tmp_path / "a.docx"
-    path.write_bytes(docx_ooxml("正文五个字", textbox="文本框", footnote="脚注内容", merged="合并单元格"))
+    path.write_bytes(
+        docx_ooxml("正文五个字", textbox="文本框", footnote="脚注内容", merged="合并单元格")
+    )
     document = read_document(path)
-    assert word_count(document.text) == 5 + 3 + 4 + 5  # text box once, merged cell once, separator skipped
+    assert (
+        word_count(document.text) == 5 + 3 + 4 + 5
+    )  # text box once, merged cell once, separator skipped
     assert "———" not in document.text
 
 
@@ -82,7 +89,11 @@ def test_legacy_doc_and_wps_read_without_the_header(tmp_path):
 
 def test_text_files_in_gbk_utf8_and_bom(tmp_path):
     text = "民政局创建文明城市2021年工作总结"
-    for name, data in (("gbk.txt", text.encode("gbk")), ("utf8.md", text.encode("utf-8")), ("bom.txt", text.encode("utf-8-sig"))):
+    for name, data in (
+        ("gbk.txt", text.encode("gbk")),
+        ("utf8.md", text.encode("utf-8")),
+        ("bom.txt", text.encode("utf-8-sig")),
+    ):
         (tmp_path / name).write_bytes(data)
         assert read_document(tmp_path / name).text == text
 
@@ -102,4 +113,6 @@ def test_count_command_bad_file_exits_2(tmp_path):
     path = tmp_path / "假的.docx"
     path.write_text("不是 Word")
     result = CliRunner().invoke(app, ["count", str(path)])
-    assert result.exit_code == 2 and "假的.docx" in result.stderr and "不是 Word 文档" in result.stderr
+    assert (
+        result.exit_code == 2 and "假的.docx" in result.stderr and "不是 Word 文档" in result.stderr
+    )

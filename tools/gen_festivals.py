@@ -20,7 +20,14 @@ from pathlib import Path
 import lunardate
 from lunar_python import Lunar
 
-LUNAR = {"春节": (1, 1), "元宵节": (1, 15), "端午节": (5, 5), "七夕节": (7, 7), "中秋节": (8, 15), "重阳节": (9, 9)}
+LUNAR = {
+    "春节": (1, 1),
+    "元宵节": (1, 15),
+    "端午节": (5, 5),
+    "七夕节": (7, 7),
+    "中秋节": (8, 15),
+    "重阳节": (9, 9),
+}
 ORDER = ("春节", "元宵节", "清明节", "端午节", "七夕节", "中秋节", "重阳节")
 
 # (year, festival) -> the date in the HKO conversion table, where the two libraries disagree.
@@ -52,7 +59,9 @@ def festival_dates(year: int) -> dict[str, dt.date]:
         elif (year, name) in HKO_DECIDED:
             out[name] = HKO_DECIDED[(year, name)]
         else:
-            raise SystemExit(f"{year} {name}: lunar_python {first} != lunardate {second}; check the HKO table")
+            raise SystemExit(
+                f"{year} {name}: lunar_python {first} != lunardate {second}; check the HKO table"
+            )
     return out
 
 

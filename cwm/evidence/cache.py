@@ -21,7 +21,9 @@ READERS_VERSION = 1
 
 def _key(path: Path, stat: os.stat_result) -> str:
     # the path as bytes: a name with undecodable bytes still makes a valid (UTF-8) key
-    return f"{READERS_VERSION}|{os.fsencode(path.resolve()).hex()}|{stat.st_size}|{stat.st_mtime_ns}"
+    return (
+        f"{READERS_VERSION}|{os.fsencode(path.resolve()).hex()}|{stat.st_size}|{stat.st_mtime_ns}"
+    )
 
 
 class FileCache:
@@ -69,7 +71,9 @@ class FileCache:
             for start in range(0, len(wanted), 500):
                 batch = wanted[start : start + 500]
                 marks = ",".join("?" * len(batch))
-                for key, value in self._db.execute(f"SELECT key, value FROM results WHERE key IN ({marks})", batch):
+                for key, value in self._db.execute(
+                    f"SELECT key, value FROM results WHERE key IN ({marks})", batch
+                ):
                     try:
                         hits[by_key[key]] = pickle.loads(value)
                     except Exception:  # a row from other code: read the file again

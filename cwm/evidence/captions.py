@@ -15,7 +15,9 @@ CAPTION_FILES = ("captions.csv", "captions.xlsx")
 FILENAME_COLUMN = "文件名"
 
 _DATE_FORMS = (
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"),  # Excel cells add a time
+    re.compile(
+        r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
+    ),  # Excel cells add a time
     re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
     re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
@@ -51,7 +53,7 @@ def from_filename(path: Path, names: list[str]) -> Caption:
     caption = Caption(source="filename")
     for name, value in zip(names, parts):
         caption.fields[name] = value
-    caption.missing = names[len(parts):]
+    caption.missing = names[len(parts) :]
     return caption
 
 

@@ -24,7 +24,13 @@ from .readers import ReadError
 from .scan import EvidenceFile, RequirementFolder, Scan, scan
 
 STATUSES = ("pass", "warn", "fail", "missing", "manual")
-STATUS_LABELS = {"pass": "已达标", "warn": "有警告", "fail": "未达标", "missing": "缺失", "manual": "人工核对"}
+STATUS_LABELS = {
+    "pass": "已达标",
+    "warn": "有警告",
+    "fail": "未达标",
+    "missing": "缺失",
+    "manual": "人工核对",
+}
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
@@ -36,7 +42,12 @@ class Finding:
     path: str | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "message": self.message, "path": self.path}
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "path": self.path,
+        }
 
 
 @dataclass
@@ -120,7 +131,11 @@ class Context:
 
     def read(self, kind: str) -> list[tuple[EvidenceFile, Any]]:
         """Files of ``kind`` that were read, with what was read."""
-        return [(f, self.reads[f.rel]) for f in self.files(kind) if not isinstance(self.reads.get(f.rel), ReadError)]
+        return [
+            (f, self.reads[f.rel])
+            for f in self.files(kind)
+            if not isinstance(self.reads.get(f.rel), ReadError)
+        ]
 
     def caption(self, file: EvidenceFile, names: list[str]) -> Caption:
         return self.captions.get(file.path.name) or from_filename(file.path, names)
@@ -162,7 +177,9 @@ def read_file(file: EvidenceFile) -> Any:
     return None
 
 
-def _captions_of(folder: RequirementFolder | None, names: list[str]) -> tuple[dict[str, Caption], list[tuple[str, str, str]]]:
+def _captions_of(
+    folder: RequirementFolder | None, names: list[str]
+) -> tuple[dict[str, Caption], list[tuple[str, str, str]]]:
     """Captions from the folder's captions.csv/xlsx, and (code, message, path) for unusable ones."""
     from .readers.table import read_table
 
@@ -179,12 +196,20 @@ def _captions_of(folder: RequirementFolder | None, names: list[str]) -> tuple[di
             continue
         table = from_table(rows, names, path.name)
         if not table and rows:
-            problems.append(("caption-file", f"{path.name} 缺少“文件名”列，无法对应照片。第一行应为：文件名、{'、'.join(names)}。", rel))
+            problems.append(
+                (
+                    "caption-file",
+                    f"{path.name} 缺少“文件名”列，无法对应照片。第一行应为：文件名、{'、'.join(names)}。",
+                    rel,
+                )
+            )
         out.update(table)
     return out, problems
 
 
-def status_of(folder: RequirementFolder | None, findings: list[Finding], evidence_files: int) -> str:
+def status_of(
+    folder: RequirementFolder | None, findings: list[Finding], evidence_files: int
+) -> str:
     from .rules import MANUAL_CODES
 
     errors = any(f.severity == "error" for f in findings)
@@ -203,7 +228,9 @@ _NOT_CACHED = frozenset({"unreadable"})
 """Read errors that may go away without the file changing (permissions): read again next time."""
 
 
-def read_files(files: list[EvidenceFile], cache: Any = None, jobs: int = 1, progress: Any = None) -> dict[str, Any]:
+def read_files(
+    files: list[EvidenceFile], cache: Any = None, jobs: int = 1, progress: Any = None
+) -> dict[str, Any]:
     """Read every file once: cached results first, the rest in ``jobs`` processes (PDFium is not
     thread-safe, and processes use both cores). ``progress(n)`` is called as files are done."""
     hits, keys = cache.get_many(files) if cache is not None else ({}, {})
@@ -229,12 +256,15 @@ def read_files(files: list[EvidenceFile], cache: Any = None, jobs: int = 1, prog
         cache.put_many(
             (keys[f.rel], results[f.rel])
             for f in misses
-            if f.rel in keys and not (isinstance(results[f.rel], ReadError) and results[f.rel].code in _NOT_CACHED)
+            if f.rel in keys
+            and not (isinstance(results[f.rel], ReadError) and results[f.rel].code in _NOT_CACHED)
         )
     return results
 
 
-def similar_elsewhere(tree: Scan, wanted: set[str], reads: dict[str, Any]) -> dict[str, list[tuple[str, str, int]]]:
+def similar_elsewhere(
+    tree: Scan, wanted: set[str], reads: dict[str, Any]
+) -> dict[str, list[tuple[str, str, int]]]:
     """For each photo, the similar photos in *other* checked requirements."""
     from .similarity import close_pairs
 
@@ -284,15 +314,30 @@ def check_tree(
         folder = tree.folders.get(item.id)
         names = sorted({n for m in materials for n in getattr(m, "caption", [])})
         captions, caption_problems = _captions_of(folder, names)
-        ctx = Context(plan, row, item, materials, folder, reads, captions, window, caption_problems, elsewhere)
-        findings = [Finding(code, severity, message, path) for code, severity, message, path in run_rules(ctx, tree)]
+        ctx = Context(
+            plan, row, item, materials, folder, reads, captions, window, caption_problems, elsewhere
+        )
+        findings = [
+            Finding(code, severity, message, path)
+            for code, severity, message, path in run_rules(ctx, tree)
+        ]
         evidence = len(folder.files) if folder else 0
         departments = plan.directory.units_of(row.departments)
         results.append(
-            RequirementResult(item.id, item.title, departments, status_of(folder, findings, evidence), folder.rel if folder else None, findings)
+            RequirementResult(
+                item.id,
+                item.title,
+                departments,
+                status_of(folder, findings, evidence),
+                folder.rel if folder else None,
+                findings,
+            )
         )
     other = [Finding(p.code, severity_of(p.code), p.message, p.rel) for p in tree.problems]
-    other += [Finding("stray-file", "info", "文件不在任何申报项文件夹中，不会被检查。", f.rel) for f in tree.stray]
+    other += [
+        Finding("stray-file", "info", "文件不在任何申报项文件夹中，不会被检查。", f.rel)
+        for f in tree.stray
+    ]
     return CheckReport(str(root), results, other)
 
 
@@ -313,13 +358,23 @@ def run_check(
 
     cache = FileCache(default_location()) if use_cache else None
     try:
-        return check_tree(plan, root, selection, window=window, cache=cache, jobs=jobs or os.cpu_count() or 1, progress=progress)
+        return check_tree(
+            plan,
+            root,
+            selection,
+            window=window,
+            cache=cache,
+            jobs=jobs or os.cpu_count() or 1,
+            progress=progress,
+        )
     finally:
         if cache is not None:
             cache.close()
 
 
-def select(plan: Plan, target: Any = None, window: Any = None, today: Any = None) -> list[tuple[Row, Item, list[Any]]]:
+def select(
+    plan: Plan, target: Any = None, window: Any = None, today: Any = None
+) -> list[tuple[Row, Item, list[Any]]]:
     """The requirement items to check, each with the materials to check.
 
     Without a window: every item (of ``target`` when given) with all its materials. With one:
@@ -333,4 +388,8 @@ def select(plan: Plan, target: Any = None, window: Any = None, today: Any = None
         return [(d.row, d.item, list(d.item.materials)) for d in duties if d.source == "tasks"]  # type: ignore[misc]
     from ..due import due
 
-    return [(d.duty.row, d.duty.item, list(d.materials)) for d in due(plan, window, today, target) if d.duty.source == "tasks"]  # type: ignore[misc]
+    return [
+        (d.duty.row, d.duty.item, list(d.materials))
+        for d in due(plan, window, today, target)
+        if d.duty.source == "tasks"
+    ]  # type: ignore[misc]

@@ -124,17 +124,35 @@ def scan(root: Path, ids: list[str]) -> Scan:
         try:
             stat = directory.stat()
         except OSError as exc:
-            sink.append(TreeProblem("unreadable", f"无法进入文件夹：{exc.strerror or exc}。请检查权限。", rel_of(directory)))
+            sink.append(
+                TreeProblem(
+                    "unreadable",
+                    f"无法进入文件夹：{exc.strerror or exc}。请检查权限。",
+                    rel_of(directory),
+                )
+            )
             return
         key = (stat.st_dev, stat.st_ino)
         if key in seen_dirs:
-            sink.append(TreeProblem("symlink-loop", "链接指向已检查过的文件夹（循环链接），已跳过。", rel_of(directory)))
+            sink.append(
+                TreeProblem(
+                    "symlink-loop",
+                    "链接指向已检查过的文件夹（循环链接），已跳过。",
+                    rel_of(directory),
+                )
+            )
             return
         seen_dirs.add(key)
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
-            sink.append(TreeProblem("unreadable", f"无法列出文件夹内容：{exc.strerror or exc}。请检查权限。", rel_of(directory)))
+            sink.append(
+                TreeProblem(
+                    "unreadable",
+                    f"无法列出文件夹内容：{exc.strerror or exc}。请检查权限。",
+                    rel_of(directory),
+                )
+            )
             return
         for entry in entries:
             path = Path(entry.path)
@@ -142,14 +160,20 @@ def scan(root: Path, ids: list[str]) -> Scan:
             if is_ignored(name):
                 continue
             if has_bad_bytes(name):
-                sink.append(TreeProblem("bad-name", "文件名含有无法识别的字符（编码错误），请重命名。", rel_of(path)))
+                sink.append(
+                    TreeProblem(
+                        "bad-name", "文件名含有无法识别的字符（编码错误），请重命名。", rel_of(path)
+                    )
+                )
             try:
                 is_dir = entry.is_dir()  # follows symlinks
                 is_file = entry.is_file()
             except OSError:
                 is_dir = is_file = False
             if entry.is_symlink() and not (is_dir or is_file):
-                sink.append(TreeProblem("unreadable", "链接指向的文件不存在或无法访问。", rel_of(path)))
+                sink.append(
+                    TreeProblem("unreadable", "链接指向的文件不存在或无法访问。", rel_of(path))
+                )
                 continue
             if is_dir:
                 if folder is None:
@@ -157,7 +181,9 @@ def scan(root: Path, ids: list[str]) -> Scan:
                     if ident is not None:
                         found = RequirementFolder(ident, path, rel_of(path))
                         if ident in result.folders:
-                            result.duplicates.setdefault(ident, [result.folders[ident].rel]).append(found.rel)
+                            result.duplicates.setdefault(ident, [result.folders[ident].rel]).append(
+                                found.rel
+                            )
                             walk(path, found, None)  # still walked, for loops and stray problems
                             continue
                         result.folders[ident] = found

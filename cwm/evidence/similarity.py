@@ -51,7 +51,9 @@ def _chunks(value: int) -> Iterable[tuple[int, int]]:
         shift += width
 
 
-def close_pairs(items: Sequence[tuple[K, int]], limit: int = SAME_SCENE_MAX) -> list[tuple[K, K, int]]:
+def close_pairs(
+    items: Sequence[tuple[K, int]], limit: int = SAME_SCENE_MAX
+) -> list[tuple[K, K, int]]:
     """Every pair of (key, hash) items within ``limit`` (≤ SAME_SCENE_MAX), each pair once."""
     assert limit <= SAME_SCENE_MAX
     buckets: dict[tuple[int, int], list[int]] = defaultdict(list)

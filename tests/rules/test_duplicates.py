@@ -22,11 +22,14 @@ def findings(result, code):
 
 def test_exact_copy_in_two_requirements_is_an_error_naming_both(plan, tmp_path):
     photo = scene_jpeg(1, taken=DAY)
-    build_tree(tmp_path, {
-        **{f"III-7-3-1/{name(i)}": scene_jpeg(10 + i, taken=DAY) for i in range(2)},
-        f"III-7-3-1/{name(9)}": photo,
-        f"III-70-2-1/2021-04-04_阳光协会_创建{0}.jpg": photo,
-    })
+    build_tree(
+        tmp_path,
+        {
+            **{f"III-7-3-1/{name(i)}": scene_jpeg(10 + i, taken=DAY) for i in range(2)},
+            f"III-7-3-1/{name(9)}": photo,
+            f"III-70-2-1/2021-04-04_阳光协会_创建{0}.jpg": photo,
+        },
+    )
     report = run_check(plan, tmp_path, "III-7-3-1", "III-70-2-1")
     [here] = findings(result_of(report, "III-7-3-1"), "photo-reused")
     [there] = findings(result_of(report, "III-70-2-1"), "photo-reused")
@@ -35,26 +38,37 @@ def test_exact_copy_in_two_requirements_is_an_error_naming_both(plan, tmp_path):
 
 
 def test_resized_recompressed_copy_across_requirements_is_an_error(plan, tmp_path):
-    build_tree(tmp_path, {
-        f"III-7-3-1/{name(0)}": scene_jpeg(2, taken=DAY),
-        "III-27-3-2/阳光小区_日间照料.jpg": scene_jpeg(2, "resized"),
-    })
+    build_tree(
+        tmp_path,
+        {
+            f"III-7-3-1/{name(0)}": scene_jpeg(2, taken=DAY),
+            "III-27-3-2/阳光小区_日间照料.jpg": scene_jpeg(2, "resized"),
+        },
+    )
     report = run_check(plan, tmp_path, "III-7-3-1", "III-27-3-2")
     assert findings(result_of(report, "III-27-3-2"), "photo-reused")
 
 
 def test_another_shot_of_the_scene_across_requirements_is_a_warning(plan, tmp_path):
-    build_tree(tmp_path, {
-        f"III-7-3-1/{name(0)}": scene_jpeg(3, taken=DAY),
-        "III-27-3-2/阳光小区_日间照料.jpg": scene_jpeg(3, "shifted"),
-    })
+    build_tree(
+        tmp_path,
+        {
+            f"III-7-3-1/{name(0)}": scene_jpeg(3, taken=DAY),
+            "III-27-3-2/阳光小区_日间照料.jpg": scene_jpeg(3, "shifted"),
+        },
+    )
     report = run_check(plan, tmp_path, "III-7-3-1", "III-27-3-2")
     [warning] = findings(result_of(report, "III-27-3-2"), "photo-similar-elsewhere")
-    assert warning.severity == "warning" and not findings(result_of(report, "III-27-3-2"), "photo-reused")
+    assert warning.severity == "warning" and not findings(
+        result_of(report, "III-27-3-2"), "photo-reused"
+    )
 
 
 def test_near_copy_within_one_requirement_counts_once(plan, tmp_path):
-    files = {f"III-27-3-2/{n}_日间照料.jpg": scene_jpeg(20 + i) for i, n in enumerate(["甲小区", "乙小区", "丙小区", "丁小区"])}
+    files = {
+        f"III-27-3-2/{n}_日间照料.jpg": scene_jpeg(20 + i)
+        for i, n in enumerate(["甲小区", "乙小区", "丙小区", "丁小区"])
+    }
     files["III-27-3-2/戊小区_助餐.jpg"] = scene_jpeg(20, "recompressed")  # 甲小区 again
     build_tree(tmp_path, files)
     result = result_of(run_check(plan, tmp_path, "III-27-3-2"), "III-27-3-2")
@@ -66,7 +80,13 @@ def test_near_copy_within_one_requirement_counts_once(plan, tmp_path):
 
 def test_different_scenes_are_not_paired(plan, tmp_path):
     build_tree(tmp_path, {f"III-7-3-1/{name(i)}": scene_jpeg(40 + i, taken=DAY) for i in range(3)})
-    build_tree(tmp_path, {f"III-70-2-1/2021-04-04_{o}_创建.jpg": scene_jpeg(50 + i, taken=DAY) for i, o in enumerate("甲乙丙丁")})
+    build_tree(
+        tmp_path,
+        {
+            f"III-70-2-1/2021-04-04_{o}_创建.jpg": scene_jpeg(50 + i, taken=DAY)
+            for i, o in enumerate("甲乙丙丁")
+        },
+    )
     report = run_check(plan, tmp_path, "III-7-3-1", "III-70-2-1")
     for ident in ("III-7-3-1", "III-70-2-1"):
         result = result_of(report, ident)
@@ -104,7 +124,10 @@ def test_pigeonhole_search_finds_every_close_pair():
         items.append((1000 + j, flipped))
     found = {(a, b) for a, b, _ in close_pairs(items)}
     brute = {
-        (a, b) for x, (a, ha) in enumerate(items) for (b, hb) in items[x + 1 :] if distance(ha, hb) <= SAME_SCENE_MAX
+        (a, b)
+        for x, (a, ha) in enumerate(items)
+        for (b, hb) in items[x + 1 :]
+        if distance(ha, hb) <= SAME_SCENE_MAX
     }
     assert found == brute and len(brute) >= 20
     groups = scenes(items)

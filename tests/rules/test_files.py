@@ -8,7 +8,16 @@ import sys
 
 import pytest
 
-from ..builders import build_tree, codes, docx_bytes, han_text, jpeg_bytes, pdf_bytes, result_of, run_check
+from ..builders import (
+    build_tree,
+    codes,
+    docx_bytes,
+    han_text,
+    jpeg_bytes,
+    pdf_bytes,
+    result_of,
+    run_check,
+)
 
 
 def finding(result, code):
@@ -42,15 +51,18 @@ def test_corrupt_files_are_errors(plan, tmp_path, name, data, code):
 
 
 def test_unknown_type_is_a_warning_and_ignored_files_are_not_evidence(plan, tmp_path):
-    build_tree(tmp_path, {
-        "III-8-1-3/报告.docx": docx_bytes(f"2021年{han_text(595)}"),
-        "III-8-1-3/视频.mp4": b"\0\0",
-        "III-8-1-3/~$报告.docx": b"lock",
-        "III-8-1-3/Thumbs.db": b"x",
-        "III-8-1-3/desktop.ini": b"x",
-        "III-8-1-3/.DS_Store": b"x",
-        "III-8-1-3/要求.md": "# 要求",
-    })
+    build_tree(
+        tmp_path,
+        {
+            "III-8-1-3/报告.docx": docx_bytes(f"2021年{han_text(595)}"),
+            "III-8-1-3/视频.mp4": b"\0\0",
+            "III-8-1-3/~$报告.docx": b"lock",
+            "III-8-1-3/Thumbs.db": b"x",
+            "III-8-1-3/desktop.ini": b"x",
+            "III-8-1-3/.DS_Store": b"x",
+            "III-8-1-3/要求.md": "# 要求",
+        },
+    )
     result = result_of(run_check(plan, tmp_path, "III-8-1-3"), "III-8-1-3")
     assert codes(result) == ["unknown-type"] and result.status == "warn"
 

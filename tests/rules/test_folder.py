@@ -19,10 +19,13 @@ def test_missing_folder_is_an_error_and_status_missing(plan, tmp_path):
 
 
 def test_folders_at_any_depth_with_free_text_and_folded_forms(plan, tmp_path):
-    build_tree(tmp_path, {
-        "社会事务与儿童保障科/2021/Ⅲ－8－1－3 家风家教/报告.docx": report(),
-        "养老服务科/iii-27-3-1_养老设施/报告.docx": report(800),
-    })
+    build_tree(
+        tmp_path,
+        {
+            "社会事务与儿童保障科/2021/Ⅲ－8－1－3 家风家教/报告.docx": report(),
+            "养老服务科/iii-27-3-1_养老设施/报告.docx": report(800),
+        },
+    )
     found = run_check(plan, tmp_path, "III-8-1-3", "III-27-3-1")
     assert result_of(found, "III-8-1-3").folder == "社会事务与儿童保障科/2021/Ⅲ－8－1－3 家风家教"
     assert result_of(found, "III-27-3-1").status == "pass"
@@ -36,15 +39,25 @@ def test_iii_7_never_matches_iii_70(plan, tmp_path):
 
 
 def test_name_must_be_followed_by_a_separator(plan, tmp_path):
-    build_tree(tmp_path, {"III-8-1-3家风/报告.docx": report(), "III-8-1-3（家风）/报告.docx": report()})
-    assert result_of(run_check(plan, tmp_path, "III-8-1-3"), "III-8-1-3").folder == "III-8-1-3（家风）"
+    build_tree(
+        tmp_path, {"III-8-1-3家风/报告.docx": report(), "III-8-1-3（家风）/报告.docx": report()}
+    )
+    assert (
+        result_of(run_check(plan, tmp_path, "III-8-1-3"), "III-8-1-3").folder == "III-8-1-3（家风）"
+    )
 
 
 def test_two_folders_for_one_id_name_both(plan, tmp_path):
-    build_tree(tmp_path, {"a/III-8-1-3 一/报告.docx": report(), "b/III-8-1-3 二/报告.docx": report()})
+    build_tree(
+        tmp_path, {"a/III-8-1-3 一/报告.docx": report(), "b/III-8-1-3 二/报告.docx": report()}
+    )
     result = result_of(run_check(plan, tmp_path, "III-8-1-3"), "III-8-1-3")
     duplicate = next(f for f in result.findings if f.code == "folder-duplicate")
-    assert duplicate.severity == "error" and "a/III-8-1-3 一" in duplicate.message and "b/III-8-1-3 二" in duplicate.message
+    assert (
+        duplicate.severity == "error"
+        and "a/III-8-1-3 一" in duplicate.message
+        and "b/III-8-1-3 二" in duplicate.message
+    )
     assert result.status == "fail"
 
 

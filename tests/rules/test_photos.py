@@ -29,22 +29,37 @@ def test_enough_captioned_photos_pass(plan, tmp_path):
 
 
 def test_too_few_photos(plan, tmp_path):
-    result = check(plan, tmp_path, "III-7-3-1", photos("III-7-3-1", ["2021-04-04_市民政局_宣传.jpg"]))
+    result = check(
+        plan, tmp_path, "III-7-3-1", photos("III-7-3-1", ["2021-04-04_市民政局_宣传.jpg"])
+    )
     count = next(f for f in result.findings if f.code == "photo-count")
     assert count.message == "图片 1 张，要求 3 张（1/3 张图片）。"
 
 
 def test_caption_fields_missing_and_bad_dates(plan, tmp_path):
-    names = ["2021-04-04_市民政局.jpg", "四月四日_市民政局_宣传.jpg", "2020-04-04_市民政局_宣传.jpg"]
+    names = [
+        "2021-04-04_市民政局.jpg",
+        "四月四日_市民政局_宣传.jpg",
+        "2020-04-04_市民政局_宣传.jpg",
+    ]
     result = check(plan, tmp_path, "III-7-3-1", photos("III-7-3-1", names))
-    messages = {f.path.rsplit("/", 1)[1]: f.message for f in result.findings if f.code.startswith("caption")}
-    assert "缺少：活动主题" in messages["2021-04-04_市民政局.jpg"] and "活动时间_主办单位_活动主题.jpg" in messages["2021-04-04_市民政局.jpg"]
+    messages = {
+        f.path.rsplit("/", 1)[1]: f.message for f in result.findings if f.code.startswith("caption")
+    }
+    assert (
+        "缺少：活动主题" in messages["2021-04-04_市民政局.jpg"]
+        and "活动时间_主办单位_活动主题.jpg" in messages["2021-04-04_市民政局.jpg"]
+    )
     assert "无法识别" in messages["四月四日_市民政局_宣传.jpg"]
     assert "不在方案年度 2021 年内" in messages["2020-04-04_市民政局_宣传.jpg"]
 
 
 def test_date_forms(plan, tmp_path):
-    names = ["2021.04.04_市民政局_宣传.jpg", "20210404_市民政局_宣传.jpg", "2021年4月4日_市民政局_宣传.jpg"]
+    names = [
+        "2021.04.04_市民政局_宣传.jpg",
+        "20210404_市民政局_宣传.jpg",
+        "2021年4月4日_市民政局_宣传.jpg",
+    ]
     assert photo_codes(check(plan, tmp_path, "III-7-3-1", photos("III-7-3-1", names))) == []
 
 
@@ -60,7 +75,8 @@ def test_exif_date_far_from_caption_is_a_warning(plan, tmp_path):
 def test_captions_csv_wins_over_file_names(plan, tmp_path):
     files = photos("III-7-3-1", ["a.jpg", "b.jpg", "c.jpg"])
     files["III-7-3-1/captions.csv"] = csv_bytes(
-        [["文件名", "活动时间", "主办单位", "活动主题"]] + [[n, "2021年4月4日", "市民政局", "宣传"] for n in ("a.jpg", "b.jpg", "c.jpg")],
+        [["文件名", "活动时间", "主办单位", "活动主题"]]
+        + [[n, "2021年4月4日", "市民政局", "宣传"] for n in ("a.jpg", "b.jpg", "c.jpg")],
         encoding="gbk",
     )
     assert photo_codes(check(plan, tmp_path, "III-7-3-1", files)) == []
@@ -68,17 +84,29 @@ def test_captions_csv_wins_over_file_names(plan, tmp_path):
 
 def test_captions_xlsx_with_date_cells(plan, tmp_path):
     files = photos("III-7-3-1", ["a.jpg", "b.jpg", "c.jpg"])
-    rows = [["文件名", "活动时间", "主办单位", "活动主题"]] + [[n, dt.datetime(2021, 4, 4), "市民政局", ""] for n in ("a.jpg", "b.jpg", "c.jpg")]
+    rows = [["文件名", "活动时间", "主办单位", "活动主题"]] + [
+        [n, dt.datetime(2021, 4, 4), "市民政局", ""] for n in ("a.jpg", "b.jpg", "c.jpg")
+    ]
     files["III-7-3-1/captions.xlsx"] = xlsx_bytes(rows)
     result = check(plan, tmp_path, "III-7-3-1", files)
     captions = [f for f in result.findings if f.code == "caption-missing"]
-    assert len(captions) == 3 and all("活动主题" in f.message and "captions.xlsx" in f.message for f in captions)
+    assert len(captions) == 3 and all(
+        "活动主题" in f.message and "captions.xlsx" in f.message for f in captions
+    )
 
 
 def test_festival_groups_from_subfolders(plan, tmp_path):
     files = {}
-    files.update(photos("III-10-1-1/清明节", [f"2021-04-0{i}_市民政局_祭扫{i}.jpg" for i in range(2, 5)]))
-    files.update(photos("III-10-1-1/端午", [f"2021-06-1{i}_市民政局_包粽子{i}.jpg" for i in range(2, 4)], dt.date(2021, 6, 12)))
+    files.update(
+        photos("III-10-1-1/清明节", [f"2021-04-0{i}_市民政局_祭扫{i}.jpg" for i in range(2, 5)])
+    )
+    files.update(
+        photos(
+            "III-10-1-1/端午",
+            [f"2021-06-1{i}_市民政局_包粽子{i}.jpg" for i in range(2, 4)],
+            dt.date(2021, 6, 12),
+        )
+    )
     result = check(plan, tmp_path, "III-10-1-1", files)
     [group] = [f for f in result.findings if f.code == "photo-groups"]
     assert group.message == "端午节 2 张，要求每个节日 3 张。"
@@ -87,18 +115,24 @@ def test_festival_groups_from_subfolders(plan, tmp_path):
 def test_required_festival_missing_and_group_from_the_theme(plan, tmp_path):
     names = [f"2021-06-1{i}_市民政局_端午节包粽子{i}.jpg" for i in range(2, 5)]
     result = check(plan, tmp_path, "III-10-1-1", photos("III-10-1-1", names, dt.date(2021, 6, 12)))
-    assert [f.message for f in result.findings if f.code == "photo-groups"] == ["缺少必报的清明节照片（每个节日 3 张）。"]
+    assert [f.message for f in result.findings if f.code == "photo-groups"] == [
+        "缺少必报的清明节照片（每个节日 3 张）。"
+    ]
 
 
 def test_photo_without_a_group(plan, tmp_path):
-    names = [f"2021-04-0{i}_市民政局_清明祭扫{i}.jpg" for i in range(2, 5)] + ["2021-05-01_市民政局_读书会.jpg"]
+    names = [f"2021-04-0{i}_市民政局_清明祭扫{i}.jpg" for i in range(2, 5)] + [
+        "2021-05-01_市民政局_读书会.jpg"
+    ]
     result = check(plan, tmp_path, "III-10-1-1", photos("III-10-1-1", names))
     [group] = [f for f in result.findings if f.code == "photo-groups"]
     assert "无法确定这张照片属于哪个节日" in group.message and group.path.endswith("读书会.jpg")
 
 
 def test_distinct_compounds(plan, tmp_path):
-    names = [f"{n}_日间照料.jpg" for n in ("阳光小区", "阳光小区", "幸福小区", "和平小区", "安居小区")]
+    names = [
+        f"{n}_日间照料.jpg" for n in ("阳光小区", "阳光小区", "幸福小区", "和平小区", "安居小区")
+    ]
     names[1] = "阳光小区_助餐.jpg"
     result = check(plan, tmp_path, "III-27-3-2", photos("III-27-3-2", names))
     [group] = [f for f in result.findings if f.code == "photo-groups"]
@@ -108,16 +142,32 @@ def test_distinct_compounds(plan, tmp_path):
 
 
 def test_two_per_site(plan, tmp_path):
-    files = photos("III-27-1-4", ["市未成年人救助保护中心_名称.jpg", "市未成年人救助保护中心_设施.jpg", "雁江区未成年人救助保护中心_名称.jpg"])
+    files = photos(
+        "III-27-1-4",
+        [
+            "市未成年人救助保护中心_名称.jpg",
+            "市未成年人救助保护中心_设施.jpg",
+            "雁江区未成年人救助保护中心_名称.jpg",
+        ],
+    )
     result = check(plan, tmp_path, "III-27-1-4", files)
-    assert [f.message for f in result.findings if f.code == "photo-groups"] == ["雁江区未成年人救助保护中心 1 张，要求每个场所 2 张。"]
+    assert [f.message for f in result.findings if f.code == "photo-groups"] == [
+        "雁江区未成年人救助保护中心 1 张，要求每个场所 2 张。"
+    ]
 
 
 def test_screenshot_count(plan, tmp_path):
     build_tree(tmp_path, {"I-8-5-3-2/readme.txt": "x"})
     result = result_of(run_check(plan, tmp_path, "I-8-5-3-2"), "I-8-5-3-2")
-    assert "截图 0 张，要求 1 张" in next(f.message for f in result.findings if f.code == "photo-count")
-    ok = check(plan, tmp_path / "ok", "I-8-5-3-2", photos("I-8-5-3-2", ["2021-05-20_关爱留守儿童_资阳日报.png"], dt.date(2021, 5, 20)))
+    assert "截图 0 张，要求 1 张" in next(
+        f.message for f in result.findings if f.code == "photo-count"
+    )
+    ok = check(
+        plan,
+        tmp_path / "ok",
+        "I-8-5-3-2",
+        photos("I-8-5-3-2", ["2021-05-20_关爱留守儿童_资阳日报.png"], dt.date(2021, 5, 20)),
+    )
     assert photo_codes(ok) == []
 
 

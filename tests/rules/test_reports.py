@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from ..builders import build_tree, codes, doc_bytes, docx_bytes, han_text, pdf_bytes, result_of, run_check
+from ..builders import (
+    build_tree,
+    codes,
+    doc_bytes,
+    docx_bytes,
+    han_text,
+    pdf_bytes,
+    result_of,
+    run_check,
+)
 
 MEASURES = "出台政策文件，建立制度机制，投入资金，纳入考核，加强督导。"
 
@@ -24,7 +33,15 @@ def body(n):
 
 @pytest.mark.parametrize(
     ("words", "expected"),
-    [(600, []), (545, []), (655, []), (530, ["words-near"]), (700, ["words-near"]), (470, ["words-off"]), (800, ["words-off"])],
+    [
+        (600, []),
+        (545, []),
+        (655, []),
+        (530, ["words-near"]),
+        (700, ["words-near"]),
+        (470, ["words-off"]),
+        (800, ["words-off"]),
+    ],
 )
 def test_about_n_bands(plan, tmp_path, words, expected):
     result = check_report(plan, tmp_path, "III-8-1-3", docx_bytes(body(words)))  # 600字左右
@@ -32,7 +49,9 @@ def test_about_n_bands(plan, tmp_path, words, expected):
 
 
 def test_message_shows_count_target_and_band(plan, tmp_path):
-    result = check_report(plan, tmp_path, "III-7-3-1", docx_bytes(body(312)))  # 500字左右 (+ photos)
+    result = check_report(
+        plan, tmp_path, "III-7-3-1", docx_bytes(body(312))
+    )  # 500字左右 (+ photos)
     words = next(f for f in result.findings if f.code == "words-off")
     assert words.message == "字数 312，要求 500字左右（450–550）。"
     assert words.path == "III-7-3-1/报告.docx"
@@ -54,13 +73,24 @@ def test_bands_come_from_the_data(edit, tmp_path):
 def test_missing_report(plan, tmp_path):
     build_tree(tmp_path, {"III-8-1-3/照片.txt.bak": b"x"})
     result = result_of(run_check(plan, tmp_path, "III-8-1-3"), "III-8-1-3")
-    assert "report-missing" in codes(result) and "缺少说明报告" in next(f.message for f in result.findings if f.code == "report-missing")
+    assert "report-missing" in codes(result) and "缺少说明报告" in next(
+        f.message for f in result.findings if f.code == "report-missing"
+    )
 
 
 def test_pdf_doc_and_txt_reports_are_counted(plan, tmp_path):
-    assert codes(check_report(plan, tmp_path / "a", "III-8-1-3", pdf_bytes(body(600)), "报告.pdf")) == []
-    assert codes(check_report(plan, tmp_path / "b", "III-8-1-3", doc_bytes(body(600)), "报告.doc")) == []
-    assert codes(check_report(plan, tmp_path / "c", "III-8-1-3", body(600).encode("gbk"), "报告.txt")) == []
+    assert (
+        codes(check_report(plan, tmp_path / "a", "III-8-1-3", pdf_bytes(body(600)), "报告.pdf"))
+        == []
+    )
+    assert (
+        codes(check_report(plan, tmp_path / "b", "III-8-1-3", doc_bytes(body(600)), "报告.doc"))
+        == []
+    )
+    assert (
+        codes(check_report(plan, tmp_path / "c", "III-8-1-3", body(600).encode("gbk"), "报告.txt"))
+        == []
+    )
 
 
 def test_scanned_pdf_is_a_manual_item(plan, tmp_path):
@@ -79,5 +109,7 @@ def test_heuristics_year_figures_measures(plan, tmp_path):
 
 
 def test_heuristics_only_where_the_requirement_asks(plan, tmp_path):
-    result = check_report(plan, tmp_path, "III-48-1-3", docx_bytes(han_text(500)))  # no year, figures, measures asked
+    result = check_report(
+        plan, tmp_path, "III-48-1-3", docx_bytes(han_text(500))
+    )  # no year, figures, measures asked
     assert codes(result) == []

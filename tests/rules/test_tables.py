@@ -15,17 +15,29 @@ def metric_messages(result):
 
 
 def test_key_value_xlsx_passes(plan, tmp_path):
-    rows = [["指标", "数值"], ["常住人口（人）", 1000000], ["注册志愿者人数", 140000], ["有志愿服务时间记录的志愿者人数", 80000]]
+    rows = [
+        ["指标", "数值"],
+        ["常住人口（人）", 1000000],
+        ["注册志愿者人数", 140000],
+        ["有志愿服务时间记录的志愿者人数", 80000],
+    ]
     assert codes(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(rows))) == []
 
 
 def test_header_and_one_row_gbk_csv(plan, tmp_path):
-    rows = [["常住人口", "注册志愿者人数", "有志愿服务时间记录的志愿者人数"], ["100万", "14万", "8万"]]
+    rows = [
+        ["常住人口", "注册志愿者人数", "有志愿服务时间记录的志愿者人数"],
+        ["100万", "14万", "8万"],
+    ]
     assert codes(check(plan, tmp_path, "数据.csv", csv_bytes(rows, encoding="gbk"))) == []
 
 
 def test_thresholds_show_the_computed_ratio(plan, tmp_path):
-    rows = [["常住人口", 1000000], ["注册志愿者人数", 125000], ["有志愿服务时间记录的志愿者人数", 62500]]
+    rows = [
+        ["常住人口", 1000000],
+        ["注册志愿者人数", 125000],
+        ["有志愿服务时间记录的志愿者人数", 62500],
+    ]
     messages = metric_messages(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(rows)))
     assert messages == [
         "注册志愿者人数/常住人口 = 12.50%，要求 ≥13%（不少于常住人口的13%）。",

@@ -17,7 +17,10 @@ FIRST_PAGE_CHARS = 1500
 
 
 def _fail(what: str) -> ReadError:
-    return ReadError(f"无法读取这个 .doc/.wps 文件（{what}）。请用 Word 或 WPS 打开后另存为 .docx 再检查。", code="doc-unreadable")
+    return ReadError(
+        f"无法读取这个 .doc/.wps 文件（{what}）。请用 Word 或 WPS 打开后另存为 .docx 再检查。",
+        code="doc-unreadable",
+    )
 
 
 def _pieces(table: bytes, fc_clx: int, lcb_clx: int) -> list[tuple[int, int, int, bool]]:
@@ -91,13 +94,17 @@ def read_doc(path: Path) -> DocumentText:
             )
         with olefile.OleFileIO(str(path)) as ole:
             if not ole.exists("WordDocument"):
-                raise ReadError(f"文件扩展名是 {path.suffix}，但其中没有 Word 正文。", code="wrong-content")
+                raise ReadError(
+                    f"文件扩展名是 {path.suffix}，但其中没有 Word 正文。", code="wrong-content"
+                )
             word = ole.openstream("WordDocument").read()
             if len(word) < 0x1AA or struct.unpack_from("<H", word, 0)[0] != 0xA5EC:
                 raise _fail("文件头不对")
             (flags,) = struct.unpack_from("<H", word, 0x0A)
             if flags & 0x0100:
-                raise ReadError("Word 文档已加密（需要密码），无法读取。请提交未加密的版本。", code="encrypted")
+                raise ReadError(
+                    "Word 文档已加密（需要密码），无法读取。请提交未加密的版本。", code="encrypted"
+                )
             table_name = "1Table" if flags & 0x0200 else "0Table"
             if not ole.exists(table_name):
                 raise _fail(f"缺少 {table_name}")
@@ -107,7 +114,9 @@ def read_doc(path: Path) -> DocumentText:
     except (OSError, struct.error, ValueError) as exc:
         raise _fail(str(exc)) from None
     try:
-        ccp = struct.unpack_from("<11I", word, 0x4C)  # ccpText, Ftn, Hdd, reserved, Atn, Edn, Txbx, HdrTxbx…
+        ccp = struct.unpack_from(
+            "<11I", word, 0x4C
+        )  # ccpText, Ftn, Hdd, reserved, Atn, Edn, Txbx, HdrTxbx…
         fc_clx, lcb_clx = struct.unpack_from("<II", word, 0x1A2)
         pieces = _pieces(table, fc_clx, lcb_clx)
     except struct.error:
@@ -115,7 +124,15 @@ def read_doc(path: Path) -> DocumentText:
     main, footnotes, headers, macros, comments, endnotes, textboxes = ccp[:7]
     start = 0
     counted: list[str] = []
-    stories = ((main, True), (footnotes, True), (headers, False), (macros, False), (comments, False), (endnotes, True), (textboxes, True))
+    stories = (
+        (main, True),
+        (footnotes, True),
+        (headers, False),
+        (macros, False),
+        (comments, False),
+        (endnotes, True),
+        (textboxes, True),
+    )
     for length, keep in stories:
         if keep and length:
             counted.append(_clean(_text(word, pieces, start, start + length)))

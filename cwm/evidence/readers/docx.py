@@ -30,7 +30,11 @@ def _paragraph_texts(root: ET.Element) -> list[str]:
             if tag == MC_FALLBACK:
                 continue
             if tag == W + "footnote" or tag == W + "endnote":
-                if child.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                if child.get(W + "type") in (
+                    "separator",
+                    "continuationSeparator",
+                    "continuationNotice",
+                ):
                     continue
             if tag == W + "p":
                 inner: list[str] = []
@@ -62,7 +66,10 @@ def read_docx(path: Path) -> DocumentText:
     with archive:
         names = set(archive.namelist())
         if "word/document.xml" not in names:
-            raise ReadError("文件扩展名是 .docx，但其中没有 Word 正文（可能是其他 Office 文件改了扩展名）。", code="wrong-content")
+            raise ReadError(
+                "文件扩展名是 .docx，但其中没有 Word 正文（可能是其他 Office 文件改了扩展名）。",
+                code="wrong-content",
+            )
         parts: list[str] = []
         for part in PARTS:
             if part not in names:
@@ -70,7 +77,9 @@ def read_docx(path: Path) -> DocumentText:
             try:
                 root = ET.fromstring(archive.read(part))
             except (ET.ParseError, zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
-                raise ReadError(f"Word 文件已损坏，无法读取（{part}：{exc}）。请用 Word 打开检查后重新保存。") from None
+                raise ReadError(
+                    f"Word 文件已损坏，无法读取（{part}：{exc}）。请用 Word 打开检查后重新保存。"
+                ) from None
             parts.append("\n".join(_paragraph_texts(root)))
     body = parts[0] if parts else ""
     return DocumentText("\n".join(parts), body[:FIRST_PAGE_CHARS])

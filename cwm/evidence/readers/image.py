@@ -55,7 +55,10 @@ def read_photo(path: Path) -> PhotoFacts:
         with Image.open(path) as image:
             size, taken = (image.width, image.height), _exif_date(image)
             if image.format == "JPEG" and not _jpeg_complete(path):
-                raise ReadError("JPEG 图片不完整（文件末尾缺失，可能未复制完）。请重新复制原图。", code="truncated")
+                raise ReadError(
+                    "JPEG 图片不完整（文件末尾缺失，可能未复制完）。请重新复制原图。",
+                    code="truncated",
+                )
             if image.format == "JPEG":
                 # decode at 1/8 scale: the same 64-bit hash, half the decoding time
                 image.draft("L", (max(1, image.width // 8), max(1, image.height // 8)))
@@ -66,7 +69,9 @@ def read_photo(path: Path) -> PhotoFacts:
             code="wrong-content",
         ) from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise ReadError(f"图片无法读取（{exc}）。请重新导出或复制照片。", code="wrong-content") from None
+        raise ReadError(
+            f"图片无法读取（{exc}）。请重新导出或复制照片。", code="wrong-content"
+        ) from None
     return facts
 
 

@@ -23,8 +23,12 @@ def read_pdf(path: Path) -> DocumentText:
     except pdfium.PdfiumError as exc:
         text = str(exc)
         if "password" in text.lower():
-            raise ReadError("PDF 已加密（需要密码），无法读取。请提交未加密的版本。", code="encrypted") from None
-        raise ReadError("PDF 文件已损坏或不完整，无法打开。请重新导出或复制。", code="wrong-content") from None
+            raise ReadError(
+                "PDF 已加密（需要密码），无法读取。请提交未加密的版本。", code="encrypted"
+            ) from None
+        raise ReadError(
+            "PDF 文件已损坏或不完整，无法打开。请重新导出或复制。", code="wrong-content"
+        ) from None
     except OSError as exc:
         raise ReadError(f"无法读取文件：{exc.strerror or exc}。") from None
     try:
@@ -36,7 +40,9 @@ def read_pdf(path: Path) -> DocumentText:
             textpage.close()
             page.close()
     except pdfium.PdfiumError:
-        raise ReadError("PDF 页面已损坏，无法读取文字。请重新导出。", code="wrong-content") from None
+        raise ReadError(
+            "PDF 页面已损坏，无法读取文字。请重新导出。", code="wrong-content"
+        ) from None
     finally:
         document.close()
     text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")

@@ -22,7 +22,9 @@ def read_table(path: Path) -> list[list[str]]:
         text = read_text_file(path)
         return [row for row in csv.reader(io.StringIO(text))][:MAX_ROWS]
     if suffix == ".xls":
-        raise ReadError("暂不能读取旧版 .xls 表格。请用 Excel 或 WPS 另存为 .xlsx 后再检查。", code="manual")
+        raise ReadError(
+            "暂不能读取旧版 .xls 表格。请用 Excel 或 WPS 另存为 .xlsx 后再检查。", code="manual"
+        )
     return _read_xlsx(path)
 
 
@@ -35,7 +37,8 @@ def _read_xlsx(path: Path) -> list[list[str]]:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ReadError(
-            f"文件扩展名是 .xlsx，但内容不是 Excel 表格（可能改了扩展名或已损坏）：{type(exc).__name__}。", code="wrong-content"
+            f"文件扩展名是 .xlsx，但内容不是 Excel 表格（可能改了扩展名或已损坏）：{type(exc).__name__}。",
+            code="wrong-content",
         ) from None
     try:
         sheet = workbook.worksheets[0]

@@ -17,7 +17,7 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "
 def decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -25,7 +25,9 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise ReadError("无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030）。请用记事本另存为 UTF-8。") from None
+        raise ReadError(
+            "无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030）。请用记事本另存为 UTF-8。"
+        ) from None
 
 
 def read_text_file(path: Path) -> str:

@@ -10,7 +10,9 @@ CODES = {
     "document-number": ("warning", "文档首页没有发文字号，可能不是正式发文。"),
 }
 
-DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
+DOCUMENT_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
+)
 
 
 def has_document_number(text: str) -> bool:
@@ -23,9 +25,17 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
             continue
         documents = ctx.read("document")
         if ctx.folder is not None and len(documents) < material.count:
-            yield "document-count", f"正式发文 {len(documents)} 份，要求 {material.count} 份以上（.pdf、.docx 等）。", ctx.folder.rel
+            yield (
+                "document-count",
+                f"正式发文 {len(documents)} 份，要求 {material.count} 份以上（.pdf、.docx 等）。",
+                ctx.folder.rel,
+            )
         for file, document in documents:
             if document.scanned:
                 continue
             if not has_document_number(document.first_page):
-                yield "document-number", "首页没有找到发文字号（如 资民发〔2021〕25号），请确认是正式发文。", file.rel
+                yield (
+                    "document-number",
+                    "首页没有找到发文字号（如 资民发〔2021〕25号），请确认是正式发文。",
+                    file.rel,
+                )

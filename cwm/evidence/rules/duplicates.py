@@ -14,7 +14,10 @@ from ..similarity import SAME_PHOTO_MAX
 
 CODES = {
     "photo-reused": ("error", "同一张照片用于两个以上申报项（同一张照片只能报送1个指标）。"),
-    "photo-similar-elsewhere": ("warning", "与另一申报项的照片为同一场景（背景相同的不同场面算同一张照片）。"),
+    "photo-similar-elsewhere": (
+        "warning",
+        "与另一申报项的照片为同一场景（背景相同的不同场面算同一张照片）。",
+    ),
     "photo-same-scene": ("warning", "本申报项内有同一场景的照片，只算一张。"),
 }
 
@@ -25,12 +28,24 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
     for file, _ in ctx.read("image"):
         for other_rel, other_id, d in sorted(ctx.elsewhere.get(file.rel, [])):
             if d <= SAME_PHOTO_MAX:
-                yield "photo-reused", f"这张照片也用于 {other_id}（{other_rel}）。同一张照片只能报送1个指标，请换用其他照片。", file.rel
+                yield (
+                    "photo-reused",
+                    f"这张照片也用于 {other_id}（{other_rel}）。同一张照片只能报送1个指标，请换用其他照片。",
+                    file.rel,
+                )
             else:
-                yield "photo-similar-elsewhere", f"与 {other_id} 的照片（{other_rel}）为同一场景，审核时可能算作同一张照片。", file.rel
+                yield (
+                    "photo-similar-elsewhere",
+                    f"与 {other_id} 的照片（{other_rel}）为同一场景，审核时可能算作同一张照片。",
+                    file.rel,
+                )
     if not any(m.type in ("photos", "screenshot") for m in ctx.materials):
         return  # photos do not count here: no scene to merge
     for scene in ctx.scenes:
         if len(scene) > 1:
             names = "、".join(f.path.name for f in scene)
-            yield "photo-same-scene", f"{names} 为同一场景（背景相同的不同场面算同一张照片），只算 1 张。", scene[0].rel
+            yield (
+                "photo-same-scene",
+                f"{names} 为同一场景（背景相同的不同场面算同一张照片），只算 1 张。",
+                scene[0].rel,
+            )

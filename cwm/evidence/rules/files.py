@@ -29,8 +29,16 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
         yield problem.code, problem.message, problem.rel
     for file in folder.files:
         if file.kind == "other":
-            yield "unknown-type", f"不认识的文件类型“{file.path.suffix or '无扩展名'}”，不计入任何材料。文档请用 .docx/.pdf，图片用 .jpg/.png，表格用 .xlsx/.csv。", file.rel
+            yield (
+                "unknown-type",
+                f"不认识的文件类型“{file.path.suffix or '无扩展名'}”，不计入任何材料。文档请用 .docx/.pdf，图片用 .jpg/.png，表格用 .xlsx/.csv。",
+                file.rel,
+            )
             continue
         result = ctx.reads.get(file.rel)
         if isinstance(result, ReadError):
-            yield _MANUAL.get(result.code, result.code if result.code in CODES else "unreadable"), result.message, file.rel
+            yield (
+                _MANUAL.get(result.code, result.code if result.code in CODES else "unreadable"),
+                result.message,
+                file.rel,
+            )

@@ -5,8 +5,14 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 CODES = {
-    "folder-missing": ("error", "找不到申报项的文件夹。文件夹名以编号开头，可放在任意层级（如 养老服务科/III-27-3-2 新建小区养老设施/）。"),
-    "folder-duplicate": ("error", "同一编号有两个以上文件夹，程序不知道该检查哪一个。请合并为一个。"),
+    "folder-missing": (
+        "error",
+        "找不到申报项的文件夹。文件夹名以编号开头，可放在任意层级（如 养老服务科/III-27-3-2 新建小区养老设施/）。",
+    ),
+    "folder-duplicate": (
+        "error",
+        "同一编号有两个以上文件夹，程序不知道该检查哪一个。请合并为一个。",
+    ),
 }
 
 
@@ -14,7 +20,15 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
     item = ctx.item
     nothing_to_hand_in = all(m.type == "evaluation" for m in ctx.materials)
     if ctx.folder is None and not nothing_to_hand_in:
-        yield "folder-missing", f"找不到 {item.id} 的文件夹（{item.title}）。请新建以“{item.id}”开头的文件夹并放入材料。", None
+        yield (
+            "folder-missing",
+            f"找不到 {item.id} 的文件夹（{item.title}）。请新建以“{item.id}”开头的文件夹并放入材料。",
+            None,
+        )
     if item.id in tree.duplicates:
         paths = tree.duplicates[item.id]
-        yield "folder-duplicate", f"{item.id} 有 {len(paths)} 个文件夹：{'；'.join(paths)}。请合并为一个。", paths[0]
+        yield (
+            "folder-duplicate",
+            f"{item.id} 有 {len(paths)} 个文件夹：{'；'.join(paths)}。请合并为一个。",
+            paths[0],
+        )

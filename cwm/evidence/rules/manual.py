@@ -13,7 +13,11 @@ CODES = {
 def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
     for material in ctx.materials:
         if material.type == "evaluation":
-            yield "evaluation", "部门评价：由省级文明办征求主管部门意见后评价，无需提交材料；请做好与省级对口部门的汇报沟通。", None
+            yield (
+                "evaluation",
+                "部门评价：由省级文明办征求主管部门意见后评价，无需提交材料；请做好与省级对口部门的汇报沟通。",
+                None,
+            )
             continue
         if ctx.folder is None:  # nothing to look at yet: the checklist lists these
             continue

@@ -53,7 +53,9 @@ def group_of(file: Any, caption: Any, groups: Any) -> str | None:
     if named:
         return named_option(named, groups.allowed) or named
     if groups.allowed:
-        return named_option(" ".join(caption.fields.values()) + " " + file.path.stem, groups.allowed)
+        return named_option(
+            " ".join(caption.fields.values()) + " " + file.path.stem, groups.allowed
+        )
     return None
 
 
@@ -72,13 +74,25 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
         if material.count and effective < material.count:
             if effective < len(photos):
                 repeated = sum(len(scene) for scene in scenes if len(scene) > 1)
-                yield "photo-count", (
-                    f"{len(photos)}张中有{repeated}张为同一场景，有效张数{effective}，要求{material.count}。"
-                ), ctx.folder.rel
+                yield (
+                    "photo-count",
+                    (
+                        f"{len(photos)}张中有{repeated}张为同一场景，有效张数{effective}，要求{material.count}。"
+                    ),
+                    ctx.folder.rel,
+                )
             else:
-                yield "photo-count", f"{noun} {len(photos)} 张，要求 {material.count} 张（{len(photos)}/{material.count} 张{noun}）。", ctx.folder.rel
+                yield (
+                    "photo-count",
+                    f"{noun} {len(photos)} 张，要求 {material.count} 张（{len(photos)}/{material.count} 张{noun}）。",
+                    ctx.folder.rel,
+                )
         elif not photos:
-            yield "photo-count", f"没有{noun}，要求：{labels.material(material).split('：', 1)[1]}。", ctx.folder.rel
+            yield (
+                "photo-count",
+                f"没有{noun}，要求：{labels.material(material).split('：', 1)[1]}。",
+                ctx.folder.rel,
+            )
         pattern = "_".join(material.caption) + ".jpg"
         grouped: dict[str, set[int]] = {}  # group -> the scenes shown in it (one scene counts once)
         ungrouped: list[str] = []
@@ -86,19 +100,35 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
             caption = ctx.caption(file, material.caption)
             if caption.missing:
                 where = caption.source if caption.source != "filename" else f"文件名应为“{pattern}”"
-                yield "caption-missing", f"照片说明缺少：{'、'.join(caption.missing)}（{where}）。", file.rel
+                yield (
+                    "caption-missing",
+                    f"照片说明缺少：{'、'.join(caption.missing)}（{where}）。",
+                    file.rel,
+                )
             if material.date_field and material.date_field in caption.fields:
                 raw = caption.fields[material.date_field]
                 day = parse_date(raw)
                 if day is None:
-                    yield "caption-date", f"{material.date_field}“{raw}”无法识别，请写成 {DATE_FORMS_TEXT}。", file.rel
+                    yield (
+                        "caption-date",
+                        f"{material.date_field}“{raw}”无法识别，请写成 {DATE_FORMS_TEXT}。",
+                        file.rel,
+                    )
                 elif day.year != ctx.year:
-                    yield "caption-date", f"{material.date_field} {day.isoformat()} 不在方案年度 {ctx.year} 年内。", file.rel
+                    yield (
+                        "caption-date",
+                        f"{material.date_field} {day.isoformat()} 不在方案年度 {ctx.year} 年内。",
+                        file.rel,
+                    )
                 elif facts.taken and abs((facts.taken - day).days) > EXIF_TOLERANCE_DAYS:
-                    yield "exif-date", (
-                        f"照片拍摄日期 {facts.taken.isoformat()}（EXIF）与说明中的 {day.isoformat()} 相差 "
-                        f"{abs((facts.taken - day).days)} 天，请核对。"
-                    ), file.rel
+                    yield (
+                        "exif-date",
+                        (
+                            f"照片拍摄日期 {facts.taken.isoformat()}（EXIF）与说明中的 {day.isoformat()} 相差 "
+                            f"{abs((facts.taken - day).days)} 天，请核对。"
+                        ),
+                        file.rel,
+                    )
             if material.groups:
                 group = group_of(file, caption, material.groups)
                 if group is None:
@@ -109,22 +139,46 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
         if groups is None or not photos:  # no photos at all: photo-count (or the folder) says it
             continue
         for rel in ungrouped:
-            how = f"在“{groups.field}”中写明" if groups.field else f"在文件名或活动主题中写明{groups.name}"
-            yield "photo-groups", f"无法确定这张照片属于哪个{groups.name}：请放入以{groups.name}命名的子文件夹，或{how}。", rel
+            how = (
+                f"在“{groups.field}”中写明"
+                if groups.field
+                else f"在文件名或活动主题中写明{groups.name}"
+            )
+            yield (
+                "photo-groups",
+                f"无法确定这张照片属于哪个{groups.name}：请放入以{groups.name}命名的子文件夹，或{how}。",
+                rel,
+            )
         if groups.per_group:
             for name, shown in sorted(grouped.items()):
                 count = len(shown)
                 if count < groups.per_group:
-                    yield "photo-groups", f"{name} {count} 张，要求每个{groups.name} {groups.per_group} 张。", ctx.folder.rel
+                    yield (
+                        "photo-groups",
+                        f"{name} {count} 张，要求每个{groups.name} {groups.per_group} 张。",
+                        ctx.folder.rel,
+                    )
         for name in required_in(groups, ctx.window):
             if name not in grouped:
-                yield "photo-groups", f"缺少必报的{name}照片（每个{groups.name} {groups.per_group or 1} 张）。", ctx.folder.rel
+                yield (
+                    "photo-groups",
+                    f"缺少必报的{name}照片（每个{groups.name} {groups.per_group or 1} 张）。",
+                    ctx.folder.rel,
+                )
         if groups.min_groups and len(grouped) < groups.min_groups:
             have = "、".join(sorted(grouped)) or "无"
-            yield "photo-groups", (
-                f"只有 {len(grouped)} 个不同的{groups.name}（{have}），要求 {groups.min_groups} 个，每张反映一个{groups.name}。"
-            ), ctx.folder.rel
+            yield (
+                "photo-groups",
+                (
+                    f"只有 {len(grouped)} 个不同的{groups.name}（{have}），要求 {groups.min_groups} 个，每张反映一个{groups.name}。"
+                ),
+                ctx.folder.rel,
+            )
         if groups.allowed:
             for name in sorted(grouped):
                 if name not in groups.allowed:
-                    yield "photo-groups", f"“{name}”不是要求的{groups.name}（可用：{'、'.join(groups.allowed)}）。", ctx.folder.rel
+                    yield (
+                        "photo-groups",
+                        f"“{name}”不是要求的{groups.name}（可用：{'、'.join(groups.allowed)}）。",
+                        ctx.folder.rel,
+                    )

@@ -37,7 +37,10 @@ def judge_words(count: int, material: Any, bands: Any) -> tuple[str, str] | None
     wanted = words_label(target)
     if target.at_most is not None:
         if count > target.at_most:
-            return "words-off", f"字数 {count}，超过要求的 {wanted}。请删减到 {target.at_most} 字以内。"
+            return (
+                "words-off",
+                f"字数 {count}，超过要求的 {wanted}。请删减到 {target.at_most} 字以内。",
+            )
         return None
     off = abs(count - target.about) / target.about
     ok_range = band_text(target.about, bands.pass_within)
@@ -61,7 +64,11 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
         if ctx.folder is not None and not documents:
             unreadable = ctx.files("document")
             suffix = "（文件夹中的文档都无法读取，见上）" if unreadable else ""
-            yield "report-missing", f"缺少说明报告{suffix}：需要 {words_label(material.words)}的说明报告（.docx、.pdf、.doc、.wps、.txt）。", ctx.folder.rel
+            yield (
+                "report-missing",
+                f"缺少说明报告{suffix}：需要 {words_label(material.words)}的说明报告（.docx、.pdf、.doc、.wps、.txt）。",
+                ctx.folder.rel,
+            )
             continue
         for file, document in documents:
             if document.scanned:
@@ -73,16 +80,28 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
                 yield verdict[0], verdict[1], file.rel
             heuristic = "（按关键词粗略判断，仅供参考）"
             if material.mentions_year and str(ctx.year) not in document.text:
-                yield "report-year", f"报告中没有出现“{ctx.year}”年{heuristic}。要求说明 {ctx.year} 年的情况。", file.rel
+                yield (
+                    "report-year",
+                    f"报告中没有出现“{ctx.year}”年{heuristic}。要求说明 {ctx.year} 年的情况。",
+                    file.rel,
+                )
             if material.needs_figures:
                 numbers = [n for n in _NUMBER.findall(document.text) if n != str(ctx.year)]
                 if len(numbers) < 2:
-                    yield "report-figures", f"报告中几乎没有数字，要求有数据支撑{heuristic}。", file.rel
+                    yield (
+                        "report-figures",
+                        f"报告中几乎没有数字，要求有数据支撑{heuristic}。",
+                        file.rel,
+                    )
             if material.min_measures:
                 found = measure_kinds(document.text, rules.measure_kinds)
                 if len(found) < material.min_measures:
                     have = "、".join(found) or "无"
-                    yield "report-measures", (
-                        f"只看到 {len(found)} 类举措（{have}），要求 {material.min_measures} 项以上；"
-                        f"可从{'、'.join(rules.measure_kinds)}等方面说明{heuristic}。"
-                    ), file.rel
+                    yield (
+                        "report-measures",
+                        (
+                            f"只看到 {len(found)} 类举措（{have}），要求 {material.min_measures} 项以上；"
+                            f"可从{'、'.join(rules.measure_kinds)}等方面说明{heuristic}。"
+                        ),
+                        file.rel,
+                    )

@@ -13,7 +13,12 @@ CODES = {
     "table-metric": ("error", "表格缺少指标、数值不是数字，或比例未达到要求。"),
 }
 
-_OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b}
+_OPS = {
+    ">=": lambda a, b: a >= b,
+    ">": lambda a, b: a > b,
+    "<=": lambda a, b: a <= b,
+    "<": lambda a, b: a < b,
+}
 
 
 def _key(label: str) -> str:
@@ -80,7 +85,11 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
                 for name in (metric.numerator, metric.denominator):
                     raw = find(pairs, name)
                     if raw is None:
-                        yield "table-metric", f"表格中没有“{name}”。请加一行：第一列写“{name}”，第二列写数值。", file.rel
+                        yield (
+                            "table-metric",
+                            f"表格中没有“{name}”。请加一行：第一列写“{name}”，第二列写数值。",
+                            file.rel,
+                        )
                         break
                     number = parse_number(raw)
                     if number is None:
@@ -90,11 +99,19 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
                 else:
                     denominator = values[metric.denominator]
                     if denominator == 0:
-                        yield "table-metric", f"“{metric.denominator}”为 0，无法计算比例。", file.rel
+                        yield (
+                            "table-metric",
+                            f"“{metric.denominator}”为 0，无法计算比例。",
+                            file.rel,
+                        )
                         continue
                     ratio = values[metric.numerator] / denominator * 100
                     if not _OPS[metric.op](ratio, metric.percent):
-                        yield "table-metric", (
-                            f"{metric.numerator}/{metric.denominator} = {ratio:.2f}%，"
-                            f"要求 {OP_SIGNS[metric.op]}{metric.percent:g}%（{metric.wording}）。"
-                        ), file.rel
+                        yield (
+                            "table-metric",
+                            (
+                                f"{metric.numerator}/{metric.denominator} = {ratio:.2f}%，"
+                                f"要求 {OP_SIGNS[metric.op]}{metric.percent:g}%（{metric.wording}）。"
+                            ),
+                            file.rel,
+                        )
