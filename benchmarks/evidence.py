@@ -201,7 +201,8 @@ def main() -> None:
     parser.add_argument(
         "--warm-page-cache",
         action="store_true",
-        help="do not drop the OS page cache before each cold measurement (dropping needs root on Linux)",
+        help="do not drop the OS page cache before each cold measurement "
+        "(dropping needs root on Linux)",
     )
     args = parser.parse_args()
     root = args.dir or HERE / "results" / f"tree-{args.photos}-{args.megapixels:g}mp"
@@ -217,7 +218,8 @@ def main() -> None:
     files = [p for p in root.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files)
     print(
-        f"tree: {len(files)} files, {manifest['photos']} photos, {size / 2**30:.2f} GiB, {os.cpu_count()} cores"
+        f"tree: {len(files)} files, {manifest['photos']} photos, "
+        f"{size / 2**30:.2f} GiB, {os.cpu_count()} cores"
     )
 
     cwm = shutil.which("cwm") or sys.exit("cwm is not on PATH: pip install . first")
@@ -295,7 +297,8 @@ def main() -> None:
         if family.get(pair[1], pair[1]) != family.get(pair[2], pair[2])
     }
     print(
-        f"planted pairs: {len(planted)}, found: {len(planted & found)}, missed: {len(missed)}, unplanted pairs reported: {len(extra)}"
+        f"planted pairs: {len(planted)}, found: {len(planted & found)}, missed: {len(missed)}, "
+        f"unplanted pairs reported: {len(extra)}"
     )
     for pair in sorted(missed)[:5]:
         print("  missed:", pair)

@@ -47,7 +47,8 @@ def main() -> None:
     for name, values in samples.items():
         median = statistics.median(values)
         print(
-            f"{name:<36} {median * 1000:7.1f}ms {statistics.mean(values) * 1000:7.1f}ms {median / base:6.2f}"
+            f"{name:<36} {median * 1000:7.1f}ms {statistics.mean(values) * 1000:7.1f}ms "
+            f"{median / base:6.2f}"
         )
 
 

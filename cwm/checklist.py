@@ -9,7 +9,7 @@ a year calendar.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import labels
 from .due import DueItem, by_unit, due
@@ -18,7 +18,8 @@ from .periods import Period
 from .plan import Plan
 from .units import Target
 
-KINDS = ("submission", "sites", "grid")
+if TYPE_CHECKING:
+    from .progress import Progress
 
 
 def _header(plan: Plan, title: str, today: dt.date) -> dict[str, Any]:
@@ -32,17 +33,20 @@ def _header(plan: Plan, title: str, today: dt.date) -> dict[str, Any]:
 
 
 def submission(
-    plan: Plan, window: Period, today: dt.date, target: Target | None = None, report: Any = None
+    plan: Plan,
+    window: Period,
+    today: dt.date,
+    target: Target | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
-    """Context of the submission checklist."""
-    results = {r.id: r for r in report.requirements} if report is not None else {}
+    """Context of the submission checklist; with ``progress``, each item's check result."""
+    items = progress.items if progress is not None else due(plan, window, today, target)
     units = []
-    for unit, items in by_unit(
-        plan, [i for i in due(plan, window, today, target) if i.duty.source == "tasks"]
-    ):
+    for unit, unit_items in by_unit(plan, [i for i in items or [] if i.duty.source == "tasks"]):
         rows = []
-        for item in items:
-            rows.append(_submission_row(item, plan, results.get(item.duty.id)))
+        for item in unit_items:
+            result = progress.result(item.duty.id) if progress is not None else None
+            rows.append(_submission_row(item, plan, result))
         units.append(
             {
                 "name": unit,
@@ -62,14 +66,7 @@ def submission(
         "unit_filter": target.name if target else None,
         "units": units,
         "notes": [notes.document, notes.photos, notes.report, notes.table],
-        "checked": report is not None,
-        "status_labels": {
-            "pass": "已达标",
-            "warn": "有警告",
-            "fail": "未达标",
-            "missing": "缺失",
-            "manual": "人工核对",
-        },
+        "checked": progress is not None,
     }
 
 
@@ -149,7 +146,8 @@ def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) ->
                 "unit_as_written": record.unit,
                 "community": record.community,
                 "city_leader": f"{record.city_leader.name}（{record.city_leader.title}）",
-                "district_leader": f"{record.district_leader.name}（{record.district_leader.title}）",
+                "district_leader": f"{record.district_leader.name}"
+                f"（{record.district_leader.title}）",
                 "unit_leader": {"name": record.unit_leader.name, "phone": record.unit_leader.phone},
                 "contact": {"name": record.contact.name, "phone": record.contact.phone},
                 "roads": list(record.roads),

@@ -36,7 +36,8 @@ state = State()
 
 
 def _utf8_when_redirected() -> None:
-    """Redirected output on Chinese Windows defaults to GBK, which lacks some symbols: write UTF-8."""
+    """Redirected output on Chinese Windows defaults to GBK, which lacks some symbols: write
+    UTF-8."""
     for stream in (sys.stdout, sys.stderr):
         if not stream.isatty() and hasattr(stream, "reconfigure"):
             try:
@@ -90,7 +91,8 @@ def handles_errors(fn: Callable) -> Callable:
             if state.debug:
                 raise
             err(
-                f"cwm 内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行以查看详细信息，并报告给维护者。"
+                f"cwm 内部错误：{type(exc).__name__}: {exc}\n"
+                "请加 --debug 重新运行以查看详细信息，并报告给维护者。"
             )
             raise typer.Exit(EXIT_INTERNAL)
 
@@ -98,7 +100,8 @@ def handles_errors(fn: Callable) -> Callable:
 
 
 def load(unit: Optional[str] = None) -> tuple[Any, Any]:
-    """The plan (from --data / CWM_DATA, else built in) and the resolved ``unit`` (None if not given)."""
+    """The plan (from --data / CWM_DATA, else built in) and the resolved ``unit`` (None if not
+    given)."""
     from .plan import load_plan
 
     plan = load_plan(state.data)
@@ -149,14 +152,13 @@ def validate(
 
     每条问题显示为“文件:行:列: 级别: 说明（键路径）”。有错误时退出码为 2，只有警告时为 0。
     """
-    from . import datarules
+    from . import datarules, labels
     from .output import to_json
     from .plan import packaged_data_dir, read_plan
 
     if rules:
-        for rule in datarules.REGISTRY.values():
-            level = "错误" if rule.severity == "error" else "警告"
-            out(f"{rule.code}（{level}）：{rule.doc}\n")
+        for code in datarules.RULES.codes.values():
+            out(f"{code.code}（{labels.SEVERITY[code.severity]}）：{code.doc}\n")
         return
     plan, problems = read_plan(state.data or packaged_data_dir())
     errors = sum(1 for p in problems if p.severity == "error")
@@ -207,15 +209,9 @@ def duties(
     plan, target = load(unit)
     if unit is None and not all_:
         rows = summary(plan)
-        kinds = {
-            "bureau": "本局",
-            "section": "科室",
-            "institution": "直属单位",
-            "partner": "包联协作单位",
-        }
         columns = [
             ("单位", lambda r: r["unit"]),
-            ("类别", lambda r: kinds[r["kind"]]),
+            ("类别", lambda r: labels.UNIT_KIND[r["kind"]]),
             ("负责人", lambda r: r["head"]),
         ]
         columns += [(labels.SOURCE[s], (lambda s: lambda r: r[s])(s)) for s in SOURCES]
@@ -249,6 +245,40 @@ def duties(
 # due
 
 
+def _due_columns(progress: Any = None) -> list[tuple[str, Callable[[Any], Any]]]:
+    """The table of `cwm due`; with ``progress`` (``--evidence``), each item's status and
+    reasons."""
+    from . import labels
+
+    def requirement(item: Any) -> str:
+        if item.duty.source == "liaison":
+            text = labels.liaison(item.duty.record)
+            if not item.count:
+                return text
+            return f"本期共 {item.count} {item.duty.record.count_word}（{text}）"
+        return "；".join(labels.material(m) for m in item.materials)
+
+    def festivals(item: Any) -> str:
+        return "、".join(
+            f"{f.name} {f.date.month}月{f.date.day}日（{labels.REQUIRED[required]}）"
+            for f, required in item.festivals
+        )
+
+    columns = [
+        ("截止日期", lambda i: i.due.isoformat()),
+        ("逾期", lambda i: "已逾期" if i.overdue else ""),
+        ("编号", lambda i: i.duty.id),
+        ("事项", lambda i: i.duty.title),
+        ("本期应交 / 应做", requirement),
+        ("节日", festivals),
+        ("联系人", lambda i: [f"{c.name} {c.phone}" for c in i.duty.contacts]),
+    ]
+    if progress is not None:
+        columns.insert(4, ("状态", progress.status_label))
+        columns.insert(5, ("原因", progress.reasons))
+    return columns
+
+
 @app.command()
 @handles_errors
 def due(
@@ -268,66 +298,40 @@ def due(
     附件3 的包联工作按各自的周期（每月、每半年、N月前、每年）列出。
     示例：cwm due；cwm due --half --dept 养老；cwm due --period 2021Q2 --format json。
     """
-    from . import labels
     from .due import by_unit
     from .due import due as due_items
     from .output import render_groups
 
-    window = opt.choose_period(quarter, half, month, year, date, period)
-    today = opt.reference_day(date)
+    when = opt.when(quarter, half, month, year, date, period)
+    window, today = when.window, when.today
     plan, target = load(dept)
-    items = due_items(plan, window, today, target)
-
-    def requirement(item: Any) -> str:
-        if item.duty.source == "liaison":
-            text = labels.liaison(item.duty.record)
-            return (
-                f"本期共 {item.count} {item.duty.record.count_word}（{text}）"
-                if item.count
-                else text
-            )
-        return "；".join(labels.material(m) for m in item.materials)
-
-    def festivals(item: Any) -> str:
-        return "、".join(
-            f"{f.name} {f.date.month}月{f.date.day}日（{'必报' if required else '择优报送'}）"
-            for f, required in item.festivals
-        )
-
-    columns = [
-        ("截止日期", lambda i: i.due.isoformat()),
-        ("逾期", lambda i: "已逾期" if i.overdue else ""),
-        ("编号", lambda i: i.duty.id),
-        ("事项", lambda i: i.duty.title),
-        ("本期应交 / 应做", requirement),
-        ("节日", festivals),
-        ("联系人", lambda i: [f"{c.name} {c.phone}" for c in i.duty.contacts]),
-    ]
     progress = None
     if evidence is not None:
-        from .due import attach_status
+        from .progress import check_due
 
         require_dir(evidence)
-        progress = attach_status(plan, items, evidence, window)
-        columns.insert(4, ("状态", lambda i: i.status_label or ""))
-        columns.insert(5, ("原因", lambda i: i.reasons))
+        progress = check_due(plan, evidence, target, window, today)
+        items = progress.items or []
+    else:
+        items = due_items(plan, window, today, target)
     if plan.year != window.year and fmt is Format.table:
         err(f"提示：方案年度为 {plan.year} 年，查询的是 {window.chinese}，按方案的收集周期推算。")
-    who = f"{target.name} " if target else ""
     if fmt is Format.table:
-        out(
-            f"{who}{window.chinese}（{window.start} 至 {window.end}）应交事项 {len(items)} 项，参考日 {today}。\n"
-        )
+        who = f"{target.name} " if target else ""
+        span = f"{window.chinese}（{window.start} 至 {window.end}）"
+        out(f"{who}{span}应交事项 {len(items)} 项，参考日 {today}。\n")
         if progress:
-            out(progress + "\n")
+            out(progress.summary_line() + "\n")
         if not items:
             out("本期没有到期的事项。\n")
+    as_json = progress.item_json if progress else (lambda i: i.as_json())
+    groups = by_unit(plan, items)
     for part in render_groups(
-        fmt, columns, by_unit(plan, items), [i.as_json() for i in items], "责任单位"
+        fmt, _due_columns(progress), groups, [as_json(i) for i in items], "责任单位"
     ):
         out(part)
     if progress and fmt is not Format.table:
-        err(progress)
+        err(progress.summary_line())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -414,30 +418,38 @@ def check(
 ) -> None:
     """检查材料文件夹：字数、图片张数与说明、分组、正式发文、数据表格，提交前发现审核会退回的问题。
 
-    只读取材料，不修改任何文件。不写期间选项时检查全部申报项；写了（如 --quarter）只检查该期间应交的材料。
+    只读取材料，不修改任何文件。不写期间选项时检查全部申报项；
+    写了（如 --quarter）只检查该期间应交的材料。
     退出码：0 没有错误；1 有错误（加 --strict 时有警告也算）；2 用法或数据错误。
-    示例：cwm check 材料/；cwm check 材料/ --dept 养老 --quarter；cwm check 材料/ -f json -o 报告.json。
+    示例：cwm check 材料/；cwm check 材料/ --dept 养老 --quarter；
+    cwm check 材料/ -f json -o 报告.json。
     """
-    from .evidence.engine import run_check, select
-    from .evidence.report import render_text
+    from .progress import check_due
 
     require_dir(evidence)
     plan, target = load(dept)
-    window = opt.choose_period(quarter, half, month, year, date, period, default=None)
+    when = opt.when(quarter, half, month, year, date, period, default=None)
     progress = _Progress()
     try:
-        selection = select(plan, target, window, opt.reference_day(date))
-        report = run_check(
+        checked = check_due(
             plan,
             evidence,
-            selection,
-            window=window,
+            target,
+            when.window,
+            when.today,
             use_cache=not no_cache,
             jobs=jobs,
             progress=progress,
         )
     finally:
         progress.stop()
+    _emit(checked.report, fmt, output, strict)
+
+
+def _emit(report: Any, fmt: CheckFormat, output: Optional[Path], strict: bool) -> None:
+    """Write a check report as asked; exit 1 on errors (or warnings with ``strict``)."""
+    from .evidence.report import render_text
+
     if fmt is CheckFormat.json:
         from .output import to_json
 
@@ -447,9 +459,8 @@ def check(
     write_output(text, output)
     summary = report.summary()
     if output is not None or fmt is CheckFormat.json:
-        err(
-            f"检查 {summary['requirements']} 项：错误 {summary['errors']}，警告 {summary['warnings']}。"
-        )
+        counts = f"错误 {summary['errors']}，警告 {summary['warnings']}"
+        err(f"检查 {summary['requirements']} 项：{counts}。")
     if summary["errors"] or (strict and summary["warnings"]):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -458,14 +469,13 @@ def check(
 @handles_errors
 def rules() -> None:
     """列出材料检查的全部规则代码及说明（检查结果中的 [代码] 即指这些规则）。"""
-    from .evidence.engine import SEVERITY_LABELS
-    from .evidence.rules import CODES, MODULES
+    from .evidence.rules import RULES
+    from .labels import SEVERITY
 
-    for module in MODULES:
-        out((module.__doc__ or "").strip() + "\n")
-        for code in module.CODES:
-            severity, text = CODES[code]
-            out(f"  {code}（{SEVERITY_LABELS[severity]}）：{text}\n")
+    for rule in RULES.rules:
+        out(rule.doc + "\n")
+        for code in rule.codes:
+            out(f"  {code.code}（{SEVERITY[code.severity]}）：{code.doc}\n")
         out("\n")
 
 
@@ -569,16 +579,16 @@ def checklist(
     from .render import render
 
     plan, target = load(dept)
-    window = opt.choose_period(quarter, half, month, year, date, period)
-    today = opt.reference_day(date)
+    when = opt.when(quarter, half, month, year, date, period)
+    window, today = when.window, when.today
     if kind is ChecklistKind.submission:
-        report = None
+        progress = None
         if evidence is not None:
-            from .evidence.engine import run_check, select
+            from .progress import check_due
 
             require_dir(evidence)
-            report = run_check(plan, evidence, select(plan, target, window, today), window=window)
-        context = lists.submission(plan, window, today, target, report)
+            progress = check_due(plan, evidence, target, window, today)
+        context = lists.submission(plan, window, today, target, progress)
     elif kind is ChecklistKind.sites:
         context = lists.sites(plan, today, target)
     else:
@@ -604,7 +614,8 @@ def init(
         None, "--template-dir", help="自定义模板目录（可替换 requirement.md.j2）。"
     ),
 ) -> None:
-    """建立材料文件夹骨架：每个科室一个文件夹，每个申报项一个“编号 事项”文件夹，内有说明应放什么的 要求.md。
+    """建立材料文件夹骨架：每个科室一个文件夹，每个申报项一个“编号 事项”文件夹，
+    内有说明应放什么的 要求.md。
 
     不会覆盖或删除任何文件：已有的文件夹（在任意层级）和 要求.md 保持原样，再次运行只补上缺少的。
     示例：cwm init 材料/；cwm init 材料/ --dept 养老。
@@ -625,7 +636,8 @@ def init(
         out(f"新建说明   {note}\n")
     kept = len(result.existing)
     err(
-        f"新建 {len(result.created_folders)} 个文件夹、{len(result.created_notes)} 份要求说明；已有 {kept} 个文件夹保持不变。"
+        f"新建 {len(result.created_folders)} 个文件夹、"
+        f"{len(result.created_notes)} 份要求说明；已有 {kept} 个文件夹保持不变。"
     )
 
 

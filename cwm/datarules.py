@@ -1,9 +1,10 @@
 """Rules over the loaded plan: references that must resolve (errors) and the source's own
 inconsistencies (warnings).
 
-Each rule is a generator registered with ``@rule(code, severity)``; its docstring is the
-explanation ``cwm validate --rules`` prints. Rules yield ``(file, key path, message)``; ``run``
-stamps code and severity and locates the problem in the YAML. Rules are general: none names a
+Each rule is a generator registered in ``RULES`` (``rulebook.Rulebook``, as the evidence rules
+are) with ``@rule(code, severity)``; its docstring is the explanation ``cwm validate --rules``
+prints. Rules yield ``Found(file, key path, message)``; ``run`` stamps code and severity and
+locates the problem in the YAML. Rules are general: none names a
 particular row, person or number of the 2021 plan.
 """
 
@@ -12,54 +13,47 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from .diagnostics import KeyPath, Problem, Severity
+from .diagnostics import KeyPath, Problem
 from .labels import OP_SIGNS
+from .rulebook import Rulebook
 from .units import normalize
 
 if TYPE_CHECKING:
     from .plan import Plan
 
-Finding = tuple[str, KeyPath, str]
-
 
 @dataclass(frozen=True)
-class DataRule:
-    code: str
-    severity: Severity
-    check: Callable[["Plan"], Iterator[Finding]]
+class Found:
+    """A data rule's finding: where (file and key path) and what (a Chinese message)."""
 
-    @property
-    def doc(self) -> str:
-        return (self.check.__doc__ or "").strip()
-
-
-REGISTRY: dict[str, DataRule] = {}
+    file: str
+    path: KeyPath
+    message: str
+    code: str = ""
+    """Left empty: each data rule declares one code."""
 
 
-def rule(code: str, severity: Severity) -> Callable:
-    def register(fn: Callable[["Plan"], Iterator[Finding]]) -> Callable:
-        REGISTRY[code] = DataRule(code, severity, fn)
-        return fn
+Finding = Iterator[Found]
 
-    return register
+RULES: Rulebook[Plan, Found] = Rulebook()
+rule = RULES.rule
 
 
-def run(plan: "Plan") -> list[Problem]:
+def run(plan: Plan) -> list[Problem]:
     """Every problem every registered rule finds, located in the YAML files."""
-    out: list[Problem] = []
-    for data_rule in REGISTRY.values():
-        for file, path, message in data_rule.check(plan):
-            out.append(plan.problem(file, path, message, data_rule.severity, data_rule.code))
-    return out
+    return [
+        plan.problem(found.file, found.path, found.message, code.severity, code.code)
+        for code, found in RULES.run(plan)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
 # Where the data name units and people
 
 
-def unit_references(plan: "Plan") -> Iterator[tuple[str, KeyPath, str]]:
+def unit_references(plan: Plan) -> Iterator[tuple[str, KeyPath, str]]:
     """Every place a unit is named: (file, key path, name as written)."""
     for i, person in enumerate(plan.org.people):
         if person.unit:
@@ -79,7 +73,7 @@ def unit_references(plan: "Plan") -> Iterator[tuple[str, KeyPath, str]]:
         yield "grid.yaml", ("grid", g, "unit"), row.unit
 
 
-def person_references(plan: "Plan") -> Iterator[tuple[str, KeyPath, str, str | None]]:
+def person_references(plan: Plan) -> Iterator[tuple[str, KeyPath, str, str | None]]:
     """Every place a person is named: (file, key path, name, phone or None)."""
     for i, unit in enumerate(plan.org.units):
         if unit.head:
@@ -105,7 +99,7 @@ def person_references(plan: "Plan") -> Iterator[tuple[str, KeyPath, str, str | N
         yield "grid.yaml", ("grid", g, "contact", "name"), row.contact.name, row.contact.phone
 
 
-def all_ids(plan: "Plan") -> Iterator[tuple[str, KeyPath, str]]:
+def all_ids(plan: Plan) -> Iterator[tuple[str, KeyPath, str]]:
     for i, pub in enumerate(plan.org.publicity):
         yield "org.yaml", ("publicity", i, "id"), pub.id
     for r, row in enumerate(plan.tasks.rows):
@@ -124,50 +118,54 @@ def all_ids(plan: "Plan") -> Iterator[tuple[str, KeyPath, str]]:
 
 
 @rule("unknown-unit", "error")
-def unknown_unit(plan: "Plan") -> Iterator[Finding]:
+def unknown_unit(plan: Plan) -> Finding:
     """责任科室、责任单位须是 org.yaml 中的单位（规范名称、别名，或“名称（别名）”的写法）。"""
     directory = plan.directory
     for file, path, name in unit_references(plan):
         if directory.unit(name) is None:
-            yield (
+            yield Found(
                 file,
                 path,
-                f"单位“{name}”不在 org.yaml 的 units 中。请改为已有单位的名称或别名，或在 org.yaml 中添加该单位。",
+                f"单位“{name}”不在 org.yaml 的 units 中。"
+                "请改为已有单位的名称或别名，或在 org.yaml 中添加该单位。",
             )
 
 
 @rule("unknown-person", "error")
-def unknown_person(plan: "Plan") -> Iterator[Finding]:
+def unknown_person(plan: Plan) -> Finding:
     """联系人、负责人和指导小组成员须是 org.yaml 的 people 中的人员。"""
     directory = plan.directory
     for file, path, name, _ in person_references(plan):
         if directory.person(name) is None:
-            yield (
+            yield Found(
                 file,
                 path,
-                f"人员“{name}”不在 org.yaml 的 people 中。请核对姓名，或在 org.yaml 的 people 中添加此人。",
+                f"人员“{name}”不在 org.yaml 的 people 中。"
+                "请核对姓名，或在 org.yaml 的 people 中添加此人。",
             )
 
 
 @rule("duplicate-id", "error")
-def duplicate_id(plan: "Plan") -> Iterator[Finding]:
+def duplicate_id(plan: Plan) -> Finding:
     """编号（申报项、点位、包联职责、网格行、宣传职责）在全部数据文件中须唯一。"""
     seen: dict[str, str] = {}
     for file, path, ident in all_ids(plan):
         if ident in seen:
-            yield file, path, f"编号“{ident}”重复（{seen[ident]} 中已有）。每个编号只能出现一次。"
+            yield Found(
+                file, path, f"编号“{ident}”重复（{seen[ident]} 中已有）。每个编号只能出现一次。"
+            )
         seen.setdefault(ident, file)
 
 
 @rule("duplicate-unit-name", "error")
-def duplicate_unit_name(plan: "Plan") -> Iterator[Finding]:
+def duplicate_unit_name(plan: Plan) -> Finding:
     """一个名称或别名只能指一个单位。"""
     owner: dict[str, str] = {}
     for i, unit in enumerate(plan.org.units):
         for name in (unit.name, *unit.aliases):
             key = normalize(name)
             if key in owner and owner[key] != unit.name:
-                yield (
+                yield Found(
                     "org.yaml",
                     ("units", i),
                     f"名称“{name}”已用于单位“{owner[key]}”，不能再作为“{unit.name}”的名称或别名。",
@@ -175,7 +173,7 @@ def duplicate_unit_name(plan: "Plan") -> Iterator[Finding]:
             owner.setdefault(key, unit.name)
 
 
-def materials(plan: "Plan") -> Iterator[tuple[KeyPath, Any, Any, Any]]:
+def materials(plan: Plan) -> Iterator[tuple[KeyPath, Any, Any, Any]]:
     """(key path, row, item, material) of every material in tasks.yaml."""
     for r, row in enumerate(plan.tasks.rows):
         for k, item in enumerate(row.items):
@@ -188,7 +186,7 @@ def materials(plan: "Plan") -> Iterator[tuple[KeyPath, Any, Any, Any]]:
 
 
 @rule("word-target", "error")
-def word_target(plan: "Plan") -> Iterator[Finding]:
+def word_target(plan: Plan) -> Finding:
     """字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一。"""
     for path, _, item, material in materials(plan):
         words = [("words",)] if material.type == "report" else []
@@ -196,7 +194,7 @@ def word_target(plan: "Plan") -> Iterator[Finding]:
         for sub in words:
             target = material.words if sub == ("words",) else material.others[sub[1]].words
             if (target.about is None) == (target.at_most is None):
-                yield (
+                yield Found(
                     "tasks.yaml",
                     path + sub,
                     f"{item.id} 的字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一。",
@@ -204,28 +202,29 @@ def word_target(plan: "Plan") -> Iterator[Finding]:
 
 
 @rule("item-collection", "error")
-def item_collection(plan: "Plan") -> Iterator[Finding]:
+def item_collection(plan: Plan) -> Finding:
     """每项材料都须有收集类型：写在申报项的 collection 上，或写在该材料上。"""
     for r, row in enumerate(plan.tasks.rows):
         for k, item in enumerate(row.items):
             if item.collection is None and any(m.collection is None for m in item.materials):
-                yield (
+                yield Found(
                     "tasks.yaml",
                     ("rows", r, "items", k),
                     (
-                        f"{item.id} 缺少 collection（收集类型 quarterly 或 half_yearly）：写在申报项上，或写在每一项材料上。"
+                        f"{item.id} 缺少 collection（收集类型 quarterly 或 half_yearly）"
+                        "：写在申报项上，或写在每一项材料上。"
                     ),
                 )
 
 
 @rule("caption-fields", "error")
-def caption_fields(plan: "Plan") -> Iterator[Finding]:
+def caption_fields(plan: Plan) -> Finding:
     """图片的 date_field、groups.field 须是 caption 中的字段；图片须写 count 或 groups。"""
     for path, _, item, material in materials(plan):
         if material.type not in ("photos", "screenshot"):
             continue
         if material.date_field is not None and material.date_field not in material.caption:
-            yield (
+            yield Found(
                 "tasks.yaml",
                 path + ("date_field",),
                 f"{item.id} 的 date_field“{material.date_field}”不在 caption 列出的字段中。",
@@ -235,13 +234,13 @@ def caption_fields(plan: "Plan") -> Iterator[Finding]:
             and material.groups.field
             and material.groups.field not in material.caption
         ):
-            yield (
+            yield Found(
                 "tasks.yaml",
                 path + ("groups", "field"),
                 f"{item.id} 的 groups.field“{material.groups.field}”不在 caption 列出的字段中。",
             )
         if material.count is None and material.groups is None:
-            yield (
+            yield Found(
                 "tasks.yaml",
                 path,
                 f"{item.id} 的图片资料须写 count（张数）或 groups（分组要求）。",
@@ -249,11 +248,11 @@ def caption_fields(plan: "Plan") -> Iterator[Finding]:
 
 
 @rule("word-bands", "error")
-def word_bands(plan: "Plan") -> Iterator[Finding]:
+def word_bands(plan: Plan) -> Finding:
     """字数判定幅度：warn_within 须不小于 pass_within。"""
     bands = plan.tasks.rules.word_bands
     if bands.warn_within < bands.pass_within:
-        yield (
+        yield Found(
             "tasks.yaml",
             ("rules", "word_bands", "warn_within"),
             "warn_within 须不小于 pass_within。",
@@ -261,8 +260,9 @@ def word_bands(plan: "Plan") -> Iterator[Finding]:
 
 
 @rule("unknown-festival", "error")
-def unknown_festival(plan: "Plan") -> Iterator[Finding]:
-    """按时间节点的申报项，其节日分组只能是 春节、元宵节、清明节、端午节、七夕节、中秋节、重阳节。"""
+def unknown_festival(plan: Plan) -> Finding:
+    """按时间节点的申报项，其节日分组只能是
+    春节、元宵节、清明节、端午节、七夕节、中秋节、重阳节。"""
     from .periods import known_festivals
 
     known = known_festivals()
@@ -274,7 +274,7 @@ def unknown_festival(plan: "Plan") -> Iterator[Finding]:
         for key in ("required", "allowed"):
             for n, name in enumerate(getattr(groups, key)):
                 if name not in known:
-                    yield (
+                    yield Found(
                         "tasks.yaml",
                         path + ("groups", key, n),
                         f"“{name}”不是可计算日期的节日。可用：{'、'.join(known)}。",
@@ -286,7 +286,7 @@ def unknown_festival(plan: "Plan") -> Iterator[Finding]:
 
 
 @rule("contact-heads-other-unit", "warning")
-def contact_heads_other_unit(plan: "Plan") -> Iterator[Finding]:
+def contact_heads_other_unit(plan: Plan) -> Finding:
     """联系人是另一个科室的负责人，而不是本行责任科室的人员：可能是原文填错了联系人或责任科室。"""
     directory = plan.directory
     rows = [
@@ -302,7 +302,7 @@ def contact_heads_other_unit(plan: "Plan") -> Iterator[Finding]:
         for c, contact in enumerate(contacts):
             headed = directory.headed_by(contact.name)
             if headed and not owners.intersection(headed):
-                yield (
+                yield Found(
                     file,
                     base + ("contacts", c, "name"),
                     (
@@ -316,7 +316,7 @@ _COUNTED = re.compile(r"(\d+)\s*个([\u4e00-\u9fff]{1,6})")
 
 
 @rule("plan-covers-fewer", "warning")
-def plan_covers_fewer(plan: "Plan") -> Iterator[Finding]:
+def plan_covers_fewer(plan: Plan) -> Finding:
     """申报要求的数量（如“5个小区”）与计划开展工作内容中同一事物的数量不同。"""
     for path, row, item, material in materials(plan):
         groups = getattr(material, "groups", None)
@@ -324,12 +324,13 @@ def plan_covers_fewer(plan: "Plan") -> Iterator[Finding]:
             continue
         for number, noun in _COUNTED.findall(row.plan):
             if noun.startswith(groups.name) and int(number) != groups.min_groups:
-                yield (
+                yield Found(
                     "tasks.yaml",
                     path + ("groups", "min_groups"),
                     (
                         f"{item.id} 要求 {groups.min_groups} 个{groups.name}，"
-                        f"而计划开展工作内容只写了 {number} 个{groups.name}。请核对计划是否足以满足申报要求。"
+                        f"而计划开展工作内容只写了 {number} 个{groups.name}。"
+                        "请核对计划是否足以满足申报要求。"
                     ),
                 )
 
@@ -347,7 +348,7 @@ def _op_of(word: str) -> str:
 
 
 @rule("threshold-wording", "warning")
-def threshold_wording(plan: "Plan") -> Iterator[Finding]:
+def threshold_wording(plan: Plan) -> Finding:
     """同一比例阈值在测评标准中写“≥”，在申报要求中写“>”（或相反）：合格线是否含等号不一致。"""
     for path, row, item, material in materials(plan):
         stated = [
@@ -356,7 +357,7 @@ def threshold_wording(plan: "Plan") -> Iterator[Finding]:
         for t, metric in enumerate(getattr(material, "metrics", [])):
             for op, value in stated:
                 if value == metric.percent and op != metric.op:
-                    yield (
+                    yield Found(
                         "tasks.yaml",
                         path + ("metrics", t, "op"),
                         (
@@ -375,14 +376,14 @@ def _house_numbers(text: str) -> set[str]:
 
 
 @rule("compound-not-on-road", "warning")
-def compound_not_on_road(plan: "Plan") -> Iterator[Finding]:
+def compound_not_on_road(plan: Plan) -> Finding:
     """责任小区的门牌号不在同一行的责任路段中：可能是原文的笔误。"""
     for g, row in enumerate(plan.grid.grid):
         on_roads: set[str] = set().union(*(_house_numbers(road) for road in row.roads))
         for c, compound in enumerate(row.compounds):
             missing = sorted(_house_numbers(compound) - on_roads)
             if missing:
-                yield (
+                yield Found(
                     "grid.yaml",
                     ("grid", g, "compounds", c),
                     (
@@ -402,7 +403,7 @@ def _one_deletion_away(short: str, long: str) -> bool:
 
 
 @rule("unit-name-typo", "warning")
-def unit_name_typo(plan: "Plan") -> Iterator[Finding]:
+def unit_name_typo(plan: Plan) -> Finding:
     """文中的单位名称比已知单位名称少一个字（如漏字），疑为笔误。"""
     known = {name for unit in plan.org.units for name in (unit.name, *unit.aliases)}
     for path, _, item, material in materials(plan):
@@ -411,7 +412,7 @@ def unit_name_typo(plan: "Plan") -> Iterator[Finding]:
                 continue
             for name in sorted(known):
                 if _one_deletion_away(mention, name):
-                    yield (
+                    yield Found(
                         "tasks.yaml",
                         path + ("text",),
                         f"{item.id} 的原文写“{mention}”，疑为“{name}”之误（数据照录原文）。",
@@ -419,7 +420,7 @@ def unit_name_typo(plan: "Plan") -> Iterator[Finding]:
 
 
 @rule("unit-name-variants", "warning")
-def unit_name_variants(plan: "Plan") -> Iterator[Finding]:
+def unit_name_variants(plan: Plan) -> Finding:
     """同一单位在数据中有不同写法（别名、带括号的第二名称）：照录原文，统计时按规范名称合并。"""
     directory = plan.directory
     forms: dict[str, dict[str, list[tuple[str, KeyPath]]]] = defaultdict(lambda: defaultdict(list))
@@ -430,18 +431,18 @@ def unit_name_variants(plan: "Plan") -> Iterator[Finding]:
     for canonical, variants in forms.items():
         for written, places in variants.items():
             file, path = places[0]
-            yield file, path, f"“{written}”即“{canonical}”（共 {len(places)} 处这样写）。"
+            yield Found(file, path, f"“{written}”即“{canonical}”（共 {len(places)} 处这样写）。")
 
 
 @rule("phone-mismatch", "warning")
-def phone_mismatch(plan: "Plan") -> Iterator[Finding]:
+def phone_mismatch(plan: Plan) -> Finding:
     """同一人员在不同地方的电话号码不同。"""
     first: dict[str, tuple[str, str]] = {}
     for file, path, name, phone in person_references(plan):
         if phone is None:
             continue
         if name in first and first[name][0] != phone:
-            yield (
+            yield Found(
                 file,
                 path,
                 f"{name}的电话 {phone} 与 {first[name][1]} 中的 {first[name][0]} 不同，请核对。",

@@ -21,16 +21,6 @@ from .periods import Festival, Kind, Period, festivals_in
 from .plan import Plan
 from .units import Target
 
-STATUS_LABELS = {
-    "pass": "已完成",
-    "warn": "已完成",
-    "fail": "未达标",
-    "missing": "缺失",
-    "manual": "人工核对",
-}
-"""How `due --evidence` names the checker's statuses (a warning does not block a submission)."""
-REASONS_SHOWN = 3
-
 COLLECTION_KIND: dict[str, Kind] = {"quarterly": "quarter", "half_yearly": "half"}
 CADENCE_KIND: dict[str, Kind] = {
     "monthly": "month",
@@ -49,7 +39,7 @@ class Deadline:
     """For 附件1 items: the materials collected then."""
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class DueItem:
     """A duty with what it owes in the chosen period."""
 
@@ -64,14 +54,6 @@ class DueItem:
     count: int | None = None
     """For liaison duties: how many times (or things) in the whole period."""
     materials: tuple[Any, ...] = field(default=())
-    status: str | None = None
-    """With ``--evidence``: the checker's status of this item (pass/warn/fail/missing/manual)."""
-    reasons: list[str] = field(default_factory=list)
-    """With ``--evidence``: the first reasons (errors, then warnings)."""
-
-    @property
-    def status_label(self) -> str | None:
-        return STATUS_LABELS.get(self.status) if self.status else None
 
     def as_json(self) -> dict[str, Any]:
         duty = self.duty
@@ -100,9 +82,6 @@ class DueItem:
                 {"name": f.name, "date": f.date.isoformat(), "required": required}
                 for f, required in self.festivals
             ]
-        if self.status is not None:
-            out["status"] = self.status
-            out["reasons"] = self.reasons
         if isinstance(duty.record, LiaisonDuty):
             out["count"] = self.count
             out["targets"] = to_json(duty.record.targets)
@@ -224,7 +203,8 @@ def due(plan: Plan, window: Period, today: dt.date, target: Target | None = None
 
 
 def by_unit(plan: Plan, items: list[DueItem]) -> list[tuple[str, list[DueItem]]]:
-    """Group items under each responsible unit (org.yaml order); an item of two units shows in both."""
+    """Group items under each responsible unit (org.yaml order); an item of two units shows in
+    both."""
     order = list(plan.directory.units)
     groups: dict[str, list[DueItem]] = {}
     for item in items:
@@ -233,31 +213,3 @@ def by_unit(plan: Plan, items: list[DueItem]) -> list[tuple[str, list[DueItem]]]
     return sorted(
         groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
     )
-
-
-def attach_status(plan: Plan, items: list[DueItem], evidence: Any, window: Period) -> str:
-    """Check ``evidence`` for the due 附件1 items; set each item's status and first reasons.
-
-    Returns the summary line (“本季度 9 项，已完成 4 项”).
-    """
-    from .evidence.engine import run_check
-
-    tasks = [i for i in items if i.duty.source == "tasks"]
-    report = run_check(
-        plan, evidence, [(i.duty.row, i.duty.item, list(i.materials)) for i in tasks], window=window
-    )
-    results = {r.id: r for r in report.requirements}
-    for item in tasks:
-        result = results[item.duty.id]
-        item.status = result.status
-        ranked = [f for f in result.findings if f.severity == "error"] + [
-            f for f in result.findings if f.severity == "warning"
-        ]
-        if result.status == "manual":
-            ranked += [f for f in result.findings if f.code != "manual-check"]
-        item.reasons = [f.message for f in ranked[:REASONS_SHOWN]]
-    done = sum(1 for i in tasks if i.status in ("pass", "warn"))
-    period_name = {"quarter": "本季度", "half": "本半年", "month": "本月", "year": "本年度"}[
-        window.kind
-    ]
-    return f"{period_name}应交材料 {len(tasks)} 项，已完成 {done} 项。"

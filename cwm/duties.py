@@ -8,7 +8,7 @@ unit or person; ``summary`` counts them per unit. Pure functions: no printing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from . import labels
 from .models import Contact, GridRow, Item, LiaisonDuty, Publicity, Row, Site, to_json
@@ -89,84 +89,94 @@ def material_json(item: Item, material: Any) -> dict[str, Any]:
     return data
 
 
-def all_duties(plan: Plan) -> list[Duty]:
-    """Every duty of the plan, in source order: 附件1, 附件2, 附件3, 附件4, then the body's publicity."""
-    duties: list[Duty] = []
+def _task_duties(plan: Plan) -> Iterator[Duty]:
     for row, item in plan.tasks.items():
-        duties.append(
-            Duty(
-                id=item.id,
-                source="tasks",
-                departments=plan.directory.units_of(row.departments),
-                title=item.title,
-                summary="；".join(labels.material(m) for m in item.materials),
-                cadence=labels.item_collection(item),
-                contacts=tuple(row.contacts),
-                people=frozenset(c.name for c in row.contacts),
-                record=item,
-                row=row,
-            )
+        yield Duty(
+            id=item.id,
+            source="tasks",
+            departments=plan.directory.units_of(row.departments),
+            title=item.title,
+            summary="；".join(labels.material(m) for m in item.materials),
+            cadence=labels.item_collection(item),
+            contacts=tuple(row.contacts),
+            people=frozenset(c.name for c in row.contacts),
+            record=item,
+            row=row,
         )
+
+
+def _site_duties(plan: Plan) -> Iterator[Duty]:
     for site in plan.sites.sites:
-        duties.append(
-            Duty(
-                id=site.id,
-                source="sites",
-                departments=plan.directory.units_of([site.unit]),
-                title=f"{site.name}·{site.indicator}",
-                summary=f"{len(site.standards)}项标准："
-                + "；".join(s.text for s in site.standards),
-                cadence=labels.CADENCE["ongoing"],
-                contacts=tuple(site.contacts),
-                people=frozenset(c.name for c in site.contacts),
-                record=site,
-            )
+        yield Duty(
+            id=site.id,
+            source="sites",
+            departments=plan.directory.units_of([site.unit]),
+            title=f"{site.name}·{site.indicator}",
+            summary=f"{len(site.standards)}项标准：" + "；".join(s.text for s in site.standards),
+            cadence=labels.CADENCE["ongoing"],
+            contacts=tuple(site.contacts),
+            people=frozenset(c.name for c in site.contacts),
+            record=site,
         )
+
+
+def _liaison_duties(plan: Plan) -> Iterator[Duty]:
     liaison = plan.grid.liaison
     for duty in liaison.duties:
-        duties.append(
-            Duty(
-                id=duty.id,
-                source="liaison",
-                departments=plan.directory.units_of(liaison.departments),
-                title=duty.title,
-                summary=duty.text,
-                cadence=labels.liaison(duty),
-                record=duty,
-            )
+        yield Duty(
+            id=duty.id,
+            source="liaison",
+            departments=plan.directory.units_of(liaison.departments),
+            title=duty.title,
+            summary=duty.text,
+            cadence=labels.liaison(duty),
+            record=duty,
         )
-    for grid_row in plan.grid.grid:
-        people = [c for _, c in grid_row.people()]
-        duties.append(
-            Duty(
-                id=grid_row.id,
-                source="grid",
-                departments=plan.directory.units_of([grid_row.unit]),
-                title=f"{grid_row.community}网格：{grid_row.unit}",
-                summary=f"责任路段 {len(grid_row.roads)} 处：{'、'.join(grid_row.roads)}；"
-                f"责任小区 {len(grid_row.compounds)} 处：{'、'.join(grid_row.compounds)}",
-                cadence=labels.CADENCE["ongoing"],
-                contacts=(grid_row.unit_leader, grid_row.contact),
-                people=frozenset(
-                    [c.name for c in people]
-                    + [grid_row.city_leader.name, grid_row.district_leader.name]
-                ),
-                record=grid_row,
-            )
+
+
+def _grid_duties(plan: Plan) -> Iterator[Duty]:
+    for row in plan.grid.grid:
+        leaders = [row.city_leader.name, row.district_leader.name]
+        yield Duty(
+            id=row.id,
+            source="grid",
+            departments=plan.directory.units_of([row.unit]),
+            title=f"{row.community}网格：{row.unit}",
+            summary=f"责任路段 {len(row.roads)} 处：{'、'.join(row.roads)}；"
+            f"责任小区 {len(row.compounds)} 处：{'、'.join(row.compounds)}",
+            cadence=labels.CADENCE["ongoing"],
+            contacts=(row.unit_leader, row.contact),
+            people=frozenset([c.name for _, c in row.people()] + leaders),
+            record=row,
         )
+
+
+def _publicity_duties(plan: Plan) -> Iterator[Duty]:
     for pub in plan.org.publicity:
-        duties.append(
-            Duty(
-                id=pub.id,
-                source="publicity",
-                departments=plan.directory.units_of(pub.departments),
-                title=pub.title,
-                summary=pub.text,
-                cadence=labels.CADENCE[pub.cadence],
-                record=pub,
-            )
+        yield Duty(
+            id=pub.id,
+            source="publicity",
+            departments=plan.directory.units_of(pub.departments),
+            title=pub.title,
+            summary=pub.text,
+            cadence=labels.CADENCE[pub.cadence],
+            record=pub,
         )
-    return duties
+
+
+_BY_SOURCE = {
+    "tasks": _task_duties,
+    "sites": _site_duties,
+    "liaison": _liaison_duties,
+    "grid": _grid_duties,
+    "publicity": _publicity_duties,
+}
+
+
+def all_duties(plan: Plan) -> list[Duty]:
+    """Every duty of the plan, in source order: 附件1, 附件2, 附件3, 附件4, then the body's
+    publicity."""
+    return [duty for source in SOURCES for duty in _BY_SOURCE[source](plan)]
 
 
 def belongs_to(duty: Duty, target: Target) -> bool:

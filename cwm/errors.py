@@ -1,7 +1,7 @@
 """One exception hierarchy for cwm. Every message is ready to show to a user (in Chinese).
 
 The CLI turns these into a message on stderr and an exit code in one place
-(``cli.handle_errors``); nothing else prints or exits.
+(``cli.handles_errors``); nothing else prints or exits.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Sequence
 if TYPE_CHECKING:
     from .diagnostics import Problem
 
-EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3

@@ -1,6 +1,7 @@
-"""Chinese wording of structured data: cadences, material types, word targets, material summaries.
+"""Chinese wording of structured data: statuses, severities, periods, cadences, material types,
+word targets, material summaries.
 
-One place for every label, so `duties`, `due` and the checklists say things the same way.
+One place for every label, so `check`, `due`, `duties` and the checklists say things the same way.
 """
 
 from __future__ import annotations
@@ -31,6 +32,33 @@ SOURCE = {
     "publicity": "正文 宣传问卷",
 }
 OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+UNIT_KIND = {
+    "bureau": "本局",
+    "section": "科室",
+    "institution": "直属单位",
+    "partner": "包联协作单位",
+}
+
+STATUS = {
+    "pass": "已达标",
+    "warn": "有警告",
+    "fail": "未达标",
+    "missing": "缺失",
+    "manual": "人工核对",
+}
+"""The checker's verdict on a requirement item (``cwm check``, the checklists)."""
+DUE_STATUS = {
+    "pass": "已完成",
+    "warn": "已完成",
+    "fail": "未达标",
+    "missing": "缺失",
+    "manual": "人工核对",
+}
+"""The same verdicts as `due --evidence` names them: a warning does not block a submission."""
+SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+THIS_PERIOD = {"quarter": "本季度", "half": "本半年", "month": "本月", "year": "本年度"}
+REQUIRED = {True: "必报", False: "择优报送"}
+"""A festival's photos: required of the bureau, or submitted by choice."""
 
 
 def words(target: WordTarget) -> str:

@@ -1,7 +1,7 @@
 """The plan's data model: dataclasses for the four data files (org, tasks, sites, grid).
 
 The classes import nothing heavy, so commands that only read a validated (cached) plan start
-fast. Pydantic validates them at the boundary (``validation.py``): the Annotated metadata below
+fast. Pydantic validates them at the boundary (``plan.read_plan``): the Annotated metadata below
 are its constraints, ``__pydantic_config__`` forbids unknown keys, and the ``Strict*`` aliases
 refuse coercion (a phone number written without quotes is an int, and an error). Rules that
 relate several fields live in ``datarules.py``, with the other checks of the data.
@@ -392,7 +392,8 @@ class Row:
 
 @model
 class WordBands:
-    """“N字左右”: off by at most ``pass_within`` passes, by at most ``warn_within`` warns, else fails."""
+    """“N字左右”: off by at most ``pass_within`` passes, by at most ``warn_within`` warns, else
+    fails."""
 
     __pydantic_config__ = _CONFIG
     pass_within: Fraction
@@ -506,7 +507,7 @@ class Sites:
 
 
 @model
-class Target:
+class RateTarget:
     """A percentage target (参与率98%, 满意率95%以上)."""
 
     __pydantic_config__ = _CONFIG
@@ -530,7 +531,7 @@ class LiaisonDuty:
     """What ``count`` counts: 次 (times) or 个 (things, e.g. 示范小区)."""
     min: Bool = False
     before_month: Annotated[int, _STRICT, Check(ge=1, le=12)] | None = None
-    targets: list[Target] = _list()
+    targets: list[RateTarget] = _list()
 
 
 @model

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
 
 import typer
 
 from .output import Format
+from .periods import Kind, Period, parse_date
 
 FORMAT_HELP = (
     "输出格式：table（表格）、json、csv（UTF-8 带 BOM，Excel 可直接打开）、md（Markdown）。"
@@ -43,26 +46,32 @@ EVIDENCE = typer.Option(
 )
 
 
-def choose_period(
+@dataclass(frozen=True)
+class When:
+    """What the period options name: the period (None: the whole plan) and the reference day."""
+
+    window: Period | None
+    today: dt.date
+
+
+def when(
     quarter: bool,
     half: bool,
     month: bool,
     year: bool,
     date: Optional[str],
     period: Optional[str],
-    default: Optional[str] = "quarter",
-) -> Any:
-    """The period the options name: --period exactly, else the chosen length around --date
+    default: Optional[Kind] = "quarter",
+) -> When:
+    """Parse the period options once: --period exactly, else the chosen length around --date
     (which, with --period, is only the reference day for marking overdue items). With no period
-    option at all: the ``default`` length around today, or None when ``default`` is None."""
-    import datetime as dt
-
+    option at all: the ``default`` length around today, or no period when ``default`` is None."""
     from .errors import UsageError
-    from .periods import Period, parse_date
 
+    today = parse_date(date) if date is not None else dt.date.today()
     lengths = [
-        kind
-        for kind, on in (("quarter", quarter), ("half", half), ("month", month), ("year", year))
+        k
+        for k, on in (("quarter", quarter), ("half", half), ("month", month), ("year", year))
         if on
     ]
     if len(lengths) > 1:
@@ -72,16 +81,6 @@ def choose_period(
             raise UsageError(
                 "--period 已指定确切期间，不能再与 --quarter/--half/--month/--year 同用。"
             )
-        return Period.parse(period)
-    if not lengths and date is None and default is None:
-        return None
-    day = parse_date(date) if date is not None else dt.date.today()
-    return Period.around(lengths[0] if lengths else default or "quarter", day)  # type: ignore[arg-type]
-
-
-def reference_day(date: Optional[str]) -> Any:
-    import datetime as dt
-
-    from .periods import parse_date
-
-    return parse_date(date) if date else dt.date.today()
+        return When(Period.parse(period), today)
+    kind = lengths[0] if lengths else (default if date is None else default or "quarter")
+    return When(Period.around(kind, today) if kind else None, today)  # type: ignore[arg-type]

@@ -1,7 +1,8 @@
 """Output formats. Commands build rows (dicts) and columns; this renders them.
 
-``table`` is a ``TableView`` the CLI shows as a Rich table on a terminal, as plain text elsewhere; ``csv`` is UTF-8
-with a BOM so Excel opens it, ``md`` a pipe table, ``json`` the commands' stable JSON.
+``table`` is a ``TableView`` the CLI shows as a Rich table on a terminal, as plain text elsewhere;
+``csv`` is UTF-8 with a BOM so Excel opens it, ``md`` a pipe table, ``json`` the commands'
+stable JSON.
 """
 
 from __future__ import annotations

@@ -14,7 +14,6 @@ from typing import Iterator, Literal
 from .errors import UsageError
 
 Kind = Literal["year", "half", "quarter", "month"]
-KINDS: tuple[Kind, ...] = ("year", "half", "quarter", "month")
 _MONTHS: dict[Kind, int] = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 _CN_NUMBER = "一二三四"
 

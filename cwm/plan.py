@@ -81,7 +81,8 @@ def read_plan(data_dir: Path) -> tuple[Plan | None, list["Problem"]]:
         return None, [
             Problem(
                 str(data_dir),
-                "数据目录不存在。请用 --data 或环境变量 CWM_DATA 指向含 org.yaml、tasks.yaml、sites.yaml、grid.yaml 的目录。",
+                "数据目录不存在。请用 --data 或环境变量 CWM_DATA 指向含 org.yaml、"
+                "tasks.yaml、sites.yaml、grid.yaml 的目录。",
             )
         ]
     problems: list["Problem"] = []

@@ -1,4 +1,4 @@
-"""The single Jinja2 environment for checklists.
+"""The Jinja2 environment for checklists and notes: built once per template directory.
 
 Templates ship in the package (``templates/``, installed as ``cwm.templates``); a bureau can
 override any of them with ``--template-dir`` (its own letterhead) without touching the package:
@@ -7,6 +7,7 @@ a template found there wins. HTML templates are autoescaped; undefined variables
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,14 @@ def packaged_templates() -> Path:
 
 
 def environment(template_dir: Path | None = None) -> Any:
+    """The environment for ``template_dir`` (its templates first, then the built-in ones), built
+    once per directory and rebuilt when a template is added to or removed from it."""
+    listed = template_dir.stat().st_mtime_ns if template_dir is not None else 0
+    return _environment(template_dir, listed)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(template_dir: Path | None, listed: int) -> Any:
     import jinja2
 
     from . import labels
@@ -39,6 +48,8 @@ def environment(template_dir: Path | None = None) -> Any:
     env.filters["material"] = labels.material
     env.filters["words"] = labels.words
     env.globals["material_names"] = labels.MATERIAL
+    env.globals["status_labels"] = labels.STATUS
+    env.globals["required_labels"] = labels.REQUIRED
     return env
 
 

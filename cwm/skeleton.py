@@ -54,9 +54,9 @@ def how_to_file(material: Any) -> str:
                 "也可在本文件夹放 captions.csv（列：文件名、" + "、".join(material.caption) + "）"
             )
         if material.groups and not material.groups.field:
-            parts.append(
-                f"每个{material.groups.name}建一个子文件夹（如 {(material.groups.required or material.groups.allowed or ['名称'])[0]}/）"
-            )
+            groups = material.groups
+            example = (groups.required or groups.allowed or ["名称"])[0]
+            parts.append(f"每个{groups.name}建一个子文件夹（如 {example}/）")
         return "；".join(parts)
     if material.type == "report":
         return "说明报告存为 .docx（或 .pdf、.doc、.wps、.txt），字数按 Word“字数统计”计算"
@@ -80,7 +80,8 @@ def note_context(plan: Plan, duty: Any) -> dict[str, Any]:
     when = (
         "收集周期的最后一天"
         if rule.offset_days == 0
-        else f"收集周期最后一天的{'前' if rule.offset_days < 0 else '后'} {abs(rule.offset_days)} 天"
+        else f"收集周期最后一天的{'前' if rule.offset_days < 0 else '后'} "
+        f"{abs(rule.offset_days)} 天"
     )
     return {
         "id": item.id,
@@ -101,7 +102,10 @@ def note_context(plan: Plan, duty: Any) -> dict[str, Any]:
             }
             for m in item.materials
         ],
-        "deadline_rule": f"季度收集的材料每季度交，半年收集的在第二、四季度交；截止日为{when}。用 `cwm due` 查看本期的截止日期。",
+        "deadline_rule": (
+            f"季度收集的材料每季度交，半年收集的在第二、四季度交；截止日为{when}。"
+            "用 `cwm due` 查看本期的截止日期。"
+        ),
     }
 
 

@@ -56,7 +56,8 @@ class Directory:
                 self._heads.setdefault(unit.head, []).append(unit.name)
 
     def unit(self, text: str) -> str | None:
-        """Canonical name of the unit ``text`` names (name, alias, or ``名称（别名）``), else None."""
+        """Canonical name of the unit ``text`` names (name, alias, or ``名称（别名）``),
+        else None."""
         key = normalize(text)
         if key in self._names:
             return self._names[key]
@@ -68,7 +69,8 @@ class Directory:
         return None
 
     def units_of(self, names: Iterable[str]) -> tuple[str, ...]:
-        """Canonical names of ``names`` in order, without repeats (unknown names kept as written)."""
+        """Canonical names of ``names`` in order, without repeats (unknown names kept as
+        written)."""
         return tuple(dict.fromkeys(self.unit(name) or name for name in names))
 
     def person(self, name: str) -> Person | None:
@@ -116,6 +118,7 @@ class Directory:
         raise ResolveError(
             f"找不到单位或人员“{query}”。可用的单位有：\n  "
             + "\n  ".join(candidates)
-            + "\n也可以写别名（如 区划地名科、市救助站）、名称中的一段（如 养老）或人员姓名（如 曾平）。",
+            + "\n也可以写别名（如 区划地名科、市救助站）、"
+            "名称中的一段（如 养老）或人员姓名（如 曾平）。",
             candidates,
         )

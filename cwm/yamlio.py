@@ -72,7 +72,8 @@ def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
         doc.problems.append(
             Problem(
                 name,
-                f"文件不是 UTF-8 编码（第 {exc.start} 字节处无法解码）。请用 UTF-8 编码另存该文件。",
+                f"文件不是 UTF-8 编码（第 {exc.start} 字节处无法解码）"
+                "。请用 UTF-8 编码另存该文件。",
             )
         )
         return doc
@@ -114,7 +115,8 @@ def _build(loader: Any, node: yaml.Node, path: KeyPath, doc: YamlDocument) -> An
                 doc.problems.append(
                     Problem(
                         doc.file,
-                        f"重复的键“{key}”（第 {first_line} 行已有同名键）。YAML 只会保留后一个，请删除或合并其中一个。",
+                        f"重复的键“{key}”（第 {first_line} 行已有同名键）"
+                        "。YAML 只会保留后一个，请删除或合并其中一个。",
                         "error",
                         *_mark(key_node),
                         path + (key,),

@@ -278,16 +278,22 @@ def csv_bytes(rows: list[list[object]], encoding: str = "utf-8-sig") -> bytes:
 # --- running the checker ------------------------------------------------------------------
 
 
+def requirements(plan, *ids: str):
+    """The requirement items of ``ids`` (all when none), each with all its materials."""
+    from cwm.evidence.context import Requirement
+
+    return [
+        Requirement(row, item, tuple(item.materials))
+        for row, item in plan.tasks.items()
+        if not ids or item.id in ids
+    ]
+
+
 def run_check(plan, root: Path, *ids: str):
     """Check ``root`` for the given requirement ids (all when none) with all their materials."""
     from cwm.evidence.engine import check_tree
 
-    selection = [
-        (row, item, list(item.materials))
-        for row, item in plan.tasks.items()
-        if not ids or item.id in ids
-    ]
-    return check_tree(plan, root, selection)
+    return check_tree(plan, root, requirements(plan, *ids))
 
 
 def result_of(report, ident: str):

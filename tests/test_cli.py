@@ -123,7 +123,7 @@ def test_validate_broken_data_exits_2_with_file_line_col(edit):
     data = edit("tasks.yaml", "departments: [养老服务科]", "departments: [养老科]")
     result = run("--data", str(data), "validate")
     assert result.exit_code == 2
-    line = next(l for l in result.stdout.splitlines() if "养老科" in l)
+    line = next(text for text in result.stdout.splitlines() if "养老科" in text)
     location = line.split(": ")[0]
     assert (
         location.rsplit(":", 2)[0].endswith("tasks.yaml") and location.rsplit(":", 2)[1].isdigit()
@@ -145,10 +145,10 @@ def test_validate_json():
 
 
 def test_validate_rules_lists_every_rule():
-    from cwm.datarules import REGISTRY
+    from cwm.datarules import RULES
 
     result = run("validate", "--rules")
-    for code in REGISTRY:
+    for code in RULES.codes:
         assert code in result.stdout
 
 

@@ -5,32 +5,36 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from cwm.evidence import engine
+from cwm.evidence import reading
 from cwm.evidence.cache import FileCache
 
-from .builders import build_tree, docx_bytes, han_text, result_of, run_check, scene_jpeg
+from .builders import (
+    build_tree,
+    docx_bytes,
+    han_text,
+    requirements,
+    result_of,
+    run_check,
+    scene_jpeg,
+)
 
 
 def counting_reads(monkeypatch):
     calls = []
-    original = engine.read_file
+    original = reading.read_file
 
     def counted(file):
         calls.append(file.rel)
         return original(file)
 
-    monkeypatch.setattr(engine, "read_file", counted)
+    monkeypatch.setattr(reading, "read_file", counted)
     return calls
 
 
 def check(plan, root, cache):
     from cwm.evidence.engine import check_tree
 
-    selection = [
-        (row, item, list(item.materials))
-        for row, item in plan.tasks.items()
-        if item.id in ("III-7-3-1", "III-8-1-3")
-    ]
+    selection = requirements(plan, "III-7-3-1", "III-8-1-3")
     return check_tree(plan, root, selection, cache=cache, jobs=1)
 
 
@@ -95,7 +99,7 @@ def test_parallel_reading_gives_the_same_report(plan, tmp_path):
     )
     from cwm.evidence.engine import check_tree
 
-    selection = [(row, item, list(item.materials)) for row, item in plan.tasks.items()]
+    selection = requirements(plan)
     one = check_tree(plan, root, selection, jobs=1)
     two = check_tree(plan, root, selection, jobs=2)
     assert one.as_json() == two.as_json()

@@ -9,7 +9,8 @@ import pytest
 from cwm.errors import UsageError
 from cwm.periods import Period, festivals_in
 
-# Festival dates 2021–2030 as published in the Chinese almanac (中国农历 / 香港天文台公历农历对照表).
+# Festival dates 2021–2030 as published in the Chinese almanac
+# (中国农历 / 香港天文台公历农历对照表).
 PUBLISHED = {
     2021: ["02-12", "02-26", "04-04", "06-14", "08-14", "09-21", "10-14"],
     2022: ["02-01", "02-15", "04-05", "06-03", "08-04", "09-10", "10-04"],
@@ -51,7 +52,8 @@ def test_every_year_1901_to_2099_is_plausible():
 
 
 def test_table_agrees_with_the_calendar_library():
-    """The shipped table is what lunar_python computes (tools/gen_festivals.py), but for HKO's cases."""
+    """The shipped table is what lunar_python computes (tools/gen_festivals.py), but for HKO's
+    cases."""
     lunar = pytest.importorskip("lunar_python")
     hko = {(1978, "中秋节"), (2057, "重阳节")}
     lunar_dates = {

@@ -1,4 +1,5 @@
-"""The validated-plan cache: hit when nothing changed, rebuilt when a file changes or it is garbage."""
+"""The validated-plan cache: hit when nothing changed, rebuilt when a file changes or it is
+garbage."""
 
 from __future__ import annotations
 

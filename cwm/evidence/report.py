@@ -1,13 +1,106 @@
-"""The check report as plain text for people (the JSON form is ``CheckReport.as_json``)."""
+"""What the checker returns: findings, each requirement's result and status, the whole report,
+and its plain-text form for people (the JSON form is ``CheckReport.as_json``).
+
+Statuses of a requirement item:
+
+- ``missing``  no folder, or a folder with no evidence file at all
+- ``fail``     any error
+- ``warn``     any warning
+- ``manual``   something only a person can judge (a scan, a 部门评价, an unreadable .doc)
+- ``pass``     none of the above
+"""
 
 from __future__ import annotations
 
-from .engine import SEVERITY_LABELS, STATUS_LABELS, CheckReport
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..labels import SEVERITY, STATUS
+from ..rulebook import Severity
+
+STATUSES = tuple(STATUS)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's finding with the severity its code declares."""
+
+    code: str
+    severity: Severity
+    message: str
+    """Chinese, ready for users: what is wrong and what to do."""
+    path: str | None = None
+    """The file or folder it is about, relative to the checked root (``/`` separators)."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "path": self.path,
+        }
+
+
+@dataclass
+class RequirementResult:
+    id: str
+    title: str
+    departments: tuple[str, ...]
+    status: str
+    folder: str | None
+    findings: list[Finding] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "departments": list(self.departments),
+            "status": self.status,
+            "folder": self.folder,
+            "findings": [f.as_json() for f in self.findings],
+        }
+
+
+@dataclass
+class CheckReport:
+    root: str
+    requirements: list[RequirementResult]
+    other_findings: list[Finding]
+    """Findings outside any checked requirement folder (stray files, loops…)."""
+
+    def count(self, severity: str) -> int:
+        every = [f for r in self.requirements for f in r.findings] + self.other_findings
+        return sum(1 for f in every if f.severity == severity)
+
+    def result(self, ident: str) -> RequirementResult | None:
+        return next((r for r in self.requirements if r.id == ident), None)
+
+    def summary(self) -> dict[str, Any]:
+        statuses = {s: sum(1 for r in self.requirements if r.status == s) for s in STATUSES}
+        return {
+            "root": self.root,
+            "requirements": len(self.requirements),
+            **statuses,
+            "errors": self.count("error"),
+            "warnings": self.count("warning"),
+            "infos": self.count("info"),
+        }
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "summary": self.summary(),
+            "requirements": [r.as_json() for r in self.requirements],
+            "other_findings": [f.as_json() for f in self.other_findings],
+        }
+
+
+def _line(finding: Finding, where: str = "") -> str:
+    return f"  {SEVERITY[finding.severity]} [{finding.code}] {finding.message}{where}"
 
 
 def render_text(report: CheckReport) -> str:
     summary = report.summary()
-    counts = "，".join(f"{STATUS_LABELS[s]} {summary[s]}" for s in STATUS_LABELS if summary[s])
+    counts = "，".join(f"{STATUS[s]} {summary[s]}" for s in STATUSES if summary[s])
     lines = [
         f"检查 {report.root}：{summary['requirements']} 项申报要求——{counts}；"
         f"错误 {summary['errors']} 个，警告 {summary['warnings']} 个。",
@@ -15,27 +108,19 @@ def render_text(report: CheckReport) -> str:
     ]
     for result in report.requirements:
         folder = f"（{result.folder}）" if result.folder else ""
-        lines.append(f"{result.id} {result.title}：{STATUS_LABELS[result.status]}{folder}")
-        manual = [
-            f.message.removeprefix("人工核对：")
-            for f in result.findings
-            if f.code == "manual-check"
-        ]
+        lines.append(f"{result.id} {result.title}：{STATUS[result.status]}{folder}")
+        manual = []
         for finding in result.findings:
             if finding.code == "manual-check":
+                manual.append(finding.message.removeprefix("人工核对："))
                 continue
-            where = f"  ← {finding.path}" if finding.path and finding.path != result.folder else ""
-            lines.append(
-                f"  {SEVERITY_LABELS[finding.severity]} [{finding.code}] {finding.message}{where}"
-            )
+            here = finding.path and finding.path != result.folder
+            lines.append(_line(finding, f"  ← {finding.path}" if here else ""))
         if manual:
             lines.append(f"  人工核对：{'；'.join(manual)}")
         lines.append("")
     if report.other_findings:
         lines.append("其他：")
-        for finding in report.other_findings:
-            lines.append(
-                f"  {SEVERITY_LABELS[finding.severity]} [{finding.code}] {finding.message}  ← {finding.path}"
-            )
+        lines.extend(_line(finding, f"  ← {finding.path}") for finding in report.other_findings)
         lines.append("")
     return "\n".join(lines)

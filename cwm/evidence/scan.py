@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .captions import CAPTION_FILES
 
@@ -107,102 +108,124 @@ class IdMatcher:
         return None
 
 
-def scan(root: Path, ids: list[str]) -> Scan:
-    """Walk ``root`` (read only) and sort what it holds under the requirement ids."""
-    matcher = IdMatcher(ids)
-    result = Scan(root)
-    seen_dirs: set[tuple[int, int]] = set()
+@dataclass
+class _Level:
+    """One folder being listed: its remaining entries, the requirement folder it belongs to
+    (None above any), and its group (the first-level subfolder inside a requirement folder)."""
 
-    def rel_of(path: Path) -> str:
+    entries: Iterator[os.DirEntry]
+    folder: RequirementFolder | None
+    group: str | None
+
+
+class _Walker:
+    """An iterative, depth-first walk in name order (any depth; no recursion)."""
+
+    def __init__(self, root: Path, ids: list[str]) -> None:
+        self.root = root
+        self.matcher = IdMatcher(ids)
+        self.result = Scan(root)
+        self.seen_dirs: set[tuple[int, int]] = set()
+        self.stack: list[_Level] = []
+
+    def rel_of(self, path: Path) -> str:
         try:
-            return display(path.relative_to(root))
+            return display(path.relative_to(self.root))
         except ValueError:
             return display(path)
 
-    def walk(directory: Path, folder: RequirementFolder | None, group: str | None) -> None:
-        sink = folder.problems if folder else result.problems
+    def problem(
+        self, folder: RequirementFolder | None, code: str, message: str, path: Path
+    ) -> None:
+        sink = folder.problems if folder else self.result.problems
+        sink.append(TreeProblem(code, message, self.rel_of(path)))
+
+    def enter(self, directory: Path, folder: RequirementFolder | None, group: str | None) -> None:
+        """List ``directory`` (once: a link back to a listed folder is a loop)."""
         try:
             stat = directory.stat()
         except OSError as exc:
-            sink.append(
-                TreeProblem(
-                    "unreadable",
-                    f"无法进入文件夹：{exc.strerror or exc}。请检查权限。",
-                    rel_of(directory),
-                )
-            )
+            message = f"无法进入文件夹：{exc.strerror or exc}。请检查权限。"
+            self.problem(folder, "unreadable", message, directory)
             return
         key = (stat.st_dev, stat.st_ino)
-        if key in seen_dirs:
-            sink.append(
-                TreeProblem(
-                    "symlink-loop",
-                    "链接指向已检查过的文件夹（循环链接），已跳过。",
-                    rel_of(directory),
-                )
-            )
+        if key in self.seen_dirs:
+            message = "链接指向已检查过的文件夹（循环链接），已跳过。"
+            self.problem(folder, "symlink-loop", message, directory)
             return
-        seen_dirs.add(key)
+        self.seen_dirs.add(key)
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
-            sink.append(
-                TreeProblem(
-                    "unreadable",
-                    f"无法列出文件夹内容：{exc.strerror or exc}。请检查权限。",
-                    rel_of(directory),
-                )
-            )
+            message = f"无法列出文件夹内容：{exc.strerror or exc}。请检查权限。"
+            self.problem(folder, "unreadable", message, directory)
             return
-        for entry in entries:
-            path = Path(entry.path)
-            name = entry.name
-            if is_ignored(name):
-                continue
-            if has_bad_bytes(name):
-                sink.append(
-                    TreeProblem(
-                        "bad-name", "文件名含有无法识别的字符（编码错误），请重命名。", rel_of(path)
-                    )
-                )
-            try:
-                is_dir = entry.is_dir()  # follows symlinks
-                is_file = entry.is_file()
-            except OSError:
-                is_dir = is_file = False
-            if entry.is_symlink() and not (is_dir or is_file):
-                sink.append(
-                    TreeProblem("unreadable", "链接指向的文件不存在或无法访问。", rel_of(path))
-                )
-                continue
-            if is_dir:
-                if folder is None:
-                    ident = matcher.match(name)
-                    if ident is not None:
-                        found = RequirementFolder(ident, path, rel_of(path))
-                        if ident in result.folders:
-                            result.duplicates.setdefault(ident, [result.folders[ident].rel]).append(
-                                found.rel
-                            )
-                            walk(path, found, None)  # still walked, for loops and stray problems
-                            continue
-                        result.folders[ident] = found
-                        walk(path, found, None)
-                        continue
-                    walk(path, None, None)
-                else:
-                    walk(path, folder, group if group is not None else name)
-                continue
-            if not is_file:
-                continue
-            if folder is not None and name.casefold() in CAPTION_FILES:
-                folder.caption_files.append(path)
-                continue
-            item = EvidenceFile(path, rel_of(path), kind_of(path), group)
-            if folder is None:
-                result.stray.append(item)
-            else:
-                folder.files.append(item)
+        self.stack.append(_Level(iter(entries), folder, group))
 
-    walk(root, None, None)
-    return result
+    def walk(self) -> Scan:
+        self.enter(self.root, None, None)
+        while self.stack:
+            level = self.stack[-1]
+            entry = next(level.entries, None)
+            if entry is None:
+                self.stack.pop()
+            else:
+                self.visit(entry, level.folder, level.group)
+        return self.result
+
+    def visit(
+        self, entry: os.DirEntry, folder: RequirementFolder | None, group: str | None
+    ) -> None:
+        path, name = Path(entry.path), entry.name
+        if is_ignored(name):
+            return
+        if has_bad_bytes(name):
+            self.problem(
+                folder, "bad-name", "文件名含有无法识别的字符（编码错误），请重命名。", path
+            )
+        try:
+            is_dir = entry.is_dir()  # follows symlinks
+            is_file = entry.is_file()
+        except OSError:
+            is_dir = is_file = False
+        if entry.is_symlink() and not (is_dir or is_file):
+            self.problem(folder, "unreadable", "链接指向的文件不存在或无法访问。", path)
+        elif is_dir:
+            self.visit_dir(path, name, folder, group)
+        elif is_file:
+            self.visit_file(path, name, folder, group)
+
+    def visit_dir(
+        self, path: Path, name: str, folder: RequirementFolder | None, group: str | None
+    ) -> None:
+        if folder is not None:
+            self.enter(path, folder, group if group is not None else name)
+            return
+        ident = self.matcher.match(name)
+        if ident is None:
+            self.enter(path, None, None)
+            return
+        found = RequirementFolder(ident, path, self.rel_of(path))
+        folders = self.result.folders
+        if ident in folders:  # still walked, for loops and stray problems
+            self.result.duplicates.setdefault(ident, [folders[ident].rel]).append(found.rel)
+        else:
+            folders[ident] = found
+        self.enter(path, found, None)
+
+    def visit_file(
+        self, path: Path, name: str, folder: RequirementFolder | None, group: str | None
+    ) -> None:
+        if folder is not None and name.casefold() in CAPTION_FILES:
+            folder.caption_files.append(path)
+            return
+        item = EvidenceFile(path, self.rel_of(path), kind_of(path), group)
+        if folder is None:
+            self.result.stray.append(item)
+        else:
+            folder.files.append(item)
+
+
+def scan(root: Path, ids: list[str]) -> Scan:
+    """Walk ``root`` (read only) and sort what it holds under the requirement ids."""
+    return _Walker(root, ids).walk()

@@ -7,34 +7,16 @@ doc.py   Word 97–2003 .doc and WPS .wps (olefile + the piece table)
 text.py  .txt/.md/.csv decoding: BOM, then strict UTF-8, then GB18030
 image.py photo facts without decoding pixels (Pillow): format, size, EXIF date, completeness
 table.py cells of .xlsx (openpyxl) and .csv
+base.py  DocumentText and ReadError, shared by all of them
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from .base import DocumentText, ReadError
 
-class ReadError(Exception):
-    """A file that cannot be read as what its name says. ``message`` is ready for users."""
-
-    def __init__(self, message: str, code: str = "unreadable") -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-    def __reduce__(self) -> tuple:  # keep ``code`` across processes and the cache
-        return (ReadError, (self.message, self.code))
-
-
-@dataclass(frozen=True)
-class DocumentText:
-    """Text of a document, for counting; ``first_page`` for the 发文字号 check."""
-
-    text: str
-    first_page: str
-    scanned: bool = False
-    """A PDF without a text layer (a scan): nothing to count."""
+__all__ = ["DocumentText", "ReadError", "read_document"]
 
 
 def read_document(path: Path) -> DocumentText:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from . import DocumentText, ReadError
+from .base import DocumentText, ReadError
 
 FIRST_PAGE_CHARS = 1500
 
@@ -89,7 +89,8 @@ def read_doc(path: Path) -> DocumentText:
     try:
         if not olefile.isOleFile(str(path)):
             raise ReadError(
-                f"文件扩展名是 {path.suffix}，但内容不是 Word 97–2003/WPS 文档（可能改了扩展名或已损坏）。",
+                f"文件扩展名是 {path.suffix}，"
+                "但内容不是 Word 97–2003/WPS 文档（可能改了扩展名或已损坏）。",
                 code="wrong-content",
             )
         with olefile.OleFileIO(str(path)) as ole:

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from . import DocumentText, ReadError
+from .base import DocumentText, ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -60,7 +60,8 @@ def read_docx(path: Path) -> DocumentText:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise ReadError(
-            "文件扩展名是 .docx，但内容不是 Word 文档（可能是改了扩展名，或文件已损坏/未复制完整）。请用 Word 打开后重新另存为 .docx。",
+            "文件扩展名是 .docx，但内容不是 Word 文档（可能是改了扩展名，"
+            "或文件已损坏/未复制完整）。请用 Word 打开后重新另存为 .docx。",
             code="wrong-content",
         ) from None
     with archive:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..similarity import dhash
-from . import ReadError
+from .base import ReadError
 
 EXIF_IFD = 0x8769
 DATETIME_ORIGINAL = 36867
@@ -65,7 +65,8 @@ def read_photo(path: Path) -> PhotoFacts:
             facts = PhotoFacts(image.format or "", size[0], size[1], taken, dhash(image))
     except UnidentifiedImageError:
         raise ReadError(
-            f"文件扩展名是 {path.suffix}，但内容不是可识别的图片（可能是空文件、改了扩展名或已损坏）。请重新导出或复制照片。",
+            f"文件扩展名是 {path.suffix}，但内容不是可识别的图片（可能是空文件、"
+            "改了扩展名或已损坏）。请重新导出或复制照片。",
             code="wrong-content",
         ) from None
     except (OSError, ValueError, SyntaxError) as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import DocumentText, ReadError
+from .base import DocumentText, ReadError
 
 SCAN_THRESHOLD = 20
 """Fewer non-space characters than this in the whole file: a scan (images of pages)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import ReadError
+from .base import ReadError
 
 MAX_ROWS = 200
 
@@ -37,7 +37,8 @@ def _read_xlsx(path: Path) -> list[list[str]]:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ReadError(
-            f"文件扩展名是 .xlsx，但内容不是 Excel 表格（可能改了扩展名或已损坏）：{type(exc).__name__}。",
+            "文件扩展名是 .xlsx，但内容不是 Excel 表格（可能改了扩展名或已损坏）"
+            f"：{type(exc).__name__}。",
             code="wrong-content",
         ) from None
     try:

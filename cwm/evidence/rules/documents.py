@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Iterator
+
+from ..context import Context, Found
 
 CODES = {
     "document-count": ("error", "正式发文的份数少于要求。"),
@@ -19,13 +21,13 @@ def has_document_number(text: str) -> bool:
     return bool(DOCUMENT_NUMBER.search(text))
 
 
-def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+def check(ctx: Context) -> Iterator[Found]:
     for material in ctx.materials:
         if material.type != "document":
             continue
         documents = ctx.read("document")
         if ctx.folder is not None and len(documents) < material.count:
-            yield (
+            yield Found(
                 "document-count",
                 f"正式发文 {len(documents)} 份，要求 {material.count} 份以上（.pdf、.docx 等）。",
                 ctx.folder.rel,
@@ -34,7 +36,7 @@ def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
             if document.scanned:
                 continue
             if not has_document_number(document.first_page):
-                yield (
+                yield Found(
                     "document-number",
                     "首页没有找到发文字号（如 资民发〔2021〕25号），请确认是正式发文。",
                     file.rel,

@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Iterator
 
+from ..context import Context, Found
 from ..similarity import SAME_PHOTO_MAX
 
 CODES = {
@@ -22,29 +23,30 @@ CODES = {
 }
 
 
-def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+def check(ctx: Context) -> Iterator[Found]:
     if ctx.folder is None:
         return
     for file, _ in ctx.read("image"):
-        for other_rel, other_id, d in sorted(ctx.elsewhere.get(file.rel, [])):
-            if d <= SAME_PHOTO_MAX:
-                yield (
-                    "photo-reused",
-                    f"这张照片也用于 {other_id}（{other_rel}）。同一张照片只能报送1个指标，请换用其他照片。",
-                    file.rel,
+        others = sorted(ctx.elsewhere.get(file.rel, []), key=lambda s: (s.rel, s.requirement))
+        for other in others:
+            if other.distance <= SAME_PHOTO_MAX:
+                message = (
+                    f"这张照片也用于 {other.requirement}（{other.rel}）。"
+                    "同一张照片只能报送1个指标，请换用其他照片。"
                 )
+                yield Found("photo-reused", message, file.rel)
             else:
-                yield (
-                    "photo-similar-elsewhere",
-                    f"与 {other_id} 的照片（{other_rel}）为同一场景，审核时可能算作同一张照片。",
-                    file.rel,
+                message = (
+                    f"与 {other.requirement} 的照片（{other.rel}）为同一场景，"
+                    "审核时可能算作同一张照片。"
                 )
+                yield Found("photo-similar-elsewhere", message, file.rel)
     if not any(m.type in ("photos", "screenshot") for m in ctx.materials):
         return  # photos do not count here: no scene to merge
     for scene in ctx.scenes:
         if len(scene) > 1:
             names = "、".join(f.path.name for f in scene)
-            yield (
+            yield Found(
                 "photo-same-scene",
                 f"{names} 为同一场景（背景相同的不同场面算同一张照片），只算 1 张。",
                 scene[0].rel,

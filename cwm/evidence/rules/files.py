@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Iterator
 
+from ..context import Context, Found
 from ..readers import ReadError
 
 CODES = {
@@ -21,24 +22,23 @@ CODES = {
 _MANUAL = {"doc-unreadable": "doc-unreadable", "manual": "table-manual"}
 
 
-def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+def check(ctx: Context) -> Iterator[Found]:
     folder = ctx.folder
     if folder is None:
         return
     for problem in folder.problems:
-        yield problem.code, problem.message, problem.rel
+        yield Found(problem.code, problem.message, problem.rel)
     for file in folder.files:
         if file.kind == "other":
-            yield (
+            suffix = file.path.suffix or "无扩展名"
+            yield Found(
                 "unknown-type",
-                f"不认识的文件类型“{file.path.suffix or '无扩展名'}”，不计入任何材料。文档请用 .docx/.pdf，图片用 .jpg/.png，表格用 .xlsx/.csv。",
+                f"不认识的文件类型“{suffix}”，不计入任何材料。"
+                "文档请用 .docx/.pdf，图片用 .jpg/.png，表格用 .xlsx/.csv。",
                 file.rel,
             )
             continue
         result = ctx.reads.get(file.rel)
         if isinstance(result, ReadError):
-            yield (
-                _MANUAL.get(result.code, result.code if result.code in CODES else "unreadable"),
-                result.message,
-                file.rel,
-            )
+            code = _MANUAL.get(result.code, result.code if result.code in CODES else "unreadable")
+            yield Found(code, result.message, file.rel)

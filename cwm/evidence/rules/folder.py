@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Iterator
+
+from ..context import Context, Found
 
 CODES = {
     "folder-missing": (
         "error",
-        "找不到申报项的文件夹。文件夹名以编号开头，可放在任意层级（如 养老服务科/III-27-3-2 新建小区养老设施/）。",
+        "找不到申报项的文件夹。文件夹名以编号开头，可放在任意层级"
+        "（如 养老服务科/III-27-3-2 新建小区养老设施/）。",
     ),
     "folder-duplicate": (
         "error",
         "同一编号有两个以上文件夹，程序不知道该检查哪一个。请合并为一个。",
     ),
+    "stray-file": ("info", "文件不在任何申报项文件夹中，不会被检查。"),
 }
 
 
-def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+def check(ctx: Context) -> Iterator[Found]:
     item = ctx.item
     nothing_to_hand_in = all(m.type == "evaluation" for m in ctx.materials)
     if ctx.folder is None and not nothing_to_hand_in:
-        yield (
+        yield Found(
             "folder-missing",
-            f"找不到 {item.id} 的文件夹（{item.title}）。请新建以“{item.id}”开头的文件夹并放入材料。",
-            None,
+            f"找不到 {item.id} 的文件夹（{item.title}）。"
+            f"请新建以“{item.id}”开头的文件夹并放入材料。",
         )
-    if item.id in tree.duplicates:
-        paths = tree.duplicates[item.id]
-        yield (
-            "folder-duplicate",
-            f"{item.id} 有 {len(paths)} 个文件夹：{'；'.join(paths)}。请合并为一个。",
-            paths[0],
-        )
+    if ctx.duplicate_folders:
+        paths = ctx.duplicate_folders
+        message = f"{item.id} 有 {len(paths)} 个文件夹：{'；'.join(paths)}。请合并为一个。"
+        yield Found("folder-duplicate", message, paths[0])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Iterator
+
+from ..context import Context, Found
 
 CODES = {
     "manual-check": ("info", "需要人工核对的事项（来自附件1备注和申报要求）。"),
@@ -10,16 +12,16 @@ CODES = {
 }
 
 
-def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+def check(ctx: Context) -> Iterator[Found]:
     for material in ctx.materials:
         if material.type == "evaluation":
-            yield (
+            yield Found(
                 "evaluation",
-                "部门评价：由省级文明办征求主管部门意见后评价，无需提交材料；请做好与省级对口部门的汇报沟通。",
-                None,
+                "部门评价：由省级文明办征求主管部门意见后评价，无需提交材料；"
+                "请做好与省级对口部门的汇报沟通。",
             )
             continue
         if ctx.folder is None:  # nothing to look at yet: the checklist lists these
             continue
         for text in ctx.plan.tasks.manual_items(material):
-            yield "manual-check", f"人工核对：{text}", None
+            yield Found("manual-check", f"人工核对：{text}")

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from ... import labels
 from ..captions import DATE_FORMS_TEXT, parse_date
+from ..context import Context, Found
 
 CODES = {
     "photo-count": ("error", "图片（截图）张数少于要求。"),
@@ -36,16 +37,6 @@ def named_option(text: str, allowed: list[str]) -> str | None:
     return None
 
 
-def required_in(groups: Any, window: Any) -> list[str]:
-    """The required groups; a required festival only when the checked period contains it."""
-    if window is None:
-        return list(groups.required)
-    from ...periods import festivals_in, known_festivals
-
-    in_window = {f.name for f in festivals_in(window)}
-    return [name for name in groups.required if name not in known_festivals() or name in in_window]
-
-
 def group_of(file: Any, caption: Any, groups: Any) -> str | None:
     """The group a photo belongs to: its subfolder, else its caption field, else (for a closed
     list such as the festivals) a name found anywhere in its caption or file name."""
@@ -59,126 +50,111 @@ def group_of(file: Any, caption: Any, groups: Any) -> str | None:
     return None
 
 
-def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+def judge_count(ctx: Context, material: Any, photos: list) -> Iterator[Found]:
+    """Enough photos, counting one scene once."""
+    assert ctx.folder is not None
+    noun = "截图" if material.type == "screenshot" else "图片"
+    effective = len(ctx.scenes)
+    if material.count and effective < material.count:
+        if effective < len(photos):
+            repeated = sum(len(scene) for scene in ctx.scenes if len(scene) > 1)
+            message = (
+                f"{len(photos)}张中有{repeated}张为同一场景，有效张数{effective}，"
+                f"要求{material.count}。"
+            )
+        else:
+            have, want = len(photos), material.count
+            message = f"{noun} {have} 张，要求 {want} 张（{have}/{want} 张{noun}）。"
+        yield Found("photo-count", message, ctx.folder.rel)
+    elif not photos:
+        wanted = labels.material(material).split("：", 1)[1]
+        yield Found("photo-count", f"没有{noun}，要求：{wanted}。", ctx.folder.rel)
+
+
+def judge_caption(
+    ctx: Context, material: Any, file: Any, facts: Any, caption: Any
+) -> Iterator[Found]:
+    """The caption's fields are all there; its date is readable, in the plan year and near EXIF."""
+    if caption.missing:
+        pattern = "_".join(material.caption) + ".jpg"
+        where = caption.source if caption.source != "filename" else f"文件名应为“{pattern}”"
+        yield Found(
+            "caption-missing", f"照片说明缺少：{'、'.join(caption.missing)}（{where}）。", file.rel
+        )
+    field = material.date_field
+    if not field or field not in caption.fields:
+        return
+    raw = caption.fields[field]
+    day = parse_date(raw)
+    if day is None:
+        yield Found("caption-date", f"{field}“{raw}”无法识别，请写成 {DATE_FORMS_TEXT}。", file.rel)
+    elif day.year != ctx.year:
+        message = f"{field} {day.isoformat()} 不在方案年度 {ctx.year} 年内。"
+        yield Found("caption-date", message, file.rel)
+    elif facts.taken and abs((facts.taken - day).days) > EXIF_TOLERANCE_DAYS:
+        yield Found(
+            "exif-date",
+            f"照片拍摄日期 {facts.taken.isoformat()}（EXIF）与说明中的 {day.isoformat()} "
+            f"相差 {abs((facts.taken - day).days)} 天，请核对。",
+            file.rel,
+        )
+
+
+def judge_groups(
+    ctx: Context, groups: Any, grouped: dict[str, set[int]], ungrouped: list[str]
+) -> Iterator[Found]:
+    """Photos per group, the required groups, the number of distinct groups, allowed names."""
+    assert ctx.folder is not None
+    here = ctx.folder.rel
+    name = groups.name
+    for rel in ungrouped:
+        how = f"在“{groups.field}”中写明" if groups.field else f"在文件名或活动主题中写明{name}"
+        message = f"无法确定这张照片属于哪个{name}：请放入以{name}命名的子文件夹，或{how}。"
+        yield Found("photo-groups", message, rel)
+    if groups.per_group:
+        for group, shown in sorted(grouped.items()):
+            if len(shown) < groups.per_group:
+                message = f"{group} {len(shown)} 张，要求每个{name} {groups.per_group} 张。"
+                yield Found("photo-groups", message, here)
+    for group in ctx.requirement.required(groups):
+        if group not in grouped:
+            message = f"缺少必报的{group}照片（每个{name} {groups.per_group or 1} 张）。"
+            yield Found("photo-groups", message, here)
+    if groups.min_groups and len(grouped) < groups.min_groups:
+        have = "、".join(sorted(grouped)) or "无"
+        yield Found(
+            "photo-groups",
+            f"只有 {len(grouped)} 个不同的{name}（{have}），要求 {groups.min_groups} 个，"
+            f"每张反映一个{name}。",
+            here,
+        )
+    if groups.allowed:
+        for group in sorted(grouped):
+            if group not in groups.allowed:
+                allowed = "、".join(groups.allowed)
+                yield Found("photo-groups", f"“{group}”不是要求的{name}（可用：{allowed}）。", here)
+
+
+def check(ctx: Context) -> Iterator[Found]:
     yield from ctx.caption_problems
+    if ctx.folder is None:
+        return
     for material in ctx.materials:
         if material.type not in ("photos", "screenshot"):
             continue
-        noun = "截图" if material.type == "screenshot" else "图片"
         photos = ctx.read("image")
-        if ctx.folder is None:
-            continue
-        scenes = ctx.scenes
-        scene_of = {file.rel: number for number, scene in enumerate(scenes) for file in scene}
-        effective = len(scenes)
-        if material.count and effective < material.count:
-            if effective < len(photos):
-                repeated = sum(len(scene) for scene in scenes if len(scene) > 1)
-                yield (
-                    "photo-count",
-                    (
-                        f"{len(photos)}张中有{repeated}张为同一场景，有效张数{effective}，要求{material.count}。"
-                    ),
-                    ctx.folder.rel,
-                )
-            else:
-                yield (
-                    "photo-count",
-                    f"{noun} {len(photos)} 张，要求 {material.count} 张（{len(photos)}/{material.count} 张{noun}）。",
-                    ctx.folder.rel,
-                )
-        elif not photos:
-            yield (
-                "photo-count",
-                f"没有{noun}，要求：{labels.material(material).split('：', 1)[1]}。",
-                ctx.folder.rel,
-            )
-        pattern = "_".join(material.caption) + ".jpg"
-        grouped: dict[str, set[int]] = {}  # group -> the scenes shown in it (one scene counts once)
+        yield from judge_count(ctx, material, photos)
+        scene_of = {file.rel: n for n, scene in enumerate(ctx.scenes) for file in scene}
+        grouped: dict[str, set[int]] = {}  # group -> the scenes shown in it (a scene counts once)
         ungrouped: list[str] = []
         for file, facts in photos:
             caption = ctx.caption(file, material.caption)
-            if caption.missing:
-                where = caption.source if caption.source != "filename" else f"文件名应为“{pattern}”"
-                yield (
-                    "caption-missing",
-                    f"照片说明缺少：{'、'.join(caption.missing)}（{where}）。",
-                    file.rel,
-                )
-            if material.date_field and material.date_field in caption.fields:
-                raw = caption.fields[material.date_field]
-                day = parse_date(raw)
-                if day is None:
-                    yield (
-                        "caption-date",
-                        f"{material.date_field}“{raw}”无法识别，请写成 {DATE_FORMS_TEXT}。",
-                        file.rel,
-                    )
-                elif day.year != ctx.year:
-                    yield (
-                        "caption-date",
-                        f"{material.date_field} {day.isoformat()} 不在方案年度 {ctx.year} 年内。",
-                        file.rel,
-                    )
-                elif facts.taken and abs((facts.taken - day).days) > EXIF_TOLERANCE_DAYS:
-                    yield (
-                        "exif-date",
-                        (
-                            f"照片拍摄日期 {facts.taken.isoformat()}（EXIF）与说明中的 {day.isoformat()} 相差 "
-                            f"{abs((facts.taken - day).days)} 天，请核对。"
-                        ),
-                        file.rel,
-                    )
+            yield from judge_caption(ctx, material, file, facts, caption)
             if material.groups:
                 group = group_of(file, caption, material.groups)
                 if group is None:
                     ungrouped.append(file.rel)
                 else:
                     grouped.setdefault(group, set()).add(scene_of[file.rel])
-        groups = material.groups
-        if groups is None or not photos:  # no photos at all: photo-count (or the folder) says it
-            continue
-        for rel in ungrouped:
-            how = (
-                f"在“{groups.field}”中写明"
-                if groups.field
-                else f"在文件名或活动主题中写明{groups.name}"
-            )
-            yield (
-                "photo-groups",
-                f"无法确定这张照片属于哪个{groups.name}：请放入以{groups.name}命名的子文件夹，或{how}。",
-                rel,
-            )
-        if groups.per_group:
-            for name, shown in sorted(grouped.items()):
-                count = len(shown)
-                if count < groups.per_group:
-                    yield (
-                        "photo-groups",
-                        f"{name} {count} 张，要求每个{groups.name} {groups.per_group} 张。",
-                        ctx.folder.rel,
-                    )
-        for name in required_in(groups, ctx.window):
-            if name not in grouped:
-                yield (
-                    "photo-groups",
-                    f"缺少必报的{name}照片（每个{groups.name} {groups.per_group or 1} 张）。",
-                    ctx.folder.rel,
-                )
-        if groups.min_groups and len(grouped) < groups.min_groups:
-            have = "、".join(sorted(grouped)) or "无"
-            yield (
-                "photo-groups",
-                (
-                    f"只有 {len(grouped)} 个不同的{groups.name}（{have}），要求 {groups.min_groups} 个，每张反映一个{groups.name}。"
-                ),
-                ctx.folder.rel,
-            )
-        if groups.allowed:
-            for name in sorted(grouped):
-                if name not in groups.allowed:
-                    yield (
-                        "photo-groups",
-                        f"“{name}”不是要求的{groups.name}（可用：{'、'.join(groups.allowed)}）。",
-                        ctx.folder.rel,
-                    )
+        if material.groups is not None and photos:  # no photos: photo-count says it
+            yield from judge_groups(ctx, material.groups, grouped, ungrouped)

@@ -1,4 +1,6 @@
-"""数据表格：.xlsx 或 .csv（UTF-8 或 GBK），“名称-数值”两列或“表头+一行数据”；按数据中的指标计算比例并比较阈值。"""
+"""数据表格：.xlsx 或 .csv（UTF-8 或 GBK），“名称-数值”两列或“表头+一行数据”；
+按数据中的指标计算比例并比较阈值。
+"""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import unicodedata
 from typing import Any, Iterator
 
 from ...labels import OP_SIGNS
+from ..context import Context, Found
 
 CODES = {
     "table-missing": ("error", "缺少数据表格。"),
@@ -70,48 +73,39 @@ def find(pairs: dict[str, str], name: str) -> str | None:
     return None
 
 
-def check(ctx: Any, tree: Any) -> Iterator[tuple[str, str, str | None]]:
+def judge_metric(pairs: dict[str, str], metric: Any) -> str | None:
+    """Why the table misses ``metric`` (absent, not a number, ratio off), else None."""
+    values = {}
+    for name in (metric.numerator, metric.denominator):
+        raw = find(pairs, name)
+        if raw is None:
+            return f"表格中没有“{name}”。请加一行：第一列写“{name}”，第二列写数值。"
+        number = parse_number(raw)
+        if number is None:
+            return f"“{name}”的值“{raw}”不是数字。"
+        values[name] = number
+    denominator = values[metric.denominator]
+    if denominator == 0:
+        return f"“{metric.denominator}”为 0，无法计算比例。"
+    ratio = values[metric.numerator] / denominator * 100
+    if _OPS[metric.op](ratio, metric.percent):
+        return None
+    wanted = f"{OP_SIGNS[metric.op]}{metric.percent:g}%"
+    ratio_text = f"{metric.numerator}/{metric.denominator} = {ratio:.2f}%"
+    return f"{ratio_text}，要求 {wanted}（{metric.wording}）。"
+
+
+def check(ctx: Context) -> Iterator[Found]:
     for material in ctx.materials:
         if material.type != "table":
             continue
         tables = ctx.read("table")
         if ctx.folder is not None and not tables:
-            yield "table-missing", "缺少数据表格（.xlsx 或 .csv）。", ctx.folder.rel
+            yield Found("table-missing", "缺少数据表格（.xlsx 或 .csv）。", ctx.folder.rel)
             continue
         for file, rows in tables:
             pairs = cells_to_pairs(rows)
             for metric in material.metrics:
-                values = {}
-                for name in (metric.numerator, metric.denominator):
-                    raw = find(pairs, name)
-                    if raw is None:
-                        yield (
-                            "table-metric",
-                            f"表格中没有“{name}”。请加一行：第一列写“{name}”，第二列写数值。",
-                            file.rel,
-                        )
-                        break
-                    number = parse_number(raw)
-                    if number is None:
-                        yield "table-metric", f"“{name}”的值“{raw}”不是数字。", file.rel
-                        break
-                    values[name] = number
-                else:
-                    denominator = values[metric.denominator]
-                    if denominator == 0:
-                        yield (
-                            "table-metric",
-                            f"“{metric.denominator}”为 0，无法计算比例。",
-                            file.rel,
-                        )
-                        continue
-                    ratio = values[metric.numerator] / denominator * 100
-                    if not _OPS[metric.op](ratio, metric.percent):
-                        yield (
-                            "table-metric",
-                            (
-                                f"{metric.numerator}/{metric.denominator} = {ratio:.2f}%，"
-                                f"要求 {OP_SIGNS[metric.op]}{metric.percent:g}%（{metric.wording}）。"
-                            ),
-                            file.rel,
-                        )
+                problem = judge_metric(pairs, metric)
+                if problem:
+                    yield Found("table-metric", problem, file.rel)

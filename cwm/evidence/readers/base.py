@@ -1,0 +1,27 @@
+"""What readers return or raise: the text of a document, or a ReadError."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ReadError(Exception):
+    """A file that cannot be read as what its name says. ``message`` is ready for users."""
+
+    def __init__(self, message: str, code: str = "unreadable") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+    def __reduce__(self) -> tuple:  # keep ``code`` across processes and the cache
+        return (ReadError, (self.message, self.code))
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """Text of a document, for counting; ``first_page`` for the 发文字号 check."""
+
+    text: str
+    first_page: str
+    scanned: bool = False
+    """A PDF without a text layer (a scan): nothing to count."""

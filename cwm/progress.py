@@ -1,0 +1,128 @@
+"""What is due, checked against an evidence folder.
+
+The one place that joins ``due`` (what a unit owes in a period) and the evidence checker (what a
+folder holds): ``check_due`` selects the requirement items due for a unit in a period (all
+items without a period), runs the checker on exactly that selection, and joins each result onto
+its due item. ``cwm check``, ``cwm due --evidence`` and ``cwm checklist --evidence`` all call it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .due import DueItem, due
+from .duties import duties_for
+from .evidence.context import Requirement
+from .evidence.engine import run_check
+from .evidence.reading import Progress as ProgressCallback
+from .evidence.report import CheckReport, RequirementResult
+from .labels import DUE_STATUS, THIS_PERIOD
+from .periods import Period, known_festivals
+from .plan import Plan
+from .units import Target
+
+REASONS_SHOWN = 3
+
+
+def _required_groups(item: DueItem) -> frozenset[str]:
+    """The groups required in the item's period: a festival only when it falls in it."""
+    festivals = set(known_festivals())
+    always = {
+        name
+        for m in item.materials
+        for name in getattr(getattr(m, "groups", None), "required", [])
+        if name not in festivals
+    }
+    return frozenset(always | {f.name for f, required in item.festivals if required})
+
+
+def select(
+    plan: Plan, target: Target | None, window: Period | None, today: dt.date
+) -> tuple[list[DueItem] | None, list[Requirement]]:
+    """The due items (None without a period) and the requirement items to check.
+
+    Without a window: every 附件1 item (of ``target`` when given) with all its materials. With
+    one: the items due in it, with the materials due then (III-70-2-1 in Q1: the photos only).
+    """
+    if window is None:
+        requirements = [
+            Requirement(d.row, d.item, tuple(d.item.materials))  # type: ignore[arg-type]
+            for d in duties_for(plan, target)
+            if d.source == "tasks"
+        ]
+        return None, requirements
+    items = due(plan, window, today, target)
+    requirements = [
+        Requirement(i.duty.row, i.duty.item, i.materials, _required_groups(i))  # type: ignore[arg-type]
+        for i in items
+        if i.duty.source == "tasks"
+    ]
+    return items, requirements
+
+
+@dataclass
+class Progress:
+    """The due items of a period (None when checked without one) and the check of the folder."""
+
+    window: Period | None
+    items: list[DueItem] | None
+    report: CheckReport
+
+    def result(self, ident: str) -> RequirementResult | None:
+        return self.report.result(ident)
+
+    def status_label(self, item: DueItem) -> str:
+        result = self.result(item.duty.id)
+        return DUE_STATUS[result.status] if result else ""
+
+    def reasons(self, item: DueItem) -> list[str]:
+        """The first reasons of an item's status: errors, then warnings (and, for an item a
+        person must check, what to check)."""
+        result = self.result(item.duty.id)
+        if result is None:
+            return []
+        findings = result.findings
+        ranked = [f for f in findings if f.severity == "error"]
+        ranked += [f for f in findings if f.severity == "warning"]
+        if result.status == "manual":
+            ranked += [f for f in findings if f.code != "manual-check"]
+        return [f.message for f in ranked[:REASONS_SHOWN]]
+
+    def item_json(self, item: DueItem) -> dict[str, Any]:
+        """``item.as_json()`` with its ``status`` and ``reasons`` (附件1 items)."""
+        data = item.as_json()
+        result = self.result(item.duty.id)
+        if result is not None:
+            data["status"] = result.status
+            data["reasons"] = self.reasons(item)
+        return data
+
+    def summary_line(self) -> str:
+        """“本季度应交材料 9 项，已完成 4 项。”"""
+        results = self.report.requirements
+        done = sum(1 for r in results if r.status in ("pass", "warn"))
+        period = THIS_PERIOD[self.window.kind] if self.window else "全部"
+        return f"{period}应交材料 {len(results)} 项，已完成 {done} 项。"
+
+
+def check_due(
+    plan: Plan,
+    evidence: Path,
+    target: Target | None = None,
+    window: Period | None = None,
+    today: dt.date | None = None,
+    *,
+    use_cache: bool = True,
+    jobs: int = 0,
+    progress: ProgressCallback | None = None,
+) -> Progress:
+    """Check ``evidence`` for what ``target`` (everyone when None) owes in ``window`` (every
+    附件1 item when None), as seen on ``today``."""
+    items, requirements = select(plan, target, window, today or dt.date.today())
+    report = run_check(
+        plan, evidence, requirements, use_cache=use_cache, jobs=jobs, progress=progress
+    )
+    return Progress(window, items, report)
