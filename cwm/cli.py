@@ -443,6 +443,11 @@ def check(
         )
     finally:
         progress.stop()
+    if not checked.report.requirements:
+        if fmt is CheckFormat.text and output is None:
+            out(checked.nothing_due() + "\n")
+            return
+        err(checked.nothing_due())
     _emit(checked.report, fmt, output, strict)
 
 

@@ -218,6 +218,12 @@ class OtherUnit:
     role: Text
     words: WordTarget | None = None
 
+    @property
+    def contributes(self) -> bool:
+        """The unit hands in its own part (提供…) with a word target, rather than summarising
+        (汇总…) everyone's."""
+        return self.words is not None and "汇总" not in self.role
+
 
 # Every material has ``type``, ``text`` (the source paragraph, verbatim), ``collection`` (overrides
 # the item's, as in III-70-2-1) and ``others`` (other units' parts).
@@ -266,6 +272,8 @@ class Images:
     date_field: Text | None = None
     groups: Groups | None = None
     min_forms: Positive | None = None
+    since: Int | None = None
+    """“N年以来”: dates from 1 January of N up to the reference day (else: the plan year)."""
     manual: list[Text] = _list()
     collection: Collection | None = None
     others: list[OtherUnit] = _list()
@@ -409,15 +417,34 @@ class DeadlineRule:
     offset_days: Int = 0
 
 
+FieldKind = Literal["date", "name", "text"]
+"""What a caption field holds: a date, a proper name (Chinese text), or free text."""
+
+
+@model
+class CaptionRules:
+    """What makes a photo caption mean something (the checker's rules, not the source's)."""
+
+    __pydantic_config__ = _CONFIG
+    field_kinds: dict[Text, FieldKind] = field(default_factory=dict)
+    """Caption field -> its kind (活动时间: date, 小区名称: name, 服务功能: text…)."""
+    device_names: list[Text] = _list()
+    """Names cameras, phones and apps give files (IMG, DSC, 微信图片…): no caption."""
+    draft_words: list[Text] = _list()
+    """Words that mark a document's file name as a draft (草稿, 初稿…)."""
+
+
 @model
 class Rules:
-    """Bureau-adjustable rules: word bands, the deadline rule, the report's kinds of measure."""
+    """Bureau-adjustable rules: word bands, the deadline rule, the report's kinds of measure,
+    what a caption must hold."""
 
     __pydantic_config__ = _CONFIG
     word_bands: WordBands
     deadline: DeadlineRule = field(default_factory=DeadlineRule)
     measure_kinds: dict[Text, list[Text]] = field(default_factory=dict)
     """Kind of measure -> keywords that show it (the checker's heuristic, 备注's 三种及以上举措)."""
+    captions: CaptionRules = field(default_factory=CaptionRules)
 
 
 @model

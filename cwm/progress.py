@@ -25,6 +25,19 @@ from .plan import Plan
 from .units import Target
 
 REASONS_SHOWN = 3
+OPTIONAL = "本期无必报"
+
+
+def _is_optional(result: RequirementResult) -> bool:
+    """Nothing was mandatory, and nothing was handed in (else it was judged like any other)."""
+    return (
+        result.status == "pass"
+        and any(f.code == "optional" for f in result.findings)
+        and (
+            result.folder is None
+            or not any(f.path for f in result.findings if f.code != "optional")
+        )
+    )
 
 
 def _required_groups(item: DueItem) -> frozenset[str]:
@@ -39,6 +52,15 @@ def _required_groups(item: DueItem) -> frozenset[str]:
     return frozenset(always | {f.name for f, required in item.festivals if required})
 
 
+def _optional(item: DueItem) -> bool:
+    """Nothing of the item is mandatory in its period: its only materials are festival photos,
+    and none of the festivals in the period is required (the others are 择优报送)."""
+    festival_photos = all(
+        getattr(getattr(m, "groups", None), "allowed", None) for m in item.materials
+    )
+    return bool(item.festivals) and festival_photos and not any(r for _, r in item.festivals)
+
+
 def select(
     plan: Plan, target: Target | None, window: Period | None, today: dt.date
 ) -> tuple[list[DueItem] | None, list[Requirement]]:
@@ -49,18 +71,38 @@ def select(
     """
     if window is None:
         requirements = [
-            Requirement(d.row, d.item, tuple(d.item.materials))  # type: ignore[arg-type]
+            Requirement(d.row, d.item, tuple(d.item.materials), reference_day=today)  # type: ignore[arg-type]
             for d in duties_for(plan, target)
             if d.source == "tasks"
         ]
         return None, requirements
     items = due(plan, window, today, target)
     requirements = [
-        Requirement(i.duty.row, i.duty.item, i.materials, _required_groups(i))  # type: ignore[arg-type]
+        Requirement(
+            i.duty.row,  # type: ignore[arg-type]
+            i.duty.item,
+            i.materials,
+            required_groups=_required_groups(i),
+            optional=_optional(i),
+            reference_day=today,
+        )
         for i in items
         if i.duty.source == "tasks"
     ]
     return items, requirements
+
+
+def scope(plan: Plan, evidence: Path, target: Target | None) -> tuple[Target | None, str | None]:
+    """What the checked folder's own name narrows the check to: a unit's folder (养老服务科/)
+    its unit's items, one requirement's folder (III-27-3-2 …/) that item. (target, item id)."""
+    from .evidence.scan import IdMatcher
+
+    name = evidence.resolve().name
+    ident = IdMatcher({item.id: item.title for _, item in plan.tasks.items()}).match(name)
+    if ident is not None or target is not None:
+        return target, ident
+    unit = plan.directory.unit(name)
+    return (Target("unit", unit, (unit,)) if unit else None), None
 
 
 @dataclass
@@ -70,13 +112,17 @@ class Progress:
     window: Period | None
     items: list[DueItem] | None
     report: CheckReport
+    target: Target | None = None
+    """Whose duties were checked (from --dept, or the checked folder's name)."""
 
     def result(self, ident: str) -> RequirementResult | None:
         return self.report.result(ident)
 
     def status_label(self, item: DueItem) -> str:
         result = self.result(item.duty.id)
-        return DUE_STATUS[result.status] if result else ""
+        if result is None:
+            return ""
+        return OPTIONAL if _is_optional(result) else DUE_STATUS[result.status]
 
     def reasons(self, item: DueItem) -> list[str]:
         """The first reasons of an item's status: errors, then warnings (and, for an item a
@@ -100,12 +146,20 @@ class Progress:
             data["reasons"] = self.reasons(item)
         return data
 
+    def nothing_due(self) -> str:
+        """“养老服务科 2021年第一季度没有到期的申报事项（附件1）。”"""
+        who = f"{self.target.name} " if self.target else ""
+        when = self.window.chinese if self.window else ""
+        return f"{who}{when}没有到期的申报事项（附件1），无需检查。"
+
     def summary_line(self) -> str:
         """“本季度应交材料 9 项，已完成 4 项。”"""
         results = self.report.requirements
-        done = sum(1 for r in results if r.status in ("pass", "warn"))
+        optional = sum(1 for r in results if _is_optional(r))
+        done = sum(1 for r in results if r.status in ("pass", "warn")) - optional
         period = THIS_PERIOD[self.window.kind] if self.window else "全部"
-        return f"{period}应交材料 {len(results)} 项，已完成 {done} 项。"
+        rest = f"，{optional} 项{OPTIONAL}（择优报送）" if optional else ""
+        return f"{period}应交材料 {len(results)} 项，已完成 {done} 项{rest}。"
 
 
 def check_due(
@@ -121,8 +175,11 @@ def check_due(
 ) -> Progress:
     """Check ``evidence`` for what ``target`` (everyone when None) owes in ``window`` (every
     附件1 item when None), as seen on ``today``."""
+    target, only = scope(plan, evidence, target)
     items, requirements = select(plan, target, window, today or dt.date.today())
+    if only is not None:
+        requirements = [r for r in requirements if r.item.id == only]
     report = run_check(
         plan, evidence, requirements, use_cache=use_cache, jobs=jobs, progress=progress
     )
-    return Progress(window, items, report)
+    return Progress(window, items, report, target)

@@ -177,7 +177,8 @@ def test_cli_with_evidence_shows_results(tmp_path):
         "检查结果：未达标" in result.stdout
         and "字数 300，要求 600字左右（540–660）" in result.stdout
     )
-    assert "检查结果：缺失" in result.stdout  # III-10-1-1 has no folder
+    # III-10-1-1 has no folder, but nothing is mandatory in Q1 (春节、元宵节: 择优报送)
+    assert "本期无必报内容（择优报送）" in result.stdout
 
 
 def test_template_override_and_broken_template(tmp_path):

@@ -96,8 +96,10 @@ def test_due_with_evidence_shows_statuses_and_a_summary(tmp_path):
     result = run("due", "--period", "2021Q1", "--date", "2021-03-01", "--evidence", tmp_path)
     assert result.exit_code == 0, result.output
     text = result.stdout
-    assert "本季度应交材料 4 项，已完成 1 项。" in text
+    # III-10-1-1: 春节 and 元宵节 fall in Q1, both 择优报送: nothing mandatory (issue 11)
+    assert "本季度应交材料 4 项，已完成 1 项，1 项本期无必报（择优报送）。" in text
     assert "状态：已完成" in text and "状态：未达标" in text and "状态：缺失" in text
+    assert "状态：本期无必报" in text
     assert "原因：字数 300，要求 500字左右（450–550）。" in text
     items = {
         i["id"]: i
@@ -106,7 +108,7 @@ def test_due_with_evidence_shows_statuses_and_a_summary(tmp_path):
         )
     }
     assert items["III-8-1-3"]["status"] == "pass" and items["III-8-1-3"]["reasons"] == []
-    assert items["III-10-1-1"]["status"] == "missing"
+    assert items["III-10-1-1"]["status"] == "pass"
     assert "status" not in items["L-6"]  # liaison duties have no evidence folder
 
 

@@ -1,6 +1,11 @@
 """Photo captions (注明…): fields in the order the requirement declares, from the file name
 (``2021-04-04_市民政局_清明祭扫.jpg``) or from ``captions.csv``/``captions.xlsx`` in the folder
 (a column 文件名 and a column per field), which wins.
+
+A field counts only when it holds a value of its kind (``rules.captions`` in tasks.yaml): a
+date, a name (with Chinese text), or text. Names cameras, phones and apps give files
+(``IMG_20210512_093102``, ``微信图片_…``), bare numbers, timestamps and hex strings are no value
+of any kind; a file name that starts with such a device name carries no caption at all.
 """
 
 from __future__ import annotations
@@ -10,19 +15,26 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Mapping, Sequence
 
 CAPTION_FILES = ("captions.csv", "captions.xlsx")
 FILENAME_COLUMN = "文件名"
 
 _DATE_FORMS = (
-    re.compile(
-        r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
-    ),  # Excel cells add a time
+    # Excel cells add a time
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"),
     re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
     re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
 )
 DATE_FORMS_TEXT = "2021-04-04、2021.04.04、20210404 或 2021年4月4日"
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTER_OR_HAN = re.compile(r"[^\W\d_]")
+_NUMBERS_ONLY = re.compile(r"^[\d\s._:\-/()（）年月日时分秒]+$")
+_HEX = re.compile(r"^(?=.*\d)(?=.*[a-f])[0-9a-f-]{8,}$", re.IGNORECASE)
+_COPY_SUFFIX = re.compile(r"(?:\s*-?\s*(?:副本|copy)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）])$", re.I)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -37,45 +49,103 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+def strip_copy_suffix(stem: str) -> str:
+    """``报告 - 副本``, ``照片(1)``, ``photo - Copy (2)`` -> the name it was copied from."""
+    previous = None
+    while previous != stem:
+        previous, stem = stem, _COPY_SUFFIX.sub("", stem).rstrip()
+    return stem
+
+
 @dataclass
 class Caption:
     fields: dict[str, str] = field(default_factory=dict)
+    """Field -> the value written (also values that do not count)."""
     source: str = "filename"
     """``filename`` or the caption file's name."""
     missing: list[str] = field(default_factory=list)
+    """Fields with no value, or with a value that is no value of its kind."""
+    device_name: bool = False
+    """The file name was made by a camera, phone or app: it carries no caption."""
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
 
 
-def from_filename(path: Path, names: list[str]) -> Caption:
-    """Split the stem on ``_``: one part per declared field, in order; parts after the last
-    field are a free tail (a sequence number, a note) and are not read."""
-    parts = [p.strip() for p in path.stem.split("_")]
-    parts = [p for p in parts if p]
-    caption = Caption(source="filename")
-    for name, value in zip(names, parts):
-        caption.fields[name] = value
-    caption.missing = names[len(parts) :]
-    return caption
+class CaptionReader:
+    """Reads captions under the plan's caption rules (``rules.captions``)."""
+
+    def __init__(self, rules: Any) -> None:
+        self.kinds: Mapping[str, str] = rules.field_kinds
+        words = sorted((_fold(w) for w in rules.device_names), key=len, reverse=True)
+        self._device = (
+            re.compile(
+                "^(?:" + "|".join(re.escape(w) for w in words) + r")[\W\d_]*$", re.IGNORECASE
+            )
+            if words
+            else None
+        )
+
+    def is_device_name(self, value: str) -> bool:
+        return bool(self._device and self._device.match(_fold(value)))
+
+    def means_something(self, name: str, value: str) -> bool:
+        """Whether ``value`` is a value of field ``name``'s kind."""
+        text = _fold(value).strip()
+        if not text:
+            return False
+        kind = self.kinds.get(name, "text")
+        if kind == "date":
+            return parse_date(text) is not None
+        if self.is_device_name(text) or _NUMBERS_ONLY.match(text) or _HEX.match(text):
+            return False
+        if kind == "name":
+            return bool(_HAN.search(text))
+        return bool(_LETTER_OR_HAN.search(text))
+
+    def _judged(self, values: dict[str, str], names: Sequence[str], source: str) -> Caption:
+        caption = Caption(fields=values, source=source)
+        caption.missing = [n for n in names if not self.means_something(n, values.get(n, ""))]
+        return caption
+
+    def from_filename(self, path: Path, names: Sequence[str]) -> Caption:
+        """Split the stem on ``_``: one part per declared field, in order; parts after the last
+        field are a free tail (a sequence number, a note) and are not read."""
+        stem = strip_copy_suffix(unicodedata.normalize("NFC", path.stem))
+        parts = [p.strip() for p in stem.split("_") if p.strip()]
+        if not parts or self.is_device_name(parts[0]) or self.is_device_name(stem):
+            return Caption(source="filename", missing=list(names), device_name=bool(parts))
+        return self._judged(dict(zip(names, parts)), names, "filename")
+
+    def from_table(
+        self, rows: list[list[str]], names: Sequence[str], source: str
+    ) -> tuple[dict[str, Caption], list[str]]:
+        """(file name -> caption, problems) from a captions table whose header names 文件名
+        and the fields. A problem names the line: an unknown column, a missing 文件名 column."""
+        if not rows:
+            return {}, []
+        header = [unicodedata.normalize("NFKC", h).strip() for h in rows[0]]
+        if FILENAME_COLUMN not in header:
+            wanted = "、".join([FILENAME_COLUMN, *names])
+            return {}, [f"{source} 缺少“文件名”列，无法对应照片。第 1 行（表头）应为：{wanted}。"]
+        unknown = [h for h in header if h and h != FILENAME_COLUMN and h not in names]
+        problems = [
+            f"{source} 第 1 行（表头）有不认识的列“{h}”，已忽略；可用的列：文件名、{'、'.join(names)}。"
+            for h in unknown
+        ]
+        name_at = header.index(FILENAME_COLUMN)
+        out: dict[str, Caption] = {}
+        for row in rows[1:]:
+            if name_at >= len(row) or not row[name_at].strip():
+                continue
+            values = {
+                h: row[i].strip() for i, h in enumerate(header) if i < len(row) and h in names
+            }
+            file_name = unicodedata.normalize("NFC", row[name_at].strip())
+            out[file_name] = self._judged({k: v for k, v in values.items() if v}, names, source)
+        return out, problems
 
 
-def from_table(rows: list[list[str]], names: list[str], source: str) -> dict[str, Caption]:
-    """File name -> caption, from a captions table whose header names 文件名 and the fields."""
-    if not rows:
-        return {}
-    header = [unicodedata.normalize("NFKC", h).strip() for h in rows[0]]
-    if FILENAME_COLUMN not in header:
-        return {}
-    name_at = header.index(FILENAME_COLUMN)
-    out: dict[str, Caption] = {}
-    for row in rows[1:]:
-        if name_at >= len(row) or not row[name_at].strip():
-            continue
-        caption = Caption(source=source)
-        for name in names:
-            at = header.index(name) if name in header else -1
-            value = row[at].strip() if 0 <= at < len(row) else ""
-            if value:
-                caption.fields[name] = value
-            else:
-                caption.missing.append(name)
-        out[unicodedata.normalize("NFC", row[name_at].strip())] = caption
-    return out
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)

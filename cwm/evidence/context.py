@@ -8,11 +8,12 @@ the engine stamps the severity its code declares (``rulebook``).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .captions import Caption, from_filename
+from .captions import Caption, CaptionReader
 from .readers import ReadError
 
 if TYPE_CHECKING:
@@ -31,6 +32,20 @@ class Requirement:
     """The materials to check (all of the item's, or those due in a period)."""
     required_groups: frozenset[str] | None = None
     """Groups required in this check (a festival only in its period); None: as the data say."""
+    optional: bool = False
+    """Nothing is mandatory in this check (festivals submitted by choice, 择优报送): missing
+    material is no fault; what is handed in is still judged."""
+    reference_day: dt.date | None = None
+    """The day the check is made for: the end of a “N年以来” date window (else the plan year)."""
+
+    def date_window(self, material: Any, plan_year: int) -> tuple[dt.date, dt.date]:
+        """The dates a material's photos and captions may carry: the plan year, or from
+        1 January of ``since`` (“N年以来”) up to the reference day."""
+        since = getattr(material, "since", None)
+        if since is None:
+            return dt.date(plan_year, 1, 1), dt.date(plan_year, 12, 31)
+        end = self.reference_day or dt.date(plan_year, 12, 31)
+        return dt.date(since, 1, 1), max(end, dt.date(since, 12, 31))
 
     def required(self, groups: Groups) -> list[str]:
         """The groups of ``groups`` that must be present in this check."""
@@ -55,6 +70,8 @@ class Similar:
     rel: str
     requirement: str
     distance: int
+    reference: bool = False
+    """The other photo is supporting material (参考…), not handed in."""
 
 
 @dataclass
@@ -66,6 +83,8 @@ class Context:
     folder: RequirementFolder | None
     reads: Mapping[str, Any]
     """File rel -> reader result or ReadError (every evidence file is read once)."""
+    reader: CaptionReader
+    """Judges caption values under the plan's caption rules."""
     captions: dict[str, Caption] = field(default_factory=dict)
     """File name -> caption from captions.csv/xlsx."""
     caption_problems: list[Found] = field(default_factory=list)
@@ -99,7 +118,7 @@ class Context:
         ]
 
     def caption(self, file: EvidenceFile, names: list[str]) -> Caption:
-        return self.captions.get(file.path.name) or from_filename(file.path, names)
+        return self.captions.get(file.path.name) or self.reader.from_filename(file.path, names)
 
     @functools.cached_property
     def scenes(self) -> list[list[EvidenceFile]]:

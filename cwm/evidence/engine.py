@@ -12,19 +12,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .captions import Caption, from_table
+from .captions import Caption, CaptionReader
 from .context import Context, Found, Requirement, Similar
 from .readers import ReadError
 from .reading import Progress, read_files
 from .report import CheckReport, Finding, RequirementResult
-from .scan import RequirementFolder, Scan, scan
+from .scan import EvidenceFile, RequirementFolder, Scan, scan
 
 if TYPE_CHECKING:
     from ..plan import Plan
 
 
 def _captions_of(
-    folder: RequirementFolder | None, names: list[str]
+    folder: RequirementFolder | None, names: list[str], reader: CaptionReader
 ) -> tuple[dict[str, Caption], list[Found]]:
     """Captions from the folder's captions.csv/xlsx, and findings for unusable ones."""
     from .readers.table import read_table
@@ -40,11 +40,8 @@ def _captions_of(
         except ReadError as exc:
             problems.append(Found("caption-file", exc.message, rel))
             continue
-        table = from_table(rows, names, path.name)
-        if not table and rows:
-            header = "、".join(["文件名", *names])
-            message = f"{path.name} 缺少“文件名”列，无法对应照片。第一行应为：{header}。"
-            problems.append(Found("caption-file", message, rel))
+        table, unusable = reader.from_table(rows, names, path.name)
+        problems += [Found("caption-file", message, rel) for message in unusable]
         out.update(table)
     return out, problems
 
@@ -66,6 +63,11 @@ def status_of(
     return "pass"
 
 
+def _to_read(folder: RequirementFolder) -> list[EvidenceFile]:
+    """A folder's evidence, and the photos among its supporting material (for duplicates)."""
+    return folder.files + [f for f in folder.reference if f.kind == "image"]
+
+
 def similar_elsewhere(
     tree: Scan, wanted: set[str], reads: dict[str, Any]
 ) -> dict[str, list[Similar]]:
@@ -76,15 +78,15 @@ def similar_elsewhere(
     for ident, folder in tree.folders.items():
         if ident not in wanted:
             continue
-        for file in folder.files:
+        for file in _to_read(folder):
             facts = reads.get(file.rel)
             if file.kind == "image" and getattr(facts, "dhash", None) is not None:
-                photos.append(((file.rel, ident), facts.dhash))
+                photos.append(((file, ident), facts.dhash))
     out: dict[str, list[Similar]] = {}
-    for (rel_a, id_a), (rel_b, id_b), d in close_pairs(photos):
+    for (a, id_a), (b, id_b), d in close_pairs(photos):
         if id_a != id_b:
-            out.setdefault(rel_a, []).append(Similar(rel_b, id_b, d))
-            out.setdefault(rel_b, []).append(Similar(rel_a, id_a, d))
+            out.setdefault(a.rel, []).append(Similar(b.rel, id_b, d, b.reference))
+            out.setdefault(b.rel, []).append(Similar(a.rel, id_a, d, a.reference))
     return out
 
 
@@ -94,6 +96,7 @@ def check_requirement(
     tree: Scan,
     reads: dict[str, Any],
     elsewhere: dict[str, list[Similar]],
+    reader: CaptionReader,
 ) -> RequirementResult:
     """Run every rule on one requirement and decide its status."""
     from .rules import RULES
@@ -101,16 +104,17 @@ def check_requirement(
     item = requirement.item
     folder = tree.folders.get(item.id)
     names = sorted({n for m in requirement.materials for n in getattr(m, "caption", [])})
-    captions, caption_problems = _captions_of(folder, names)
+    captions, caption_problems = _captions_of(folder, names, reader)
     ctx = Context(
-        plan,
-        requirement,
-        folder,
-        reads,
-        captions,
-        caption_problems,
-        elsewhere,
-        tree.duplicates.get(item.id, []),
+        plan=plan,
+        requirement=requirement,
+        folder=folder,
+        reads=reads,
+        reader=reader,
+        captions=captions,
+        caption_problems=caption_problems,
+        elsewhere=elsewhere,
+        duplicate_folders=tree.duplicates.get(item.id, []),
     )
     findings = [
         Finding(code.code, code.severity, found.message, found.path)
@@ -139,14 +143,17 @@ def check_tree(
     from .rules import RULES
 
     requirements = list(requirements)
-    tree = scan(root, [item.id for _, item in plan.tasks.items()])
+    tree = scan(root, {item.id: item.title for _, item in plan.tasks.items()})
     wanted = {r.item.id for r in requirements}
-    files = [f for ident, folder in tree.folders.items() if ident in wanted for f in folder.files]
+    files = [
+        f for ident, folder in tree.folders.items() if ident in wanted for f in _to_read(folder)
+    ]
     if progress:
         progress(0, len(files))
     reads = read_files(files, cache, jobs, progress)
     elsewhere = similar_elsewhere(tree, wanted, reads)
-    results = [check_requirement(plan, r, tree, reads, elsewhere) for r in requirements]
+    reader = CaptionReader(plan.tasks.rules.captions)
+    results = [check_requirement(plan, r, tree, reads, elsewhere, reader) for r in requirements]
     other = [Finding(p.code, RULES.severity(p.code), p.message, p.rel) for p in tree.problems]
     other += [
         Finding("stray-file", "info", "文件不在任何申报项文件夹中，不会被检查。", f.rel)

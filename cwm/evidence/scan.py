@@ -1,11 +1,16 @@
 """The one folder walker: find requirement folders by id at any depth, classify files, and
 report what cannot be walked (symlink loops, unreadable folders, undecodable names).
 
-A requirement's folder is a folder whose name is its id, alone or followed by a separator
-(space, ``_``, ``-``, ``.``, ``（``) and free text. Names are compared after NFKC (``Ⅲ-27-3-2``,
-``III－27－3－2``) and case folding; the longest matching id wins, so ``III-7-…`` never claims a
-folder of ``III-70-…``. Everything below a requirement folder belongs to it; its first-level
-subfolders name groups (a festival, a site, a 小区).
+A requirement's folder is a folder whose name begins with its id, followed by anything but
+another digit of an id (``III-27-3-2 新建小区/``, ``III-27-3-3养老服务体系/``). Names are compared
+after NFKC (``Ⅲ-27-3-2``, ``III－27－3－2``), with every dash the plan and keyboards produce read
+as ``-`` (``Ⅲ—27—3—3``) and case folded; the longest matching id wins, so ``III-7-…`` never
+claims a folder of ``III-70-…``. The scanned root may itself be a requirement's folder. A folder
+whose name begins like an id that matches no requirement is a problem naming the nearest ids.
+
+Everything below a requirement folder belongs to it; its first-level subfolders may name groups
+(a festival). A first-level subfolder whose name begins with 参考 holds supporting material
+(drafts, sources): its files are listed apart and never judged or counted.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from .captions import CAPTION_FILES
 
@@ -43,8 +48,17 @@ def is_ignored(name: str) -> bool:
     return name.startswith("~$") or name.startswith("._") or name.casefold() in IGNORED_NAMES
 
 
+_DASHES = str.maketrans(
+    {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"}
+)
+"""‐ ‑ ‒ – — ― − ﹘ ﹣ －: each read as the ASCII hyphen in ids."""
+_ID_LIKE = re.compile(r"^(?:i{1,3}|iv|v)\s*-\s*\d+(?:\s*-\s*\d+)+")
+REFERENCE_PREFIX = "参考"
+
+
 def fold(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).casefold()
+    """NFKC (Ⅲ -> III, full-width -> ASCII), every dash as ``-``, case folded."""
+    return unicodedata.normalize("NFKC", name).translate(_DASHES).casefold()
 
 
 def display(path: Path) -> str:
@@ -65,6 +79,8 @@ class EvidenceFile:
     kind: str
     group: str | None = None
     """The first-level subfolder inside the requirement folder, if any."""
+    reference: bool = False
+    """Inside a 参考… subfolder: supporting material, never judged or counted."""
 
 
 @dataclass
@@ -80,6 +96,9 @@ class RequirementFolder:
     path: Path
     rel: str
     files: list[EvidenceFile] = field(default_factory=list)
+    """The evidence: every file of the folder but supporting material and caption files."""
+    reference: list[EvidenceFile] = field(default_factory=list)
+    """Files in 参考… subfolders."""
     caption_files: list[Path] = field(default_factory=list)
     problems: list[TreeProblem] = field(default_factory=list)
 
@@ -96,34 +115,61 @@ class Scan:
 
 
 class IdMatcher:
-    def __init__(self, ids: list[str]) -> None:
-        folded = sorted(((fold(i), i) for i in ids), key=lambda pair: -len(pair[0]))
-        self._patterns = [(re.compile(re.escape(f) + r"(?:$|[\s_\-.(（])"), i) for f, i in folded]
+    """Which requirement id a folder name begins with; the nearest ids for one that matches none."""
+
+    def __init__(self, titles: Mapping[str, str]) -> None:
+        self.titles = dict(titles)
+        folded = sorted(((fold(i), i) for i in titles), key=lambda pair: -len(pair[0]))
+        self._patterns = [(re.compile(re.escape(f) + r"(?!\d)(?!-\d)"), i) for f, i in folded]
 
     def match(self, name: str) -> str | None:
-        folded = fold(name)
+        folded = fold(name).lstrip()
         for pattern, ident in self._patterns:
             if pattern.match(folded):
                 return ident
         return None
 
+    def unknown_id(self, name: str) -> str | None:
+        """The id-like beginning of ``name`` when it matches no requirement, else None."""
+        if self.match(name) is not None:
+            return None
+        found = _ID_LIKE.match(fold(name).lstrip())
+        return found.group(0).replace(" ", "").upper() if found else None
+
+    def nearest(self, name: str, limit: int = 2) -> list[str]:
+        """The ids most like ``name``'s id; the folder's text, compared with the titles, counts
+        as much."""
+        import difflib
+
+        written = (self.unknown_id(name) or "").casefold()
+        text = fold(name).lstrip()[len(written) :].strip(" _-.")
+
+        def score(ident: str) -> float:
+            by_id = difflib.SequenceMatcher(None, written, fold(ident)).ratio()
+            by_title = difflib.SequenceMatcher(None, text, fold(self.titles[ident])).ratio()
+            return by_id + (by_title if text else 0.0)
+
+        return sorted(self.titles, key=score, reverse=True)[:limit]
+
 
 @dataclass
 class _Level:
     """One folder being listed: its remaining entries, the requirement folder it belongs to
-    (None above any), and its group (the first-level subfolder inside a requirement folder)."""
+    (None above any), its group (the first-level subfolder inside a requirement folder), and
+    whether it holds supporting material (参考…)."""
 
     entries: Iterator[os.DirEntry]
     folder: RequirementFolder | None
     group: str | None
+    reference: bool = False
 
 
 class _Walker:
     """An iterative, depth-first walk in name order (any depth; no recursion)."""
 
-    def __init__(self, root: Path, ids: list[str]) -> None:
+    def __init__(self, root: Path, titles: Mapping[str, str]) -> None:
         self.root = root
-        self.matcher = IdMatcher(ids)
+        self.matcher = IdMatcher(titles)
         self.result = Scan(root)
         self.seen_dirs: set[tuple[int, int]] = set()
         self.stack: list[_Level] = []
@@ -140,70 +186,77 @@ class _Walker:
         sink = folder.problems if folder else self.result.problems
         sink.append(TreeProblem(code, message, self.rel_of(path)))
 
-    def enter(self, directory: Path, folder: RequirementFolder | None, group: str | None) -> None:
-        """List ``directory`` (once: a link back to a listed folder is a loop)."""
+    def enter(self, directory: Path, level: _Level) -> None:
+        """List ``directory`` (once: a link back to a listed folder is a loop) as ``level``."""
         try:
             stat = directory.stat()
         except OSError as exc:
             message = f"无法进入文件夹：{exc.strerror or exc}。请检查权限。"
-            self.problem(folder, "unreadable", message, directory)
+            self.problem(level.folder, "unreadable", message, directory)
             return
         key = (stat.st_dev, stat.st_ino)
         if key in self.seen_dirs:
             message = "链接指向已检查过的文件夹（循环链接），已跳过。"
-            self.problem(folder, "symlink-loop", message, directory)
+            self.problem(level.folder, "symlink-loop", message, directory)
             return
         self.seen_dirs.add(key)
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
             message = f"无法列出文件夹内容：{exc.strerror or exc}。请检查权限。"
-            self.problem(folder, "unreadable", message, directory)
+            self.problem(level.folder, "unreadable", message, directory)
             return
-        self.stack.append(_Level(iter(entries), folder, group))
+        level.entries = iter(entries)
+        self.stack.append(level)
 
     def walk(self) -> Scan:
-        self.enter(self.root, None, None)
+        ident = self.matcher.match(self.root.resolve().name)
+        top = None
+        if ident is not None:  # pointed at one requirement's folder
+            self.result.folders[ident] = top = RequirementFolder(ident, self.root, ".")
+        self.enter(self.root, _Level(iter(()), top, None))
         while self.stack:
             level = self.stack[-1]
             entry = next(level.entries, None)
             if entry is None:
                 self.stack.pop()
             else:
-                self.visit(entry, level.folder, level.group)
+                self.visit(entry, level)
         return self.result
 
-    def visit(
-        self, entry: os.DirEntry, folder: RequirementFolder | None, group: str | None
-    ) -> None:
+    def visit(self, entry: os.DirEntry, level: _Level) -> None:
         path, name = Path(entry.path), entry.name
         if is_ignored(name):
             return
         if has_bad_bytes(name):
-            self.problem(
-                folder, "bad-name", "文件名含有无法识别的字符（编码错误），请重命名。", path
-            )
+            message = "文件名含有无法识别的字符（编码错误），请重命名。"
+            self.problem(level.folder, "bad-name", message, path)
         try:
             is_dir = entry.is_dir()  # follows symlinks
             is_file = entry.is_file()
         except OSError:
             is_dir = is_file = False
         if entry.is_symlink() and not (is_dir or is_file):
-            self.problem(folder, "unreadable", "链接指向的文件不存在或无法访问。", path)
+            self.problem(level.folder, "unreadable", "链接指向的文件不存在或无法访问。", path)
         elif is_dir:
-            self.visit_dir(path, name, folder, group)
+            self.visit_dir(path, name, level)
         elif is_file:
-            self.visit_file(path, name, folder, group)
+            self.visit_file(path, name, level)
 
-    def visit_dir(
-        self, path: Path, name: str, folder: RequirementFolder | None, group: str | None
-    ) -> None:
+    def visit_dir(self, path: Path, name: str, level: _Level) -> None:
+        folder = level.folder
         if folder is not None:
-            self.enter(path, folder, group if group is not None else name)
+            first = level.group is None and not level.reference
+            reference = level.reference or (first and name.strip().startswith(REFERENCE_PREFIX))
+            group = level.group if level.group is not None else name
+            self.enter(path, _Level(iter(()), folder, group, reference))
             return
         ident = self.matcher.match(name)
         if ident is None:
-            self.enter(path, None, None)
+            written = self.matcher.unknown_id(name)
+            if written is not None:
+                self.unknown(path, name, written)
+            self.enter(path, _Level(iter(()), None, None))
             return
         found = RequirementFolder(ident, path, self.rel_of(path))
         folders = self.result.folders
@@ -211,21 +264,31 @@ class _Walker:
             self.result.duplicates.setdefault(ident, [folders[ident].rel]).append(found.rel)
         else:
             folders[ident] = found
-        self.enter(path, found, None)
+        self.enter(path, _Level(iter(()), found, None))
 
-    def visit_file(
-        self, path: Path, name: str, folder: RequirementFolder | None, group: str | None
-    ) -> None:
-        if folder is not None and name.casefold() in CAPTION_FILES:
+    def unknown(self, path: Path, name: str, written: str) -> None:
+        nearest = "、".join(f"{i} {self.matcher.titles[i]}" for i in self.matcher.nearest(name))
+        message = (
+            f"文件夹名开头的编号 {written} 不是任何申报项的编号，其中的材料不会被检查。"
+            f"是否应为 {nearest}？请改正文件夹名。"
+        )
+        self.problem(None, "unknown-id", message, path)
+
+    def visit_file(self, path: Path, name: str, level: _Level) -> None:
+        folder = level.folder
+        if folder is not None and name.casefold() in CAPTION_FILES and not level.reference:
             folder.caption_files.append(path)
             return
-        item = EvidenceFile(path, self.rel_of(path), kind_of(path), group)
+        item = EvidenceFile(path, self.rel_of(path), kind_of(path), level.group, level.reference)
         if folder is None:
             self.result.stray.append(item)
+        elif level.reference:
+            folder.reference.append(item)
         else:
             folder.files.append(item)
 
 
-def scan(root: Path, ids: list[str]) -> Scan:
-    """Walk ``root`` (read only) and sort what it holds under the requirement ids."""
-    return _Walker(root, ids).walk()
+def scan(root: Path, titles: Mapping[str, str]) -> Scan:
+    """Walk ``root`` (read only) and sort what it holds under the requirement ids
+    (``titles``: id -> title, for suggesting the nearest ids)."""
+    return _Walker(root, titles).walk()

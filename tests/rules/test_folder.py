@@ -38,13 +38,49 @@ def test_iii_7_never_matches_iii_70(plan, tmp_path):
     assert result_of(found, "III-70-2-1").folder == "III-70-2-1 社会组织"
 
 
-def test_name_must_be_followed_by_a_separator(plan, tmp_path):
+def test_id_followed_directly_by_text_and_every_dash(plan, tmp_path):
+    """People type the id and the title without a space, or with the plan's own dash."""
     build_tree(
-        tmp_path, {"III-8-1-3家风/报告.docx": report(), "III-8-1-3（家风）/报告.docx": report()}
+        tmp_path,
+        {"III-27-3-3养老服务体系/报告.docx": report(800), "Ⅲ—8—1—3 家风/报告.docx": report()},
     )
-    assert (
-        result_of(run_check(plan, tmp_path, "III-8-1-3"), "III-8-1-3").folder == "III-8-1-3（家风）"
+    found = run_check(plan, tmp_path, "III-27-3-3", "III-8-1-3")
+    assert result_of(found, "III-27-3-3").folder == "III-27-3-3养老服务体系"
+    assert result_of(found, "III-8-1-3").folder == "Ⅲ—8—1—3 家风"
+
+
+def test_an_id_that_goes_on_is_another_id(plan, tmp_path):
+    """III-8-1-31 is not III-8-1-3: an unknown id, with the nearest ids suggested."""
+    build_tree(tmp_path, {"III-8-1-31 家风/报告.docx": report()})
+    found = run_check(plan, tmp_path, "III-8-1-3")
+    assert result_of(found, "III-8-1-3").status == "missing"
+    [unknown] = [f for f in found.other_findings if f.code == "unknown-id"]
+    assert unknown.severity == "error" and "III-8-1-3 " in unknown.message
+
+
+def test_a_mistyped_id_suggests_the_nearest_by_id_and_title(plan, tmp_path):
+    build_tree(tmp_path, {"养老服务科/III-27-3-4 养老服务体系/报告.docx": report(800)})
+    found = run_check(plan, tmp_path, "III-27-3-3")
+    [unknown] = [f for f in found.other_findings if f.code == "unknown-id"]
+    assert unknown.path == "养老服务科/III-27-3-4 养老服务体系"
+    assert "是否应为 III-27-3-3 养老服务体系和综合监管制度" in unknown.message
+
+
+def test_pointed_at_one_requirement_folder(plan, tmp_path):
+    folder = build_tree(tmp_path / "III-8-1-3 家风家教", {"报告.docx": report()})
+    result = result_of(run_check(plan, folder, "III-8-1-3"), "III-8-1-3")
+    assert result.folder == "." and result.status == "pass"
+
+
+def test_reference_subfolder_is_listed_not_judged(plan, tmp_path):
+    build_tree(
+        tmp_path,
+        {"III-8-1-3/报告.docx": report(), "III-8-1-3/参考资料/初稿.docx": report(200)},
     )
+    result = result_of(run_check(plan, tmp_path, "III-8-1-3"), "III-8-1-3")
+    assert result.status == "pass"
+    [listed] = [f for f in result.findings if f.code == "reference-files"]
+    assert listed.path == "III-8-1-3/参考资料" and "初稿.docx" in listed.message
 
 
 def test_two_folders_for_one_id_name_both(plan, tmp_path):

@@ -29,7 +29,13 @@ def check(ctx: Context) -> Iterator[Found]:
     for file, _ in ctx.read("image"):
         others = sorted(ctx.elsewhere.get(file.rel, []), key=lambda s: (s.rel, s.requirement))
         for other in others:
-            if other.distance <= SAME_PHOTO_MAX:
+            if other.reference:
+                message = (
+                    f"与 {other.requirement} 参考资料中的照片（{other.rel}）相同或相近。"
+                    "参考资料不报送；若也要报送，同一张照片只能报送1个指标。"
+                )
+                yield Found("photo-similar-elsewhere", message, file.rel)
+            elif other.distance <= SAME_PHOTO_MAX:
                 message = (
                     f"这张照片也用于 {other.requirement}（{other.rel}）。"
                     "同一张照片只能报送1个指标，请换用其他照片。"

@@ -17,6 +17,7 @@ CODES = {
     "bad-name": ("warning", "文件名含有无法识别的字符（编码错误）。"),
     "symlink-loop": ("warning", "循环的快捷方式/链接，已跳过。"),
     "unknown-type": ("warning", "不认识的文件类型，不计入任何材料。"),
+    "reference-files": ("info", "“参考”开头的子文件夹中的参考资料：列出，不检查、不计入。"),
 }
 
 _MANUAL = {"doc-unreadable": "doc-unreadable", "manual": "table-manual"}
@@ -28,6 +29,11 @@ def check(ctx: Context) -> Iterator[Found]:
         return
     for problem in folder.problems:
         yield Found(problem.code, problem.message, problem.rel)
+    if folder.reference:
+        names = "、".join(f.rel.rsplit("/", 1)[-1] for f in folder.reference)
+        where = folder.reference[0].rel.rsplit("/", 1)[0]
+        message = f"参考资料 {len(folder.reference)} 个文件（不检查、不计入）：{names}。"
+        yield Found("reference-files", message, where)
     for file in folder.files:
         if file.kind == "other":
             suffix = file.path.suffix or "无扩展名"

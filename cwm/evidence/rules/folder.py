@@ -16,14 +16,21 @@ CODES = {
         "error",
         "同一编号有两个以上文件夹，程序不知道该检查哪一个。请合并为一个。",
     ),
+    "unknown-id": (
+        "error",
+        "文件夹名以编号开头，但这个编号不是任何申报项的编号（提示最接近的编号）。",
+    ),
     "stray-file": ("info", "文件不在任何申报项文件夹中，不会被检查。"),
+    "optional": ("info", "本期无必报内容（择优报送）：没有材料不算缺失，交了的照常检查。"),
 }
 
 
 def check(ctx: Context) -> Iterator[Found]:
     item = ctx.item
     nothing_to_hand_in = all(m.type == "evaluation" for m in ctx.materials)
-    if ctx.folder is None and not nothing_to_hand_in:
+    if ctx.requirement.optional:
+        yield Found("optional", "本期无必报内容（择优报送）：没有材料不算缺失，交了的照常检查。")
+    elif ctx.folder is None and not nothing_to_hand_in:
         yield Found(
             "folder-missing",
             f"找不到 {item.id} 的文件夹（{item.title}）。"

@@ -2,27 +2,42 @@
 
 - 照片说明按申报要求的顺序写在文件名中，用“_”分隔，如 ``2021-04-04_市民政局_清明祭扫.jpg``；
   或写在文件夹里的 captions.csv / captions.xlsx 中（“文件名”一列，每个注明事项一列），表格优先。
-- 日期可写 2021-04-04、2021.04.04、20210404 或 2021年4月4日；须在方案年度内。
-- 照片的拍摄日期（EXIF）与说明中的日期相差超过 3 天时给出警告。
+- 每一项须有该项的内容：日期可写 2021-04-04、2021.04.04、2021/4/4、20210404 或 2021年4月4日；
+  名称（小区名称、单位名称……）须有汉字；相机、手机、微信自动起的名字（IMG_…、DSC…、微信图片_…、
+  mmexport…、Screenshot_…）、纯数字、时间戳都不算。照片说明不全的照片不计入张数。
+- 日期须在方案年度内（写明“N年以来”的，从N年1月1日到检查日）；照片的拍摄日期（EXIF）不在其中，
+  或与说明中的日期相差超过 3 天时给出警告。
 - 分组：按节日（每个节日3张，清明节必报）、按场所（每个2张）、按不同小区/社会组织计数。
-  分组取自子文件夹名，或取自说明中对应的事项（如“小区名称”）。
+  小区、单位、场所取自照片说明中的对应事项；节日取自以节日命名的子文件夹或照片说明。
+  “照片”“原图”等其他子文件夹名不算分组。
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
 from typing import Any, Iterator
 
 from ... import labels
-from ..captions import DATE_FORMS_TEXT, parse_date
+from ..captions import DATE_FORMS_TEXT, Caption, parse_date
 from ..context import Context, Found
 
 CODES = {
-    "photo-count": ("error", "图片（截图）张数少于要求。"),
-    "caption-missing": ("error", "照片说明缺少要求注明的事项。"),
-    "caption-date": ("error", "照片说明中的日期无法识别，或不在方案年度内。"),
-    "exif-date": ("warning", "照片拍摄日期（EXIF）与说明中的日期相差超过3天。"),
+    "photo-count": ("error", "图片（截图）张数少于要求（照片说明不全的、同一场景的不重复计数）。"),
+    "caption-missing": (
+        "error",
+        "照片说明缺少要求注明的事项，或该项不是有意义的内容（如相机自动命名）。",
+    ),
+    "caption-date": ("error", "照片说明中的日期无法识别，或不在要求的时间范围内。"),
+    "exif-date": (
+        "warning",
+        "照片拍摄日期（EXIF）不在要求的时间范围内，或与说明中的日期相差超过3天。",
+    ),
     "photo-groups": ("error", "分组不满足要求：每组张数、必报的组、不同组的个数，或照片无法归组。"),
-    "caption-file": ("error", "captions.csv / captions.xlsx 无法读取，或缺少“文件名”列。"),
+    "caption-file": (
+        "error",
+        "captions.csv / captions.xlsx 无法读取，缺少“文件名”列，或有不认识的列。",
+    ),
 }
 
 EXIF_TOLERANCE_DAYS = 3
@@ -37,65 +52,105 @@ def named_option(text: str, allowed: list[str]) -> str | None:
     return None
 
 
-def group_of(file: Any, caption: Any, groups: Any) -> str | None:
-    """The group a photo belongs to: its subfolder, else its caption field, else (for a closed
-    list such as the festivals) a name found anywhere in its caption or file name."""
-    named = file.group or (caption.fields.get(groups.field) if groups.field else None)
-    if named:
-        return named_option(named, groups.allowed) or named
-    if groups.allowed:
-        return named_option(
-            " ".join(caption.fields.values()) + " " + file.path.stem, groups.allowed
-        )
-    return None
+def group_of(file: Any, caption: Caption, groups: Any) -> str | None:
+    """The group a photo belongs to. Where the group has a caption field (小区名称, 单位名称),
+    that field names it; where it has a closed list (the festivals), a subfolder named after
+    one, else a name found in the caption or file name. Other subfolder names never count."""
+    if groups.field:
+        value = caption.fields.get(groups.field)
+        if value is None or groups.field in caption.missing:
+            return None
+        value = unicodedata.normalize("NFKC", value).strip()
+        return named_option(value, groups.allowed) or value if groups.allowed else value
+    if not groups.allowed:
+        return None
+    if file.group:
+        named = named_option(file.group, groups.allowed)
+        if named:
+            return named
+    return named_option(" ".join(caption.fields.values()) + " " + file.path.stem, groups.allowed)
 
 
-def judge_count(ctx: Context, material: Any, photos: list) -> Iterator[Found]:
-    """Enough photos, counting one scene once."""
+def window_text(window: tuple[dt.date, dt.date], year: int) -> str:
+    start, end = window
+    if (start, end) == (dt.date(year, 1, 1), dt.date(year, 12, 31)):
+        return f"方案年度 {year} 年内"
+    return f"{start.year}年以来（{start.isoformat()} 至 {end.isoformat()}）"
+
+
+def judge_count(ctx: Context, material: Any, photos: list, counted: set[str]) -> Iterator[Found]:
+    """Enough photos: a photo without a full caption does not count, one scene counts once."""
     assert ctx.folder is not None
     noun = "截图" if material.type == "screenshot" else "图片"
-    effective = len(ctx.scenes)
-    if material.count and effective < material.count:
-        if effective < len(photos):
-            repeated = sum(len(scene) for scene in ctx.scenes if len(scene) > 1)
-            message = (
-                f"{len(photos)}张中有{repeated}张为同一场景，有效张数{effective}，"
-                f"要求{material.count}。"
-            )
-        else:
-            have, want = len(photos), material.count
-            message = f"{noun} {have} 张，要求 {want} 张（{have}/{want} 张{noun}）。"
-        yield Found("photo-count", message, ctx.folder.rel)
-    elif not photos:
-        wanted = labels.material(material).split("：", 1)[1]
-        yield Found("photo-count", f"没有{noun}，要求：{wanted}。", ctx.folder.rel)
+    scenes = [s for s in ([f for f in scene if f.rel in counted] for scene in ctx.scenes) if s]
+    effective, uncaptioned = len(scenes), len(photos) - len(counted)
+    if not photos and ctx.requirement.optional:
+        return
+    if not material.count or effective >= material.count:
+        if not photos:
+            wanted = labels.material(material).split("：", 1)[1]
+            yield Found("photo-count", f"没有{noun}，要求：{wanted}。", ctx.folder.rel)
+        return
+    if uncaptioned:
+        message = (
+            f"{noun} {len(photos)} 张，其中 {uncaptioned} 张照片说明不全，不计入；"
+            f"有效 {effective} 张，要求 {material.count} 张。"
+        )
+    elif effective < len(photos):
+        repeated = sum(len(scene) for scene in scenes if len(scene) > 1)
+        message = f"{len(photos)}张中有{repeated}张为同一场景，有效张数{effective}，要求{material.count}。"
+    else:
+        have, want = len(photos), material.count
+        message = f"{noun} {have} 张，要求 {want} 张（{have}/{want} 张{noun}）。"
+    yield Found("photo-count", message, ctx.folder.rel)
+
+
+def _missing_message(ctx: Context, material: Any, file: Any, caption: Caption) -> str | None:
+    """Why the caption lacks fields (a bad date is caption-date's), or None."""
+    written = {n: v for n, v in caption.fields.items() if v}
+    missing = [n for n in caption.missing if not (n == material.date_field and n in written)]
+    if not missing:
+        return None
+    if caption.device_name:
+        why = f"文件名“{file.path.name}”是相机或软件自动命名，没有照片说明"
+    elif caption.source != "filename":
+        why = caption.source
+    else:
+        why = f"文件名应为“{'_'.join(material.caption)}.jpg”"
+    junk = [f"“{written[n]}”不是{n}" for n in missing if n in written]
+    detail = "；".join([*junk, why])
+    return f"照片说明缺少：{'、'.join(missing)}（{detail}）。"
 
 
 def judge_caption(
-    ctx: Context, material: Any, file: Any, facts: Any, caption: Any
+    ctx: Context, material: Any, file: Any, facts: Any, caption: Caption
 ) -> Iterator[Found]:
-    """The caption's fields are all there; its date is readable, in the plan year and near EXIF."""
-    if caption.missing:
-        pattern = "_".join(material.caption) + ".jpg"
-        where = caption.source if caption.source != "filename" else f"文件名应为“{pattern}”"
-        yield Found(
-            "caption-missing", f"照片说明缺少：{'、'.join(caption.missing)}（{where}）。", file.rel
-        )
+    """The caption's fields all mean something; its date is readable and in the window; the
+    photo's EXIF date is in the window and near the caption's."""
+    message = _missing_message(ctx, material, file, caption)
+    if message:
+        yield Found("caption-missing", message, file.rel)
+    window = ctx.requirement.date_window(material, ctx.year)
+    where = window_text(window, ctx.year)
+    taken = facts.taken
+    if taken and not window[0] <= taken <= window[1]:
+        message = f"照片拍摄日期 {taken.isoformat()}（EXIF）不在{where}，请确认是本期的照片。"
+        yield Found("exif-date", message, file.rel)
+        taken = None  # said once
     field = material.date_field
-    if not field or field not in caption.fields:
+    raw = caption.fields.get(field) if field else None
+    if not raw:
         return
-    raw = caption.fields[field]
     day = parse_date(raw)
     if day is None:
         yield Found("caption-date", f"{field}“{raw}”无法识别，请写成 {DATE_FORMS_TEXT}。", file.rel)
-    elif day.year != ctx.year:
-        message = f"{field} {day.isoformat()} 不在方案年度 {ctx.year} 年内。"
-        yield Found("caption-date", message, file.rel)
-    elif facts.taken and abs((facts.taken - day).days) > EXIF_TOLERANCE_DAYS:
+    elif not window[0] <= day <= window[1]:
+        yield Found("caption-date", f"{field} {day.isoformat()} 不在{where}。", file.rel)
+    elif taken and abs((taken - day).days) > EXIF_TOLERANCE_DAYS:
         yield Found(
             "exif-date",
-            f"照片拍摄日期 {facts.taken.isoformat()}（EXIF）与说明中的 {day.isoformat()} "
-            f"相差 {abs((facts.taken - day).days)} 天，请核对。",
+            f"照片拍摄日期 {taken.isoformat()}（EXIF）与说明中的 {day.isoformat()} "
+            f"相差 {abs((taken - day).days)} 天，请核对。",
             file.rel,
         )
 
@@ -108,8 +163,7 @@ def judge_groups(
     here = ctx.folder.rel
     name = groups.name
     for rel in ungrouped:
-        how = f"在“{groups.field}”中写明" if groups.field else f"在文件名或活动主题中写明{name}"
-        message = f"无法确定这张照片属于哪个{name}：请放入以{name}命名的子文件夹，或{how}。"
+        message = f"无法确定这张照片属于哪个{name}：请放入以{name}命名的子文件夹（如 清明节/），或在活动主题中写明{name}。"
         yield Found("photo-groups", message, rel)
     if groups.per_group:
         for group, shown in sorted(grouped.items()):
@@ -143,18 +197,22 @@ def check(ctx: Context) -> Iterator[Found]:
         if material.type not in ("photos", "screenshot"):
             continue
         photos = ctx.read("image")
-        yield from judge_count(ctx, material, photos)
         scene_of = {file.rel: n for n, scene in enumerate(ctx.scenes) for file in scene}
+        counted: set[str] = set()
         grouped: dict[str, set[int]] = {}  # group -> the scenes shown in it (a scene counts once)
         ungrouped: list[str] = []
         for file, facts in photos:
             caption = ctx.caption(file, material.caption)
             yield from judge_caption(ctx, material, file, facts, caption)
+            if not caption.complete:
+                continue  # said above; does not count, and names no group
+            counted.add(file.rel)
             if material.groups:
                 group = group_of(file, caption, material.groups)
                 if group is None:
                     ungrouped.append(file.rel)
                 else:
                     grouped.setdefault(group, set()).add(scene_of[file.rel])
-        if material.groups is not None and photos:  # no photos: photo-count says it
+        yield from judge_count(ctx, material, photos, counted)
+        if material.groups is not None and counted:
             yield from judge_groups(ctx, material.groups, grouped, ungrouped)

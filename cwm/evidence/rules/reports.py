@@ -4,14 +4,20 @@
   在 warn_within（默认 20%）以内为警告；超出为错误。N字以内：不超过 N 合格。
 - 扫描版 PDF 没有文字层，无法计数：列为人工核对。
 - 年份、数据、举措三项是启发式检查（按关键词），只给警告。
+- 哪份是说明报告：文件名或子文件夹名写明了提供材料的单位（申报要求中的“市卫健委提供500字左右”“各责任单位
+  提供500字左右”）的，是该单位的材料，按该单位的字数检查；文件名表明是草稿（草稿、初稿、修改稿……）且另有
+  正式稿的，不检查，提示移入“参考资料”子文件夹；同一份文档的不同格式（报告.docx 与 报告.pdf，或内容相同）
+  只检查一次；其余每份都按说明报告检查，并在说明中写明是哪个文件。
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ...labels import words as words_label
+from ..captions import strip_copy_suffix
 from ..context import Context, Found
 from ..wordcount import word_count
 
@@ -23,6 +29,9 @@ CODES = {
     "report-year": ("warning", "报告中没有出现方案年度（启发式）。"),
     "report-figures": ("warning", "报告中未见数据（启发式）。"),
     "report-measures": ("warning", "报告中的举措种类少于要求（按关键词判断，启发式）。"),
+    "report-draft": ("warning", "与正式稿放在一起的草稿：不检查，请移入“参考资料”子文件夹。"),
+    "report-same": ("info", "同一份文档的不同格式（或内容相同的副本），只检查一次。"),
+    "report-contribution": ("info", "其他单位提供的材料，按该单位的字数要求检查。"),
 }
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -32,9 +41,8 @@ def band_text(about: int, fraction: float) -> str:
     return f"{round(about * (1 - fraction))}–{round(about * (1 + fraction))}"
 
 
-def judge_words(count: int, material: Any, bands: Any) -> tuple[str, str] | None:
-    """(code, message) when ``count`` misses the material's word target, else None."""
-    target = material.words
+def judge_words(count: int, target: Any, bands: Any) -> tuple[str, str] | None:
+    """(code, message) when ``count`` misses the word ``target``, else None."""
     wanted = words_label(target)
     if target.at_most is not None:
         if count > target.at_most:
@@ -83,29 +91,138 @@ def judge_content(text: str, material: Any, ctx: Context) -> Iterator[tuple[str,
             )
 
 
-def check(ctx: Context) -> Iterator[Found]:
-    bands = ctx.plan.tasks.rules.word_bands
-    for material in ctx.materials:
-        if material.type != "report":
+@dataclass(frozen=True)
+class Candidate:
+    """A readable document of the folder and what it is taken for."""
+
+    file: Any
+    document: Any
+    contributor: str | None = None
+    """The contributing unit it names (a contribution, judged against that unit's target)."""
+    target: Any = None
+    """The contribution's word target."""
+
+
+_FORMAT_ORDER = {".docx": 0, ".doc": 1, ".wps": 1, ".ofd": 2, ".pdf": 3}
+
+
+def _names_in(file: Any, folder_path: Any) -> str:
+    """The file's stem and the subfolders it sits in below the requirement folder."""
+    try:
+        parts = file.path.relative_to(folder_path).parts
+    except ValueError:
+        parts = (file.path.name,)
+    return "/".join([*parts[:-1], file.path.stem])
+
+
+def contributors(ctx: Context, material: Any) -> list[tuple[list[str], str, Any]]:
+    """(names that mark a document as theirs, unit, word target) of the contributing units:
+    the named unit (also without its 市/区 prefix), or for 各责任单位 every institution and
+    partner of org.yaml."""
+    out = []
+    for other in material.others:
+        if not other.contributes:
             continue
-        documents = ctx.read("document")
-        if ctx.folder is not None and not documents:
+        if other.unit == "各责任单位":
+            units = [u for u in ctx.plan.org.units if u.kind in ("institution", "partner")]
+            for unit in units:
+                out.append(([unit.name, *unit.aliases], unit.name, other.words))
+        else:
+            short = (
+                other.unit[1:] if other.unit[:1] in "市区县" and len(other.unit) > 3 else other.unit
+            )
+            out.append(([other.unit, short], other.unit, other.words))
+    return out
+
+
+def _same(a: Any, b: Any) -> bool:
+    """One document in two formats: the same stem, or the same text (whitespace aside)."""
+    if (
+        strip_copy_suffix(a.file.path.stem).casefold()
+        == strip_copy_suffix(b.file.path.stem).casefold()
+    ):
+        return True
+    ta, tb = ("".join(c.document.text.split()) for c in (a, b))
+    return bool(ta) and (
+        ta == tb or (ta[:200] == tb[:200] and abs(len(ta) - len(tb)) <= 0.03 * len(ta))
+    )
+
+
+def sort_documents(ctx: Context, material: Any) -> Iterator[Candidate | Found]:
+    """Which document is the report: contributions, drafts, one document in several formats.
+    Yields the candidates to judge, and findings on the documents set aside."""
+    assert ctx.folder is not None
+    marks = contributors(ctx, material)
+    drafts = ctx.plan.tasks.rules.captions.draft_words
+    main: list[Candidate] = []
+    for file, document in ctx.read("document"):
+        names = _names_in(file, ctx.folder.path)
+        unit = next(((u, w) for words, u, w in marks if any(n in names for n in words)), None)
+        if unit:
+            yield Candidate(file, document, unit[0], unit[1])
+        else:
+            main.append(Candidate(file, document))
+    finals = [
+        c for c in main if not any(w.casefold() in c.file.path.stem.casefold() for w in drafts)
+    ]
+    if finals and len(finals) < len(main):
+        for c in main:
+            if c not in finals:
+                message = (
+                    f"“{c.file.path.name}”的文件名表明是草稿，已不作为说明报告检查；"
+                    "请移入本文件夹下的“参考资料”子文件夹。"
+                )
+                yield Found("report-draft", message, c.file.rel)
+        main = finals
+    kept: list[Candidate] = []
+    for c in sorted(main, key=lambda c: _FORMAT_ORDER.get(c.file.path.suffix.lower(), 4)):
+        twin = next((k for k in kept if _same(k, c)), None)
+        if twin is None:
+            kept.append(c)
+            continue
+        message = f"{c.file.path.name} 与 {twin.file.path.name} 是同一份文档，只检查 {twin.file.path.name}。"
+        yield Found("report-same", message, c.file.rel)
+    yield from sorted(kept, key=lambda c: c.file.rel)
+
+
+def judge(ctx: Context, material: Any, candidate: Candidate, named: bool) -> Iterator[Found]:
+    """The word count against the report's (or the contribution's) target, and the content."""
+    file, document = candidate.file, candidate.document
+    if document.scanned:
+        message = "扫描件，请人工核对字数（PDF 中没有可提取的文字）。"
+        yield Found("report-scan", message, file.rel)
+        return
+    target = candidate.target or material.words
+    prefix = f"{file.path.name}：" if named else ""
+    if candidate.contributor:
+        prefix = f"{file.path.name} 是{candidate.contributor}提供的材料（{words_label(target)}）："
+    verdict = judge_words(word_count(document.text), target, ctx.plan.tasks.rules.word_bands)
+    if verdict:
+        yield Found(verdict[0], prefix + verdict[1], file.rel)
+    if candidate.contributor:
+        if not verdict:
+            message = f"{prefix}字数符合要求。"
+            yield Found("report-contribution", message, file.rel)
+        return
+    for code, message in judge_content(document.text, material, ctx):
+        yield Found(code, prefix + message, file.rel)
+
+
+def check(ctx: Context) -> Iterator[Found]:
+    for material in ctx.materials:
+        if material.type != "report" or ctx.folder is None:
+            continue
+        sorted_out = list(sort_documents(ctx, material))
+        candidates = [c for c in sorted_out if isinstance(c, Candidate)]
+        yield from (f for f in sorted_out if isinstance(f, Found))
+        reports = [c for c in candidates if not c.contributor]
+        if not reports and not ctx.requirement.optional:
             unreadable = "（文件夹中的文档都无法读取，见上）" if ctx.files("document") else ""
             wanted = words_label(material.words)
             yield Found(
                 "report-missing",
-                f"缺少说明报告{unreadable}：需要 {wanted}的说明报告（.docx、"
-                ".pdf、.doc、.wps、.txt）。",
+                f"缺少说明报告{unreadable}：需要 {wanted}的说明报告（.docx、.pdf、.doc、.wps、.txt）。",
                 ctx.folder.rel,
             )
-            continue
-        for file, document in documents:
-            if document.scanned:
-                message = "扫描件，请人工核对字数（PDF 中没有可提取的文字）。"
-                yield Found("report-scan", message, file.rel)
-                continue
-            verdict = judge_words(word_count(document.text), material, bands)
-            if verdict:
-                yield Found(verdict[0], verdict[1], file.rel)
-            for code, message in judge_content(document.text, material, ctx):
-                yield Found(code, message, file.rel)
+        for candidate in candidates:
+            yield from judge(ctx, material, candidate, named=len(reports) > 1)
