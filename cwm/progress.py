@@ -29,15 +29,8 @@ OPTIONAL = "本期无必报"
 
 
 def _is_optional(result: RequirementResult) -> bool:
-    """Nothing was mandatory, and nothing was handed in (else it was judged like any other)."""
-    return (
-        result.status == "pass"
-        and any(f.code == "optional" for f in result.findings)
-        and (
-            result.folder is None
-            or not any(f.path for f in result.findings if f.code != "optional")
-        )
-    )
+    """Nothing was mandatory and nothing was handed in (what is handed in is judged as usual)."""
+    return any(f.code == "optional" for f in result.findings)
 
 
 def _required_groups(item: DueItem) -> frozenset[str]:

@@ -28,9 +28,9 @@ CODES = {
 def check(ctx: Context) -> Iterator[Found]:
     item = ctx.item
     nothing_to_hand_in = all(m.type == "evaluation" for m in ctx.materials)
-    if ctx.requirement.optional:
+    if ctx.requirement.optional and (ctx.folder is None or not ctx.folder.files):
         yield Found("optional", "本期无必报内容（择优报送）：没有材料不算缺失，交了的照常检查。")
-    elif ctx.folder is None and not nothing_to_hand_in:
+    elif ctx.folder is None and not nothing_to_hand_in and not ctx.requirement.optional:
         yield Found(
             "folder-missing",
             f"找不到 {item.id} 的文件夹（{item.title}）。"
