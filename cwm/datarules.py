@@ -247,6 +247,21 @@ def caption_fields(plan: Plan) -> Finding:
             )
 
 
+@rule("caption-kind", "error")
+def caption_kind(plan: Plan) -> Finding:
+    """照片说明的每个注明事项都须在 rules.captions.field_kinds 中写明种类（date、name 或 text）。"""
+    kinds = plan.tasks.rules.captions.field_kinds
+    for path, _, item, material in materials(plan):
+        for c, name in enumerate(getattr(material, "caption", [])):
+            if name not in kinds:
+                yield Found(
+                    "tasks.yaml",
+                    path + ("caption", c),
+                    f"{item.id} 的注明事项“{name}”没有在 rules.captions.field_kinds 中写明种类"
+                    "（date 日期、name 名称、text 文字）。",
+                )
+
+
 @rule("word-bands", "error")
 def word_bands(plan: Plan) -> Finding:
     """字数判定幅度：warn_within 须不小于 pass_within。"""

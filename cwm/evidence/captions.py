@@ -120,19 +120,25 @@ class CaptionReader:
 
     def from_table(
         self, rows: list[list[str]], names: Sequence[str], source: str
-    ) -> tuple[dict[str, Caption], list[str]]:
+    ) -> tuple[dict[str, Caption], list[tuple[str, str]]]:
         """(file name -> caption, problems) from a captions table whose header names 文件名
-        and the fields. A problem names the line: an unknown column, a missing 文件名 column."""
+        and the fields. A problem is (code, message naming the line): ``caption-file`` for a
+        missing 文件名 column, ``caption-column`` for a column that is no field."""
         if not rows:
             return {}, []
         header = [unicodedata.normalize("NFKC", h).strip() for h in rows[0]]
         if FILENAME_COLUMN not in header:
             wanted = "、".join([FILENAME_COLUMN, *names])
-            return {}, [f"{source} 缺少“文件名”列，无法对应照片。第 1 行（表头）应为：{wanted}。"]
-        unknown = [h for h in header if h and h != FILENAME_COLUMN and h not in names]
+            message = f"{source} 缺少“文件名”列，无法对应照片。第 1 行（表头）应为：{wanted}。"
+            return {}, [("caption-file", message)]
+        known = "、".join([FILENAME_COLUMN, *names])
         problems = [
-            f"{source} 第 1 行（表头）有不认识的列“{h}”，已忽略；可用的列：文件名、{'、'.join(names)}。"
-            for h in unknown
+            (
+                "caption-column",
+                f"{source} 第 1 行（表头）有不认识的列“{h}”，已忽略；可用的列：{known}。",
+            )
+            for h in header
+            if h and h != FILENAME_COLUMN and h not in names
         ]
         name_at = header.index(FILENAME_COLUMN)
         out: dict[str, Caption] = {}

@@ -41,7 +41,7 @@ def _captions_of(
             problems.append(Found("caption-file", exc.message, rel))
             continue
         table, unusable = reader.from_table(rows, names, path.name)
-        problems += [Found("caption-file", message, rel) for message in unusable]
+        problems += [Found(code, message, rel) for code, message in unusable]
         out.update(table)
     return out, problems
 

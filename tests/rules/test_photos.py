@@ -181,3 +181,72 @@ def test_captions_file_without_a_file_name_column(plan, tmp_path):
 
 def findings_of(result, code):
     return [f for f in result.findings if f.code == code]
+
+
+# --- groups from captions, dates in the window ----------------------------------------------
+
+
+def test_a_subfolder_is_no_xiaoqu(plan, tmp_path):
+    """Correctly captioned photos moved into 照片/ still name their five 小区."""
+    names = [
+        "阳光小区_助餐.jpg",
+        "锦绣花园_照料.jpg",
+        "滨江苑_康复.jpg",
+        "南湖小区_文娱.jpg",
+        "和平里_助浴.jpg",
+    ]
+    result = check(plan, tmp_path, "III-27-3-2", photos("III-27-3-2/照片", names))
+    assert photo_codes(result) == []
+
+
+def test_a_festival_subfolder_names_its_festival_only_from_the_list(plan, tmp_path):
+    files = {
+        f"III-10-1-1/清明节/2021-04-04_市民政局_祭扫{i}.jpg": jpeg_bytes(APRIL, seed=i)
+        for i in range(3)
+    }
+    files.update(
+        {
+            f"III-10-1-1/活动照片/2021-04-0{i + 1}_市民政局_读书会{i}.jpg": jpeg_bytes(
+                APRIL, seed=9 + i
+            )
+            for i in range(3)
+        }
+    )
+    result = check(plan, tmp_path, "III-10-1-1", files)
+    ungrouped = [
+        f.path for f in result.findings if f.code == "photo-groups" and "无法确定" in f.message
+    ]
+    assert len(ungrouped) == 3 and all("活动照片" in p for p in ungrouped)
+
+
+def test_exif_outside_the_plan_year_warns_without_a_date_field(plan, tmp_path):
+    names = [
+        "阳光小区_助餐.jpg",
+        "锦绣花园_照料.jpg",
+        "滨江苑_康复.jpg",
+        "南湖小区_文娱.jpg",
+        "和平里_助浴.jpg",
+    ]
+    files = photos("III-27-3-2", names)
+    files["III-27-3-2/和平里_助浴.jpg"] = jpeg_bytes(dt.date(2019, 5, 1), seed=4)
+    result = check(plan, tmp_path, "III-27-3-2", files)
+    [warning] = [f for f in result.findings if f.code == "exif-date"]
+    assert "2019-05-01" in warning.message and "2021 年内" in warning.message
+
+
+def test_since_a_year_reaches_the_reference_day(plan, tmp_path):
+    """I-8-5-3-2: “2021年以来” — a 2022 刊发时间 is fine when checking in 2022."""
+    from cwm.evidence.context import Requirement
+    from cwm.evidence.engine import check_tree
+
+    build_tree(tmp_path, {"I-8-5-3-2/2022-03-01_品牌_资阳日报.png": jpeg_bytes(fmt="PNG")})
+    [(row, item)] = [(r, i) for r, i in plan.tasks.items() if i.id == "I-8-5-3-2"]
+    late = Requirement(row, item, tuple(item.materials), reference_day=dt.date(2022, 6, 30))
+    assert photo_codes(result_of(check_tree(plan, tmp_path, [late]), "I-8-5-3-2")) == []
+    early = Requirement(row, item, tuple(item.materials), reference_day=dt.date(2021, 12, 31))
+    [date] = [
+        f
+        for f in result_of(check_tree(plan, tmp_path, [early]), "I-8-5-3-2").findings
+        if f.code == "caption-date"
+    ]
+    assert "2021年以来" in date.message

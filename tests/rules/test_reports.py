@@ -113,3 +113,50 @@ def test_heuristics_only_where_the_requirement_asks(plan, tmp_path):
         plan, tmp_path, "III-48-1-3", docx_bytes(han_text(500))
     )  # no year, figures, measures asked
     assert codes(result) == []
+
+
+# --- which document is the report -----------------------------------------------------------
+
+
+def _report(
+    n, lead="2021年投入资金300万元，建成12个站点。出台政策，建立制度，纳入考核，加强督导。"
+):
+    from cwm.evidence.wordcount import word_count
+
+    return docx_bytes(lead + han_text(n - word_count(lead)))
+
+
+def test_a_contribution_is_judged_against_its_own_target(plan, tmp_path):
+    build_tree(
+        tmp_path,
+        {"III-27-3-3/汇总报告.docx": _report(800), "III-27-3-3/市卫健委提供.docx": _report(330)},
+    )
+    result = result_of(run_check(plan, tmp_path, "III-27-3-3"), "III-27-3-3")
+    [off] = [f for f in result.findings if f.code == "words-off"]
+    assert off.message.startswith("市卫健委提供.docx 是市卫健委提供的材料（500字左右）：字数 330")
+
+
+def test_one_document_in_two_formats_is_judged_once(plan, tmp_path):
+    build_tree(
+        tmp_path,
+        {"III-8-1-3/报告.docx": _report(300), "III-8-1-3/报告.pdf": pdf_bytes(han_text(300))},
+    )
+    result = result_of(run_check(plan, tmp_path, "III-8-1-3"), "III-8-1-3")
+    assert [f.path for f in result.findings if f.code == "words-off"] == ["III-8-1-3/报告.docx"]
+    [same] = [f for f in result.findings if f.code == "report-same"]
+    assert same.message == "报告.pdf 与 报告.docx 是同一份文档，只检查 报告.docx。"
+
+
+def test_several_reports_each_name_their_file(plan, tmp_path):
+    build_tree(
+        tmp_path, {"III-8-1-3/甲.docx": _report(600), "III-8-1-3/乙.docx": _report(300, "乙")}
+    )
+    result = result_of(run_check(plan, tmp_path, "III-8-1-3"), "III-8-1-3")
+    [off] = [f for f in result.findings if f.code == "words-off"]
+    assert off.message.startswith("乙.docx：字数 300")
+
+
+def test_a_lone_draft_is_still_the_report(plan, tmp_path):
+    build_tree(tmp_path, {"III-8-1-3/报告草稿.docx": _report(600)})
+    result = result_of(run_check(plan, tmp_path, "III-8-1-3"), "III-8-1-3")
+    assert result.status == "pass"

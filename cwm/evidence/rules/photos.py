@@ -34,10 +34,8 @@ CODES = {
         "照片拍摄日期（EXIF）不在要求的时间范围内，或与说明中的日期相差超过3天。",
     ),
     "photo-groups": ("error", "分组不满足要求：每组张数、必报的组、不同组的个数，或照片无法归组。"),
-    "caption-file": (
-        "error",
-        "captions.csv / captions.xlsx 无法读取，缺少“文件名”列，或有不认识的列。",
-    ),
+    "caption-file": ("error", "captions.csv / captions.xlsx 无法读取，或缺少“文件名”列。"),
+    "caption-column": ("warning", "captions.csv / captions.xlsx 有不认识的列（已忽略）。"),
 }
 
 EXIF_TOLERANCE_DAYS = 3
@@ -71,9 +69,9 @@ def group_of(file: Any, caption: Caption, groups: Any) -> str | None:
     return named_option(" ".join(caption.fields.values()) + " " + file.path.stem, groups.allowed)
 
 
-def window_text(window: tuple[dt.date, dt.date], year: int) -> str:
+def window_text(material: Any, window: tuple[dt.date, dt.date], year: int) -> str:
     start, end = window
-    if (start, end) == (dt.date(year, 1, 1), dt.date(year, 12, 31)):
+    if getattr(material, "since", None) is None:
         return f"方案年度 {year} 年内"
     return f"{start.year}年以来（{start.isoformat()} 至 {end.isoformat()}）"
 
@@ -98,7 +96,10 @@ def judge_count(ctx: Context, material: Any, photos: list, counted: set[str]) ->
         )
     elif effective < len(photos):
         repeated = sum(len(scene) for scene in scenes if len(scene) > 1)
-        message = f"{len(photos)}张中有{repeated}张为同一场景，有效张数{effective}，要求{material.count}。"
+        message = (
+            f"{len(photos)}张中有{repeated}张为同一场景，"
+            f"有效张数{effective}，要求{material.count}。"
+        )
     else:
         have, want = len(photos), material.count
         message = f"{noun} {have} 张，要求 {want} 张（{have}/{want} 张{noun}）。"
@@ -131,7 +132,7 @@ def judge_caption(
     if message:
         yield Found("caption-missing", message, file.rel)
     window = ctx.requirement.date_window(material, ctx.year)
-    where = window_text(window, ctx.year)
+    where = window_text(material, window, ctx.year)
     taken = facts.taken
     if taken and not window[0] <= taken <= window[1]:
         message = f"照片拍摄日期 {taken.isoformat()}（EXIF）不在{where}，请确认是本期的照片。"
@@ -163,7 +164,10 @@ def judge_groups(
     here = ctx.folder.rel
     name = groups.name
     for rel in ungrouped:
-        message = f"无法确定这张照片属于哪个{name}：请放入以{name}命名的子文件夹（如 清明节/），或在活动主题中写明{name}。"
+        message = (
+            f"无法确定这张照片属于哪个{name}：请放入以{name}命名的子文件夹（如 清明节/），"
+            f"或在活动主题中写明{name}。"
+        )
         yield Found("photo-groups", message, rel)
     if groups.per_group:
         for group, shown in sorted(grouped.items()):

@@ -4,10 +4,11 @@
   在 warn_within（默认 20%）以内为警告；超出为错误。N字以内：不超过 N 合格。
 - 扫描版 PDF 没有文字层，无法计数：列为人工核对。
 - 年份、数据、举措三项是启发式检查（按关键词），只给警告。
-- 哪份是说明报告：文件名或子文件夹名写明了提供材料的单位（申报要求中的“市卫健委提供500字左右”“各责任单位
-  提供500字左右”）的，是该单位的材料，按该单位的字数检查；文件名表明是草稿（草稿、初稿、修改稿……）且另有
-  正式稿的，不检查，提示移入“参考资料”子文件夹；同一份文档的不同格式（报告.docx 与 报告.pdf，或内容相同）
-  只检查一次；其余每份都按说明报告检查，并在说明中写明是哪个文件。
+- 哪份是说明报告：文件名或子文件夹名写明了提供材料的单位（申报要求中的
+  “市卫健委提供500字左右”“各责任单位提供500字左右”）的，是该单位的材料，按该单位的字数检查；
+  同一份文档的不同格式（报告.docx 与 报告.pdf，或内容相同的副本）只检查一次；文件名表明是草稿
+  （草稿、初稿、修改稿……）且另有正式稿的，不检查，提示移入“参考资料”子文件夹；
+  其余每份都按说明报告检查，并在说明中写明是哪个文件。
 """
 
 from __future__ import annotations
@@ -148,12 +149,49 @@ def _same(a: Any, b: Any) -> bool:
     )
 
 
+def _one_per_document(main: list[Candidate]) -> Iterator[Candidate | Found]:
+    """One candidate per document: the .docx before its .pdf export, the original before its
+    copy (``报告 - 副本``)."""
+    kept: list[Candidate] = []
+
+    def preference(c: Candidate) -> tuple:
+        stem = c.file.path.stem
+        is_copy = strip_copy_suffix(stem) != stem
+        return (_FORMAT_ORDER.get(c.file.path.suffix.lower(), 4), is_copy, c.file.rel)
+
+    for c in sorted(main, key=preference):
+        twin = next((k for k in kept if _same(k, c)), None)
+        if twin is None:
+            kept.append(c)
+            yield c
+            continue
+        name, other = c.file.path.name, twin.file.path.name
+        yield Found("report-same", f"{name} 与 {other} 是同一份文档，只检查 {other}。", c.file.rel)
+
+
+def _set_drafts_aside(main: list[Candidate], drafts: list[str]) -> Iterator[Candidate | Found]:
+    """A document whose name marks it as a draft is set aside when a final is there too."""
+
+    def is_draft(c: Candidate) -> bool:
+        return any(w.casefold() in c.file.path.stem.casefold() for w in drafts)
+
+    finals = [c for c in main if not is_draft(c)]
+    for c in main:
+        if c in finals or not finals:
+            yield c
+            continue
+        message = (
+            f"“{c.file.path.name}”的文件名表明是草稿，已不作为说明报告检查；"
+            "请移入本文件夹下的“参考资料”子文件夹。"
+        )
+        yield Found("report-draft", message, c.file.rel)
+
+
 def sort_documents(ctx: Context, material: Any) -> Iterator[Candidate | Found]:
-    """Which document is the report: contributions, drafts, one document in several formats.
+    """Which document is the report: contributions, one document in several formats, drafts.
     Yields the candidates to judge, and findings on the documents set aside."""
     assert ctx.folder is not None
     marks = contributors(ctx, material)
-    drafts = ctx.plan.tasks.rules.captions.draft_words
     main: list[Candidate] = []
     for file, document in ctx.read("document"):
         names = _names_in(file, ctx.folder.path)
@@ -162,27 +200,14 @@ def sort_documents(ctx: Context, material: Any) -> Iterator[Candidate | Found]:
             yield Candidate(file, document, unit[0], unit[1])
         else:
             main.append(Candidate(file, document))
-    finals = [
-        c for c in main if not any(w.casefold() in c.file.path.stem.casefold() for w in drafts)
-    ]
-    if finals and len(finals) < len(main):
-        for c in main:
-            if c not in finals:
-                message = (
-                    f"“{c.file.path.name}”的文件名表明是草稿，已不作为说明报告检查；"
-                    "请移入本文件夹下的“参考资料”子文件夹。"
-                )
-                yield Found("report-draft", message, c.file.rel)
-        main = finals
-    kept: list[Candidate] = []
-    for c in sorted(main, key=lambda c: _FORMAT_ORDER.get(c.file.path.suffix.lower(), 4)):
-        twin = next((k for k in kept if _same(k, c)), None)
-        if twin is None:
-            kept.append(c)
-            continue
-        message = f"{c.file.path.name} 与 {twin.file.path.name} 是同一份文档，只检查 {twin.file.path.name}。"
-        yield Found("report-same", message, c.file.rel)
-    yield from sorted(kept, key=lambda c: c.file.rel)
+    distinct = []
+    for out in _one_per_document(main):
+        if isinstance(out, Found):
+            yield out
+        else:
+            distinct.append(out)
+    drafts = ctx.plan.tasks.rules.captions.draft_words
+    yield from _set_drafts_aside(sorted(distinct, key=lambda c: c.file.rel), drafts)
 
 
 def judge(ctx: Context, material: Any, candidate: Candidate, named: bool) -> Iterator[Found]:
@@ -221,7 +246,8 @@ def check(ctx: Context) -> Iterator[Found]:
             wanted = words_label(material.words)
             yield Found(
                 "report-missing",
-                f"缺少说明报告{unreadable}：需要 {wanted}的说明报告（.docx、.pdf、.doc、.wps、.txt）。",
+                f"缺少说明报告{unreadable}：需要 {wanted}的说明报告（.docx、"
+                ".pdf、.doc、.wps、.txt）。",
                 ctx.folder.rel,
             )
         for candidate in candidates:
