@@ -91,12 +91,10 @@ def read_plan(data_dir: Path) -> tuple[Plan | None, list["Problem"]]:
     for name, model in FILE_MODELS.items():
         path = data_dir / name
         if not path.is_file():
-            problems.append(
-                Problem(
-                    str(path),
-                    f"缺少数据文件 {name}。数据目录须含 {'、'.join(DATA_FILES)} 四个文件。",
-                )
-            )
+            what = "应为文件，实为文件夹" if path.is_dir() else "缺少数据文件"
+            files = "、".join(DATA_FILES)
+            message = f"{what} {name}。数据目录须含 {files} 四个文件。"
+            problems.append(Problem(str(path), message))
             continue
         doc = load_yaml(path, str(path))
         documents[name] = doc

@@ -92,40 +92,90 @@ def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
         doc.problems.append(Problem(name, f"YAML 语法错误：{exc}"))
         return doc
     try:
-        doc.data = _build(loader, node, (), doc) if node is not None else None
+        doc.data = _Builder(loader, doc).build(node, ()) if node is not None else None
     finally:
         loader.dispose()
     return doc
 
 
-def _build(loader: Any, node: yaml.Node, path: KeyPath, doc: YamlDocument) -> Any:
-    doc.marks[path] = _mark(node)
-    if isinstance(node, yaml.MappingNode):
+MAX_DEPTH = 40
+"""The plan data nest a few levels; deeper is a broken file (and would exhaust the stack)."""
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _Builder:
+    """Turns composed nodes into plain data, keeping marks; every problem is placed, none
+    raised. Anchors and aliases (``&``/``*``) are refused: the plan data need none, and an
+    alias can point at its own parent or multiply a file a billion times."""
+
+    def __init__(self, loader: Any, doc: YamlDocument) -> None:
+        self.loader = loader
+        self.doc = doc
+        self.seen: set[int] = set()
+
+    def problem(self, node: yaml.Node, message: str, path: KeyPath) -> None:
+        self.doc.problems.append(Problem(self.doc.file, message, "error", *_mark(node), path))
+
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        if id(node) in self.seen:
+            self.problem(
+                node, "数据文件中不能使用 YAML 锚点和别名（& 与 *）。请直接写出内容。", path
+            )
+            return None
+        self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            self.problem(node, f"嵌套超过 {MAX_DEPTH} 层，文件可能已损坏。", path)
+            return None
+        self.doc.marks[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def scalar(self, node: yaml.Node, path: KeyPath) -> Any:
+        if node.tag.startswith("!") and not node.tag.startswith("!!"):
+            self.problem(node, f"不认识的 YAML 标签“{node.tag}”。请去掉它，直接写值。", path)
+            return None
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            what = getattr(exc, "problem", None) or str(exc)
+            tag = node.tag.rsplit(":", 1)[-1]
+            if tag == "timestamp":
+                message = (
+                    f"日期“{node.value}”不存在或写法不对（{what}）。"
+                    "请写成 2021-06-30 这样的有效日期。"
+                )
+            else:
+                message = f"值“{node.value}”无法按 {tag} 读取（{what}）。请改正，或加引号当作文字。"
+            self.problem(node, message, path)
+            return None
+
+    def mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if isinstance(key, (list, dict)):
-                doc.problems.append(
-                    Problem(doc.file, "键必须是简单文本。", "error", *_mark(key_node), path)
+            if key_node.tag == MERGE_TAG:
+                self.problem(
+                    key_node, "数据文件中不能使用 YAML 合并键（<<）。请直接写出各个键。", path
                 )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, "键必须是简单文本。", path)
+                continue
+            key = self.scalar(key_node, path)
+            if key is None:
                 continue
             if key in seen:
                 first_line = _mark(seen[key])[0]
-                doc.problems.append(
-                    Problem(
-                        doc.file,
-                        f"重复的键“{key}”（第 {first_line} 行已有同名键）"
-                        "。YAML 只会保留后一个，请删除或合并其中一个。",
-                        "error",
-                        *_mark(key_node),
-                        path + (key,),
-                    )
+                self.problem(
+                    key_node,
+                    f"重复的键“{key}”（第 {first_line} 行已有同名键）。"
+                    "YAML 只会保留后一个，请删除或合并其中一个。",
+                    path + (key,),
                 )
                 continue
             seen[key] = key_node
-            out[key] = _build(loader, value_node, path + (key,), doc)
+            out[key] = self.build(value_node, path + (key,))
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, child, path + (i,), doc) for i, child in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
