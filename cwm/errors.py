@@ -44,6 +44,15 @@ class DataError(CwmError):
         )
 
 
+class InternalError(CwmError):
+    """A bug met while checking a requirement: names what was being checked (exit 3)."""
+
+    exit_code = EXIT_INTERNAL
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message + "\n请加 --debug 重新运行以查看详细信息，并报告给维护者。")
+
+
 class ResolveError(CwmError):
     """A unit or person name that matches nothing, or more than one thing."""
 

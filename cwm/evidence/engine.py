@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from ..errors import InternalError
 from .captions import Caption, CaptionReader
 from .context import Context, Found, Requirement, Similar
 from .readers import ReadError
-from .reading import Progress, read_files
+from .reading import Progress, read_file, read_files
 from .report import CheckReport, Finding, RequirementResult
 from .scan import EvidenceFile, RequirementFolder, Scan, scan
 
@@ -27,19 +28,17 @@ def _captions_of(
     folder: RequirementFolder | None, names: list[str], reader: CaptionReader
 ) -> tuple[dict[str, Caption], list[Found]]:
     """Captions from the folder's captions.csv/xlsx, and findings for unusable ones."""
-    from .readers.table import read_table
-
     out: dict[str, Caption] = {}
     problems: list[Found] = []
     if folder is None:
         return out, problems
     for path in folder.caption_files:
         rel = f"{folder.rel}/{path.relative_to(folder.path).as_posix()}"
-        try:
-            rows = read_table(path)
-        except ReadError as exc:
-            problems.append(Found("caption-file", exc.message, rel))
+        result = read_file(EvidenceFile(path, rel, "table"))
+        if isinstance(result, ReadError):
+            problems.append(Found("caption-file", result.message, rel))
             continue
+        rows = result
         table, unusable = reader.from_table(rows, names, path.name)
         problems += [Found(code, message, rel) for code, message in unusable]
         out.update(table)
@@ -153,7 +152,16 @@ def check_tree(
     reads = read_files(files, cache, jobs, progress)
     elsewhere = similar_elsewhere(tree, wanted, reads)
     reader = CaptionReader(plan.tasks.rules.captions)
-    results = [check_requirement(plan, r, tree, reads, elsewhere, reader) for r in requirements]
+    results = []
+    for requirement in requirements:
+        try:
+            results.append(check_requirement(plan, requirement, tree, reads, elsewhere, reader))
+        except Exception as exc:  # a bug in a rule: say where, keep the traceback for --debug
+            folder = tree.folders.get(requirement.item.id)
+            where = f"（{folder.rel}）" if folder else ""
+            what = f"{type(exc).__name__}: {exc}"
+            message = f"cwm 内部错误：检查 {requirement.item.id}{where}时出错：{what}"
+            raise InternalError(message) from exc
     other = [Finding(p.code, RULES.severity(p.code), p.message, p.rel) for p in tree.problems]
     other += [
         Finding("stray-file", "info", "文件不在任何申报项文件夹中，不会被检查。", f.rel)

@@ -1,8 +1,14 @@
 """Reading evidence files: the one place that opens them (read only), through the per-file
-cache and a process pool."""
+cache and a process pool.
+
+One file never costs the run: whatever goes wrong while reading it — a damaged file, a bomb, a
+bug in a library — becomes a ReadError on that file, and the run goes on. Worker processes end
+with the run, however it ends (they watch their parent; the parent stops them on the way out).
+"""
 
 from __future__ import annotations
 
+import os
 from typing import Any, Callable
 
 from .readers import ReadError
@@ -11,30 +17,97 @@ from .scan import EvidenceFile
 Progress = Callable[..., None]
 """``progress(0, total)`` once, then ``progress(n)`` as ``n`` more files are done."""
 
-_NOT_CACHED = frozenset({"unreadable"})
-"""Read errors that may go away without the file changing (permissions): read again next time."""
+CACHED_ERRORS = frozenset(
+    {"wrong-content", "encrypted", "truncated", "too-large", "empty", "doc-unreadable", "manual"}
+)
+"""Read errors that say what the file's bytes are: cached like a result. Others (no permission,
+an I/O error, an unexpected failure) may go away without the file changing: read again."""
+DEBUG_ENV = "CWM_DEBUG"
+"""Set by ``cwm --debug``: read errors name the exception behind them."""
+
+
+def _reader(kind: str) -> Callable[[Any], Any] | None:
+    if kind == "document":
+        from .readers import read_document
+
+        return read_document
+    if kind == "image":
+        from .readers.image import read_photo
+
+        return read_photo
+    if kind == "table":
+        from .readers.table import read_table
+
+        return read_table
+    return None
 
 
 def read_file(file: EvidenceFile) -> Any:
-    """What the rules need of one file; a ReadError (returned, not raised) if it cannot be read."""
-    from .readers import read_document
-    from .readers.image import read_photo
-    from .readers.table import read_table
+    """What the rules need of one file; a ReadError (returned, never raised) if it cannot be
+    read. Warnings of the libraries are kept off the user's screen."""
+    import warnings
 
+    reader = _reader(file.kind)
+    if reader is None:
+        return None
     try:
-        if file.kind == "document":
-            return read_document(file.path)
-        if file.kind == "image":
-            return read_photo(file.path)
-        if file.kind == "table":
-            return read_table(file.path)
+        with open(file.path, "rb") as handle:  # no permission: say so, not "damaged"
+            if not handle.read(1):
+                message = "文件是空的（0 字节），可能未保存好或未复制完整。请放入完整的文件。"
+                return ReadError(message, code="empty")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return reader(file.path)
     except ReadError as exc:
         return exc
     except PermissionError:
-        return ReadError("没有读取权限。请检查文件权限。")
+        return ReadError("没有读取权限，请检查文件权限（或请文件的主人共享读取权限）。")
     except OSError as exc:
         return ReadError(f"无法读取文件：{exc.strerror or exc}。")
-    return None
+    except (MemoryError, RecursionError):
+        message = "文件结构过大或过深，无法读取，可能已损坏。请用原软件打开后重新保存。"
+        return ReadError(message, code="too-large")
+    except Exception as exc:  # a library's bug or an unusual file: a finding, not a crash
+        detail = f"（{type(exc).__name__}: {exc}）" if os.environ.get(DEBUG_ENV) else ""
+        return ReadError(
+            f"无法读取这个文件{detail}：文件可能已损坏，或用了程序不支持的特殊格式。"
+            "请用原软件打开后另存一份再放入。"
+        )
+
+
+def _watch_parent(parent: int) -> None:
+    """Pool initializer: end this worker when the parent is gone (killed, crashed), and leave
+    Ctrl-C to the parent, which stops the pool itself."""
+    import signal
+    import threading
+    import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _read_in_pool(misses: list[EvidenceFile], jobs: int, results: dict, progress: Any) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(4, len(misses) // (jobs * 8)))  # small chunks: no core idles at the end
+    pool = ProcessPoolExecutor(jobs, initializer=_watch_parent, initargs=(os.getpid(),))
+    try:
+        for file, result in zip(misses, pool.map(read_file, misses, chunksize=chunk)):
+            results[file.rel] = result
+            if progress:
+                progress(1)
+    except BaseException:  # interrupted or terminated: stop the workers now, not at the end
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def read_files(
@@ -48,14 +121,7 @@ def read_files(
         progress(len(hits))
     misses = [f for f in files if f.rel not in hits]
     if jobs > 1 and len(misses) >= 2 * jobs:
-        from concurrent.futures import ProcessPoolExecutor
-
-        chunk = max(1, min(4, len(misses) // (jobs * 8)))  # small chunks: no core idles at the end
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for file, result in zip(misses, pool.map(read_file, misses, chunksize=chunk)):
-                results[file.rel] = result
-                if progress:
-                    progress(1)
+        _read_in_pool(misses, jobs, results, progress)
     else:
         for file in misses:
             results[file.rel] = read_file(file)
@@ -65,10 +131,10 @@ def read_files(
         cache.put_many(
             (keys[f.rel], results[f.rel])
             for f in misses
-            if f.rel in keys and not _transient(results[f.rel])
+            if f.rel in keys and _cacheable(results[f.rel])
         )
     return results
 
 
-def _transient(result: Any) -> bool:
-    return isinstance(result, ReadError) and result.code in _NOT_CACHED
+def _cacheable(result: Any) -> bool:
+    return not isinstance(result, ReadError) or result.code in CACHED_ERRORS

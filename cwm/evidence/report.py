@@ -94,21 +94,30 @@ class CheckReport:
         }
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F] if c != 0x09}
+
+
+def printable(text: str) -> str:
+    """Control characters in file names (a newline, ESC) shown escaped, never sent raw to a
+    terminal or a log."""
+    return text.translate(_CONTROL)
+
+
 def _line(finding: Finding, where: str = "") -> str:
-    return f"  {SEVERITY[finding.severity]} [{finding.code}] {finding.message}{where}"
+    return printable(f"  {SEVERITY[finding.severity]} [{finding.code}] {finding.message}{where}")
 
 
 def render_text(report: CheckReport) -> str:
     summary = report.summary()
     counts = "，".join(f"{STATUS[s]} {summary[s]}" for s in STATUSES if summary[s])
     lines = [
-        f"检查 {report.root}：{summary['requirements']} 项申报要求——{counts}；"
+        f"检查 {printable(report.root)}：{summary['requirements']} 项申报要求——{counts}；"
         f"错误 {summary['errors']} 个，警告 {summary['warnings']} 个。",
         "",
     ]
     for result in report.requirements:
         folder = f"（{result.folder}）" if result.folder else ""
-        lines.append(f"{result.id} {result.title}：{STATUS[result.status]}{folder}")
+        lines.append(printable(f"{result.id} {result.title}：{STATUS[result.status]}{folder}"))
         manual = []
         for finding in result.findings:
             if finding.code == "manual-check":

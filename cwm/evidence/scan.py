@@ -173,6 +173,7 @@ class _Walker:
         self.result = Scan(root)
         self.seen_dirs: set[tuple[int, int]] = set()
         self.stack: list[_Level] = []
+        self.real_root = os.path.realpath(root)
 
     def rel_of(self, path: Path) -> str:
         try:
@@ -231,8 +232,12 @@ class _Walker:
         if has_bad_bytes(name):
             message = "文件名含有无法识别的字符（编码错误），请重命名。"
             self.problem(level.folder, "bad-name", message, path)
+        if self.is_link(entry) and not self.inside(os.path.realpath(entry.path)):
+            message = "链接（快捷方式）指向材料文件夹之外，不跟随、不读取。请把材料本身放进文件夹。"
+            self.problem(level.folder, "link-outside", message, path)
+            return
         try:
-            is_dir = entry.is_dir()  # follows symlinks
+            is_dir = entry.is_dir()  # follows symlinks (inside the tree)
             is_file = entry.is_file()
         except OSError:
             is_dir = is_file = False
@@ -242,6 +247,18 @@ class _Walker:
             self.visit_dir(path, name, level)
         elif is_file:
             self.visit_file(path, name, level)
+        else:  # a FIFO, a device, a socket: never opened
+            message = "不是普通文件（管道、设备或套接字），已跳过。"
+            self.problem(level.folder, "special-file", message, path)
+
+    @staticmethod
+    def is_link(entry: os.DirEntry) -> bool:
+        """A symbolic link, or a Windows junction."""
+        junction = getattr(entry, "is_junction", None)  # Python 3.12+
+        return entry.is_symlink() or bool(junction and junction())
+
+    def inside(self, real: str) -> bool:
+        return real == self.real_root or real.startswith(self.real_root.rstrip(os.sep) + os.sep)
 
     def visit_dir(self, path: Path, name: str, level: _Level) -> None:
         folder = level.folder

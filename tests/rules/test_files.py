@@ -34,11 +34,12 @@ def test_text_file_renamed_docx_is_wrong_content(plan, tmp_path):
 @pytest.mark.parametrize(
     ("name", "data", "code"),
     [
-        ("空.docx", b"", "wrong-content"),
+        ("空.docx", b"", "empty"),
+        ("空.txt", b"", "empty"),
         ("截断.docx", docx_bytes("民政局" * 50)[:300], "wrong-content"),
-        ("空.jpg", b"", "wrong-content"),
+        ("空.jpg", b"", "empty"),
         ("截断.jpg", jpeg_bytes()[:-200], "truncated"),
-        ("空.pdf", b"", "wrong-content"),
+        ("空.pdf", b"", "empty"),
         ("截断.pdf", pdf_bytes("民政局")[:200], "wrong-content"),
         ("加密.pdf", pdf_bytes("民政局", encrypt="pw"), "encrypted"),
     ],

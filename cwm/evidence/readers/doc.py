@@ -11,6 +11,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
+from ..limits import MAX_OLE_BYTES, MiB, too_large
 from .base import DocumentText, ReadError
 
 FIRST_PAGE_CHARS = 1500
@@ -86,6 +87,9 @@ def _clean(text: str) -> str:
 def read_doc(path: Path) -> DocumentText:
     import olefile
 
+    if path.stat().st_size > MAX_OLE_BYTES:
+        what = f"旧版 Word 文件超过 {MAX_OLE_BYTES // MiB} MB"
+        raise ReadError(too_large(what), code="too-large")
     try:
         if not olefile.isOleFile(str(path)):
             raise ReadError(

@@ -1,64 +1,93 @@
 """Text of a .docx, as Word counts it: body (with tables), text boxes, footnotes and endnotes;
 not headers and footers.
 
-Read straight from the OOXML parts with zipfile + ElementTree. python-docx misses text boxes
-and footnotes and repeats a merged table cell once per spanned column; here each w:t is read
-once. A text box is stored twice (DrawingML in mc:Choice, VML in mc:Fallback): the fallback copy
-is skipped.
+Read straight from the OOXML parts with zipfile + an incremental ElementTree parse (bounded:
+``zipparts`` and ``limits``). python-docx misses text boxes and footnotes and repeats a merged
+table cell once per spanned column; here each w:t is read once. A text box is stored twice
+(DrawingML in mc:Choice, VML in mc:Fallback): the fallback copy is skipped.
 """
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import IO
 from xml.etree import ElementTree as ET
 
+from ..limits import MAX_TEXT_CHARS, too_large
 from .base import DocumentText, ReadError
+from .zipparts import open_part
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 FIRST_PAGE_CHARS = 1500
+_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+_NOT_COUNTED = {W + "instrText", W + "delText"}  # field codes and deleted revisions
 
 
-def _paragraph_texts(root: ET.Element) -> list[str]:
-    out: list[str] = []
+class _Paragraphs:
+    """Paragraph texts from start/end events: a paragraph nested in another (a text box) is a
+    paragraph of its own; skipped subtrees (mc:Fallback, separator notes) add nothing."""
 
-    def walk(node: ET.Element, buffer: list[str]) -> None:
-        for child in node:
-            tag = child.tag
-            if tag == MC_FALLBACK:
-                continue
-            if tag == W + "footnote" or tag == W + "endnote":
-                if child.get(W + "type") in (
-                    "separator",
-                    "continuationSeparator",
-                    "continuationNotice",
-                ):
-                    continue
-            if tag == W + "p":
-                inner: list[str] = []
-                walk(child, inner)
-                out.append("".join(inner))
-                continue
-            if tag == W + "t":
-                buffer.append(child.text or "")
-            elif tag == W + "tab":
-                buffer.append("\t")
-            elif tag in (W + "br", W + "cr"):
-                buffer.append("\n")
-            elif tag == W + "instrText" or tag == W + "delText":
-                continue  # field codes and deleted revisions are not counted
-            walk(child, buffer)
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.open: list[list[str]] = []
+        self.skip = 0
+        self.chars = 0
 
-    walk(root, [])
-    return out
+    def start(self, element: ET.Element) -> None:
+        tag = element.tag
+        if self.skip or tag == MC_FALLBACK:
+            self.skip += 1
+        elif tag in (W + "footnote", W + "endnote") and element.get(W + "type") in _SEPARATORS:
+            self.skip += 1
+        elif tag == W + "p":
+            self.open.append([])
+
+    def end(self, element: ET.Element) -> None:
+        if self.skip:
+            self.skip -= 1
+            return
+        tag = element.tag
+        if tag == W + "p" and self.open:
+            self.out.append("".join(self.open.pop()))
+            self.count(1)
+        elif self.open and tag not in _NOT_COUNTED:
+            text = {W + "t": element.text or "", W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
+            piece = text.get(tag)
+            if piece:
+                self.count(len(piece))
+                self.open[-1].append(piece)
+
+    def count(self, chars: int) -> None:
+        self.chars += chars
+        if self.chars > MAX_TEXT_CHARS:
+            message = too_large(f"文档文字超过 {MAX_TEXT_CHARS:,} 个字符")
+            raise ReadError(message, code="too-large")
+
+
+def _paragraph_texts(stream: IO[bytes]) -> list[str]:
+    """Paragraph texts of one part. Each element is dropped from the tree as soon as it ends,
+    so memory stays flat however many paragraphs the part holds."""
+    paragraphs = _Paragraphs()
+    open_elements: list[ET.Element] = []
+    for event, element in ET.iterparse(stream, events=("start", "end")):
+        if event == "start":
+            open_elements.append(element)
+            paragraphs.start(element)
+            continue
+        open_elements.pop()
+        paragraphs.end(element)
+        if open_elements:
+            open_elements[-1].remove(element)
+    return paragraphs.out
 
 
 def read_docx(path: Path) -> DocumentText:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, ValueError):
         raise ReadError(
             "文件扩展名是 .docx，但内容不是 Word 文档（可能是改了扩展名，"
             "或文件已损坏/未复制完整）。请用 Word 打开后重新另存为 .docx。",
@@ -76,11 +105,11 @@ def read_docx(path: Path) -> DocumentText:
             if part not in names:
                 continue
             try:
-                root = ET.fromstring(archive.read(part))
-            except (ET.ParseError, zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
+                with open_part(archive, part) as stream:
+                    parts.append("\n".join(_paragraph_texts(stream)))
+            except (ET.ParseError, zipfile.BadZipFile, RuntimeError, EOFError) as exc:
                 raise ReadError(
                     f"Word 文件已损坏，无法读取（{part}：{exc}）。请用 Word 打开检查后重新保存。"
                 ) from None
-            parts.append("\n".join(_paragraph_texts(root)))
     body = parts[0] if parts else ""
     return DocumentText("\n".join(parts), body[:FIRST_PAGE_CHARS])

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..limits import MAX_PIXELS, too_large
 from ..similarity import dhash
 from .base import ReadError
 
@@ -48,12 +49,18 @@ def _exif_date(image: object) -> dt.date | None:
 def read_photo(path: Path) -> PhotoFacts:
     from PIL import Image, UnidentifiedImageError
 
+    Image.MAX_IMAGE_PIXELS = None  # cwm checks the size itself (below), with the file's name
+
     suffix = path.suffix.lower()
     if suffix == ".heic":  # Pillow has no HEIC support without a plug-in: count it, read nothing
         return PhotoFacts("HEIC", 0, 0, None)
     try:
         with Image.open(path) as image:
             size, taken = (image.width, image.height), _exif_date(image)
+            if image.width * image.height > MAX_PIXELS:
+                pixels = f"{image.width}×{image.height}"
+                what = f"图片有 {pixels} 像素（超过 {MAX_PIXELS // 10**6} 百万像素）"
+                raise ReadError(too_large(what), code="too-large")
             if image.format == "JPEG" and not _jpeg_complete(path):
                 raise ReadError(
                     "JPEG 图片不完整（文件末尾缺失，可能未复制完）。请重新复制原图。",
@@ -69,6 +76,9 @@ def read_photo(path: Path) -> PhotoFacts:
             "改了扩展名或已损坏）。请重新导出或复制照片。",
             code="wrong-content",
         ) from None
+    except Image.DecompressionBombError:
+        what = f"图片像素过多（超过 {MAX_PIXELS // 10**6} 百万像素）"
+        raise ReadError(too_large(what), code="too-large") from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise ReadError(
             f"图片无法读取（{exc}）。请重新导出或复制照片。", code="wrong-content"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..limits import MAX_PDF_PAGES
 from .base import DocumentText, ReadError
 
 SCAN_THRESHOLD = 20
@@ -33,7 +34,7 @@ def read_pdf(path: Path) -> DocumentText:
         raise ReadError(f"无法读取文件：{exc.strerror or exc}。") from None
     try:
         pages: list[str] = []
-        for index in range(len(document)):
+        for index in range(min(len(document), MAX_PDF_PAGES)):
             page = document[index]
             textpage = page.get_textpage()
             pages.append(textpage.get_text_range())

@@ -1,14 +1,18 @@
 """Cells of a data table: .xlsx (openpyxl, read-only, cached values) or .csv (UTF-8 or GBK, as
-Excel saves it). Returns rows of strings; interpretation is the table rule's job.
+Excel saves it). Returns the first rows as strings; interpretation is the table rule's job.
+Bounded: the first ``MAX_TABLE_BYTES`` of a CSV, the first ``MAX_TABLE_ROWS`` rows, an .xlsx
+whose parts stay within the zip bounds.
 """
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
+from ..limits import MAX_TABLE_BYTES, MAX_TABLE_ROWS
 from .base import ReadError
 
-MAX_ROWS = 200
+MAX_ROWS = MAX_TABLE_ROWS
 
 
 def read_table(path: Path) -> list[list[str]]:
@@ -19,8 +23,8 @@ def read_table(path: Path) -> list[list[str]]:
 
         from .text import read_text_file
 
-        text = read_text_file(path)
-        return [row for row in csv.reader(io.StringIO(text))][:MAX_ROWS]
+        text = read_text_file(path, MAX_TABLE_BYTES, whole=False)
+        return list(itertools.islice(csv.reader(io.StringIO(text)), MAX_ROWS))
     if suffix == ".xls":
         raise ReadError(
             "暂不能读取旧版 .xls 表格。请用 Excel 或 WPS 另存为 .xlsx 后再检查。", code="manual"
@@ -33,9 +37,13 @@ def _read_xlsx(path: Path) -> list[list[str]]:
 
     from openpyxl import load_workbook
 
+    from .zipparts import check_sizes
+
     try:
+        with zipfile.ZipFile(path) as archive:
+            check_sizes(archive)
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ReadError(
             "文件扩展名是 .xlsx，但内容不是 Excel 表格（可能改了扩展名或已损坏）"
             f"：{type(exc).__name__}。",

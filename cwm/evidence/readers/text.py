@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..limits import MAX_TEXT_FILE_BYTES, MiB, too_large
 from .base import ReadError
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
@@ -30,9 +31,14 @@ def decode(data: bytes) -> str:
         ) from None
 
 
-def read_text_file(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror or exc}。") from None
+def read_text_file(path: Path, limit: int = MAX_TEXT_FILE_BYTES, whole: bool = True) -> str:
+    """The text of ``path``. Larger than ``limit`` bytes: a ``too-large`` ReadError when the
+    ``whole`` file is needed, else its first ``limit`` bytes up to the last line break (a
+    table's first rows)."""
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        if whole:
+            raise ReadError(too_large(f"文本文件超过 {limit // MiB} MB"), code="too-large")
+        data = data[: data.rfind(b"\n") + 1] or data[:limit]
     return decode(data)

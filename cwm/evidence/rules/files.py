@@ -17,6 +17,10 @@ CODES = {
     "bad-name": ("warning", "文件名含有无法识别的字符（编码错误）。"),
     "symlink-loop": ("warning", "循环的快捷方式/链接，已跳过。"),
     "unknown-type": ("warning", "不认识的文件类型，不计入任何材料。"),
+    "empty": ("error", "空文件（0 字节）。"),
+    "too-large": ("error", "文件超过读取上限（解压后大小、像素、文字量），可能已损坏，未读取。"),
+    "link-outside": ("info", "链接（快捷方式）指向材料文件夹之外，不跟随、不读取。"),
+    "special-file": ("warning", "不是普通文件（管道、设备、套接字），已跳过。"),
     "reference-files": ("info", "“参考”开头的子文件夹中的参考资料：列出，不检查、不计入。"),
 }
 
@@ -35,6 +39,10 @@ def check(ctx: Context) -> Iterator[Found]:
         message = f"参考资料 {len(folder.reference)} 个文件（不检查、不计入）：{names}。"
         yield Found("reference-files", message, where)
     for file in folder.files:
+        if file.kind == "other" and file.path.suffix.lower() == ".lnk":
+            message = "Windows 快捷方式不会被跟随，不计入任何材料。请把材料本身放进文件夹。"
+            yield Found("link-outside", message, file.rel)
+            continue
         if file.kind == "other":
             suffix = file.path.suffix or "无扩展名"
             yield Found(

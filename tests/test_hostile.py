@@ -1,0 +1,299 @@
+"""Hostile inputs: one bad file never costs the run.
+
+Each case builds a file or tree the nightly batch could meet — bombs, Strict OOXML, links out
+of the tree, a very deep tree, FIFOs, unreadable files, control characters in names, broken
+YAML — and asserts that ``cwm check`` finishes with a complete report naming the file (exit 0
+or 1, never 3), within the memory bound, with the evidence untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from .builders import build_tree, docx_bytes, han_text, jpeg_bytes, result_of, run_check, xlsx_bytes
+from .test_check_cli import snapshot
+
+POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links, FIFOs and users")
+MEMORY_BOUND_MB = 300
+
+
+def cwm(
+    *args: object, timeout: float = 120, prefix: tuple[str, ...] = ()
+) -> tuple[int, str, str, int]:
+    """Run ``cwm`` in a fresh process: (exit code, stdout, stderr, peak memory in MB of cwm and
+    its workers, measured by a parent that runs nothing else). ``prefix``: a command to run
+    cwm under (setpriv, to take from root its right to read every file)."""
+    code = (
+        "import resource, subprocess, sys, json\n"
+        "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024\n"
+        "print(json.dumps([p.returncode, p.stdout, p.stderr, peak]))\n"
+    )
+    command = [sys.executable, "-c", code, *prefix, sys.executable, "-m", "cwm", *map(str, args)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stderr
+    returncode, out, err, peak = json.loads(done.stdout)
+    return returncode, out, err, peak
+
+
+def findings(report: dict) -> list[dict]:
+    every = [f for r in report["requirements"] for f in r["findings"]]
+    return every + report["other_findings"]
+
+
+def good_report() -> bytes:
+    return docx_bytes("2021年" + han_text(595))
+
+
+# --- bombs and bounds ----------------------------------------------------------------------
+
+
+def zip_bomb_docx(path: Path, megabytes: int) -> None:
+    """A .docx whose document.xml inflates to ``megabytes`` MB of empty paragraphs."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(f"<w:document {w}><w:body>".encode())
+            chunk = b"<w:p/>" * 100_000
+            for _ in range(megabytes * 2**20 // len(chunk)):
+                part.write(chunk)
+            part.write(b"</w:body></w:document>")
+
+
+def huge_png(path: Path, width: int, height: int) -> None:
+    """A PNG whose header declares ``width`` × ``height`` pixels (a few hundred bytes)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    idat = zlib.compress(b"\0" * 1000)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    )
+
+
+def strict_xlsx(path: Path) -> None:
+    """An .xlsx in Strict Open XML (what Excel's “Strict” save option writes): the transitional
+    namespaces replaced by the strict ones."""
+    plain = xlsx_bytes([["常住人口", 1000000], ["注册志愿者人数", 140000]])
+    source = zipfile.ZipFile(__import__("io").BytesIO(plain))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = (
+                source.read(info)
+                .replace(
+                    b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                    b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+                )
+                .replace(
+                    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                    b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+                )
+            )
+            out.writestr(info, data)
+
+
+def test_bombs_and_odd_files_are_findings_within_the_memory_bound(tmp_path):
+    root = tmp_path / "ev"
+    build_tree(root, {"III-8-1-3 家风/报告.docx": good_report()})
+    zip_bomb_docx(root / "III-8-1-3 家风" / "炸弹.docx", 300)
+    build_tree(root, {"III-27-3-2/阳光小区_助餐.jpg": jpeg_bytes(dt.date(2021, 4, 4))})
+    huge_png(root / "III-27-3-2" / "锦绣花园_日间照料.png", 30000, 30000)
+    strict_xlsx(root / "III-15-2-3.xlsx")  # stray: not read
+    (root / "III-15-2-3").mkdir()
+    strict_xlsx(root / "III-15-2-3" / "数据.xlsx")
+    (root / "III-8-1-3 家风" / "空白.txt").write_bytes(b"")
+    before = snapshot(root)
+    started = time.monotonic()
+    code, out, err, peak = cwm("check", root, "-f", "json", "--no-cache", "--jobs", "2")
+    elapsed = time.monotonic() - started
+    assert code == 1, err
+    report = json.loads(out)
+    by_path = {f["path"]: f for f in findings(report)}
+    assert by_path["III-8-1-3 家风/炸弹.docx"]["code"] == "too-large"
+    assert "解压后超过 200 MB" in by_path["III-8-1-3 家风/炸弹.docx"]["message"]
+    assert by_path["III-27-3-2/锦绣花园_日间照料.png"]["code"] == "too-large"
+    assert "30000×30000" in by_path["III-27-3-2/锦绣花园_日间照料.png"]["message"]
+    assert by_path["III-15-2-3/数据.xlsx"]["severity"] == "error"  # named, not a crash
+    assert by_path["III-8-1-3 家风/空白.txt"]["code"] == "empty"
+    assert "Warning" not in err and "site-packages" not in err
+    assert peak < MEMORY_BOUND_MB, f"peak {peak} MB"
+    assert snapshot(root) == before
+    print(f"bombs: {elapsed:.1f} s, peak {peak} MB")
+
+
+def test_a_large_csv_is_read_only_as_far_as_needed(tmp_path):
+    root = tmp_path / "ev" / "III-15-2-3"
+    root.mkdir(parents=True)
+    head = "常住人口,1000000\r\n注册志愿者人数,140000\r\n有志愿服务时间记录的志愿者人数,80000\r\n"
+    with open(root / "数据.csv", "w", encoding="utf-8") as handle:
+        handle.write(head)
+        line = "备注," + "x" * 200 + "\r\n"
+        handle.write(line * (120 * 2**20 // len(line)))
+    code, out, err, peak = cwm(
+        "check", root.parent, "-f", "json", "--no-cache", "--period", "2021H1"
+    )
+    result = next(r for r in json.loads(out)["requirements"] if r["id"] == "III-15-2-3")
+    assert result["status"] == "pass", result
+    assert peak < 100, f"peak {peak} MB"
+
+
+# --- the tree is the boundary ---------------------------------------------------------------
+
+
+@POSIX
+def test_links_out_of_the_tree_are_not_followed(tmp_path):
+    root = build_tree(tmp_path / "ev", {"III-8-1-3/报告.docx": good_report()})
+    os.symlink("/etc", root / "III-8-1-3" / "系统")
+    os.symlink("/", root / "根目录")
+    os.symlink("/etc/passwd", root / "III-8-1-3" / "密码.txt")
+    started = time.monotonic()
+    code, out, err, _ = cwm("check", root, "-f", "json", "--no-cache", timeout=60)
+    assert time.monotonic() - started < 30
+    report = json.loads(out)
+    links = {f["path"]: f for f in findings(report) if f["code"] == "link-outside"}
+    assert set(links) == {"III-8-1-3/系统", "根目录", "III-8-1-3/密码.txt"}
+    assert all(f["severity"] == "info" for f in links.values())
+    assert "passwd" not in out.replace("密码.txt", "") and "/etc" not in out
+
+
+def test_a_very_deep_tree(tmp_path):
+    top = tmp_path / "ev" / "III-8-1-3"
+    top.mkdir(parents=True)
+    deep = top
+    try:
+        for _ in range(1200):  # os.makedirs recurses; so did the old walk
+            deep = deep / "d"
+            deep.mkdir()
+        (deep / "报告.docx").write_bytes(good_report())
+        from cwm.plan import load_plan
+
+        result = result_of(run_check(load_plan(), tmp_path / "ev", "III-8-1-3"), "III-8-1-3")
+        assert result.status == "pass"
+    finally:  # shutil.rmtree (pytest's clean-up) recurses too: take the tree down from below
+        (deep / "报告.docx").unlink(missing_ok=True)
+        while deep != top:
+            deep.rmdir()
+            deep = deep.parent
+
+
+@POSIX
+def test_fifos_are_skipped_never_opened(tmp_path):
+    root = build_tree(tmp_path / "ev", {"III-8-1-3/报告.docx": good_report()})
+    os.mkfifo(root / "III-8-1-3" / "管道.docx")
+    code, out, err, _ = cwm("check", root, "-f", "json", "--no-cache", timeout=60)
+    [fifo] = [f for f in findings(json.loads(out)) if f["path"] == "III-8-1-3/管道.docx"]
+    assert fifo["code"] == "special-file"
+
+
+@POSIX
+def test_control_characters_in_names_are_escaped_in_text(tmp_path):
+    root = build_tree(tmp_path / "ev", {"III-8-1-3/报告.docx": good_report()})
+    (root / "III-8-1-3" / "坏\x1b[31m名\n字.xyz").write_bytes(b"x")
+    code, out, err, _ = cwm("check", root, "--no-cache")
+    assert "\x1b" not in out and "坏\\x1b[31m名\\x0a字.xyz" in out
+
+
+# --- errors say what they are ---------------------------------------------------------------
+
+
+NO_READ_ALL = ("setpriv", "--bounding-set=-dac_override,-dac_read_search")
+"""root without the capabilities that let it read any file."""
+
+
+@POSIX
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("setpriv"),
+    reason="root with setpriv: runs cwm as a root that may not read every file",
+)
+def test_no_permission_is_said_and_never_cached(tmp_path):
+    """A file the user may not read is “没有读取权限” (not “damaged”), and once it is readable
+    the next run reads it: the first answer was not cached."""
+    root = build_tree(tmp_path / "ev", {"III-8-1-3/报告.docx": good_report()})
+    report = root / "III-8-1-3" / "报告.docx"
+    report.chmod(0)
+    try:
+        code, out, err, _ = cwm("check", root, "-f", "json", prefix=NO_READ_ALL)
+        [finding] = [f for f in findings(json.loads(out)) if f["path"] == "III-8-1-3/报告.docx"]
+        assert finding["code"] == "unreadable" and "没有读取权限" in finding["message"]
+    finally:
+        report.chmod(0o644)
+    code, out, err, _ = cwm("check", root, "-f", "json", prefix=NO_READ_ALL)
+    result = next(r for r in json.loads(out)["requirements"] if r["id"] == "III-8-1-3")
+    assert result["status"] == "pass"
+
+
+# --- no orphans -----------------------------------------------------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.add(int(entry.name))
+    return out
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_workers_end_with_the_run(tmp_path, how):
+    build_tree(
+        tmp_path / "ev",
+        {
+            f"III-7-3-1/2021-04-0{i % 9 + 1}_市民政局_宣讲{i}.jpg": jpeg_bytes(
+                dt.date(2021, 4, 4), size=(2400, 1800), seed=i
+            )
+            for i in range(60)
+        },
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cwm", "check", str(tmp_path / "ev"), "--no-cache", "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 20
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        workers |= _children(process.pid)
+        time.sleep(0.05)
+    if process.poll() is not None:
+        pytest.skip("the run finished before its workers could be seen")
+    process.send_signal(how)
+    process.wait(timeout=10)
+    time.sleep(1.0)
+    assert _alive(workers) == set(), f"workers left after {how.name}"
+    if how == signal.SIGTERM:
+        assert process.returncode == 130
