@@ -297,3 +297,39 @@ def test_workers_end_with_the_run(tmp_path, how):
     assert _alive(workers) == set(), f"workers left after {how.name}"
     if how == signal.SIGTERM:
         assert process.returncode == 130
+
+
+# --- broken data files ----------------------------------------------------------------------
+
+LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("plan_year: 2021\nx: 2021-02-30\n", 2, "日期“2021-02-30”不存在"),
+        ("base: &b {a: 1}\nplan_year:\n  <<: *b\n", 3, "合并键"),
+        ("plan_year: !foo 2021\n", 1, "不认识的 YAML 标签“!foo”"),
+        ("plan_year: !!int abc\n", 1, "无法按 int 读取"),
+        ("plan_year: &x [*x]\n", 1, "锚点和别名"),
+        (LAUGHS, 2, "锚点和别名"),
+        ("plan_year: 2021\n" + "x: " + "[" * 100 + "]" * 100 + "\n", 2, "嵌套超过"),
+    ],
+    ids=["bad-date", "merge-key", "tag", "int-tag", "recursive-alias", "billion-laughs", "deep"],
+)
+def test_every_yaml_problem_is_placed(data_copy, text, line, words):
+    (data_copy / "tasks.yaml").write_text(text, encoding="utf-8")
+    code, out, err, peak = cwm("--data", data_copy, "validate", timeout=60)
+    assert code == 2, (out, err)
+    assert f"tasks.yaml:{line}:" in out and words in out, out
+    assert "Traceback" not in err and peak < MEMORY_BOUND_MB
+
+
+def test_not_utf8_and_a_folder_for_a_file(data_copy):
+    (data_copy / "grid.yaml").write_bytes("grid: 网格".encode("gbk"))
+    (data_copy / "sites.yaml").unlink()
+    (data_copy / "sites.yaml").mkdir()
+    code, out, err, _ = cwm("--data", data_copy, "validate")
+    assert code == 2 and "不是 UTF-8 编码" in out and "应为文件，实为文件夹 sites.yaml" in out
