@@ -492,46 +492,40 @@ def rules() -> None:
 @handles_errors
 def count(
     files: list[Path] = typer.Argument(
-        ..., help="要统计的文档（.docx、.pdf、.doc、.wps、.txt、.md）。", show_default=False
+        ...,
+        help="要统计的文档或表格（.docx、.pdf、.ofd、.doc、.wps、.txt、.md；.xlsx、.xls、.et、.ods、.csv），"
+        "或文件夹（统计其中全部文档和表格）。",
+        show_default=False,
     ),
     fmt: Format = opt.FORMAT,
 ) -> None:
-    """统计文档字数，口径与 Word“字数统计”一致：字数、纯汉字数、字符数（不计空格）。
+    """统计文档字数，口径与 Word“字数统计”一致：字数、纯汉字数、字符数（不计空格）；
+    表格给出读到的行数和单元格数。
 
     每个中日韩文字和全角标点算 1 个字，连续的英文字母、数字算 1 个字（“Python 3.11”= 2）。
     """
     from .errors import UsageError
-    from .evidence.readers import ReadError, read_document
-    from .evidence.wordcount import count as count_words
+    from .evidence.counting import count_paths, totals
     from .output import render
 
-    rows = []
     for path in files:
-        if not path.is_file():
-            raise UsageError(f"{path}：文件不存在。")
-        try:
-            document = read_document(path)
-        except ReadError as exc:
-            raise UsageError(f"{path}：{exc.message}") from None
-        numbers = count_words(document.text)
-        rows.append(
-            {
-                "file": str(path),
-                "words": numbers.words,
-                "han": numbers.han,
-                "chars_no_spaces": numbers.chars_no_spaces,
-                "scanned": document.scanned,
-            }
-        )
+        if not path.exists():
+            raise UsageError(f"{path}：文件或文件夹不存在。")
+    rows = count_paths(files)
+    if len(rows) > 1:
+        rows.append(totals(rows))
     columns = [
-        ("文件", lambda r: r["file"]),
-        ("字数", lambda r: r["words"]),
-        ("纯汉字数", lambda r: r["han"]),
-        ("字符数（不计空格）", lambda r: r["chars_no_spaces"]),
-        ("备注", lambda r: "扫描件，无文字层" if r["scanned"] else ""),
+        ("文件", lambda r: r.file),
+        ("字数", lambda r: r.words),
+        ("纯汉字数", lambda r: r.han),
+        ("字符数（不计空格）", lambda r: r.chars_no_spaces),
+        ("备注", lambda r: r.note),
     ]
-    view = render(fmt, columns, rows, rows)
-    out(view)
+    out(render(fmt, columns, rows, [r.as_json() for r in rows]))
+    bad = [r for r in rows if r.unreadable]
+    if bad:
+        err("\n".join(f"{r.file}：{r.note}" for r in bad))
+        raise typer.Exit(EXIT_USAGE)
 
 
 # ---------------------------------------------------------------------------------------------

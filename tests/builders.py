@@ -360,3 +360,78 @@ def scene_jpeg(
         kwargs["exif"] = exif
     image.save(buffer, "JPEG", quality=quality, **kwargs)
     return buffer.getvalue()
+
+
+# --- formats of Chinese offices: OFD, Word 95, encrypted OOXML, archives ----------------------
+
+_OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+
+
+def ofd_bytes(*pages: str, drop_page: int | None = None) -> bytes:
+    """An OFD (GB/T 33190-2016) as 公文系统 export it: OFD.xml -> Doc_0/Document.xml -> one
+    Content.xml per page, each line a TextObject of TextCode runs. ``drop_page``: leave that
+    page's content out (a damaged export)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "OFD.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {_OFD_NS} Version="1.0" DocType="OFD">'
+            "<ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo>"
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        listed = "".join(
+            f'<ofd:Page ID="{i + 1}" BaseLoc="Pages/Page_{i}/Content.xml"/>'
+            for i in range(len(pages))
+        )
+        archive.writestr(
+            "Doc_0/Document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {_OFD_NS}><ofd:CommonData>'
+            "<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
+            f"</ofd:CommonData><ofd:Pages>{listed}</ofd:Pages></ofd:Document>",
+        )
+        for number, text in enumerate(pages):
+            if number == drop_page:
+                continue
+            lines = [text[i : i + 30] for i in range(0, len(text), 30)]
+            objects = "".join(
+                f'<ofd:TextObject ID="{100 + n}" Boundary="20 {20 + 6 * n} 170 6" Font="1" Size="4.2">'
+                f'<ofd:TextCode X="0" Y="4">{line[:12]}</ofd:TextCode>'
+                f'<ofd:TextCode X="50" Y="4">{line[12:]}</ofd:TextCode></ofd:TextObject>'
+                for n, line in enumerate(lines)
+            )
+            archive.writestr(
+                f"Doc_0/Pages/Page_{number}/Content.xml",
+                f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {_OFD_NS}><ofd:Content>'
+                f'<ofd:Layer ID="{number + 2}">{objects}</ofd:Layer></ofd:Content></ofd:Page>',
+            )
+    return buffer.getvalue()
+
+
+def word95_bytes() -> bytes:
+    """A compound file whose WordDocument stream starts as Word 6.0/95 files do (0xA5DC)."""
+    word = bytearray(4096)
+    struct.pack_into("<HH", word, 0, 0xA5DC, 0x0065)
+    return compound_file({"WordDocument": bytes(word), "1Table": bytes(4096)})
+
+
+def encrypted_ooxml_bytes() -> bytes:
+    """What Word and Excel save with a password: an OLE file holding EncryptionInfo and
+    EncryptedPackage instead of a zip."""
+    return compound_file({"EncryptionInfo": bytes(4096), "EncryptedPackage": bytes(4096)})
+
+
+def zip_bytes(files: dict[str, bytes], gbk_names: bool = False) -> bytes:
+    """A .zip; ``gbk_names``: names written in GBK without the UTF-8 flag, as Windows' built-in
+    “发送到 压缩文件夹” and older tools do."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(_GbkName(name) if gbk_names else zipfile.ZipInfo(name), data)
+    return buffer.getvalue()
+
+
+class _GbkName(zipfile.ZipInfo):
+    __slots__ = ()
+
+    def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's name
+        return self.filename.encode("gbk"), self.flag_bits & ~0x800

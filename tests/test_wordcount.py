@@ -11,6 +11,39 @@ from cwm.evidence.wordcount import count, word_count
 
 from .builders import doc_bytes, docx_bytes, docx_ooxml, han_text, pdf_bytes
 
+# The Word rule written out character by character: the reference that cwm.evidence.wordcount
+# (whatever its formulation) must equal.
+_ASIAN = (
+    (0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3001, 0x303F), (0x3040, 0x30FF), (0x3100, 0x312F),
+    (0x3130, 0x318F), (0x31F0, 0x31FF), (0x3200, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x3FFFF),
+)  # fmt: skip
+_HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+
+
+def reference(text: str) -> tuple[int, int, int]:
+    """(字数, 纯汉字数, 字符数不计空格), one character at a time."""
+    words = han = chars = 0
+    in_run = False
+    for char in text:
+        if char.isspace() or char == "\u3000":
+            in_run = False
+            continue
+        chars += 1
+        code = ord(char)
+        if any(low <= code <= high for low, high in _ASIAN):
+            words += 1
+            in_run = False
+            han += any(low <= code <= high for low, high in _HAN)
+        elif not in_run:
+            words += 1
+            in_run = True
+    return words, han, chars
+
+
+def reference_count(text: str) -> int:
+    return reference(text)[0]
+
 
 @pytest.mark.parametrize(
     ("text", "words"),

@@ -39,6 +39,10 @@ def _reader(kind: str) -> Callable[[Any], Any] | None:
         from .readers.table import read_table
 
         return read_table
+    if kind == "archive":
+        from .readers.archive import read_archive
+
+        return read_archive
     return None
 
 

@@ -24,23 +24,29 @@ from typing import Iterator, Mapping
 
 from .captions import CAPTION_FILES
 
-DOCUMENTS = frozenset({".docx", ".doc", ".wps", ".pdf", ".txt", ".md"})
-IMAGES = frozenset({".jpg", ".jpeg", ".png", ".heic", ".webp", ".bmp"})
-TABLES = frozenset({".xlsx", ".xls", ".csv"})
+DOCUMENTS = frozenset({".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".md"})
+IMAGES = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".bmp", ".tif", ".tiff"})
+TABLES = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv"})
+ARCHIVES = frozenset({".zip", ".rar", ".7z"})
+VIDEOS = frozenset(
+    {".mp4", ".mov", ".avi", ".wmv", ".mkv", ".flv", ".3gp", ".m4v", ".mpg", ".mpeg"}
+)
+KINDS = {
+    **dict.fromkeys(DOCUMENTS, "document"),
+    **dict.fromkeys(IMAGES, "image"),
+    **dict.fromkeys(TABLES, "table"),
+    **dict.fromkeys(ARCHIVES, "archive"),
+    **dict.fromkeys(VIDEOS, "video"),
+}
+"""What a file is taken for, by its extension; the readers then decide from its bytes whether it
+is one (a text file named .jpg is no photo)."""
 NOTES_FILE = "要求.md"
 """The note ``cwm init`` writes into each requirement folder: never evidence."""
 IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", NOTES_FILE.casefold()})
 
 
 def kind_of(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in DOCUMENTS:
-        return "document"
-    if suffix in IMAGES:
-        return "image"
-    if suffix in TABLES:
-        return "table"
-    return "other"
+    return KINDS.get(path.suffix.lower(), "other")
 
 
 def is_ignored(name: str) -> bool:

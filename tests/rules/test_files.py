@@ -56,7 +56,7 @@ def test_unknown_type_is_a_warning_and_ignored_files_are_not_evidence(plan, tmp_
         tmp_path,
         {
             "III-8-1-3/报告.docx": docx_bytes(f"2021年{han_text(595)}"),
-            "III-8-1-3/视频.mp4": b"\0\0",
+            "III-8-1-3/数据.xyz": b"\0\0",
             "III-8-1-3/~$报告.docx": b"lock",
             "III-8-1-3/Thumbs.db": b"x",
             "III-8-1-3/desktop.ini": b"x",

@@ -56,6 +56,7 @@ def test_no_table(plan, tmp_path):
     assert codes(check(plan, tmp_path, "说明.txt", "没有表格")) == ["table-missing"]
 
 
-def test_old_xls_is_a_manual_item(plan, tmp_path):
+def test_a_damaged_xls_is_named(plan, tmp_path):
+    """Old .xls tables are read (tests/test_formats.py); one that is only a header is damaged."""
     result = check(plan, tmp_path, "数据.xls", b"\xd0\xcf\x11\xe0")
-    assert "table-manual" in codes(result)
+    assert "wrong-content" in codes(result)

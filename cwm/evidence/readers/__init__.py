@@ -3,10 +3,12 @@
 
 docx.py  Word 2007+ (zipfile + ElementTree: body, tables, text boxes, footnotes, endnotes)
 pdf.py   PDF text layer (pypdfium2)
+ofd.py   OFD 电子公文 (zipfile + ElementTree: TextCode in page order)
 doc.py   Word 97–2003 .doc and WPS .wps (olefile + the piece table)
 text.py  .txt/.md/.csv decoding: BOM, then strict UTF-8, then GB18030
 image.py photo facts without decoding pixels (Pillow): format, size, EXIF date, completeness
-table.py cells of .xlsx (openpyxl) and .csv
+table.py cells of .xlsx, .xls, .et, .ods (python-calamine) and .csv
+archive.py what a .zip or .rar holds (names only)
 base.py  DocumentText and ReadError, shared by all of them
 """
 
@@ -30,6 +32,10 @@ def read_document(path: Path) -> DocumentText:
         from .pdf import read_pdf
 
         return read_pdf(path)
+    if suffix == ".ofd":
+        from .ofd import read_ofd
+
+        return read_ofd(path)
     if suffix in (".doc", ".wps"):
         from .doc import read_doc
 

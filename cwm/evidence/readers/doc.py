@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..limits import MAX_OLE_BYTES, MiB, too_large
 from .base import DocumentText, ReadError
+from .encrypted import ENCRYPTED
 
 FIRST_PAGE_CHARS = 1500
 
@@ -98,12 +99,20 @@ def read_doc(path: Path) -> DocumentText:
                 code="wrong-content",
             )
         with olefile.OleFileIO(str(path)) as ole:
+            if ole.exists("EncryptedPackage"):
+                raise ReadError(ENCRYPTED, code="encrypted")
             if not ole.exists("WordDocument"):
                 raise ReadError(
                     f"文件扩展名是 {path.suffix}，但其中没有 Word 正文。", code="wrong-content"
                 )
             word = ole.openstream("WordDocument").read()
-            if len(word) < 0x1AA or struct.unpack_from("<H", word, 0)[0] != 0xA5EC:
+            ident = struct.unpack_from("<H", word, 0)[0] if len(word) >= 2 else 0
+            if ident == 0xA5DC:  # Word 6.0 and Word 95
+                raise ReadError(
+                    "Word 6.0/95 格式的旧文档，无法自动读取。请用 Word 或 WPS 打开后另存为 .docx。",
+                    code="doc-unreadable",
+                )
+            if len(word) < 0x1AA or ident != 0xA5EC:
                 raise _fail("文件头不对")
             (flags,) = struct.unpack_from("<H", word, 0x0A)
             if flags & 0x0100:

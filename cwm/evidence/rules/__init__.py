@@ -18,5 +18,7 @@ RULES: Rulebook[Context, Found] = Rulebook()
 for _module in MODULES:
     RULES.register(_module.check, _module.CODES, _module.__doc__ or "")
 
-MANUAL_CODES = frozenset({"report-scan", "doc-unreadable", "evaluation", "table-manual"})
+MANUAL_CODES = frozenset(
+    {"report-scan", "document-scan", "doc-unreadable", "evaluation", "table-manual"}
+)
 """Codes that mean a person must look: the requirement's status is ``manual``."""

@@ -10,6 +10,7 @@ from ..context import Context, Found
 CODES = {
     "document-count": ("error", "正式发文的份数少于要求。"),
     "document-number": ("warning", "文档首页没有发文字号，可能不是正式发文。"),
+    "document-scan": ("info", "扫描件，请人工核对发文字号。"),
 }
 
 DOCUMENT_NUMBER = re.compile(
@@ -34,6 +35,8 @@ def check(ctx: Context) -> Iterator[Found]:
             )
         for file, document in documents:
             if document.scanned:
+                message = "扫描件：请人工核对发文字号（文件中没有可提取的文字）。"
+                yield Found("document-scan", message, file.rel)
                 continue
             if not has_document_number(document.first_page):
                 yield Found(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import PurePosixPath
 from typing import Iterator
 
 from ..context import Context, Found
 from ..readers import ReadError
+from ..readers.archive import ArchiveFacts
 
 CODES = {
     "unreadable": ("error", "文件或文件夹无法读取（权限、损坏的链接等）。"),
@@ -17,6 +20,8 @@ CODES = {
     "bad-name": ("warning", "文件名含有无法识别的字符（编码错误）。"),
     "symlink-loop": ("warning", "循环的快捷方式/链接，已跳过。"),
     "unknown-type": ("warning", "不认识的文件类型，不计入任何材料。"),
+    "archive": ("warning", "压缩包：其中的材料不计入，请解压后放入文件夹。"),
+    "video": ("warning", "视频不计入申报材料；图片资料可用视频截屏。"),
     "empty": ("error", "空文件（0 字节）。"),
     "too-large": ("error", "文件超过读取上限（解压后大小、像素、文字量），可能已损坏，未读取。"),
     "link-outside": ("info", "链接（快捷方式）指向材料文件夹之外，不跟随、不读取。"),
@@ -24,7 +29,18 @@ CODES = {
     "reference-files": ("info", "“参考”开头的子文件夹中的参考资料：列出，不检查、不计入。"),
 }
 
+_UNITS = {"image": "张图片", "document": "份文档", "table": "份表格", "video": "个视频"}
 _MANUAL = {"doc-unreadable": "doc-unreadable", "manual": "table-manual"}
+
+
+def archive_message(name: str, facts: ArchiveFacts | None) -> str:
+    """“照片.zip 内有 5 张图片、1 份文档，压缩包中的材料不计入，请解压后放入本文件夹。”"""
+    from ..scan import kind_of
+
+    counts = Counter(kind_of(PurePosixPath(n)) for n in (facts.names if facts else ()))
+    held = "、".join(f"{counts[k]} {unit}" for k, unit in _UNITS.items() if counts[k])
+    inside = f"内有 {held}，" if held else ""
+    return f"{name} {inside}压缩包中的材料不计入，请解压后放入本文件夹。"
 
 
 def check(ctx: Context) -> Iterator[Found]:
@@ -43,6 +59,10 @@ def check(ctx: Context) -> Iterator[Found]:
             message = "Windows 快捷方式不会被跟随，不计入任何材料。请把材料本身放进文件夹。"
             yield Found("link-outside", message, file.rel)
             continue
+        if file.kind == "video":
+            message = "视频不计入申报材料；图片资料可用视频截屏（附件1 备注：网络截图、电视截屏）。"
+            yield Found("video", message, file.rel)
+            continue
         if file.kind == "other":
             suffix = file.path.suffix or "无扩展名"
             yield Found(
@@ -53,6 +73,9 @@ def check(ctx: Context) -> Iterator[Found]:
             )
             continue
         result = ctx.reads.get(file.rel)
+        if file.kind == "archive" and not isinstance(result, ReadError):
+            yield Found("archive", archive_message(file.path.name, result), file.rel)
+            continue
         if isinstance(result, ReadError):
             code = _MANUAL.get(result.code, result.code if result.code in CODES else "unreadable")
             yield Found(code, result.message, file.rel)
