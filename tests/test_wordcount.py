@@ -149,3 +149,20 @@ def test_count_command_bad_file_exits_2(tmp_path):
     assert (
         result.exit_code == 2 and "假的.docx" in result.stderr and "不是 Word 文档" in result.stderr
     )
+
+
+def test_the_fast_count_equals_the_reference_on_random_text_and_the_seed():
+    import random
+
+    from .conftest import SOURCE_TEXT
+
+    rnd = random.Random(2021)
+    alphabet = (
+        "春夏秋冬 民政局，。、2021年abc Python 3.11\u3000\t\n"
+        "한국어テストＡＢＣ１２３“”-_.,\u00a0\u2003𠀀𪚥"
+    )
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(60))) for _ in range(2000)]
+    texts.append(SOURCE_TEXT.read_text(encoding="utf-8"))
+    for text in texts:
+        numbers = count(text)
+        assert (numbers.words, numbers.han, numbers.chars_no_spaces) == reference(text), text

@@ -13,7 +13,6 @@ from pathlib import Path
 from .readers import DocumentText, ReadError
 from .reading import read_file
 from .scan import EvidenceFile, kind_of, scan
-from .wordcount import count
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ def count_file(file: EvidenceFile) -> Counted:
     if isinstance(result, DocumentText):
         if result.scanned:
             return Counted(file.rel, note="扫描件，无文字层")
-        numbers = count(result.text)
+        numbers = result.counts
         return Counted(file.rel, numbers.words, numbers.han, numbers.chars_no_spaces)
     if file.kind == "table":
         cells = sum(1 for row in result for cell in row if cell.strip())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable
 
-from .readers import ReadError
+from .readers import DocumentText, ReadError
 from .scan import EvidenceFile
 
 Progress = Callable[..., None]
@@ -61,7 +61,10 @@ def read_file(file: EvidenceFile) -> Any:
                 return ReadError(message, code="empty")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return reader(file.path)
+            result = reader(file.path)
+        if isinstance(result, DocumentText):
+            result.counts  # noqa: B018 - computed here, in the worker, and cached with the text
+        return result
     except ReadError as exc:
         return exc
     except PermissionError:

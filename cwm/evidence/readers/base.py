@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+
+from ..wordcount import Count, count
 
 
 class ReadError(Exception):
@@ -25,3 +28,9 @@ class DocumentText:
     first_page: str
     scanned: bool = False
     """A PDF without a text layer (a scan): nothing to count."""
+
+    @functools.cached_property
+    def counts(self) -> Count:
+        """Word's counts of the text: computed once, in the process that read the file, and
+        cached with it (``reading.read_file`` asks for them before the result is stored)."""
+        return count(self.text)

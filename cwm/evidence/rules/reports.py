@@ -20,7 +20,6 @@ from typing import Any, Iterator
 from ...labels import words as words_label
 from ..captions import strip_copy_suffix
 from ..context import Context, Found
-from ..wordcount import word_count
 
 CODES = {
     "report-missing": ("error", "缺少说明报告（文件夹中没有可读的文档）。"),
@@ -221,7 +220,7 @@ def judge(ctx: Context, material: Any, candidate: Candidate, named: bool) -> Ite
     prefix = f"{file.path.name}：" if named else ""
     if candidate.contributor:
         prefix = f"{file.path.name} 是{candidate.contributor}提供的材料（{words_label(target)}）："
-    verdict = judge_words(word_count(document.text), target, ctx.plan.tasks.rules.word_bands)
+    verdict = judge_words(document.counts.words, target, ctx.plan.tasks.rules.word_bands)
     if verdict:
         yield Found(verdict[0], prefix + verdict[1], file.rel)
     if candidate.contributor:
