@@ -64,14 +64,22 @@ class Found:
 
 
 @dataclass(frozen=True)
-class Similar:
-    """A photo in another checked requirement that looks like this one."""
-
+class PhotoRef:
     rel: str
     requirement: str
-    distance: int
-    reference: bool = False
-    """The other photo is supporting material (参考…), not handed in."""
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """What a photo looks like in the other checked requirements: the same photo (re-saved,
+    resized), the same scene, and supporting material (参考…). A few are named; ``*_count``
+    says how many there are in all, so the finding stays one line however large the group."""
+
+    same: tuple[PhotoRef, ...] = ()
+    same_count: int = 0
+    scene: tuple[PhotoRef, ...] = ()
+    scene_count: int = 0
+    reference: tuple[PhotoRef, ...] = ()
 
 
 @dataclass
@@ -89,8 +97,8 @@ class Context:
     """File name -> caption from captions.csv/xlsx."""
     caption_problems: list[Found] = field(default_factory=list)
     """captions.csv/xlsx files that could not be used."""
-    elsewhere: Mapping[str, list[Similar]] = field(default_factory=dict)
-    """Photo rel -> similar photos in other checked requirements."""
+    elsewhere: Mapping[str, Elsewhere] = field(default_factory=dict)
+    """Photo rel -> how it looks like photos in other checked requirements."""
     duplicate_folders: list[str] = field(default_factory=list)
     """Every folder found for this id, when there are several."""
 

@@ -9,12 +9,13 @@ whom, in which period, is decided above (``cwm.progress``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..errors import InternalError
 from .captions import Caption, CaptionReader
-from .context import Context, Found, Requirement, Similar
+from .context import Context, Elsewhere, Found, PhotoRef, Requirement
 from .readers import ReadError
 from .reading import Progress, read_file, read_files
 from .report import CheckReport, Finding, RequirementResult
@@ -67,26 +68,76 @@ def _to_read(folder: RequirementFolder) -> list[EvidenceFile]:
     return folder.files + [f for f in folder.reference if f.kind == "image"]
 
 
-def similar_elsewhere(
-    tree: Scan, wanted: set[str], reads: dict[str, Any]
-) -> dict[str, list[Similar]]:
-    """For each photo, the similar photos in *other* checked requirements."""
-    from .similarity import close_pairs
+NAMED = 3
+"""Other photos a duplicate finding names (then “等 N 张”)."""
 
-    photos = []
+
+def similar_elsewhere(tree: Scan, wanted: set[str], reads: dict[str, Any]) -> dict[str, Elsewhere]:
+    """For each photo, how it looks like photos of *other* checked requirements: grouped once
+    over every photo (``similarity.group``), so time and findings grow with the photos, not
+    with the pairs."""
+    from .similarity import group
+
+    photos: list[tuple[EvidenceFile, str]] = []
+    hashes: list[int] = []
     for ident, folder in tree.folders.items():
-        if ident not in wanted:
+        if ident in wanted:
+            for file in _to_read(folder):
+                facts = reads.get(file.rel)
+                if file.kind == "image" and getattr(facts, "dhash", None) is not None:
+                    photos.append((file, ident))
+                    hashes.append(facts.dhash)
+    grouping = group(hashes)
+    scene_groups = _by_requirement(photos, grouping.scene)
+    photo_groups = _by_requirement(photos, grouping.photo)
+    out: dict[str, Elsewhere] = {}
+    for n, (file, ident) in enumerate(photos):
+        if file.reference:
             continue
-        for file in _to_read(folder):
-            facts = reads.get(file.rel)
-            if file.kind == "image" and getattr(facts, "dhash", None) is not None:
-                photos.append(((file, ident), facts.dhash))
-    out: dict[str, list[Similar]] = {}
-    for (a, id_a), (b, id_b), d in close_pairs(photos):
-        if id_a != id_b:
-            out.setdefault(a.rel, []).append(Similar(b.rel, id_b, d, b.reference))
-            out.setdefault(b.rel, []).append(Similar(a.rel, id_a, d, a.reference))
+        same, same_count, _ = _others(photo_groups[grouping.photo[n]], ident)
+        scene, scene_count, reference = _others(scene_groups[grouping.scene[n]], ident)
+        if same_count or scene_count or reference:
+            out[file.rel] = Elsewhere(same, same_count, scene, scene_count, reference)
     return out
+
+
+@dataclass
+class _Members:
+    """One requirement's photos in one group: how many were handed in, and the first few of
+    them and of its supporting photos (enough to name)."""
+
+    count: int = 0
+    named: list[PhotoRef] = field(default_factory=list)
+    reference: list[PhotoRef] = field(default_factory=list)
+
+
+def _by_requirement(
+    photos: list[tuple[EvidenceFile, str]], roots: list[int]
+) -> dict[int, dict[str, _Members]]:
+    """Group number -> requirement -> its photos in the group, summarised."""
+    out: dict[int, dict[str, _Members]] = {}
+    for (file, ident), root in zip(photos, roots):
+        members = out.setdefault(root, {}).setdefault(ident, _Members())
+        ref = PhotoRef(file.rel, ident)
+        if file.reference:
+            if len(members.reference) < NAMED:
+                members.reference.append(ref)
+            continue
+        members.count += 1
+        if len(members.named) < NAMED:
+            members.named.append(ref)
+    return out
+
+
+def _others(
+    group: dict[str, _Members], ident: str
+) -> tuple[tuple[PhotoRef, ...], int, tuple[PhotoRef, ...]]:
+    """(the first few handed-in photos of other requirements, how many in all, the supporting
+    photos among them): a few steps per requirement, whatever the size of the group."""
+    others = [m for other, m in group.items() if other != ident]
+    named = [ref for m in others for ref in m.named][:NAMED]
+    reference = [ref for m in others for ref in m.reference][:NAMED]
+    return tuple(named), sum(m.count for m in others), tuple(reference)
 
 
 def check_requirement(
@@ -94,7 +145,7 @@ def check_requirement(
     requirement: Requirement,
     tree: Scan,
     reads: dict[str, Any],
-    elsewhere: dict[str, list[Similar]],
+    elsewhere: dict[str, Elsewhere],
     reader: CaptionReader,
 ) -> RequirementResult:
     """Run every rule on one requirement and decide its status."""

@@ -111,24 +111,69 @@ def test_distances_behind_the_thresholds():
     assert min(unrelated) > SAME_SCENE_MAX
 
 
-def test_pigeonhole_search_finds_every_close_pair():
+def _clustered_hashes(n: int, seed: int) -> list[int]:
+    """Realistic crowding: clusters of near-copies (0–6 bits apart) and unrelated photos."""
     import random
 
-    rnd = random.Random(5)
-    items = [(i, rnd.getrandbits(64)) for i in range(300)]
-    for j in range(20):  # plant pairs at distances 0..8
-        base = items[j][1]
-        flipped = base
-        for bit in rnd.sample(range(64), j % (SAME_SCENE_MAX + 1)):
-            flipped ^= 1 << bit
-        items.append((1000 + j, flipped))
-    found = {(a, b) for a, b, _ in close_pairs(items)}
+    rnd = random.Random(seed)
+    out: list[int] = []
+    while len(out) < n:
+        centre = rnd.getrandbits(64)
+        for _ in range(rnd.choice([1, 1, 2, 5, 10])):
+            value = centre
+            for bit in rnd.sample(range(64), rnd.randrange(7)):
+                value ^= 1 << bit
+            out.append(value)
+    return out[:n]
+
+
+def test_the_pair_search_finds_exactly_the_brute_force_pairs():
+    hashes = _clustered_hashes(2000, seed=5)
+    items = list(enumerate(hashes))
+    found = {(a, b, d) for a, b, d in close_pairs(items)}
     brute = {
-        (a, b)
-        for x, (a, ha) in enumerate(items)
-        for (b, hb) in items[x + 1 :]
+        (a, b, distance(ha, hb))
+        for a, ha in items
+        for b, hb in items[a + 1 :]
         if distance(ha, hb) <= SAME_SCENE_MAX
     }
-    assert found == brute and len(brute) >= 20
+    assert found == brute and len(brute) > 1000
+
+
+def test_groups_are_the_transitive_closure_of_the_pairs():
+    hashes = _clustered_hashes(600, seed=9) + [0, 0, 0]  # and three identical
+    items = list(enumerate(hashes))
     groups = scenes(items)
-    assert sum(len(g) for g in groups) == len(items)
+    root = {key: n for n, members in enumerate(groups) for key in members}
+    for a, b, _ in close_pairs(items):
+        assert root[a] == root[b]
+    assert sum(len(g) for g in groups) == len(items) and root[600] == root[602]
+
+
+def test_ninety_shots_of_one_scene_give_at_most_ninety_findings(plan, tmp_path):
+    """30 shots (brightness varied slightly) in each of three requirements: one finding per
+    photo naming its group, not one per pair (5,403 before)."""
+    import io
+
+    from PIL import ImageEnhance
+
+    from ..builders import scene_image
+
+    image = scene_image(77, (320, 240))
+    files = {}
+    for n in range(90):
+        buffer = io.BytesIO()
+        ImageEnhance.Brightness(image).enhance(0.9 + n / 450).save(buffer, "JPEG", quality=85)
+        folder = ("III-7-3-1", "III-70-2-1", "III-27-3-2")[n % 3]
+        files[f"{folder}/2021-04-04_单位{n}_活动{n}.jpg"] = buffer.getvalue()
+    build_tree(tmp_path, files)
+    report = run_check(plan, tmp_path, "III-7-3-1", "III-70-2-1", "III-27-3-2")
+    duplicates = [
+        f
+        for r in report.requirements
+        for f in r.findings
+        if f.code in ("photo-reused", "photo-similar-elsewhere", "photo-same-scene")
+    ]
+    assert 3 <= len(duplicates) <= 90
+    reused = [f for f in duplicates if f.code == "photo-reused"]
+    assert reused and all("等 60 张" in f.message for f in reused)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..context import Context, Found
-from ..similarity import SAME_PHOTO_MAX
+from ..context import Context, Found, PhotoRef
 
 CODES = {
     "photo-reused": ("error", "同一张照片用于两个以上申报项（同一张照片只能报送1个指标）。"),
@@ -23,37 +22,45 @@ CODES = {
 }
 
 
+def _names(refs: tuple[PhotoRef, ...], total: int) -> str:
+    listed = "、".join(f"{r.requirement}（{r.rel}）" for r in refs)
+    return listed + (f" 等 {total} 张" if total > len(refs) else "")
+
+
 def check(ctx: Context) -> Iterator[Found]:
     if ctx.folder is None:
         return
     for file, _ in ctx.read("image"):
-        others = sorted(ctx.elsewhere.get(file.rel, []), key=lambda s: (s.rel, s.requirement))
-        for other in others:
-            if other.reference:
-                message = (
-                    f"与 {other.requirement} 参考资料中的照片（{other.rel}）相同或相近。"
-                    "参考资料不报送；若也要报送，同一张照片只能报送1个指标。"
-                )
-                yield Found("photo-similar-elsewhere", message, file.rel)
-            elif other.distance <= SAME_PHOTO_MAX:
-                message = (
-                    f"这张照片也用于 {other.requirement}（{other.rel}）。"
-                    "同一张照片只能报送1个指标，请换用其他照片。"
-                )
-                yield Found("photo-reused", message, file.rel)
-            else:
-                message = (
-                    f"与 {other.requirement} 的照片（{other.rel}）为同一场景，"
-                    "审核时可能算作同一张照片。"
-                )
-                yield Found("photo-similar-elsewhere", message, file.rel)
+        other = ctx.elsewhere.get(file.rel)
+        if other is None:
+            continue
+        if other.same_count:
+            message = (
+                f"这张照片也用于 {_names(other.same, other.same_count)}。"
+                "同一张照片只能报送1个指标，请换用其他照片。"
+            )
+            yield Found("photo-reused", message, file.rel)
+        elif other.scene_count:
+            message = (
+                f"与 {_names(other.scene, other.scene_count)} 的照片为同一场景，"
+                "审核时可能算作同一张照片。"
+            )
+            yield Found("photo-similar-elsewhere", message, file.rel)
+        elif other.reference:
+            message = (
+                f"与 {_names(other.reference, len(other.reference))} 参考资料中的照片相同或相近。"
+                "参考资料不报送；若也要报送，同一张照片只能报送1个指标。"
+            )
+            yield Found("photo-similar-elsewhere", message, file.rel)
     if not any(m.type in ("photos", "screenshot") for m in ctx.materials):
         return  # photos do not count here: no scene to merge
     for scene in ctx.scenes:
-        if len(scene) > 1:
-            names = "、".join(f.path.name for f in scene)
+        # a scene already named photo by photo as used elsewhere is not named again
+        if len(scene) > 1 and not all(f.rel in ctx.elsewhere for f in scene):
+            names = "、".join(f.path.name for f in scene[:10])
+            more = f" 等 {len(scene)} 张" if len(scene) > 10 else ""
             yield Found(
                 "photo-same-scene",
-                f"{names} 为同一场景（背景相同的不同场面算同一张照片），只算 1 张。",
+                f"{names}{more} 为同一场景（背景相同的不同场面算同一张照片），只算 1 张。",
                 scene[0].rel,
             )
