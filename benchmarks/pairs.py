@@ -90,9 +90,8 @@ def main() -> None:
         if distance(ha, hb) <= SAME_SCENE_MAX
     }
     found = {(a, b) for a, b, _ in close_pairs(items)}
-    print(
-        f"brute force on {len(items)} hashes: {len(brute)} pairs; search found the same: {found == brute}"
-    )
+    same = found == brute
+    print(f"brute force on {len(items)} hashes: {len(brute)} pairs; search found the same: {same}")
 
 
 if __name__ == "__main__":
