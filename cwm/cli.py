@@ -462,7 +462,8 @@ def _emit(report: Any, fmt: CheckFormat, output: Optional[Path], strict: bool) -
     if fmt is CheckFormat.json:
         from .output import to_json
 
-        text = to_json(report.as_json())
+        on_screen = output is None and sys.stdout.isatty()
+        text = to_json(report.as_json(), compact=not on_screen)
     else:
         text = render_text(report)
     write_output(text, output)

@@ -174,7 +174,8 @@ class _Walker:
     """An iterative, depth-first walk in name order (any depth; no recursion)."""
 
     def __init__(self, root: Path, titles: Mapping[str, str]) -> None:
-        self.root = root
+        self.root = Path(os.path.abspath(root))
+        """Absolute (no system call): every file's path is absolute, a cache key as it is."""
         self.matcher = IdMatcher(titles)
         self.result = Scan(root)
         self.seen_dirs: set[tuple[int, int]] = set()
