@@ -23,9 +23,7 @@ def _key(path: Path, stat: os.stat_result) -> str:
     """The walk gives absolute paths: no ``resolve()`` (a system call per path component) on a
     warm run, where the key is most of the work."""
     # the path as bytes: a name with undecodable bytes still makes a valid (UTF-8) key
-    return (
-        f"{READERS_VERSION}|{os.fsencode(path).hex()}|{stat.st_size}|{stat.st_mtime_ns}"
-    )
+    return f"{READERS_VERSION}|{os.fsencode(path).hex()}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 class FileCache:

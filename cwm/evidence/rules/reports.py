@@ -135,23 +135,43 @@ def contributors(ctx: Context, material: Any) -> list[tuple[list[str], str, Any]
     return out
 
 
-def _same(a: Any, b: Any) -> bool:
-    """One document in two formats: the same stem, or the same text (whitespace aside)."""
-    if (
-        strip_copy_suffix(a.file.path.stem).casefold()
-        == strip_copy_suffix(b.file.path.stem).casefold()
-    ):
-        return True
-    ta, tb = ("".join(c.document.text.split()) for c in (a, b))
-    return bool(ta) and (
-        ta == tb or (ta[:200] == tb[:200] and abs(len(ta) - len(tb)) <= 0.03 * len(ta))
-    )
+class _Twins:
+    """Finds a kept document that is the same as another: the same stem (``报告.docx`` and
+    ``报告.pdf``, ``报告 - 副本.docx``), or the same text whitespace aside (exactly, or the same
+    beginning and a length within 3%: a PDF export adds page numbers). Lookups by key, so a
+    folder of many reports costs a few dictionary lookups per report, not a comparison with
+    every other."""
+
+    def __init__(self) -> None:
+        self.by_stem: dict[str, Candidate] = {}
+        self.by_text: dict[str, Candidate] = {}
+        self.by_start: dict[str, list[tuple[int, Candidate]]] = {}
+
+    @staticmethod
+    def keys(c: Candidate) -> tuple[str, str]:
+        return strip_copy_suffix(c.file.path.stem).casefold(), "".join(c.document.text.split())
+
+    def find(self, c: Candidate) -> Candidate | None:
+        stem, text = self.keys(c)
+        twin = self.by_stem.get(stem) or (self.by_text.get(text) if text else None)
+        if twin is None and text:
+            for length, kept in self.by_start.get(text[:200], ()):
+                if abs(length - len(text)) <= 0.03 * len(text):
+                    return kept
+        return twin
+
+    def add(self, c: Candidate) -> None:
+        stem, text = self.keys(c)
+        self.by_stem.setdefault(stem, c)
+        if text:
+            self.by_text.setdefault(text, c)
+            self.by_start.setdefault(text[:200], []).append((len(text), c))
 
 
 def _one_per_document(main: list[Candidate]) -> Iterator[Candidate | Found]:
     """One candidate per document: the .docx before its .pdf export, the original before its
     copy (``报告 - 副本``)."""
-    kept: list[Candidate] = []
+    twins = _Twins()
 
     def preference(c: Candidate) -> tuple:
         stem = c.file.path.stem
@@ -159,9 +179,9 @@ def _one_per_document(main: list[Candidate]) -> Iterator[Candidate | Found]:
         return (_FORMAT_ORDER.get(c.file.path.suffix.lower(), 4), is_copy, c.file.rel)
 
     for c in sorted(main, key=preference):
-        twin = next((k for k in kept if _same(k, c)), None)
+        twin = twins.find(c)
         if twin is None:
-            kept.append(c)
+            twins.add(c)
             yield c
             continue
         name, other = c.file.path.name, twin.file.path.name
@@ -174,9 +194,10 @@ def _set_drafts_aside(main: list[Candidate], drafts: list[str]) -> Iterator[Cand
     def is_draft(c: Candidate) -> bool:
         return any(w.casefold() in c.file.path.stem.casefold() for w in drafts)
 
-    finals = [c for c in main if not is_draft(c)]
+    drafts_here = {id(c) for c in main if is_draft(c)}
+    has_final = len(drafts_here) < len(main)
     for c in main:
-        if c in finals or not finals:
+        if id(c) not in drafts_here or not has_final:
             yield c
             continue
         message = (
