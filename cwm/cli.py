@@ -15,7 +15,10 @@ from typing import Any, Callable, Optional
 
 import typer
 
+from . import i18n
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, CwmError
+
+i18n.install()  # Click's messages in Chinese, help wrapped by display width
 
 app = typer.Typer(
     name="cwm",
@@ -23,8 +26,13 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # Click formats help: Typer's rich panels cut Chinese text with “…”
+    options_metavar="[选项]",
+    subcommand_metavar="命令 [参数]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+command = functools.partial(app.command, options_metavar="[选项]")
+"""Every command is declared with this: its usage line in Chinese."""
 
 
 class State:
@@ -146,7 +154,7 @@ def main_options(
 # validate
 
 
-@app.command()
+@command()
 @handles_errors
 def validate(
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出（problems 列表）。"),
@@ -190,14 +198,18 @@ def validate(
 # duties
 
 from . import options as opt  # noqa: E402  (shared option declarations; cheap)
+from .i18n import os_error  # noqa: E402
 from .output import Format  # noqa: E402
 
 
-@app.command()
+@command()
 @handles_errors
 def duties(
     unit: Optional[str] = typer.Argument(
-        None, help=opt.UNIT_HELP + "不写则列出各单位的汇总。", show_default=False
+        None,
+        metavar="[单位或人员]",
+        help=opt.UNIT_HELP + "不写则列出各单位的汇总。",
+        show_default=False,
     ),
     all_: bool = typer.Option(False, "--all", help="列出全部单位的全部职责（而不是汇总）。"),
     fmt: Format = opt.FORMAT,
@@ -283,7 +295,7 @@ def _due_columns(progress: Any = None) -> list[tuple[str, Callable[[Any], Any]]]
     return columns
 
 
-@app.command()
+@command()
 @handles_errors
 def due(
     quarter: bool = opt.QUARTER,
@@ -365,7 +377,7 @@ def write_output(text: str, output: Optional[Path]) -> None:
     try:
         atomic_write_text(output, text)
     except OSError as exc:
-        raise UsageError(f"无法写入 {output}：{exc.strerror or exc}。请检查路径和权限。") from None
+        raise UsageError(f"无法写入 {output}：{os_error(exc)}。请检查路径和权限。") from None
 
 
 class _Progress:
@@ -393,11 +405,14 @@ class _Progress:
             self.bar.stop()
 
 
-@app.command()
+@command()
 @handles_errors
 def check(
     evidence: Path = typer.Argument(
-        ..., help="材料文件夹（其中按编号命名的子文件夹，可在任意层级）。", show_default=False
+        ...,
+        metavar="材料文件夹",
+        help="材料文件夹（其中按编号命名的子文件夹，可在任意层级）。",
+        show_default=False,
     ),
     dept: Optional[str] = opt.DEPT,
     quarter: bool = opt.QUARTER,
@@ -475,7 +490,7 @@ def _emit(report: Any, fmt: CheckFormat, output: Optional[Path], strict: bool) -
         raise typer.Exit(EXIT_FINDINGS)
 
 
-@app.command()
+@command()
 @handles_errors
 def rules() -> None:
     """列出材料检查的全部规则代码及说明（检查结果中的 [代码] 即指这些规则）。"""
@@ -489,11 +504,12 @@ def rules() -> None:
         out("\n")
 
 
-@app.command()
+@command()
 @handles_errors
 def count(
     files: list[Path] = typer.Argument(
         ...,
+        metavar="文件或文件夹...",
         help="要统计的文档或表格（.docx、.pdf、.ofd、.doc、.wps、.txt、.md；.xlsx、.xls、.et、.ods、.csv），"
         "或文件夹（统计其中全部文档和表格）。",
         show_default=False,
@@ -544,7 +560,7 @@ class ChecklistFormat(str, Enum):
     md = "md"
 
 
-@app.command()
+@command()
 @handles_errors
 def checklist(
     kind: ChecklistKind = typer.Option(
@@ -607,11 +623,11 @@ def checklist(
 # init
 
 
-@app.command()
+@command()
 @handles_errors
 def init(
     directory: Path = typer.Argument(
-        ..., help="要建立的材料文件夹（不存在则新建）。", show_default=False
+        ..., metavar="文件夹", help="要建立的材料文件夹（不存在则新建）。", show_default=False
     ),
     dept: Optional[str] = opt.DEPT,
     template_dir: Optional[Path] = typer.Option(
@@ -632,7 +648,7 @@ def init(
         result = make_skeleton(plan, directory, target, template_dir)
     except OSError as exc:
         raise UsageError(
-            f"无法在“{directory}”中建立文件夹：{exc.strerror or exc}。请检查路径和权限。"
+            f"无法在“{directory}”中建立文件夹：{os_error(exc)}。请检查路径和权限。"
         ) from None
     for folder in result.created_folders:
         out(f"新建文件夹 {folder}\n")
@@ -645,17 +661,48 @@ def init(
     )
 
 
-def _invoked(args: list[str]) -> Optional[str]:
-    """The subcommand named on the command line, skipping global options and their values."""
+def _command_at(args: list[str]) -> Optional[int]:
+    """Where the subcommand stands on the command line, skipping global options and values."""
     skip = False
-    for arg in args:
+    for at, arg in enumerate(args):
         if skip:
             skip = False
         elif arg == "--data":
             skip = True
         elif not arg.startswith("-"):
-            return arg
+            return at
     return None
+
+
+def _invoked(args: list[str]) -> Optional[str]:
+    """The subcommand named on the command line."""
+    at = _command_at(args)
+    return args[at] if at is not None else None
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """``cwm due --data ./2022`` as ``cwm --data ./2022 due``: the global options (--data,
+    --debug) are accepted after the command too."""
+    at = _command_at(args)
+    if at is None:
+        return args
+    before, after, moved = args[: at + 1], [], []
+    rest = iter(args[at + 1 :])
+    for arg in rest:
+        if arg == "--":
+            after += [arg, *rest]
+            break
+        if arg == "--debug" or arg.startswith("--data="):
+            moved.append(arg)
+        elif arg == "--data":
+            value = next(rest, None)
+            if value is None:
+                after.append(arg)  # the command then says --data needs a value
+            else:
+                moved += [arg, value]
+        else:
+            after.append(arg)
+    return [*moved, *before, *after]
 
 
 def _app_for(args: list[str]) -> typer.Typer:
@@ -692,7 +739,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 
         multiprocessing.freeze_support()
     _stop_on_signals()
-    args = sys.argv[1:] if argv is None else argv
+    args = hoist_global_options(sys.argv[1:] if argv is None else argv)
     try:
         _app_for(args)(args=args, prog_name="cwm")
     except SystemExit as exc:

@@ -17,7 +17,10 @@ Kind = Literal["year", "half", "quarter", "month"]
 _MONTHS: dict[Kind, int] = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 _CN_NUMBER = "一二三四"
 
-PERIOD_FORMS = "2021（全年）、2021H1 / 2021H2（半年）、2021Q1…2021Q4（季度）、2021-05（月）"
+PERIOD_FORMS = (
+    "2021 或 2021年（全年）、2021H1 或 2021年上半年（半年）、"
+    "2021Q1…2021Q4 或 2021年第二季度（季度）、2021-05 或 2021年5月（月）"
+)
 
 
 @dataclass(frozen=True)
@@ -80,15 +83,22 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> "Period":
-        """``2021``, ``2021H1``, ``2021Q2``, ``2021-05`` (case and full-width folded)."""
+        """``2021``, ``2021H1``, ``2021Q2``, ``2021-05``, and as cwm prints them: ``2021年``,
+        ``2021年上半年``, ``2021年第二季度`` (``2021年二季度``, ``2021年第2季度``), ``2021年6月``
+        (case and full-width folded)."""
         import unicodedata
 
-        value = unicodedata.normalize("NFKC", text).strip().upper()
+        value = unicodedata.normalize("NFKC", text).strip().upper().replace(" ", "")
+        for number, digit in zip("一二三四", "1234"):
+            value = re.sub(f"第?{number}(?=季)", digit, value)
+        value = (
+            re.sub(r"第(\d)(?=季)", r"\1", value).replace("上半年", "H1").replace("下半年", "H2")
+        )
         patterns: list[tuple[str, Kind, int]] = [
-            (r"(\d{4})", "year", 1),
-            (r"(\d{4})H([12])", "half", 2),
-            (r"(\d{4})Q([1-4])", "quarter", 4),
-            (r"(\d{4})-(\d{1,2})", "month", 12),
+            (r"(\d{4})年?", "year", 1),
+            (r"(\d{4})年?H([12])", "half", 2),
+            (r"(\d{4})(?:Q|年)([1-4])(?:季度?)?", "quarter", 4),
+            (r"(\d{4})(?:-|年)(\d{1,2})月?", "month", 12),
         ]
         for pattern, kind, most in patterns:
             match = re.fullmatch(pattern, value)
@@ -103,11 +113,14 @@ class Period:
 
 
 def parse_date(text: str) -> dt.date:
-    """``YYYY-MM-DD`` -> date, with a Chinese error."""
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"无法识别的日期“{text}”。请写成 YYYY-MM-DD，如 2021-06-15。") from None
+    """A date in any form people write (``dates.parse_date``), with a Chinese error."""
+    from .dates import FORMS_TEXT
+    from .dates import parse_date as parse
+
+    day = parse(text)
+    if day is None:
+        raise UsageError(f"无法识别的日期“{text}”（或这一天不存在）。可以写成 {FORMS_TEXT}。")
+    return day
 
 
 @dataclass(frozen=True)

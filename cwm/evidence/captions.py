@@ -10,43 +10,26 @@ of any kind; a file name that starts with such a device name carries no caption 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from ..dates import FORMS_TEXT, parse_date
+
+__all__ = ["DATE_FORMS_TEXT", "parse_date"]
+
 CAPTION_FILES = ("captions.csv", "captions.xlsx")
 FILENAME_COLUMN = "文件名"
 
-_DATE_FORMS = (
-    # Excel cells add a time
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
-)
-DATE_FORMS_TEXT = "2021-04-04、2021.04.04、20210404 或 2021年4月4日"
+DATE_FORMS_TEXT = FORMS_TEXT
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER_OR_HAN = re.compile(r"[^\W\d_]")
 _NUMBERS_ONLY = re.compile(r"^[\d\s._:\-/()（）年月日时分秒]+$")
 _HEX = re.compile(r"^(?=.*\d)(?=.*[a-f])[0-9a-f-]{8,}$", re.IGNORECASE)
 _COPY_SUFFIX = re.compile(r"(?:\s*-?\s*(?:副本|copy)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）])$", re.I)
-
-
-def parse_date(text: str) -> dt.date | None:
-    value = unicodedata.normalize("NFKC", text).strip()
-    for form in _DATE_FORMS:
-        match = form.match(value)
-        if match:
-            try:
-                return dt.date(*(int(g) for g in match.groups()))
-            except ValueError:
-                return None
-    return None
 
 
 def strip_copy_suffix(stem: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable
 
+from ..i18n import os_error
 from .readers import DocumentText, ReadError
 from .scan import EvidenceFile
 
@@ -70,7 +71,7 @@ def read_file(file: EvidenceFile) -> Any:
     except PermissionError:
         return ReadError("没有读取权限，请检查文件权限（或请文件的主人共享读取权限）。")
     except OSError as exc:
-        return ReadError(f"无法读取文件：{exc.strerror or exc}。")
+        return ReadError(f"无法读取文件：{os_error(exc)}。")
     except (MemoryError, RecursionError):
         message = "文件结构过大或过深，无法读取，可能已损坏。请用原软件打开后重新保存。"
         return ReadError(message, code="too-large")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from ..i18n import os_error
 from .captions import CAPTION_FILES
 
 DOCUMENTS = frozenset({".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".md"})
@@ -199,7 +200,7 @@ class _Walker:
         try:
             stat = directory.stat()
         except OSError as exc:
-            message = f"无法进入文件夹：{exc.strerror or exc}。请检查权限。"
+            message = f"无法进入文件夹：{os_error(exc)}。请检查权限。"
             self.problem(level.folder, "unreadable", message, directory)
             return
         key = (stat.st_dev, stat.st_ino)
@@ -211,7 +212,7 @@ class _Walker:
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
-            message = f"无法列出文件夹内容：{exc.strerror or exc}。请检查权限。"
+            message = f"无法列出文件夹内容：{os_error(exc)}。请检查权限。"
             self.problem(level.folder, "unreadable", message, directory)
             return
         level.entries = iter(entries)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...i18n import os_error
 from ..limits import MAX_PDF_PAGES
 from .base import DocumentText, ReadError
 
@@ -31,7 +32,7 @@ def read_pdf(path: Path) -> DocumentText:
             "PDF 文件已损坏或不完整，无法打开。请重新导出或复制。", code="wrong-content"
         ) from None
     except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror or exc}。") from None
+        raise ReadError(f"无法读取文件：{os_error(exc)}。") from None
     try:
         pages: list[str] = []
         for index in range(min(len(document), MAX_PDF_PAGES)):
