@@ -22,6 +22,7 @@ CLICK: dict[str, str] = {
     "Options": "选项",
     "Commands": "命令",
     "Positional arguments": "参数",
+    "Arguments": "参数",
     "Show this message and exit.": "显示本帮助并退出。",
     "Show the version and exit.": "显示版本号并退出。",
     "Error: {message}": "错误：{message}",
@@ -145,9 +146,11 @@ def translate(message: str) -> str:
 def _patch_click() -> None:
     """Help wrapped by display width; usage line, help option and errors in Chinese."""
     from typer._click import core, exceptions, formatting
+    from typer._click._compat import strip_ansi
     from typer._click.utils import echo
 
     formatting.wrap_text = wrap_text  # type: ignore[assignment]
+    formatting.term_len = lambda text: width(strip_ansi(text))  # columns, not characters
     write_usage = formatting.HelpFormatter.write_usage
 
     def chinese_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -189,6 +192,7 @@ _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _TOKEN = re.compile(f"\\s+|[{_WIDE}]|[^\\s{_WIDE}]+")
 """A run of spaces, one wide character, or a run of other characters (a word, an option)."""
 _NO_LINE_START = set("，。、；：！？）》」』】”’%")
+_NO_LINE_END = set("（《「『【“‘[(")
 
 
 def width(text: str) -> int:
@@ -211,20 +215,31 @@ def _join(lines: list[str]) -> str:
 
 
 def _fill(text: str, limit: int, first: str, rest: str) -> list[str]:
+    """Greedy lines of at most ``limit`` columns; a closing mark (，。）) never starts a line: the
+    character before it moves down with it."""
     lines: list[str] = []
-    current, used = first, width(first)
+    current: list[str] = []
+    indent = first
+
+    def used() -> int:
+        return width(indent) + sum(width(t) for t in current)
+
     for token in _TOKEN.findall(text):
         if token.isspace():
-            if current.strip():
-                current, used = current + " ", used + 1
+            if current and not current[-1].isspace():
+                current.append(" ")
             continue
-        size = width(token)
-        if used + size > limit and current.strip() and token[0] not in _NO_LINE_START:
-            lines.append(current.rstrip())
-            current, used = rest, width(rest)
-        current, used = current + token, used + size
-    if current.strip():
-        lines.append(current.rstrip())
+        if used() + width(token) > limit and any(not t.isspace() for t in current):
+            carried: list[str] = []
+            if token[0] in _NO_LINE_START and len(current) > 1:
+                carried = [current.pop()]
+            while len(current) > 1 and current[-1][-1] in _NO_LINE_END:
+                carried.insert(0, current.pop())
+            lines.append((indent + "".join(current)).rstrip())
+            indent, current = rest, carried
+        current.append(token)
+    if current:
+        lines.append((indent + "".join(current)).rstrip())
     return lines or [first.rstrip()]
 
 

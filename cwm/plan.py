@@ -44,7 +44,15 @@ class Plan:
 
     @functools.cached_property
     def directory(self) -> Directory:
-        return Directory(self.org)
+        """Units and people of org.yaml, with the people of 附件4 and the requirement ids."""
+        grid_people: dict[str, str] = {}
+        for row in self.grid.grid:
+            for role, contact in row.people():
+                grid_people.setdefault(contact.name, f"{row.unit}{role}")
+            for role, leader in (("市级领导", row.city_leader), ("区级领导", row.district_leader)):
+                grid_people.setdefault(leader.name, f"{row.community}网格{role}")
+        ids = {item.id: item.title for _, item in self.tasks.items()}
+        return Directory(self.org, grid_people, ids)
 
     @property
     def year(self) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .errors import ResolveError
 from .models import Org, Person, Unit
@@ -43,9 +43,18 @@ class Target:
 class Directory:
     """Index of units (names and aliases) and people of one ``org.yaml``."""
 
-    def __init__(self, org: Org) -> None:
+    def __init__(
+        self,
+        org: Org,
+        more_people: Mapping[str, str] | None = None,
+        ids: Mapping[str, str] | None = None,
+    ) -> None:
         self.units: dict[str, Unit] = {u.name: u for u in org.units}
         self.people: dict[str, Person] = {p.name: p for p in org.people}
+        self.roles: dict[str, str] = dict(more_people or {})
+        """People named only in 附件4 (网格员, 城管队员…): name -> their role there."""
+        self.ids: dict[str, str] = dict(ids or {})
+        """Requirement id -> title, to suggest the id a mistyped one meant."""
         self._names: dict[str, str] = {}
         for unit in org.units:
             for name in (unit.name, *unit.aliases):
@@ -82,7 +91,8 @@ class Directory:
 
     def person_label(self, name: str) -> str:
         person = self.people.get(name)
-        return f"{name}（{person.title}）" if person and person.title else name
+        title = person.title if person and person.title else self.roles.get(name)
+        return f"{name}（{title}）" if title else name
 
     def resolve(self, query: str) -> Target:
         """Resolve a user's ``UNIT`` argument: canonical name, alias, unique fragment, or person.
@@ -95,15 +105,15 @@ class Directory:
         unit = self.unit(query)
         if unit:
             return Target("unit", unit, (unit,))
-        person = self.person(query)
-        if person:
-            return Target("person", person.name, tuple(self.headed_by(person.name)))
+        name = re.sub(r"\s+", "", query)
+        if name in self.people or name in self.roles:
+            return Target("person", name, tuple(self.headed_by(name)))
         key = normalize(query)
         units = sorted(
-            {canonical for name, canonical in self._names.items() if key in name},
+            {canonical for alias, canonical in self._names.items() if key in alias},
             key=list(self.units).index,
         )
-        people = [p for p in self.people if key in normalize(p)]
+        people = [p for p in [*self.people, *self.roles] if key in normalize(p)]
         if len(units) + len(people) == 1:
             if units:
                 return Target("unit", units[0], (units[0],))
@@ -114,11 +124,53 @@ class Directory:
                 f"“{query}”可指多个单位或人员，请写得更具体：\n  " + "\n  ".join(candidates),
                 candidates,
             )
+        raise self._not_found(query)
+
+    def _not_found(self, query: str) -> ResolveError:
+        """Nothing matched: the nearest names (by spelling and shared characters), or the
+        nearest requirement ids, else every unit."""
+        import difflib
+
+        key = normalize(query)
+        if re.match(r"^(?:i{1,3}|iv|v)-\d", key) and self.ids:
+            nearest = difflib.get_close_matches(
+                query.strip().upper(), list(self.ids), n=2, cutoff=0.6
+            )
+            if nearest:
+                listed = "、".join(f"{i} {self.ids[i]}" for i in nearest)
+                return ResolveError(
+                    f"“{query}”不是单位或人员。编号相近的申报项：{listed}。", nearest
+                )
+
+        def covered(name: str) -> float:
+            """How much of the query the name holds, in order (养老科 in 养老服务科: all)."""
+            blocks = difflib.SequenceMatcher(None, key, normalize(name)).get_matching_blocks()
+            return sum(b.size for b in blocks) / max(len(key), 1)
+
+        def one_off(name: str) -> bool:
+            """A person's name with one character mistyped (曾萍 for 曾平)."""
+            other = normalize(name)
+            return len(other) == len(key) >= 2 and sum(a != b for a, b in zip(key, other)) == 1
+
+        people = [*self.people, *self.roles]
+        units = [canonical for alias, canonical in self._names.items() if covered(alias) >= 0.75]
+        labels = list(
+            dict.fromkeys(
+                [self._unit_label(u) for u in units]
+                + [self.person_label(p) for p in people if one_off(p)]
+            )
+        )[:3]
+        if labels:
+            return ResolveError(f"找不到“{query}”。是否指：{'、'.join(labels)}？", labels)
         candidates = list(self.units)
-        raise ResolveError(
+        return ResolveError(
             f"找不到单位或人员“{query}”。可用的单位有：\n  "
             + "\n  ".join(candidates)
             + "\n也可以写别名（如 区划地名科、市救助站）、"
             "名称中的一段（如 养老）或人员姓名（如 曾平）。",
             candidates,
         )
+
+    def _unit_label(self, name: str) -> str:
+        head = self.units[name].head if name in self.units else None
+        return f"{name}（{head}）" if head else name

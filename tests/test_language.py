@@ -1,0 +1,136 @@
+"""Speaks the user's language: usage errors and help in Chinese, help that wraps instead of
+being cut, global options anywhere, names and ids suggested, periods and dates in every form."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cwm.cli import main
+from cwm.i18n import width
+from cwm.periods import Period, parse_date
+
+COMMANDS = ["validate", "duties", "due", "check", "rules", "count", "checklist", "init"]
+ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?:[ ,'’][A-Za-z]{2,}){2,}\b")
+"""Three English words in a row: a sentence no user here should meet."""
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["init"],
+        ["count"],
+        ["due", "--nope"],
+        ["due", "--quater"],
+        ["due", "-dept", "养老"],
+        ["due", "--format", "xml"],
+        ["due", "--date"],
+        ["check", ".", "--jobs", "x"],
+        ["checklist", "--kind", "nothing"],
+        ["nosuch"],
+        ["duties", "养老", "多余"],
+    ],
+)
+def test_bad_usage_is_said_in_chinese(capsys, args):
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    text = out + err
+    assert "错误：" in err
+    assert not ENGLISH.search(text), text
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+@pytest.mark.parametrize("columns", [80, 120])
+def test_help_is_chinese_and_wraps_within_the_width(capsys, monkeypatch, command, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, err = run(capsys, *([command] if command else []), "--help")
+    assert code == 0
+    assert "用法：" in out and "显示本帮助并退出。" in out
+    assert "…" not in out and not ENGLISH.search(out), out
+    assert max(width(line) for line in out.splitlines()) <= columns
+
+
+def test_global_options_after_the_command(capsys, data_copy):
+    code, out, err = run(
+        capsys, "due", "--period", "2021Q2", "--data", str(data_copy), "--dept", "养老"
+    )
+    assert code == 0 and "养老服务科 2021年第二季度" in out
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("养老科", "是否指：养老服务科（曾平）？"),
+        ("曾萍", "是否指：曾平（养老服务科科长）？"),
+        ("III-27-3-4", "编号相近的申报项：III-27-3-3 养老服务体系和综合监管制度"),
+    ],
+)
+def test_names_and_ids_are_suggested(capsys, query, words):
+    code, out, err = run(capsys, "duties", query)
+    assert code == 2 and words in err
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "刘廷安",
+        "于正中",
+        "陈悦顺",
+        "李婷",
+        "李东",
+        "袁菊英",
+        "韩旭",
+        "徐静",
+        "何凤",
+        "吴元敏",
+        "刘臻",
+        "李丹",
+    ],
+)
+def test_every_person_of_the_grid_is_found_with_their_rows(capsys, name):
+    code, out, err = run(capsys, "duties", name)
+    assert code == 0 and "G-" in out and f"{name}（" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("2021Q2", "2021Q2"),
+        ("2021年第二季度", "2021Q2"),
+        ("2021年二季度", "2021Q2"),
+        ("2021年上半年", "2021H1"),
+        ("2021年下半年", "2021H2"),
+        ("2021年6月", "2021-06"),
+        ("2021年", "2021"),
+    ],
+)
+def test_periods_as_people_write_them(text, label):
+    assert Period.parse(text).label == label
+
+
+def test_the_period_cwm_prints_is_read_back():
+    for label in ("2021", "2021H2", "2021Q3", "2021-11"):
+        period = Period.parse(label)
+        assert Period.parse(period.chinese) == period
+
+
+@pytest.mark.parametrize(
+    "text", ["2021-06-20", "2021-6-20", "2021/6/20", "2021.6.20", "20210620", "2021年6月20日"]
+)
+def test_dates_as_people_write_them(text):
+    assert parse_date(text).isoformat() == "2021-06-20"
+
+
+def test_os_errors_in_chinese(capsys, tmp_path):
+    blocker = tmp_path / "文件"
+    blocker.write_text("x")
+    code, out, err = run(capsys, "init", str(blocker))
+    assert code == 2 and ("文件已存在" in err or "不是文件夹" in err), err
