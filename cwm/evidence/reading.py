@@ -65,6 +65,7 @@ def read_file(file: EvidenceFile) -> Any:
             result = reader(file.path)
         if isinstance(result, DocumentText):
             result.counts  # noqa: B018 - computed here, in the worker, and cached with the text
+            result.fingerprint  # noqa: B018
         return result
     except ReadError as exc:
         return exc

@@ -177,6 +177,7 @@ class _Walker:
     def __init__(self, root: Path, titles: Mapping[str, str]) -> None:
         self.root = Path(os.path.abspath(root))
         """Absolute (no system call): every file's path is absolute, a cache key as it is."""
+        self.prefix = str(self.root).rstrip(os.sep) + os.sep
         self.matcher = IdMatcher(titles)
         self.result = Scan(root)
         self.seen_dirs: set[tuple[int, int]] = set()
@@ -184,10 +185,13 @@ class _Walker:
         self.real_root = os.path.realpath(root)
 
     def rel_of(self, path: Path) -> str:
-        try:
-            return display(path.relative_to(self.root))
-        except ValueError:
-            return display(path)
+        """The path below the root, with / (string work: the walk's paths start with it)."""
+        text = str(path)
+        if text.startswith(self.prefix):
+            text = text[len(self.prefix) :]
+        elif text == str(self.root):
+            text = "."
+        return display(Path(text)) if os.sep != "/" or has_bad_bytes(text) else text
 
     def problem(
         self, folder: RequirementFolder | None, code: str, message: str, path: Path

@@ -30,6 +30,16 @@ class DocumentText:
     """A PDF without a text layer (a scan): nothing to count."""
 
     @functools.cached_property
+    def fingerprint(self) -> tuple[int, str, str]:
+        """(length, first 200 characters, digest) of the text without whitespace: what tells one
+        document saved in two formats (computed and cached with the text, like ``counts``)."""
+        import hashlib
+
+        squeezed = "".join(self.text.split())
+        digest = hashlib.blake2b(squeezed.encode("utf-8"), digest_size=16).hexdigest()
+        return len(squeezed), squeezed[:200], digest
+
+    @functools.cached_property
     def counts(self) -> Count:
         """Word's counts of the text: computed once, in the process that read the file, and
         cached with it (``reading.read_file`` asks for them before the result is stored)."""

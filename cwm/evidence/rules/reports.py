@@ -106,13 +106,10 @@ class Candidate:
 _FORMAT_ORDER = {".docx": 0, ".doc": 1, ".wps": 1, ".ofd": 2, ".pdf": 3}
 
 
-def _names_in(file: Any, folder_path: Any) -> str:
+def _names_in(file: Any, folder: Any) -> str:
     """The file's stem and the subfolders it sits in below the requirement folder."""
-    try:
-        parts = file.path.relative_to(folder_path).parts
-    except ValueError:
-        parts = (file.path.name,)
-    return "/".join([*parts[:-1], file.path.stem])
+    below = file.rel if folder.rel == "." else file.rel[len(folder.rel) + 1 :]
+    return below.rsplit(".", 1)[0] if "." in below.rsplit("/", 1)[-1] else below
 
 
 def contributors(ctx: Context, material: Any) -> list[tuple[list[str], str, Any]]:
@@ -148,24 +145,24 @@ class _Twins:
         self.by_start: dict[str, list[tuple[int, Candidate]]] = {}
 
     @staticmethod
-    def keys(c: Candidate) -> tuple[str, str]:
-        return strip_copy_suffix(c.file.path.stem).casefold(), "".join(c.document.text.split())
+    def keys(c: Candidate) -> tuple[str, Any]:
+        return strip_copy_suffix(c.file.path.stem).casefold(), c.document.fingerprint
 
     def find(self, c: Candidate) -> Candidate | None:
-        stem, text = self.keys(c)
-        twin = self.by_stem.get(stem) or (self.by_text.get(text) if text else None)
-        if twin is None and text:
-            for length, kept in self.by_start.get(text[:200], ()):
-                if abs(length - len(text)) <= 0.03 * len(text):
+        stem, (length, start, digest) = self.keys(c)
+        twin = self.by_stem.get(stem) or (self.by_text.get(digest) if length else None)
+        if twin is None and length:
+            for other_length, kept in self.by_start.get(start, ()):
+                if abs(other_length - length) <= 0.03 * length:
                     return kept
         return twin
 
     def add(self, c: Candidate) -> None:
-        stem, text = self.keys(c)
+        stem, (length, start, digest) = self.keys(c)
         self.by_stem.setdefault(stem, c)
-        if text:
-            self.by_text.setdefault(text, c)
-            self.by_start.setdefault(text[:200], []).append((len(text), c))
+        if length:
+            self.by_text.setdefault(digest, c)
+            self.by_start.setdefault(start, []).append((length, c))
 
 
 def _one_per_document(main: list[Candidate]) -> Iterator[Candidate | Found]:
@@ -214,7 +211,7 @@ def sort_documents(ctx: Context, material: Any) -> Iterator[Candidate | Found]:
     marks = contributors(ctx, material)
     main: list[Candidate] = []
     for file, document in ctx.read("document"):
-        names = _names_in(file, ctx.folder.path)
+        names = _names_in(file, ctx.folder)
         unit = next(((u, w) for words, u, w in marks if any(n in names for n in words)), None)
         if unit:
             yield Candidate(file, document, unit[0], unit[1])
