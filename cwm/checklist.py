@@ -22,13 +22,21 @@ if TYPE_CHECKING:
     from .progress import Progress
 
 
+PRINTED: dt.date | None = None
+"""The day printed as 生成日期; None: the real today (tests fix it for golden files)."""
+
+
 def _header(plan: Plan, title: str, today: dt.date) -> dict[str, Any]:
+    """The letterhead: 生成日期 is the day the sheet is made; 参考日 (the reference day of a
+    period, ``--date``) is shown beside it when it is another day."""
+    printed = PRINTED or dt.date.today()
     return {
         "title": title,
         "plan_title": plan.org.plan.title,
         "document_number": plan.org.plan.document_number,
         "issuer": plan.org.plan.issuer,
-        "generated": today.isoformat(),
+        "generated": printed.isoformat(),
+        "reference_day": today.isoformat() if today != printed else None,
     }
 
 
@@ -98,7 +106,15 @@ def _submission_row(item: DueItem, plan: Plan, result: Any) -> dict[str, Any]:
         else {
             "status": result.status,
             "findings": [
-                {"severity": f.severity, "code": f.code, "message": f.message, "path": f.path}
+                {
+                    "severity": f.severity,
+                    "code": f.code,
+                    "message": f.message,
+                    "path": f.path,
+                    "file": f.path.rsplit("/", 1)[-1]
+                    if f.path and f.path != result.folder
+                    else None,
+                }
                 for f in result.findings
                 if f.code != "manual-check"
             ],

@@ -61,7 +61,7 @@ def err(message: str) -> None:
 def out(renderable: Any) -> None:
     """Print text as is; a TableView as a Rich table on a terminal, as plain text otherwise
     (stable for scripts, and Rich is not even imported)."""
-    from .output import TableView, rich_table, to_plain
+    from .output import TableView, fits, rich_table, to_plain
 
     if isinstance(renderable, TableView):
         if not sys.stdout.isatty():
@@ -69,8 +69,12 @@ def out(renderable: Any) -> None:
         else:
             from rich.console import Console
 
-            Console().print(rich_table(renderable))
-            return
+            console = Console()
+            if not fits(renderable, console.width):  # a list per item reads at 80 columns
+                renderable = to_plain(renderable)
+            else:
+                console.print(rich_table(renderable))
+                return
     sys.stdout.write(renderable)
     sys.stdout.flush()
 
@@ -538,7 +542,7 @@ def count(
         ("字符数（不计空格）", lambda r: r.chars_no_spaces),
         ("备注", lambda r: r.note),
     ]
-    out(render(fmt, columns, rows, [r.as_json() for r in rows]))
+    out(render(fmt, columns, rows, [r.as_json() for r in rows], header=True))
     bad = [r for r in rows if r.unreadable]
     if bad:
         err("\n".join(f"{r.file}：{r.note}" for r in bad))

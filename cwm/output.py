@@ -26,10 +26,13 @@ BOM = "\ufeff"
 
 
 def _cell(value: Any) -> str:
+    """A cell as text: a list of names joined with 、, a list of sentences one per line."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "、".join(_cell(v) for v in value)
+        items = [_cell(v) for v in value]
+        sentences = any(item.endswith(("。", "？", "！", "）")) for item in items)
+        return ("\n" if sentences else "、").join(items)
     return str(value)
 
 
@@ -78,9 +81,22 @@ class TableView:
     title: str | None = None
     lead: int = 4
     """How many leading columns share the first line in plain text (empty cells are skipped)."""
+    header: bool = False
+    """Plain text starts with the lead columns' names (a table of numbers, as `count`)."""
+
+    def visible(self) -> tuple[list[str], list[list[str]], int]:
+        """Headers and cells without the columns that are empty in every row, and how many of
+        the lead columns are left."""
+        cells = [[_cell(get(row)) for _, get in self.columns] for row in self.rows]
+        keep = [i for i in range(len(self.columns)) if any(row[i] for row in cells)] or list(
+            range(len(self.columns))
+        )
+        headers = [self.columns[i][0] for i in keep]
+        lead = sum(1 for i in keep if i < self.lead)
+        return headers, [[row[i] for i in keep] for row in cells], lead
 
     def cells(self) -> list[list[str]]:
-        return [[_cell(get(row)) for _, get in self.columns] for row in self.rows]
+        return self.visible()[1]
 
 
 def rich_table(view: TableView) -> Any:
@@ -90,9 +106,10 @@ def rich_table(view: TableView) -> Any:
     table = Table(
         title=escape(view.title) if view.title else None, show_lines=True, title_justify="left"
     )
-    for header, _ in view.columns:
+    headers, rows, _ = view.visible()
+    for header in headers:
         table.add_column(header, overflow="fold")
-    for cells in view.cells():  # cells are data, never Rich markup
+    for cells in rows:  # cells are data, never Rich markup
         table.add_row(*(escape(cell) for cell in cells))
     return table
 
@@ -100,15 +117,24 @@ def rich_table(view: TableView) -> Any:
 def to_plain(view: TableView) -> str:
     """One block per row: the lead columns on a line, the others as indented ``名称：值`` lines."""
     lines = [view.title, ""] if view.title else []
-    headers = [header for header, _ in view.columns]
-    for cells in view.cells():
-        lines.append("  ".join(cell for cell in cells[: view.lead] if cell))
-        lines += [
-            f"    {header}：{cell}"
-            for header, cell in zip(headers[view.lead :], cells[view.lead :])
-            if cell
-        ]
+    headers, rows, lead = view.visible()
+    if view.header:
+        lines.append("  ".join(headers[:lead]))
+    for cells in rows:
+        lines.append("  ".join(cell for cell in cells[:lead] if cell))
+        for header, cell in zip(headers[lead:], cells[lead:]):
+            if "\n" in cell:
+                lines.append(f"    {header}：")
+                lines += [f"      {part}" for part in cell.splitlines()]
+            elif cell:
+                lines.append(f"    {header}：{cell}")
     return "\n".join(lines) + "\n\n"
+
+
+def fits(view: TableView, columns: int) -> bool:
+    """Whether a table of the view reads at ``columns`` terminal columns (else: one block per
+    row, as in plain text)."""
+    return columns >= 18 * len(view.visible()[0])
 
 
 def render(
@@ -117,6 +143,7 @@ def render(
     rows: Sequence[Any],
     json_data: Any,
     title: str | None = None,
+    header: bool = False,
 ) -> Any:
     """Text for csv/md/json, a Rich renderable for table. Every Format is handled."""
     if fmt is Format.json:
@@ -126,7 +153,7 @@ def render(
     if fmt is Format.md:
         return to_md(columns, rows, title)
     if fmt is Format.table:
-        return TableView(columns, rows, title)
+        return TableView(columns, rows, title, header=header)
     raise AssertionError(fmt)  # pragma: no cover
 
 

@@ -292,3 +292,53 @@ def test_printed_submission_starts_each_unit_on_a_new_page(tmp_path):
         text for i, (text, _, _) in enumerate(printed) if i not in starts and "III-" in text
     ]
     assert all("应交材料" in t for t in continued)
+
+
+# --- print layout: golden Markdown, dates and phones never broken ---------------------------
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        (
+            "submission-2021Q2-养老.md",
+            ["--period", "2021Q2", "--date", "2021-06-20", "--dept", "养老"],
+        ),
+        (
+            "sites-精神病医院.md",
+            ["--kind", "sites", "--date", "2021-06-20", "--dept", "市精神病医院"],
+        ),
+    ],
+)
+def test_rendered_markdown_matches_its_golden_file(monkeypatch, name, args):
+    """The rendered text as reviewed; CWM_UPDATE_GOLDEN=1 rewrites the files after a change."""
+    import datetime as dt
+    import os
+
+    from cwm import checklist
+
+    monkeypatch.setattr(checklist, "PRINTED", dt.date(2021, 6, 21))
+    result = run("checklist", *args, "-f", "md")
+    assert result.exit_code == 0, result.output
+    path = GOLDEN / name
+    if os.environ.get("CWM_UPDATE_GOLDEN"):
+        path.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == path.read_text(encoding="utf-8")
+    assert "生成日期：2021-06-21　参考日：2021-06-20" in result.stdout
+    assert "[" + "photo" not in result.stdout  # no rule codes in the words for people
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+def test_printed_dates_and_phones_never_break(tmp_path):
+    import re
+
+    html = tmp_path / "清单.html"
+    assert run("checklist", "--year", "--date", "2026-11-29", "-o", html).exit_code == 0
+    source = html.read_text(encoding="utf-8")
+    wanted = set(re.findall(r"\b20\d\d-\d\d-\d\d\b|\b1[3-9]\d{9}\b", source))
+    text = "".join(t for t, _, _ in pages(print_pdf(html, tmp_path)))
+    assert wanted and all(item in text for item in wanted), sorted(
+        i for i in wanted if i not in text
+    )

@@ -100,7 +100,8 @@ def test_due_with_evidence_shows_statuses_and_a_summary(tmp_path):
     assert "本季度应交材料 4 项，已完成 1 项，1 项本期无必报（择优报送）。" in text
     assert "状态：已完成" in text and "状态：未达标" in text and "状态：缺失" in text
     assert "状态：本期无必报" in text
-    assert "原因：字数 300，要求 500字左右（450–550）。" in text
+    # reasons one per line under 原因： (issue 15)
+    assert "    原因：\n      字数 300，要求 500字左右（450–550）。\n" in text
     items = {
         i["id"]: i
         for i in json.loads(
