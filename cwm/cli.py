@@ -255,7 +255,7 @@ def duties(
         ("事项", lambda d: d.title),
         ("要求", lambda d: d.summary),
         ("周期", lambda d: d.cadence),
-        ("责任单位", lambda d: d.departments),
+        ("责任单位", lambda d: d.responsible),
         ("联系人", lambda d: [f"{c.name} {c.phone}" for c in d.contacts]),
     ]
     out(render(fmt, columns, items, [d.as_json() for d in items], title=title))

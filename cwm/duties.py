@@ -35,6 +35,8 @@ class Duty:
     contacts: tuple[Contact, ...] = ()
     people: frozenset[str] = frozenset()
     """Everyone the duty names (contacts, leaders), for looking duties up by person."""
+    shared_with: tuple[str, ...] = ()
+    """Units that share the duty with ``departments`` (which lead): 附件3's 直属事业单位."""
     record: Any = field(default=None, repr=False, compare=False)
     """The model object the duty comes from (Item, Site, LiaisonDuty, GridRow, Publicity)."""
     row: Row | None = field(default=None, repr=False, compare=False)
@@ -43,6 +45,13 @@ class Duty:
     def item(self) -> Item:
         assert isinstance(self.record, Item)
         return self.record
+
+    @property
+    def responsible(self) -> list[str]:
+        """Who answers for it, as people read it: ``资阳市民政局（牵头）、市精神病医院…``."""
+        if not self.shared_with:
+            return list(self.departments)
+        return [f"{d}（牵头）" for d in self.departments] + list(self.shared_with)
 
     def as_json(self) -> dict[str, Any]:
         """Stable JSON (English keys; documented in README)."""
@@ -55,6 +64,8 @@ class Duty:
             "cadence": self.cadence,
             "contacts": to_json(list(self.contacts)),
         }
+        if self.shared_with:
+            out["shared_with"] = list(self.shared_with)
         rec = self.record
         if isinstance(rec, Item) and self.row is not None:
             row = self.row
@@ -122,6 +133,11 @@ def _site_duties(plan: Plan) -> Iterator[Duty]:
 
 def _liaison_duties(plan: Plan) -> Iterator[Duty]:
     liaison = plan.grid.liaison
+    shared = (
+        tuple(u.name for u in plan.org.units if u.kind == "institution")
+        if liaison.with_institutions
+        else ()
+    )
     for duty in liaison.duties:
         yield Duty(
             id=duty.id,
@@ -130,6 +146,7 @@ def _liaison_duties(plan: Plan) -> Iterator[Duty]:
             title=duty.title,
             summary=duty.text,
             cadence=labels.liaison(duty),
+            shared_with=shared,
             record=duty,
         )
 
@@ -183,7 +200,7 @@ def belongs_to(duty: Duty, target: Target) -> bool:
     """A duty belongs to a unit it names, or to a person it names or whose unit it names."""
     if target.person and target.person in duty.people:
         return True
-    return any(unit in duty.departments for unit in target.units)
+    return any(unit in duty.departments or unit in duty.shared_with for unit in target.units)
 
 
 def duties_for(plan: Plan, target: Target | None) -> list[Duty]:

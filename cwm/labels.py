@@ -80,7 +80,7 @@ def material(m: object) -> str:
         if m.groups and m.groups.per_group:
             parts.append(f"每个{m.groups.name}{m.groups.per_group}张")
         if m.count:
-            parts.append(f"{m.count}张")
+            parts.append(f"{'不少于' if m.at_least else ''}{m.count}张")
         if m.groups and m.groups.min_groups:
             parts.append(f"{m.groups.min_groups}个不同{m.groups.name}")
         if m.groups and m.groups.required:

@@ -268,6 +268,8 @@ class Images:
     type: Literal["photos", "screenshot"]
     text: Text
     count: Positive | None = None
+    at_least: Bool = False
+    """The source says 不少于N张: shown as such (the checker reads every count as a minimum)."""
     caption: list[Text] = _list()
     date_field: Text | None = None
     groups: Groups | None = None
@@ -573,6 +575,9 @@ class Liaison:
     scope: Text
     goal: Text
     duties: Annotated[list[LiaisonDuty], Check(min_length=1)]
+    with_institutions: Bool = False
+    """“市民政局及直属事业单位包联”: the 直属事业单位 (kind institution in org.yaml) share the
+    duties; the departments above lead."""
     requirements: list[Text] = _list()
 
 

@@ -31,7 +31,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, (list, tuple)):
         items = [_cell(v) for v in value]
-        sentences = any(item.endswith(("。", "？", "！", "）")) for item in items)
+        sentences = any(item.endswith(("。", "？", "！")) for item in items)
         return ("\n" if sentences else "、").join(items)
     return str(value)
 

@@ -134,3 +134,33 @@ def test_os_errors_in_chinese(capsys, tmp_path):
     blocker.write_text("x")
     code, out, err = run(capsys, "init", str(blocker))
     assert code == 2 and ("文件已存在" in err or "不是文件夹" in err), err
+
+
+# --- the data, against the source ---------------------------------------------------------------
+
+
+def test_the_institutions_share_the_liaison_duties_the_bureau_leading(plan):
+    from cwm.duties import duties_for
+
+    target = plan.directory.resolve("市精神病医院")
+    liaison = [d for d in duties_for(plan, target) if d.source == "liaison"]
+    assert len(liaison) == 8
+    assert (
+        liaison[0].responsible[0] == "资阳市民政局（牵头）"
+        and "市精神病医院" in liaison[0].responsible
+    )
+
+
+def test_both_rates_of_l4_are_minimums(plan):
+    from cwm import labels
+
+    duty = next(d for d in plan.grid.liaison.duties if d.id == "L-4")
+    assert labels.liaison(duty).endswith("群众参与率98%以上、满意率95%以上")
+
+
+def test_at_least_three_photos_is_said_so(plan):
+    from cwm import labels
+
+    item = next(i for _, i in plan.tasks.items() if i.id == "III-7-3-1")
+    photos = next(m for m in item.materials if m.type == "photos")
+    assert "不少于3张" in labels.material(photos)

@@ -52,10 +52,10 @@ def test_every_year_1901_to_2099_is_plausible():
 
 
 def test_table_agrees_with_the_calendar_library():
-    """The shipped table is what lunar_python computes (tools/gen_festivals.py), but for HKO's
-    cases."""
+    """The shipped table is what lunar_python computes (tools/gen_festivals.py), but for the
+    cases decided by GB/T 33661-2017."""
     lunar = pytest.importorskip("lunar_python")
-    hko = {(1978, "中秋节"), (2057, "重阳节")}
+    hko = {(2057, "重阳节")}
     lunar_dates = {
         "春节": (1, 1),
         "元宵节": (1, 15),
@@ -110,3 +110,10 @@ def test_around_and_chinese_names():
     assert Period.around("month", day).chinese == "2021年8月"
     assert Period.around("year", day).chinese == "2021年"
     assert [p.label for p in Period(2021, "half", 1).subperiods("quarter")] == ["2021Q1", "2021Q2"]
+
+
+def test_1978_mid_autumn_follows_the_national_standard():
+    """GB/T 33661-2017 (Purple Mountain Observatory, Beijing time): 8th month of 1978 begins
+    3 September, so 中秋 is 17 September (the Hong Kong almanac says 16 September)."""
+    found = {f.name: f.date for f in festivals_in(Period(1978, "year"))}
+    assert found["中秋节"] == dt.date(1978, 9, 17)
