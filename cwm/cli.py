@@ -533,6 +533,11 @@ def count(
         if not path.exists():
             raise UsageError(f"{path}：文件或文件夹不存在。")
     rows = count_paths(files)
+    if not rows:
+        err(
+            "没有找到文档或表格（.docx、.pdf、.ofd、.doc、.wps、.txt、.md、.xlsx、.xls、.et、.ods、.csv）。"
+        )
+        return
     if len(rows) > 1:
         rows.append(totals(rows))
     columns = [

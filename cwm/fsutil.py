@@ -22,17 +22,32 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("cwm", appauthor=False))
 
 
+def normal_mode(directory: bool = False) -> int:
+    """The permissions a plain ``open()`` (or ``mkdir``) gives under the current umask: 0644 and
+    0755 under 022, so colleagues on a shared drive can read what cwm writes."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return (0o777 if directory else 0o666) & ~umask
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all, with normal permissions (a replaced
+    file keeps its own)."""
     import tempfile
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = normal_mode()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, mode)  # mkstemp makes 0600: nobody else could read the report
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -69,7 +69,8 @@ def test_json_report_shape_and_exit_1_on_errors(tmp_path):
     assert by_id["III-8-1-3"]["status"] == "pass"
     assert by_id["III-7-3-1"]["status"] == "fail"
     finding = next(f for f in by_id["III-7-3-1"]["findings"] if f["code"] == "words-off")
-    assert set(finding) == {"code", "severity", "message", "path"}
+    assert set(finding) == {"id", "code", "severity", "message", "path", "related"}  # id: issue 14
+    assert finding["id"] == f"III-7-3-1|words-off|{finding['path']}"
     assert finding["message"] == "字数 312，要求 500字左右（450–550）。"
     assert finding["path"] == "基层政权建设与社区治理科/III-7-3-1 村规民约/报告.docx"
     assert by_id["III-27-3-1"]["status"] == "missing"

@@ -61,6 +61,8 @@ class Found:
     code: str
     message: str
     path: str | None = None
+    related: tuple[str, ...] = ()
+    """Other files the finding is about (the other copies of a photo), relative to the root."""
 
 
 @dataclass(frozen=True)

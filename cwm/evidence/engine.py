@@ -167,7 +167,7 @@ def check_requirement(
         duplicate_folders=tree.duplicates.get(item.id, []),
     )
     findings = [
-        Finding(code.code, code.severity, found.message, found.path)
+        Finding(code.code, code.severity, found.message, found.path, found.related)
         for code, found in RULES.run(ctx)
     ]
     status = status_of(folder, findings, len(folder.files) if folder else 0)

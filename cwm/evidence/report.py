@@ -31,13 +31,21 @@ class Finding:
     """Chinese, ready for users: what is wrong and what to do."""
     path: str | None = None
     """The file or folder it is about, relative to the checked root (``/`` separators)."""
+    related: tuple[str, ...] = ()
+    """Other files it is about (the other copies of a photo)."""
 
-    def as_json(self) -> dict[str, Any]:
+    def key(self, requirement: str | None) -> str:
+        """A stable id: the same finding on the same file in the next run has the same one."""
+        return f"{requirement or '-'}|{self.code}|{self.path or ''}"
+
+    def as_json(self, requirement: str | None = None) -> dict[str, Any]:
         return {
+            "id": self.key(requirement),
             "code": self.code,
             "severity": self.severity,
             "message": self.message,
             "path": self.path,
+            "related": list(self.related),
         }
 
 
@@ -57,7 +65,7 @@ class RequirementResult:
             "departments": list(self.departments),
             "status": self.status,
             "folder": self.folder,
-            "findings": [f.as_json() for f in self.findings],
+            "findings": [f.as_json(self.id) for f in self.findings],
         }
 
 

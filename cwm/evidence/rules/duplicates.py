@@ -39,19 +39,21 @@ def check(ctx: Context) -> Iterator[Found]:
                 f"这张照片也用于 {_names(other.same, other.same_count)}。"
                 "同一张照片只能报送1个指标，请换用其他照片。"
             )
-            yield Found("photo-reused", message, file.rel)
+            yield Found("photo-reused", message, file.rel, tuple(r.rel for r in other.same))
         elif other.scene_count:
             message = (
                 f"与 {_names(other.scene, other.scene_count)} 的照片为同一场景，"
                 "审核时可能算作同一张照片。"
             )
-            yield Found("photo-similar-elsewhere", message, file.rel)
+            related = tuple(r.rel for r in other.scene)
+            yield Found("photo-similar-elsewhere", message, file.rel, related)
         elif other.reference:
             message = (
                 f"与 {_names(other.reference, len(other.reference))} 参考资料中的照片相同或相近。"
                 "参考资料不报送；若也要报送，同一张照片只能报送1个指标。"
             )
-            yield Found("photo-similar-elsewhere", message, file.rel)
+            related = tuple(r.rel for r in other.reference)
+            yield Found("photo-similar-elsewhere", message, file.rel, related)
     if not any(m.type in ("photos", "screenshot") for m in ctx.materials):
         return  # photos do not count here: no scene to merge
     for scene in ctx.scenes:
@@ -63,4 +65,5 @@ def check(ctx: Context) -> Iterator[Found]:
                 "photo-same-scene",
                 f"{names}{more} 为同一场景（背景相同的不同场面算同一张照片），只算 1 张。",
                 scene[0].rel,
+                tuple(f.rel for f in scene[1:10]),
             )
