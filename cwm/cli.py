@@ -496,6 +496,76 @@ def _emit(report: Any, fmt: CheckFormat, output: Optional[Path], strict: bool) -
 
 @command()
 @handles_errors
+def report(
+    evidence: Path = typer.Argument(
+        ...,
+        metavar="材料文件夹",
+        help="材料文件夹（其中按编号命名的子文件夹，可在任意层级）。",
+        show_default=False,
+    ),
+    output: Path = typer.Option(
+        ...,
+        "--output",
+        "-o",
+        help="报告目录：在其中新建一个以日期时间命名的文件夹（如 2021-06-20_0930）。",
+    ),
+    dept: Optional[str] = opt.DEPT,
+    quarter: bool = opt.QUARTER,
+    half: bool = opt.HALF,
+    month: bool = opt.MONTH,
+    year: bool = opt.YEAR,
+    date: Optional[str] = opt.DATE,
+    period: Optional[str] = opt.PERIOD,
+    strict: bool = typer.Option(False, "--strict", help="有警告也以退出码 1 结束。"),
+    no_cache: bool = typer.Option(False, "--no-cache", help="不使用、也不更新读取结果的缓存。"),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", help="同时读取文件的进程数（默认为 CPU 核数）。", min=0
+    ),
+) -> None:
+    """办公室的定期检查：在报告目录下新建一个以日期时间命名的文件夹，写入检查结果（网页、Excel、JSON、文字）、
+    提交清单和与上次相比的变化。
+
+    文件夹先以临时名写好再改名，中途失败不留下任何东西。不写期间选项时检查本年度全部申报项。
+    退出码同 cwm check：0 没有错误；1 有错误（加 --strict 时有警告也算）；2 用法或数据错误。
+    示例：cwm report 材料/ -o 检查报告/；cwm report 材料/ -o 检查报告/ --quarter。
+    """
+    from .errors import UsageError
+    from .report import write_report
+
+    require_dir(evidence)
+    plan, target = load(dept)
+    when = opt.when(quarter, half, month, year, date, period, default="year")
+    progress = _Progress()
+    try:
+        run = write_report(
+            plan,
+            evidence,
+            output,
+            target,
+            when.window,
+            when.today,
+            use_cache=not no_cache,
+            jobs=jobs,
+            progress=progress,
+        )
+    except OSError as exc:
+        raise UsageError(
+            f"无法写入报告目录“{output}”：{os_error(exc)}。请检查路径和权限。"
+        ) from None
+    finally:
+        progress.stop()
+    summary = run.progress.report.summary()
+    out(f"报告已写入 {run.folder}\n")
+    changes = run.changes
+    what = "首次运行" if changes.first else f"新增 {len(changes.new)}，已解决 {len(changes.solved)}"
+    counts = f"错误 {summary['errors']}，警告 {summary['warnings']}"
+    err(f"检查 {summary['requirements']} 项：{counts}；{what}。")
+    if summary["errors"] or (strict and summary["warnings"]):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@command()
+@handles_errors
 def rules() -> None:
     """列出材料检查的全部规则代码及说明（检查结果中的 [代码] 即指这些规则）。"""
     from .evidence.rules import RULES

@@ -122,8 +122,10 @@ def write_cwm_wrapper(tmp_path: Path) -> Path:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the POSIX script")
-def test_batch_script_end_to_end_with_chinese_and_spaces(tmp_path):
-    evidence = tmp_path / "共享 盘" / "创文 材料"
+def test_batch_script_end_to_end_under_cron(tmp_path):
+    """One line of cwm report, on paths with Chinese, spaces, ')' and '&', with cron's bare
+    environment (no PATH to cwm: CWM names it)."""
+    evidence = tmp_path / "共享 盘 (A&B)" / "创文 材料"
     build_tree(
         evidence,
         {
@@ -134,36 +136,58 @@ def test_batch_script_end_to_end_with_chinese_and_spaces(tmp_path):
         },
     )
     before = snapshot(evidence)
-    reports = tmp_path / "报告 目录"
-    env = {**os.environ, "CWM": str(write_cwm_wrapper(tmp_path)), "PYTHONPATH": str(REPO)}
+    reports = tmp_path / "报告 目录 (周一)&存档"
+    cron = {
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "CWM": str(write_cwm_wrapper(tmp_path)),
+        "PYTHONPATH": str(REPO),
+        "CWM_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    script = REPO / "examples" / "batch" / "check_all.sh"
     done = subprocess.run(
-        ["sh", str(REPO / "examples" / "batch" / "check_all.sh"), str(evidence), str(reports)],
-        env=env,
+        ["sh", str(script), str(evidence), str(reports)],
+        env=cron,
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert done.returncode == 1, done.stderr  # the tree has errors: cwm check's exit code
+    assert done.returncode == 1, done.stderr  # the tree has errors: cwm report's exit code
     [folder] = list(reports.iterdir())
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "提交清单.html",
-        "检查结果.json",
-        "检查结果.txt",
-    ]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [
+            "提交清单.html",
+            "检查结果.html",
+            "检查结果.json",
+            "检查结果.txt",
+            "检查结果.xlsx",
+            "变化.txt",
+        ]
+    )
     data = json.loads((folder / "检查结果.json").read_text(encoding="utf-8"))
     assert {r["id"]: r["status"] for r in data["requirements"]}["III-8-1-3"] == "pass"
     assert "III-7-3-1 核心价值观融入村规民约：未达标" in (folder / "检查结果.txt").read_text(
         encoding="utf-8"
     )
-    assert "检查结果：" in (folder / "提交清单.html").read_text(encoding="utf-8")
     assert snapshot(evidence) == before
-    usage = subprocess.run(
-        ["sh", str(REPO / "examples" / "batch" / "check_all.sh")],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    usage = subprocess.run(["sh", str(script)], env=cron, capture_output=True, text=True)
     assert usage.returncode == 2 and "用法" in usage.stderr
+
+
+def test_the_bat_file_is_what_cmd_reads_safely():
+    """No Windows here: the .bat is checked the way cmd reads it — ASCII only (a GBK console
+    cannot misread it), CRLF line endings, one call of cwm report passing its exit code, a
+    trailing backslash stripped, paths taken as arguments or from check_all.cfg."""
+    raw = (REPO / "examples" / "batch" / "check_all.bat").read_bytes()
+    assert raw.isascii()
+    assert raw.count(b"\r\n") == raw.count(b"\n") and raw.endswith(b"\r\n")
+    text = raw.decode("ascii")
+    assert text.count('"%CWM%" report') == 1 and "exit /b %ERRORLEVEL%" in text
+    assert 'if "%EVIDENCE:~-1%"=="\\" set "EVIDENCE=%EVIDENCE:~0,-1%"' in text
+    assert "check_all.cfg" in text and "DisableDelayedExpansion" in text
+    attributes = (REPO / ".gitattributes").read_text(encoding="utf-8")
+    assert "*.bat text eol=crlf" in attributes
 
 
 def cwm_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

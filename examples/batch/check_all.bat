@@ -1,41 +1,35 @@
 @echo off
-rem 创文材料定期检查（Windows 批处理，可用“任务计划程序”定时运行）。
+rem cwm: weekly check of the evidence folders on the shared drive (Windows, Task Scheduler).
 rem
-rem 用法：check_all.bat 材料根目录 报告目录
-rem   对“材料根目录”下各科室的全部材料运行 cwm check，在“报告目录”下新建一个以日期时间命名的
-rem   文件夹，写入：检查结果.json、检查结果.txt、提交清单.html（含检查结果）。
-rem   退出码即 cwm check 的退出码：0 没有错误，1 有错误，2 用法或数据错误。
-rem 环境变量：CWM（cwm 命令，默认 cwm）、CWM_DATA（方案数据目录，默认内置数据）。
-rem 本文件须以 UTF-8 保存；chcp 65001 让中文路径和文件名正确显示。
+rem Usage:  check_all.bat "EVIDENCE FOLDER" "REPORT FOLDER"
+rem   or:   check_all.bat            (reads the two folders from check_all.cfg next to this file:
+rem                                    line 1 the evidence folder, line 2 the report folder)
+rem Writes one new dated folder into the report folder (cwm report); the exit code is cwm's:
+rem 0 no errors, 1 errors found, 2 bad usage or data. A failed run leaves nothing half-written.
+rem This file is ASCII with CRLF line endings on purpose: cmd reads it in the console's code
+rem page (often GBK), so Chinese paths come in as arguments or from check_all.cfg, never here.
+rem Set CWM to the full path of cwm.exe when it is not on PATH (e.g. the portable folder).
+setlocal EnableExtensions DisableDelayedExpansion
 chcp 65001 >nul
-setlocal EnableExtensions
 
-if "%~2"=="" (
-  echo 用法：%~nx0 材料根目录 报告目录 1>&2
-  exit /b 2
-)
 set "EVIDENCE=%~1"
 set "REPORTS=%~2"
-if "%CWM%"=="" set "CWM=cwm"
-
-rem 日期时间与区域设置无关
-for /f %%i in ('powershell -NoProfile -Command "Get-Date -Format yyyy-MM-dd_HHmmss"') do set "STAMP=%%i"
-set "OUT=%REPORTS%\%STAMP%"
-mkdir "%OUT%" 2>nul
-if not exist "%OUT%\" (
-  echo 无法创建报告目录：%OUT% 1>&2
-  exit /b 2
+if not defined EVIDENCE if exist "%~dp0check_all.cfg" (
+  for /f "usebackq delims=" %%L in ("%~dp0check_all.cfg") do (
+    if not defined EVIDENCE (set "EVIDENCE=%%L") else if not defined REPORTS set "REPORTS=%%L"
+  )
 )
+if not defined EVIDENCE goto usage
+if not defined REPORTS goto usage
 
-"%CWM%" check "%EVIDENCE%" --format json --output "%OUT%\检查结果.json"
-set "STATUS=%ERRORLEVEL%"
-if %STATUS% GEQ 2 (
-  echo cwm check 失败（退出码 %STATUS%），未生成其余报告。 1>&2
-  exit /b %STATUS%
-)
-"%CWM%" check "%EVIDENCE%" --output "%OUT%\检查结果.txt" 2>nul
-"%CWM%" checklist --year --evidence "%EVIDENCE%" --output "%OUT%\提交清单.html"
-if errorlevel 1 exit /b %ERRORLEVEL%
+rem "D:\evidence\" would end in \" : strip one trailing backslash
+if "%EVIDENCE:~-1%"=="\" set "EVIDENCE=%EVIDENCE:~0,-1%"
+if "%REPORTS:~-1%"=="\" set "REPORTS=%REPORTS:~0,-1%"
+if not defined CWM set "CWM=cwm"
 
-echo 报告已写入 %OUT%（cwm check 退出码 %STATUS%）
-exit /b %STATUS%
+"%CWM%" report "%EVIDENCE%" --output "%REPORTS%"
+exit /b %ERRORLEVEL%
+
+:usage
+echo Usage: check_all.bat "EVIDENCE FOLDER" "REPORT FOLDER"  (or put them in check_all.cfg) 1>&2
+exit /b 2

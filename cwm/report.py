@@ -1,0 +1,398 @@
+"""``cwm report``: the office's run on the shared drive. One new dated folder
+(``报告/2021-06-20_0930/``), written as a temporary folder renamed at the end — a failed run
+leaves nothing — holding:
+
+- 检查结果.html  for people: per 科室 and requirement, the findings in words, thumbnails of the
+  photos they are about (a duplicate beside its copy), and what changed since the last run;
+- 检查结果.xlsx  one row per finding with empty 整改 columns, and a 汇总 sheet (科室 × status);
+- 检查结果.json / 检查结果.txt  as ``cwm check`` writes them, the JSON with ``changes``;
+- 提交清单.html   the submission checklist with each item's result;
+- 变化.txt        new / solved / remaining findings and status changes against the newest
+  earlier report of the same folder (compared by each finding's stable id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .labels import SEVERITY, STATUS
+from .plan import Plan
+from .progress import Progress, check_due
+
+REPORT_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}_\d{4}(?:_\d+)?$")
+JSON_NAME = "检查结果.json"
+MAX_THUMBNAILS = 300
+"""Photos shown in the HTML (small JPEGs inside it); beyond that, names only."""
+PHOTO_CODES = frozenset(
+    {
+        "photo-reused",
+        "photo-similar-elsewhere",
+        "photo-same-scene",
+        "caption-missing",
+        "caption-date",
+        "exif-date",
+        "wrong-content",
+    }
+)
+IMAGE_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".bmp", ".tif", ".tiff"}
+)
+FINDING_HEADERS = (
+    "序号",
+    "科室",
+    "编号",
+    "指标名称",
+    "联系人",
+    "联系电话",
+    "截止日期",
+    "状态",
+    "级别",
+    "问题说明",
+    "文件",
+    "整改责任人",
+    "整改时限",
+    "整改情况",
+)
+
+
+@dataclass
+class Changes:
+    """What changed since the newest earlier report."""
+
+    first: bool = True
+    previous: str = ""
+    new: list[dict[str, Any]] = field(default_factory=list)
+    solved: list[dict[str, Any]] = field(default_factory=list)
+    kept: list[dict[str, Any]] = field(default_factory=list)
+    statuses: list[dict[str, str]] = field(default_factory=list)
+    note: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "first": self.first,
+            "previous": self.previous,
+            "new": self.new,
+            "solved": self.solved,
+            "kept": self.kept,
+            "statuses": self.statuses,
+            "note": self.note,
+        }
+
+    def text(self) -> str:
+        if self.first:
+            return "首次运行：没有更早的报告可比。\n"
+        lines = [
+            f"与上次报告（{self.previous}）相比：新增问题 {len(self.new)} 个，"
+            f"已解决 {len(self.solved)} 个，仍存在 {len(self.kept)} 个。"
+        ]
+        if self.note:
+            lines.append(self.note)
+        if self.statuses:
+            lines.append("状态变化：")
+            lines += [
+                f"  {c['id']} {c['title']}：{c['before']} → {c['after']}" for c in self.statuses
+            ]
+        for title, group in (("新增", self.new), ("已解决", self.solved)):
+            if group:
+                lines.append(f"{title}：")
+                lines += [
+                    f"  {f['requirement']} {f['message']}"
+                    + (f"（{f['path']}）" if f.get("path") else "")
+                    for f in group
+                ]
+        return "\n".join(lines) + "\n"
+
+
+def _findings(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Finding id -> finding (with its requirement) of a report's JSON, old versions included
+    (their ids are made from requirement, code and path as today's are)."""
+    out = {}
+    for requirement in data.get("requirements", []):
+        for f in requirement.get("findings", []):
+            if f.get("code") == "manual-check":
+                continue
+            ident = f.get("id") or f"{requirement.get('id')}|{f.get('code')}|{f.get('path') or ''}"
+            out[ident] = {**f, "requirement": requirement.get("id")}
+    return out
+
+
+def compare(previous: dict[str, Any] | None, current: dict[str, Any], name: str = "") -> Changes:
+    if previous is None:
+        return Changes()
+    before, after = _findings(previous), _findings(current)
+    statuses_before = {r.get("id"): r.get("status") for r in previous.get("requirements", [])}
+    changes = Changes(
+        first=False,
+        previous=name,
+        new=[after[i] for i in after if i not in before],
+        solved=[before[i] for i in before if i not in after],
+        kept=[after[i] for i in after if i in before],
+    )
+    for r in current["requirements"]:
+        was = statuses_before.get(r["id"])
+        if was and was != r["status"]:
+            changes.statuses.append(
+                {
+                    "id": r["id"],
+                    "title": r["title"],
+                    "before": STATUS.get(was, was),
+                    "after": STATUS[r["status"]],
+                }
+            )
+    if previous.get("version") != current.get("version"):
+        changes.note = "（上次报告由另一版本的 cwm 生成，比较只到问题和状态。）"
+    return changes
+
+
+def newest_report(out_dir: Path) -> tuple[str, dict[str, Any] | None, str]:
+    """(folder name, its JSON or None, why it could not be read) of the newest earlier report."""
+    try:
+        names = sorted(
+            p.name for p in out_dir.iterdir() if REPORT_FOLDER.match(p.name) and p.is_dir()
+        )
+    except OSError:
+        return "", None, ""
+    for name in reversed(names):
+        try:
+            return name, json.loads((out_dir / name / JSON_NAME).read_text(encoding="utf-8")), ""
+        except (OSError, ValueError) as exc:
+            why = f"上次报告 {name} 无法读取（{type(exc).__name__}），改与更早的报告比较。"
+            earlier = newest_report_before(out_dir, name)
+            return earlier[0], earlier[1], why
+    return "", None, ""
+
+
+def newest_report_before(out_dir: Path, name: str) -> tuple[str, dict[str, Any] | None]:
+    names = sorted(
+        p.name for p in out_dir.iterdir() if REPORT_FOLDER.match(p.name) and p.name < name
+    )
+    for earlier in reversed(names):
+        try:
+            return earlier, json.loads((out_dir / earlier / JSON_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+    return "", None
+
+
+def finding_rows(plan: Plan, progress: Progress) -> list[list[Any]]:
+    """One row per finding (manual items aside) for the workbook."""
+    dues = {i.duty.id: i.due.isoformat() for i in progress.items or []}
+    by_id = {item.id: (row, item) for row, item in plan.tasks.items()}
+    rows: list[list[Any]] = []
+    for result in progress.report.requirements:
+        row, _ = by_id[result.id]
+        people = "、".join(c.name for c in row.contacts)
+        phones = "、".join(c.phone for c in row.contacts)
+        for f in result.findings:
+            if f.code == "manual-check":
+                continue
+            rows.append(
+                [
+                    len(rows) + 1,
+                    "、".join(result.departments),
+                    result.id,
+                    result.title,
+                    people,
+                    phones,
+                    dues.get(result.id, ""),
+                    STATUS[result.status],
+                    SEVERITY[f.severity],
+                    f.message,
+                    f.path or "",
+                    "",
+                    "",
+                    "",
+                ]
+            )
+    return rows
+
+
+def summary_rows(progress: Progress) -> list[list[Any]]:
+    """科室 × status counts."""
+    counts: dict[str, dict[str, int]] = {}
+    for r in progress.report.requirements:
+        for unit in r.departments:
+            counts.setdefault(unit, dict.fromkeys(STATUS, 0))[r.status] += 1
+    return [[unit, *counts[unit].values(), sum(counts[unit].values())] for unit in counts]
+
+
+def thumbnail(path: Path) -> str | None:
+    """A small JPEG of a photo as a data URI, or None when it cannot be made."""
+    import base64
+    import io
+
+    from PIL import Image, ImageOps
+
+    from .evidence.readers.image import _register_heif
+
+    try:
+        _register_heif()
+        with Image.open(path) as image:
+            if image.width * image.height > 200_000_000:
+                return None
+            image.draft("RGB", (320, 320))
+            small = ImageOps.exif_transpose(image) or image
+            small = small.convert("RGB")
+            small.thumbnail((240, 240))
+            buffer = io.BytesIO()
+            small.save(buffer, "JPEG", quality=70)
+    except Exception:  # not a photo, damaged: the finding says so; no picture
+        return None
+    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def html_context(
+    plan: Plan, progress: Progress, root: Path, changes: Changes, period: str
+) -> dict[str, Any]:
+    from .checklist import _header
+
+    made = 0
+    dues = {i.duty.id: i.due.isoformat() for i in progress.items or []}
+
+    def thumbs(f: Any) -> list[dict[str, str]]:
+        nonlocal made
+        if f.code not in PHOTO_CODES:
+            return []
+        out = []
+        for rel in (f.path, *f.related):
+            if rel and Path(rel).suffix.lower() in IMAGE_SUFFIXES and made < MAX_THUMBNAILS:
+                src = thumbnail(root / rel if rel != "." else root)
+                if src:
+                    made += 1
+                    out.append({"src": src, "name": rel.rsplit("/", 1)[-1]})
+        return out
+
+    units: dict[str, list[dict[str, Any]]] = {}
+    for r in progress.report.requirements:
+        item = {
+            "id": r.id,
+            "title": r.title,
+            "status": r.status,
+            "folder": r.folder,
+            "due": dues.get(r.id),
+            "findings": [
+                {
+                    "message": f.message,
+                    "code": f.code,
+                    "severity_label": SEVERITY[f.severity],
+                    "file": f.path.rsplit("/", 1)[-1] if f.path and f.path != r.folder else None,
+                    "thumbs": thumbs(f),
+                }
+                for f in r.findings
+                if f.code != "manual-check"
+            ],
+        }
+        for unit in r.departments[:1]:
+            units.setdefault(unit, []).append(item)
+    order = list(plan.directory.units)
+    return {
+        **_header(plan, "材料检查报告", dt.date.today()),
+        "unit_filter": progress.target.name if progress.target else None,
+        "root": str(root),
+        "period": period,
+        "summary": progress.report.summary(),
+        "changes": changes,
+        "units": [
+            {
+                "name": u,
+                "head": plan.directory.units[u].head if u in plan.directory.units else None,
+                "items": units[u],
+            }
+            for u in sorted(units, key=lambda u: order.index(u) if u in order else 99)
+        ],
+        "other": [f.as_json() for f in progress.report.other_findings if f.severity != "info"],
+    }
+
+
+@dataclass
+class ReportRun:
+    folder: Path
+    progress: Progress
+    changes: Changes
+
+
+def write_report(
+    plan: Plan,
+    evidence: Path,
+    out_dir: Path,
+    target: Any,
+    window: Any,
+    today: dt.date,
+    *,
+    use_cache: bool = True,
+    jobs: int = 0,
+    progress: Any = None,
+    now: dt.datetime | None = None,
+) -> ReportRun:
+    """Check ``evidence`` and write the report folder into ``out_dir``: whole, or not at all."""
+    from . import __version__
+    from .checklist import submission
+    from .evidence.report import render_text
+    from .output import to_json
+    from .render import render
+    from .xlsx import workbook
+
+    checked = check_due(
+        plan, evidence, target, window, today, use_cache=use_cache, jobs=jobs, progress=progress
+    )
+    now = now or dt.datetime.now()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    name = now.strftime("%Y-%m-%d_%H%M")
+    n = 1
+    while (out_dir / name).exists():
+        n += 1
+        name = f"{now:%Y-%m-%d_%H%M}_{n}"
+    previous_name, previous, why = newest_report(out_dir)
+    data = {
+        "version": __version__,
+        "generated": now.isoformat(timespec="seconds"),
+        **checked.report.as_json(),
+    }
+    changes = compare(previous, data, previous_name)
+    if why:
+        changes.note = (changes.note + why).strip()
+    data["changes"] = changes.as_json()
+    temporary = out_dir / f".{name}.partial-{os.getpid()}"
+    temporary.mkdir()
+    try:
+        period = window.chinese if window else "全部申报项"
+        files = {
+            JSON_NAME: to_json(data, compact=True),
+            "检查结果.txt": changes.text() + "\n" + render_text(checked.report),
+            "变化.txt": changes.text(),
+            "检查结果.html": render(
+                "report.html.j2", html_context(plan, checked, evidence, changes, period)
+            ),
+        }
+        if window is not None:
+            files["提交清单.html"] = render(
+                "submission.html.j2", submission(plan, window, today, target, checked)
+            )
+        for file_name, text in files.items():
+            (temporary / file_name).write_text(text, encoding="utf-8")
+        statuses = ["科室", *STATUS.values(), "合计"]
+        (temporary / "检查结果.xlsx").write_bytes(
+            workbook(
+                [
+                    (
+                        "问题清单",
+                        FINDING_HEADERS,
+                        finding_rows(plan, checked),
+                        [6, 16, 12, 24, 8, 13, 11, 8, 6, 60, 40, 10, 10, 16],
+                    ),
+                    ("汇总", statuses, summary_rows(checked), [24, 8, 8, 8, 8, 8, 8]),
+                ]
+            )
+        )
+        os.rename(temporary, out_dir / name)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return ReportRun(out_dir / name, checked, changes)

@@ -1,0 +1,194 @@
+"""cwm report: one dated folder with the picture report, the Excel sheet, the JSON/text report,
+the checklist and what changed since last time; written whole or not at all, readable by
+colleagues."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cwm.progress import Progress
+from cwm.report import write_report
+
+from .builders import build_tree, docx_bytes, han_text, scene_jpeg
+from .test_checklist import CHROMIUM, pages, print_pdf
+
+DAY = dt.date(2021, 6, 20)
+RUN = dt.datetime(2021, 6, 20, 9, 30)
+
+
+def tree(root: Path, fixed: bool = False) -> Path:
+    photo = scene_jpeg(3, taken=dt.date(2021, 4, 4), size=(400, 300))
+    files = {
+        "III-8-1-3 家风/报告.docx": docx_bytes("2021年" + han_text(595 if fixed else 300)),
+        "III-7-3-1 村规民约/2021-04-04_市民政局_宣讲0.jpg": photo,
+        "III-70-2-1 社会组织/2021-04-04_阳光协会_敬老.jpg": photo,  # the same photo twice
+    }
+    return build_tree(root, files)
+
+
+def report(plan, evidence: Path, out: Path, now: dt.datetime = RUN):
+    return write_report(plan, evidence, out, None, None, DAY, use_cache=False, jobs=1, now=now)
+
+
+def test_one_dated_folder_with_every_output(plan, tmp_path):
+    run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
+    assert run.folder == tmp_path / "报告" / "2021-06-20_0930"
+    assert sorted(p.name for p in run.folder.iterdir()) == sorted(
+        ["检查结果.html", "检查结果.xlsx", "检查结果.json", "检查结果.txt", "变化.txt"]
+    )  # no period given: every item of the year, no submission checklist of a period
+    data = json.loads((run.folder / "检查结果.json").read_text(encoding="utf-8"))
+    assert data["changes"]["first"] and "首次运行" in (run.folder / "变化.txt").read_text(
+        encoding="utf-8"
+    )
+    html = (run.folder / "检查结果.html").read_text(encoding="utf-8")
+    assert html.count('<img src="data:image/jpeg;base64,') >= 2  # a duplicate beside its copy
+    assert "[photo-reused]" not in html and "这张照片也用于" in html
+    assert [p.name for p in (tmp_path / "报告").iterdir()] == ["2021-06-20_0930"]
+
+
+def test_a_period_adds_the_submission_checklist(plan, tmp_path):
+    from cwm.periods import Period
+
+    run = write_report(
+        plan,
+        tree(tmp_path / "材料"),
+        tmp_path / "报告",
+        None,
+        Period.parse("2021Q2"),
+        DAY,
+        use_cache=False,
+        jobs=1,
+        now=RUN,
+    )
+    assert "检查结果：" in (run.folder / "提交清单.html").read_text(encoding="utf-8")
+
+
+def test_the_workbook_one_row_per_finding(plan, tmp_path):
+    from openpyxl import load_workbook
+
+    run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
+    book = load_workbook(run.folder / "检查结果.xlsx")
+    sheet = book["问题清单"]
+    headers = [c.value for c in sheet[1]]
+    assert headers == [
+        "序号",
+        "科室",
+        "编号",
+        "指标名称",
+        "联系人",
+        "联系电话",
+        "截止日期",
+        "状态",
+        "级别",
+        "问题说明",
+        "文件",
+        "整改责任人",
+        "整改时限",
+        "整改情况",
+    ]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows in (
+        "1:1",
+        "$1:$1",
+    )
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    reused = [r for r in rows if "这张照片也用于" in (r[9] or "")]
+    assert len(reused) == 2 and all(isinstance(r[5], str) for r in rows)  # phones are text
+    assert [c.value for c in book["汇总"][1]][:2] == ["科室", "已达标"]
+
+
+def test_what_changed_between_two_runs_with_one_fix(plan, tmp_path):
+    evidence, out = tree(tmp_path / "材料"), tmp_path / "报告"
+    report(plan, evidence, out)
+    tree(evidence, fixed=True)  # the report rewritten to 600字
+    later = report(plan, evidence, out, now=RUN + dt.timedelta(days=7))
+    changes = later.changes
+    assert not changes.first and changes.previous == "2021-06-20_0930"
+    assert [f["code"] for f in changes.solved] == ["words-off"] and changes.new == []
+    assert any(c["id"] == "III-8-1-3" and c["after"] == "已达标" for c in changes.statuses)
+    text = (later.folder / "变化.txt").read_text(encoding="utf-8")
+    assert "已解决 1 个" in text and "III-8-1-3 青年婚恋观、家庭观教育：未达标 → 已达标" in text
+
+
+def test_a_damaged_earlier_report_is_said_not_fatal(plan, tmp_path):
+    evidence, out = tree(tmp_path / "材料"), tmp_path / "报告"
+    report(plan, evidence, out)
+    (out / "2021-06-27_0930").mkdir()
+    (out / "2021-06-27_0930" / "检查结果.json").write_text("{broken", encoding="utf-8")
+    later = report(plan, evidence, out, now=RUN + dt.timedelta(days=14))
+    assert later.changes.previous == "2021-06-20_0930" and "无法读取" in later.changes.note
+
+
+def test_a_failed_run_leaves_nothing(plan, tmp_path, monkeypatch):
+    import cwm.report as module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(module, "finding_rows", broken)
+    out = tmp_path / "报告"
+    with pytest.raises(RuntimeError):
+        report(plan, tree(tmp_path / "材料"), out)
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32" or not hasattr(os, "umask"), reason="POSIX modes")
+@pytest.mark.parametrize(
+    ("umask", "file_mode", "dir_mode"), [(0o022, 0o644, 0o755), (0o027, 0o640, 0o750)]
+)
+def test_files_readable_by_colleagues(tmp_path, umask, file_mode, dir_mode):
+    evidence = tree(tmp_path / "材料")
+    out = tmp_path / "报告"
+    code = (
+        f"import os, sys; os.umask({umask}); from cwm.cli import main; "
+        f"sys.exit(main(['report', {str(evidence)!r}, '-o', {str(out)!r}, '--no-cache']))"
+    )
+    subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=300)
+    [folder] = out.iterdir()
+    assert stat.S_IMODE(folder.stat().st_mode) == dir_mode
+    assert {stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()} == {file_mode}
+    replaced = tmp_path / "清单.html"
+    replaced.write_text("old")
+    replaced.chmod(0o664)
+    code = (
+        f"import os, sys; os.umask({umask}); from cwm.cli import main; "
+        f"sys.exit(main(['checklist', '-o', {str(replaced)!r}]))"
+    )
+    subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=300)
+    assert stat.S_IMODE(replaced.stat().st_mode) == 0o664  # a replaced file keeps its mode
+
+
+def test_an_unwritable_report_folder_exits_2(tmp_path):
+    from typer.testing import CliRunner
+
+    from cwm.cli import app
+
+    blocker = tmp_path / "文件"
+    blocker.write_text("x")
+    result = CliRunner().invoke(
+        app, ["report", str(tree(tmp_path / "材料")), "-o", str(blocker / "报告")]
+    )
+    assert result.exit_code == 2 and "无法写入报告目录" in result.stderr
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+def test_the_picture_report_prints_on_a4(plan, tmp_path):
+    run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
+    printed = pages(print_pdf(run.folder / "检查结果.html", tmp_path))
+    assert printed and all(right <= width for _, width, right in printed)
+    assert "材料检查报告" in printed[0][0]
+
+
+def test_progress_type_is_what_the_report_holds(plan, tmp_path):
+    run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
+    assert (
+        isinstance(run.progress, Progress) and run.progress.report.summary()["requirements"] == 21
+    )
