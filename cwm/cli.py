@@ -217,6 +217,7 @@ def duties(
     ),
     all_: bool = typer.Option(False, "--all", help="列出全部单位的全部职责（而不是汇总）。"),
     fmt: Format = opt.FORMAT,
+    output: Optional[Path] = opt.OUTPUT,
 ) -> None:
     """列出某单位或某人全年负责的事项：网上申报材料、实地点位、社区包联、网格责任、宣传职责。
 
@@ -236,11 +237,8 @@ def duties(
         ]
         columns += [(labels.SOURCE[s], (lambda s: lambda r: r[s])(s)) for s in SOURCES]
         columns.append(("合计", lambda r: r["total"]))
-        out(
-            render(
-                fmt, columns, rows, rows, title="各单位职责汇总（用 cwm duties 单位名 查看明细）"
-            )
-        )
+        title = "各单位职责汇总（用 cwm duties 单位名 查看明细）"
+        write_output(render(fmt, columns, rows, rows, title=title), output)
         return
     items = duties_for(plan, target)
     if target is None:
@@ -258,7 +256,7 @@ def duties(
         ("责任单位", lambda d: d.responsible),
         ("联系人", lambda d: [f"{c.name} {c.phone}" for c in d.contacts]),
     ]
-    out(render(fmt, columns, items, [d.as_json() for d in items], title=title))
+    write_output(render(fmt, columns, items, [d.as_json() for d in items], title=title), output)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -311,6 +309,7 @@ def due(
     dept: Optional[str] = opt.DEPT,
     fmt: Format = opt.FORMAT,
     evidence: Optional[Path] = opt.EVIDENCE,
+    output: Optional[Path] = opt.OUTPUT,
 ) -> None:
     """列出某期间（默认本季度）应交的材料和应完成的包联工作：按单位分组、按截止日期排序。
 
@@ -320,7 +319,7 @@ def due(
     """
     from .due import by_unit
     from .due import due as due_items
-    from .output import render_groups
+    from .output import TableView, render_groups, to_plain
 
     when = opt.when(quarter, half, month, year, date, period)
     window, today = when.window, when.today
@@ -336,20 +335,30 @@ def due(
         items = due_items(plan, window, today, target)
     if plan.year != window.year and fmt is Format.table:
         err(f"提示：方案年度为 {plan.year} 年，查询的是 {window.chinese}，按方案的收集周期推算。")
+    parts: list[Any] = []
     if fmt is Format.table:
         who = f"{target.name} " if target else ""
         span = f"{window.chinese}（{window.start} 至 {window.end}）"
-        out(f"{who}{span}应交事项 {len(items)} 项，参考日 {today}。\n")
+        parts.append(f"{who}{span}应交事项 {len(items)} 项，参考日 {today}。\n")
         if progress:
-            out(progress.summary_line() + "\n")
+            parts.append(progress.summary_line() + "\n")
         if not items:
-            out("本期没有到期的事项。\n")
+            parts.append("本期没有到期的事项。\n")
     as_json = progress.item_json if progress else (lambda i: i.as_json())
     groups = by_unit(plan, items)
-    for part in render_groups(
+    parts += render_groups(
         fmt, _due_columns(progress), groups, [as_json(i) for i in items], "责任单位"
-    ):
-        out(part)
+    )
+    if output is not None or fmt is Format.xlsx:  # one file: the parts together
+        whole = (
+            parts[0]
+            if fmt is Format.xlsx
+            else "".join(to_plain(p) if isinstance(p, TableView) else p for p in parts)
+        )
+        write_output(whole, output)
+    else:
+        for part in parts:
+            out(part)
     if progress and fmt is not Format.table:
         err(progress.summary_line())
 
@@ -361,6 +370,7 @@ def due(
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
+    xlsx = "xlsx"
 
 
 def require_dir(evidence: Path) -> None:
@@ -370,16 +380,22 @@ def require_dir(evidence: Path) -> None:
         raise UsageError(f"材料文件夹“{evidence}”不存在或不是文件夹。")
 
 
-def write_output(text: str, output: Optional[Path]) -> None:
-    """To stdout, or atomically to ``output`` (a temporary file renamed over it)."""
+def write_output(text: Any, output: Optional[Path]) -> None:
+    """To stdout, or atomically to ``output`` (a temporary file renamed over it). A table goes
+    to a file as plain text; an .xlsx (bytes) only to a file."""
+    from .errors import UsageError
+    from .fsutil import atomic_write_bytes
+    from .output import TableView, to_plain
+
     if output is None:
+        if isinstance(text, bytes):
+            raise UsageError("xlsx 格式须用 -o 指定要写入的文件，如 -o 清单.xlsx。")
         out(text)
         return
-    from .errors import UsageError
-    from .fsutil import atomic_write_text
-
+    if isinstance(text, TableView):
+        text = to_plain(text)
     try:
-        atomic_write_text(output, text)
+        atomic_write_bytes(output, text if isinstance(text, bytes) else text.encode("utf-8"))
     except OSError as exc:
         raise UsageError(f"无法写入 {output}：{os_error(exc)}。请检查路径和权限。") from None
 
@@ -426,7 +442,10 @@ def check(
     date: Optional[str] = opt.DATE,
     period: Optional[str] = opt.PERIOD,
     fmt: CheckFormat = typer.Option(
-        CheckFormat.text, "--format", "-f", help="输出格式：text（文字）或 json。"
+        CheckFormat.text,
+        "--format",
+        "-f",
+        help="输出格式：text（文字）、json 或 xlsx（Excel：每个问题一行，须用 -o 指定文件）。",
     ),
     output: Optional[Path] = opt.OUTPUT,
     strict: bool = typer.Option(False, "--strict", help="有警告也以退出码 1 结束。"),
@@ -471,14 +490,19 @@ def check(
             out(checked.nothing_due() + "\n")
             return
         err(checked.nothing_due())
-    _emit(checked.report, fmt, output, strict)
+    _emit(checked, fmt, output, strict)
 
 
-def _emit(report: Any, fmt: CheckFormat, output: Optional[Path], strict: bool) -> None:
+def _emit(checked: Any, fmt: CheckFormat, output: Optional[Path], strict: bool) -> None:
     """Write a check report as asked; exit 1 on errors (or warnings with ``strict``)."""
     from .evidence.report import render_text
 
-    if fmt is CheckFormat.json:
+    report = checked.report
+    if fmt is CheckFormat.xlsx:
+        from .report import findings_workbook
+
+        text: Any = findings_workbook(load()[0], checked)
+    elif fmt is CheckFormat.json:
         from .output import to_json
 
         on_screen = output is None and sys.stdout.isatty()

@@ -12,7 +12,8 @@ from .output import Format
 from .periods import Kind, Period, parse_date
 
 FORMAT_HELP = (
-    "输出格式：table（表格）、json、csv（UTF-8 带 BOM，Excel 可直接打开）、md（Markdown）。"
+    "输出格式：table（表格）、json、csv（UTF-8 带 BOM，Excel 可直接打开）、md（Markdown）、"
+    "xlsx（Excel 表格，须用 -o 指定文件）。"
 )
 DEPT_HELP = "只看某单位或某人：规范名称、别名（区划地名科）、名称中的一段（养老）或姓名（曾平）。"
 UNIT_HELP = (

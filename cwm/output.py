@@ -17,6 +17,7 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     md = "md"
+    xlsx = "xlsx"
 
 
 Column = tuple[str, Callable[[Any], Any]]
@@ -57,6 +58,15 @@ def to_csv(columns: Sequence[Column], rows: Sequence[Any]) -> str:
     for row in rows:
         writer.writerow([_cell(get(row)) for _, get in columns])
     return BOM + buffer.getvalue()
+
+
+def to_xlsx(columns: Sequence[Column], rows: Sequence[Any], title: str) -> bytes:
+    """One sheet (cwm.xlsx conventions: header frozen, filter, A4 landscape, text cells)."""
+    from .xlsx import workbook
+
+    headers = [header for header, _ in columns]
+    cells = [[_cell(get(row)) for _, get in columns] for row in rows]
+    return workbook([(title[:31].replace("/", "／"), headers, cells, None)])
 
 
 def to_md(columns: Sequence[Column], rows: Sequence[Any], title: str | None = None) -> str:
@@ -152,6 +162,8 @@ def render(
         return to_csv(columns, rows)
     if fmt is Format.md:
         return to_md(columns, rows, title)
+    if fmt is Format.xlsx:
+        return to_xlsx(columns, rows, title or "清单")
     if fmt is Format.table:
         return TableView(columns, rows, title, header=header)
     raise AssertionError(fmt)  # pragma: no cover
@@ -168,12 +180,14 @@ def render_groups(
     with the group as its first column ``group_header``)."""
     if fmt is Format.json:
         return [to_json(json_data)]
-    if fmt is Format.csv:
+    if fmt in (Format.csv, Format.xlsx):
         flat = [(name, row) for name, rows in groups for row in rows]
         flat_columns = [(group_header, lambda pair: pair[0])]
         flat_columns += [
             (header, (lambda get: lambda pair: get(pair[1]))(get)) for header, get in columns
         ]
+        if fmt is Format.xlsx:
+            return [to_xlsx(flat_columns, flat, "清单")]
         return [to_csv(flat_columns, flat)]
     if fmt is Format.md:
         return [

@@ -311,6 +311,21 @@ def html_context(
     }
 
 
+def findings_workbook(plan: Plan, progress: Progress) -> bytes:
+    """The workbook the office hands out: 问题清单 (a row per finding, 整改 columns to fill) and
+    汇总 (科室 × status)."""
+    from .xlsx import workbook
+
+    widths = [6, 16, 12, 24, 8, 13, 11, 8, 6, 60, 40, 10, 10, 16]
+    statuses = ["科室", *STATUS.values(), "合计"]
+    return workbook(
+        [
+            ("问题清单", FINDING_HEADERS, finding_rows(plan, progress), widths),
+            ("汇总", statuses, summary_rows(progress), [24, 8, 8, 8, 8, 8, 8]),
+        ]
+    )
+
+
 @dataclass
 class ReportRun:
     folder: Path
@@ -337,7 +352,6 @@ def write_report(
     from .evidence.report import render_text
     from .output import to_json
     from .render import render
-    from .xlsx import workbook
 
     checked = check_due(
         plan, evidence, target, window, today, use_cache=use_cache, jobs=jobs, progress=progress
@@ -377,20 +391,7 @@ def write_report(
             )
         for file_name, text in files.items():
             (temporary / file_name).write_text(text, encoding="utf-8")
-        statuses = ["科室", *STATUS.values(), "合计"]
-        (temporary / "检查结果.xlsx").write_bytes(
-            workbook(
-                [
-                    (
-                        "问题清单",
-                        FINDING_HEADERS,
-                        finding_rows(plan, checked),
-                        [6, 16, 12, 24, 8, 13, 11, 8, 6, 60, 40, 10, 10, 16],
-                    ),
-                    ("汇总", statuses, summary_rows(checked), [24, 8, 8, 8, 8, 8, 8]),
-                ]
-            )
-        )
+        (temporary / "检查结果.xlsx").write_bytes(findings_workbook(plan, checked))
         os.rename(temporary, out_dir / name)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
