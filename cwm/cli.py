@@ -263,6 +263,20 @@ def duties(
 # due
 
 
+def _deliver(parts: list[Any], fmt: Format, output: Optional[Path]) -> None:
+    """Several parts (lines, tables) to the screen, or together into one file."""
+    from .output import TableView, to_plain
+
+    if output is None and fmt is not Format.xlsx:
+        for part in parts:
+            out(part)
+        return
+    if fmt is Format.xlsx:
+        write_output(parts[0], output)
+        return
+    write_output("".join(to_plain(p) if isinstance(p, TableView) else p for p in parts), output)
+
+
 def _due_columns(progress: Any = None) -> list[tuple[str, Callable[[Any], Any]]]:
     """The table of `cwm due`; with ``progress`` (``--evidence``), each item's status and
     reasons."""
@@ -319,7 +333,7 @@ def due(
     """
     from .due import by_unit
     from .due import due as due_items
-    from .output import TableView, render_groups, to_plain
+    from .output import render_groups
 
     when = opt.when(quarter, half, month, year, date, period)
     window, today = when.window, when.today
@@ -349,16 +363,7 @@ def due(
     parts += render_groups(
         fmt, _due_columns(progress), groups, [as_json(i) for i in items], "责任单位"
     )
-    if output is not None or fmt is Format.xlsx:  # one file: the parts together
-        whole = (
-            parts[0]
-            if fmt is Format.xlsx
-            else "".join(to_plain(p) if isinstance(p, TableView) else p for p in parts)
-        )
-        write_output(whole, output)
-    else:
-        for part in parts:
-            out(part)
+    _deliver(parts, fmt, output)
     if progress and fmt is not Format.table:
         err(progress.summary_line())
 
@@ -471,25 +476,16 @@ def check(
     require_dir(evidence)
     plan, target = load(dept)
     when = opt.when(quarter, half, month, year, date, period, default=None)
-    progress = _Progress()
-    try:
-        checked = check_due(
-            plan,
-            evidence,
-            target,
-            when.window,
-            when.today,
-            use_cache=not no_cache,
-            jobs=jobs,
-            progress=progress,
-        )
-    finally:
-        progress.stop()
-    if not checked.report.requirements:
-        if fmt is CheckFormat.text and output is None:
-            out(checked.nothing_due() + "\n")
-            return
-        err(checked.nothing_due())
+    checked = _with_progress(
+        check_due,
+        plan,
+        evidence,
+        target,
+        when.window,
+        when.today,
+        use_cache=not no_cache,
+        jobs=jobs,
+    )
     _emit(checked, fmt, output, strict)
 
 
@@ -498,6 +494,11 @@ def _emit(checked: Any, fmt: CheckFormat, output: Optional[Path], strict: bool) 
     from .evidence.report import render_text
 
     report = checked.report
+    if not report.requirements:
+        if fmt is CheckFormat.text and output is None:
+            out(checked.nothing_due() + "\n")
+            return
+        err(checked.nothing_due())
     if fmt is CheckFormat.xlsx:
         from .report import findings_workbook
 
@@ -514,8 +515,22 @@ def _emit(checked: Any, fmt: CheckFormat, output: Optional[Path], strict: bool) 
     if output is not None or fmt is CheckFormat.json:
         counts = f"错误 {summary['errors']}，警告 {summary['warnings']}"
         err(f"检查 {summary['requirements']} 项：{counts}。")
+    _exit_on_findings(summary, strict)
+
+
+def _exit_on_findings(summary: dict[str, Any], strict: bool) -> None:
+    """Exit 1 when the check found errors (or warnings, with ``strict``)."""
     if summary["errors"] or (strict and summary["warnings"]):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _with_progress(run: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``run(*args, progress=bar, **kwargs)`` with a progress bar on a terminal."""
+    progress = _Progress()
+    try:
+        return run(*args, progress=progress, **kwargs)
+    finally:
+        progress.stop()
 
 
 @command()
@@ -549,8 +564,7 @@ def report(
     """办公室的定期检查：在报告目录下新建一个以日期时间命名的文件夹，写入检查结果（网页、Excel、JSON、文字）、
     提交清单和与上次相比的变化。
 
-    文件夹先以临时名写好再改名，中途失败不留下任何东西。不写期间选项时检查本年度全部申报项。
-    退出码同 cwm check：0 没有错误；1 有错误（加 --strict 时有警告也算）；2 用法或数据错误。
+    文件夹先以临时名写好再改名，中途失败不留下任何东西。不写期间选项时检查本年度全部申报项。退出码同 cwm check。
     示例：cwm report 材料/ -o 检查报告/；cwm report 材料/ -o 检查报告/ --quarter。
     """
     from .errors import UsageError
@@ -559,9 +573,9 @@ def report(
     require_dir(evidence)
     plan, target = load(dept)
     when = opt.when(quarter, half, month, year, date, period, default="year")
-    progress = _Progress()
     try:
-        run = write_report(
+        run = _with_progress(
+            write_report,
             plan,
             evidence,
             output,
@@ -570,22 +584,17 @@ def report(
             when.today,
             use_cache=not no_cache,
             jobs=jobs,
-            progress=progress,
         )
     except OSError as exc:
-        raise UsageError(
-            f"无法写入报告目录“{output}”：{os_error(exc)}。请检查路径和权限。"
-        ) from None
-    finally:
-        progress.stop()
+        message = f"无法写入报告目录“{output}”：{os_error(exc)}。请检查路径和权限。"
+        raise UsageError(message) from None
     summary = run.progress.report.summary()
     out(f"报告已写入 {run.folder}\n")
     changes = run.changes
     what = "首次运行" if changes.first else f"新增 {len(changes.new)}，已解决 {len(changes.solved)}"
     counts = f"错误 {summary['errors']}，警告 {summary['warnings']}"
     err(f"检查 {summary['requirements']} 项：{counts}；{what}。")
-    if summary["errors"] or (strict and summary["warnings"]):
-        raise typer.Exit(EXIT_FINDINGS)
+    _exit_on_findings(summary, strict)
 
 
 @command()

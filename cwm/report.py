@@ -248,50 +248,58 @@ def thumbnail(path: Path) -> str | None:
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def html_context(
-    plan: Plan, progress: Progress, root: Path, changes: Changes, period: str
-) -> dict[str, Any]:
-    from .checklist import _header
+class _Thumbnails:
+    """Thumbnails of the photos a finding is about (the file and its related ones), at most
+    ``MAX_THUMBNAILS`` in one report."""
 
-    made = 0
-    dues = {i.duty.id: i.due.isoformat() for i in progress.items or []}
+    def __init__(self, root: Path) -> None:
+        self.root, self.made = root, 0
 
-    def thumbs(f: Any) -> list[dict[str, str]]:
-        nonlocal made
-        if f.code not in PHOTO_CODES:
+    def __call__(self, finding: Any) -> list[dict[str, str]]:
+        if finding.code not in PHOTO_CODES:
             return []
         out = []
-        for rel in (f.path, *f.related):
-            if rel and Path(rel).suffix.lower() in IMAGE_SUFFIXES and made < MAX_THUMBNAILS:
-                src = thumbnail(root / rel if rel != "." else root)
+        for rel in (finding.path, *finding.related):
+            if rel and Path(rel).suffix.lower() in IMAGE_SUFFIXES and self.made < MAX_THUMBNAILS:
+                src = thumbnail(self.root / rel if rel != "." else self.root)
                 if src:
-                    made += 1
+                    self.made += 1
                     out.append({"src": src, "name": rel.rsplit("/", 1)[-1]})
         return out
 
+
+def html_context(
+    plan: Plan, progress: Progress, root: Path, changes: Changes, period: str
+) -> dict[str, Any]:
+    """What the picture report shows, per 科室 (the first responsible unit) and requirement."""
+    from .checklist import _header
+
+    thumbs = _Thumbnails(root)
+    dues = {i.duty.id: i.due.isoformat() for i in progress.items or []}
     units: dict[str, list[dict[str, Any]]] = {}
     for r in progress.report.requirements:
+        findings = [
+            {
+                "message": f.message,
+                "code": f.code,
+                "severity_label": SEVERITY[f.severity],
+                "file": f.path.rsplit("/", 1)[-1] if f.path and f.path != r.folder else None,
+                "thumbs": thumbs(f),
+            }
+            for f in r.findings
+            if f.code != "manual-check"
+        ]
         item = {
             "id": r.id,
             "title": r.title,
             "status": r.status,
             "folder": r.folder,
             "due": dues.get(r.id),
-            "findings": [
-                {
-                    "message": f.message,
-                    "code": f.code,
-                    "severity_label": SEVERITY[f.severity],
-                    "file": f.path.rsplit("/", 1)[-1] if f.path and f.path != r.folder else None,
-                    "thumbs": thumbs(f),
-                }
-                for f in r.findings
-                if f.code != "manual-check"
-            ],
+            "findings": findings,
         }
-        for unit in r.departments[:1]:
-            units.setdefault(unit, []).append(item)
+        units.setdefault(r.departments[0], []).append(item)
     order = list(plan.directory.units)
+    heads = {u: plan.directory.units[u].head if u in plan.directory.units else None for u in units}
     return {
         **_header(plan, "材料检查报告", dt.date.today()),
         "unit_filter": progress.target.name if progress.target else None,
@@ -300,12 +308,8 @@ def html_context(
         "summary": progress.report.summary(),
         "changes": changes,
         "units": [
-            {
-                "name": u,
-                "head": plan.directory.units[u].head if u in plan.directory.units else None,
-                "items": units[u],
-            }
-            for u in sorted(units, key=lambda u: order.index(u) if u in order else 99)
+            {"name": u, "head": heads[u], "items": units[u]}
+            for u in sorted(units, key=lambda u: order.index(u) if u in order else len(order))
         ],
         "other": [f.as_json() for f in progress.report.other_findings if f.severity != "info"],
     }
@@ -333,6 +337,45 @@ class ReportRun:
     changes: Changes
 
 
+def _new_name(out_dir: Path, now: dt.datetime) -> str:
+    """``2021-06-20_0930``, or ``…_2`` when a run of the same minute is there."""
+    name, n = now.strftime("%Y-%m-%d_%H%M"), 1
+    while (out_dir / name).exists():
+        n += 1
+        name = f"{now:%Y-%m-%d_%H%M}_{n}"
+    return name
+
+
+def _texts(
+    plan: Plan,
+    checked: Progress,
+    evidence: Path,
+    data: dict[str, Any],
+    changes: Changes,
+    window: Any,
+    today: dt.date,
+) -> dict[str, str]:
+    """The text files of the folder, by name."""
+    from .checklist import submission
+    from .evidence.report import render_text
+    from .output import to_json
+    from .render import render
+
+    period = window.chinese if window else "全部申报项"
+    files = {
+        JSON_NAME: to_json(data, compact=True),
+        "检查结果.txt": changes.text() + "\n" + render_text(checked.report),
+        "变化.txt": changes.text(),
+        "检查结果.html": render(
+            "report.html.j2", html_context(plan, checked, evidence, changes, period)
+        ),
+    }
+    if window is not None:
+        context = submission(plan, window, today, checked.target, checked)
+        files["提交清单.html"] = render("submission.html.j2", context)
+    return files
+
+
 def write_report(
     plan: Plan,
     evidence: Path,
@@ -348,21 +391,13 @@ def write_report(
 ) -> ReportRun:
     """Check ``evidence`` and write the report folder into ``out_dir``: whole, or not at all."""
     from . import __version__
-    from .checklist import submission
-    from .evidence.report import render_text
-    from .output import to_json
-    from .render import render
 
     checked = check_due(
         plan, evidence, target, window, today, use_cache=use_cache, jobs=jobs, progress=progress
     )
     now = now or dt.datetime.now()
     out_dir.mkdir(parents=True, exist_ok=True)
-    name = now.strftime("%Y-%m-%d_%H%M")
-    n = 1
-    while (out_dir / name).exists():
-        n += 1
-        name = f"{now:%Y-%m-%d_%H%M}_{n}"
+    name = _new_name(out_dir, now)
     previous_name, previous, why = newest_report(out_dir)
     data = {
         "version": __version__,
@@ -370,26 +405,14 @@ def write_report(
         **checked.report.as_json(),
     }
     changes = compare(previous, data, previous_name)
-    if why:
-        changes.note = (changes.note + why).strip()
+    changes.note = (changes.note + why).strip()
     data["changes"] = changes.as_json()
     temporary = out_dir / f".{name}.partial-{os.getpid()}"
     temporary.mkdir()
     try:
-        period = window.chinese if window else "全部申报项"
-        files = {
-            JSON_NAME: to_json(data, compact=True),
-            "检查结果.txt": changes.text() + "\n" + render_text(checked.report),
-            "变化.txt": changes.text(),
-            "检查结果.html": render(
-                "report.html.j2", html_context(plan, checked, evidence, changes, period)
-            ),
-        }
-        if window is not None:
-            files["提交清单.html"] = render(
-                "submission.html.j2", submission(plan, window, today, target, checked)
-            )
-        for file_name, text in files.items():
+        for file_name, text in _texts(
+            plan, checked, evidence, data, changes, window, today
+        ).items():
             (temporary / file_name).write_text(text, encoding="utf-8")
         (temporary / "检查结果.xlsx").write_bytes(findings_workbook(plan, checked))
         os.rename(temporary, out_dir / name)

@@ -85,69 +85,62 @@ def _clean(text: str) -> str:
     return "".join(out)
 
 
-def read_doc(path: Path) -> DocumentText:
+def _streams(path: Path) -> tuple[bytes, bytes]:
+    """The WordDocument stream and its table stream, or a ReadError saying what the file is."""
     import olefile
 
+    if not olefile.isOleFile(str(path)):
+        what = "但内容不是 Word 97–2003/WPS 文档（可能改了扩展名或已损坏）。"
+        raise ReadError(f"文件扩展名是 {path.suffix}，{what}", code="wrong-content")
+    with olefile.OleFileIO(str(path)) as ole:
+        if ole.exists("EncryptedPackage"):
+            raise ReadError(ENCRYPTED, code="encrypted")
+        if not ole.exists("WordDocument"):
+            message = f"文件扩展名是 {path.suffix}，但其中没有 Word 正文。"
+            raise ReadError(message, code="wrong-content")
+        word = ole.openstream("WordDocument").read()
+        ident = struct.unpack_from("<H", word, 0)[0] if len(word) >= 2 else 0
+        if ident == 0xA5DC:  # Word 6.0 and Word 95
+            message = (
+                "Word 6.0/95 格式的旧文档，无法自动读取。请用 Word 或 WPS 打开后另存为 .docx。"
+            )
+            raise ReadError(message, code="doc-unreadable")
+        if len(word) < 0x1AA or ident != 0xA5EC:
+            raise _fail("文件头不对")
+        (flags,) = struct.unpack_from("<H", word, 0x0A)
+        if flags & 0x0100:
+            message = "Word 文档已加密（需要密码），无法读取。请提交未加密的版本。"
+            raise ReadError(message, code="encrypted")
+        table_name = "1Table" if flags & 0x0200 else "0Table"
+        if not ole.exists(table_name):
+            raise _fail(f"缺少 {table_name}")
+        return word, ole.openstream(table_name).read()
+
+
+STORIES = (True, True, False, False, False, True, True)
+"""Which of the first seven stories Word counts: main text, footnotes, (headers, macros,
+comments), endnotes, text boxes."""
+
+
+def read_doc(path: Path) -> DocumentText:
     if path.stat().st_size > MAX_OLE_BYTES:
         what = f"旧版 Word 文件超过 {MAX_OLE_BYTES // MiB} MB"
         raise ReadError(too_large(what), code="too-large")
     try:
-        if not olefile.isOleFile(str(path)):
-            raise ReadError(
-                f"文件扩展名是 {path.suffix}，"
-                "但内容不是 Word 97–2003/WPS 文档（可能改了扩展名或已损坏）。",
-                code="wrong-content",
-            )
-        with olefile.OleFileIO(str(path)) as ole:
-            if ole.exists("EncryptedPackage"):
-                raise ReadError(ENCRYPTED, code="encrypted")
-            if not ole.exists("WordDocument"):
-                raise ReadError(
-                    f"文件扩展名是 {path.suffix}，但其中没有 Word 正文。", code="wrong-content"
-                )
-            word = ole.openstream("WordDocument").read()
-            ident = struct.unpack_from("<H", word, 0)[0] if len(word) >= 2 else 0
-            if ident == 0xA5DC:  # Word 6.0 and Word 95
-                raise ReadError(
-                    "Word 6.0/95 格式的旧文档，无法自动读取。请用 Word 或 WPS 打开后另存为 .docx。",
-                    code="doc-unreadable",
-                )
-            if len(word) < 0x1AA or ident != 0xA5EC:
-                raise _fail("文件头不对")
-            (flags,) = struct.unpack_from("<H", word, 0x0A)
-            if flags & 0x0100:
-                raise ReadError(
-                    "Word 文档已加密（需要密码），无法读取。请提交未加密的版本。", code="encrypted"
-                )
-            table_name = "1Table" if flags & 0x0200 else "0Table"
-            if not ole.exists(table_name):
-                raise _fail(f"缺少 {table_name}")
-            table = ole.openstream(table_name).read()
+        word, table = _streams(path)
     except ReadError:
         raise
     except (OSError, struct.error, ValueError) as exc:
         raise _fail(str(exc)) from None
     try:
-        ccp = struct.unpack_from(
-            "<11I", word, 0x4C
-        )  # ccpText, Ftn, Hdd, reserved, Atn, Edn, Txbx, HdrTxbx…
+        lengths = struct.unpack_from("<11I", word, 0x4C)[:7]  # ccpText, Ftn, Hdd, …, Edn, Txbx
         fc_clx, lcb_clx = struct.unpack_from("<II", word, 0x1A2)
         pieces = _pieces(table, fc_clx, lcb_clx)
     except struct.error:
         raise _fail("文本索引损坏") from None
-    main, footnotes, headers, macros, comments, endnotes, textboxes = ccp[:7]
     start = 0
     counted: list[str] = []
-    stories = (
-        (main, True),
-        (footnotes, True),
-        (headers, False),
-        (macros, False),
-        (comments, False),
-        (endnotes, True),
-        (textboxes, True),
-    )
-    for length, keep in stories:
+    for length, keep in zip(lengths, STORIES):
         if keep and length:
             counted.append(_clean(_text(word, pieces, start, start + length)))
         start += length
