@@ -169,19 +169,15 @@ def timed(
 
 
 def pairs_reported(report: dict) -> set[tuple[str, str, str]]:
+    """(code, photo, other photo) of every duplicate finding, from each finding's ``related``
+    files (a group names several)."""
     found = set()
     for requirement in report["requirements"]:
         for finding in requirement["findings"]:
             code = finding["code"]
-            if code in ("photo-reused", "photo-similar-elsewhere"):
-                other = finding["message"].split("（", 1)[1].split("）", 1)[0]
-                found.add((code, *sorted((finding["path"], other))))
-            elif code == "photo-same-scene":
-                names = finding["message"].split(" 为同一场景")[0].split("、")
-                folder = finding["path"].rsplit("/", 1)[0]
-                for i, a in enumerate(names):
-                    for b in names[i + 1 :]:
-                        found.add((code, *sorted((f"{folder}/{a}", f"{folder}/{b}"))))
+            if code in ("photo-reused", "photo-similar-elsewhere", "photo-same-scene"):
+                for other in finding.get("related", []):
+                    found.add((code, *sorted((finding["path"], other))))
     return found
 
 
