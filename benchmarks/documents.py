@@ -17,7 +17,6 @@ and prints the ratios: cold / extract (target â‰¤ 1.5) and warm / cold (target â
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import shutil
@@ -28,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from benchmarks.evidence import generate, timed  # noqa: E402
+from benchmarks.evidence import cold_and_warm, generate, timed  # noqa: E402
 from tests.builders import docx_bytes, han_text, pdf_bytes  # noqa: E402
 
 EXTRACT = """
@@ -118,16 +117,8 @@ def main() -> None:
         )
     )
     cache = Path(tempfile.mkdtemp(prefix="cwm-bench-cache-"))
-    env = {**os.environ, "CWM_CACHE_DIR": str(cache)}
-    out = Path(tempfile.mkdtemp()) / "report.json"
-    cold_disk()
-    rows.append(
-        ("cwm check, cold", *timed([cwm, "check", str(root), "-f", "json", "-o", str(out)], env))
-    )
-    report = json.loads(out.read_text(encoding="utf-8"))
-    rows.append(
-        ("cwm check, warm", *timed([cwm, "check", str(root), "-f", "json", "-o", str(out)], env))
-    )
+    checks, report = cold_and_warm(cwm, root, cache, cold_disk)
+    rows += checks
     shutil.rmtree(cache, ignore_errors=True)
     cold = rows[1][1]
     print(f"\n{'command':<32} {'seconds':>9} {'peak MB':>8}  ratio to cold check")

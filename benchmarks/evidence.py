@@ -168,6 +168,19 @@ def timed(
     return seconds, peak, done.returncode
 
 
+def cold_and_warm(cwm: str, root: Path, cache: Path, cold_disk) -> tuple[list[tuple], dict]:
+    """Rows for `cwm check` with an empty cache (after ``cold_disk()``) and again with the cache
+    filled, and the report of the cold run."""
+    env = {**os.environ, "CWM_CACHE_DIR": str(cache)}
+    out = Path(tempfile.mkdtemp()) / "report.json"
+    command = [cwm, "check", str(root), "-f", "json", "-o", str(out)]
+    cold_disk()
+    rows = [("cwm check, cold", *timed(command, env))]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    rows.append(("cwm check, warm", *timed(command, env)))
+    return rows, report
+
+
 def pairs_reported(report: dict) -> set[tuple[str, str, str]]:
     """(code, photo, other photo) of every duplicate finding, from each finding's ``related``
     files (a group names several)."""
@@ -242,16 +255,8 @@ def main() -> None:
         )
     )
     cache = Path(tempfile.mkdtemp(prefix="cwm-bench-cache-"))
-    env = {**os.environ, "CWM_CACHE_DIR": str(cache)}
-    out = Path(tempfile.mkdtemp()) / "report.json"
-    cold_disk()
-    rows.append(
-        ("cwm check, cold", *timed([cwm, "check", str(root), "-f", "json", "-o", str(out)], env))
-    )
-    report = json.loads(out.read_text(encoding="utf-8"))
-    rows.append(
-        ("cwm check, warm", *timed([cwm, "check", str(root), "-f", "json", "-o", str(out)], env))
-    )
+    checks, report = cold_and_warm(cwm, root, cache, cold_disk)
+    rows += checks
     if not args.skip_findimagedupes and shutil.which("findimagedupes"):
         photos = [str(p) for p in files if p.suffix == ".jpg"]
         listing = Path(tempfile.mkdtemp()) / "photos.txt"
