@@ -832,26 +832,12 @@ def _app_for(args: list[str]) -> typer.Typer:
     return single
 
 
-def _stop_on_signals() -> None:
-    """SIGTERM and SIGHUP (a scheduler stopping the run, a closed terminal) end cwm as Ctrl-C
-    does: workers stopped, no half-written file, exit 130."""
-    import signal
-
-    def interrupt(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), interrupt)
-
-
 def main(argv: Optional[list[str]] = None) -> int:
     """Console-script entry point."""
     if getattr(sys, "frozen", False):  # a frozen Windows build must not start itself again
         import multiprocessing
 
         multiprocessing.freeze_support()
-    _stop_on_signals()
     args = hoist_global_options(sys.argv[1:] if argv is None else argv)
     try:
         _app_for(args)(args=args, prog_name="cwm")

@@ -12,6 +12,7 @@ so Click formats help, wrapped by ``wrap_text`` below.
 from __future__ import annotations
 
 import errno
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -189,8 +190,15 @@ def _patch_click() -> None:
 # --- help wrapped by display width ------------------------------------------------------------
 
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_TOKEN = re.compile(f"\\s+|[{_WIDE}]|[^\\s{_WIDE}]+")
-"""A run of spaces, one wide character, or a run of other characters (a word, an option)."""
+
+
+@functools.cache
+def _tokens() -> re.Pattern[str]:
+    """A run of spaces, one wide character, or a run of other characters (a word, an option);
+    compiled on first use (help and errors only), not on every start."""
+    return re.compile(f"\\s+|[{_WIDE}]|[^\\s{_WIDE}]+")
+
+
 _NO_LINE_START = set("，。、；：！？）》」』】”’%")
 _NO_LINE_END = set("（《「『【“‘[(")
 
@@ -224,7 +232,7 @@ def _fill(text: str, limit: int, first: str, rest: str) -> list[str]:
     def used() -> int:
         return width(indent) + sum(width(t) for t in current)
 
-    for token in _TOKEN.findall(text):
+    for token in _tokens().findall(text):
         if token.isspace():
             if current and not current[-1].isspace():
                 current.append(" ")

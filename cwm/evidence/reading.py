@@ -101,10 +101,29 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_signals() -> dict[int, Any]:
+    """While workers run, SIGTERM and SIGHUP (a scheduler stopping the run, a closed terminal)
+    end cwm as Ctrl-C does: the workers are stopped, nothing is half-written, exit 130.
+    Returns the handlers to put back."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    names = [n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    return {getattr(signal, n): signal.signal(getattr(signal, n), _interrupt) for n in names}
+
+
 def _read_in_pool(misses: list[EvidenceFile], jobs: int, results: dict, progress: Any) -> None:
+    import signal
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(4, len(misses) // (jobs * 8)))  # small chunks: no core idles at the end
+    previous = _stop_on_signals()
     pool = ProcessPoolExecutor(jobs, initializer=_watch_parent, initargs=(os.getpid(),))
     try:
         for file, result in zip(misses, pool.map(read_file, misses, chunksize=chunk)):
@@ -116,6 +135,9 @@ def _read_in_pool(misses: list[EvidenceFile], jobs: int, results: dict, progress
             process.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     pool.shutdown()
 
 
