@@ -185,16 +185,18 @@ def findings_of(result, code):
 
 # --- groups from captions, dates in the window ----------------------------------------------
 
+FIVE_XIAOQU = [
+    "阳光小区_助餐.jpg",
+    "锦绣花园_照料.jpg",
+    "滨江苑_康复.jpg",
+    "南湖小区_文娱.jpg",
+    "和平里_助浴.jpg",
+]
+
 
 def test_a_subfolder_is_no_xiaoqu(plan, tmp_path):
     """Correctly captioned photos moved into 照片/ still name their five 小区."""
-    names = [
-        "阳光小区_助餐.jpg",
-        "锦绣花园_照料.jpg",
-        "滨江苑_康复.jpg",
-        "南湖小区_文娱.jpg",
-        "和平里_助浴.jpg",
-    ]
+    names = FIVE_XIAOQU
     result = check(plan, tmp_path, "III-27-3-2", photos("III-27-3-2/照片", names))
     assert photo_codes(result) == []
 
@@ -220,13 +222,7 @@ def test_a_festival_subfolder_names_its_festival_only_from_the_list(plan, tmp_pa
 
 
 def test_exif_outside_the_plan_year_warns_without_a_date_field(plan, tmp_path):
-    names = [
-        "阳光小区_助餐.jpg",
-        "锦绣花园_照料.jpg",
-        "滨江苑_康复.jpg",
-        "南湖小区_文娱.jpg",
-        "和平里_助浴.jpg",
-    ]
+    names = FIVE_XIAOQU
     files = photos("III-27-3-2", names)
     files["III-27-3-2/和平里_助浴.jpg"] = jpeg_bytes(dt.date(2019, 5, 1), seed=4)
     result = check(plan, tmp_path, "III-27-3-2", files)
