@@ -166,3 +166,4 @@ def test_the_fast_count_equals_the_reference_on_random_text_and_the_seed():
     for text in texts:
         numbers = count(text)
         assert (numbers.words, numbers.han, numbers.chars_no_spaces) == reference(text), text
+        assert word_count(text) == numbers.words

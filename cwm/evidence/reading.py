@@ -64,7 +64,7 @@ def read_file(file: EvidenceFile) -> Any:
             warnings.simplefilter("ignore")
             result = reader(file.path)
         if isinstance(result, DocumentText):
-            result.counts  # noqa: B018 - computed here, in the worker, and cached with the text
+            result.words  # noqa: B018 - computed here, in the worker, and cached with the text
             result.fingerprint  # noqa: B018
         return result
     except ReadError as exc:

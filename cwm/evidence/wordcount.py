@@ -39,8 +39,6 @@ _ASIAN_CHAR = re.compile(f"[{_class(_ASIAN)}]")
 _HAN_CHAR = re.compile(f"[{_class(_HAN)}]")
 _RUN = re.compile(f"[^\\s{_class(_ASIAN)}]+")
 """A run of other non-space characters (an English word, a number): one word."""
-_SPACE = re.compile(r"\s")
-"""Python's whitespace, as str.isspace: includes U+3000, the ideographic space."""
 
 
 @dataclass(frozen=True)
@@ -64,9 +62,10 @@ def count(text: str) -> Count:
     return Count(
         words=asian + _matches(_RUN, text),
         han=_matches(_HAN_CHAR, text),
-        chars_no_spaces=len(text) - _matches(_SPACE, text),
+        chars_no_spaces=len("".join(text.split())),
     )
 
 
 def word_count(text: str) -> int:
-    return count(text).words
+    """字数 alone (two passes instead of four): what the checker needs of every document."""
+    return _matches(_ASIAN_CHAR, text) + _matches(_RUN, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..wordcount import Count, count
+from ..wordcount import Count, count, word_count
 
 
 class ReadError(Exception):
@@ -40,7 +40,12 @@ class DocumentText:
         return len(squeezed), squeezed[:200], digest
 
     @functools.cached_property
+    def words(self) -> int:
+        """Word's 字数 of the text: computed once, in the process that read the file, and cached
+        with it (``reading.read_file`` asks for it before the result is stored)."""
+        return word_count(self.text)
+
+    @property
     def counts(self) -> Count:
-        """Word's counts of the text: computed once, in the process that read the file, and
-        cached with it (``reading.read_file`` asks for them before the result is stored)."""
+        """字数, 纯汉字数 and 字符数 (``cwm count``)."""
         return count(self.text)

@@ -238,7 +238,7 @@ def judge(ctx: Context, material: Any, candidate: Candidate, named: bool) -> Ite
     prefix = f"{file.path.name}：" if named else ""
     if candidate.contributor:
         prefix = f"{file.path.name} 是{candidate.contributor}提供的材料（{words_label(target)}）："
-    verdict = judge_words(document.counts.words, target, ctx.plan.tasks.rules.word_bands)
+    verdict = judge_words(document.words, target, ctx.plan.tasks.rules.word_bands)
     if verdict:
         yield Found(verdict[0], prefix + verdict[1], file.rel)
     if candidate.contributor:
