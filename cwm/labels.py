@@ -56,6 +56,8 @@ DUE_STATUS = {
 }
 """The same verdicts as `due --evidence` names them: a warning does not block a submission."""
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+OPTIONAL = "本期无必报"
+"""`due --evidence`'s word for an item with nothing mandatory in the period (择优报送)."""
 THIS_PERIOD = {"quarter": "本季度", "half": "本半年", "month": "本月", "year": "本年度"}
 REQUIRED = {True: "必报", False: "择优报送"}
 """A festival's photos: required of the bureau, or submitted by choice."""

@@ -19,13 +19,12 @@ from .evidence.context import Requirement
 from .evidence.engine import run_check
 from .evidence.reading import Progress as ProgressCallback
 from .evidence.report import CheckReport, RequirementResult
-from .labels import DUE_STATUS, THIS_PERIOD
+from .labels import DUE_STATUS, OPTIONAL, THIS_PERIOD
 from .periods import Period, known_festivals
 from .plan import Plan
 from .units import Target
 
 REASONS_SHOWN = 3
-OPTIONAL = "本期无必报"
 
 
 def _is_optional(result: RequirementResult) -> bool:
