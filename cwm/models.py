@@ -477,6 +477,10 @@ class Tasks:
             for item in row.items:
                 yield row, item
 
+    def titles(self) -> dict[str, str]:
+        """Requirement id -> title: how folders are matched and mistyped ids answered."""
+        return {item.id: item.title for _, item in self.items()}
+
     def manual_items(self, material: Any) -> list[str]:
         """What only a person can judge for ``material``: its own manual items, then 备注's for
         its kind (a screenshot is a photo there)."""

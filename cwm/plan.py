@@ -51,8 +51,7 @@ class Plan:
                 grid_people.setdefault(contact.name, f"{row.unit}{role}")
             for role, leader in (("市级领导", row.city_leader), ("区级领导", row.district_leader)):
                 grid_people.setdefault(leader.name, f"{row.community}网格{role}")
-        ids = {item.id: item.title for _, item in self.tasks.items()}
-        return Directory(self.org, grid_people, ids)
+        return Directory(self.org, grid_people, self.tasks.titles())
 
     @property
     def year(self) -> int:

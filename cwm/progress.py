@@ -90,7 +90,7 @@ def scope(plan: Plan, evidence: Path, target: Target | None) -> tuple[Target | N
     from .evidence.scan import IdMatcher
 
     name = evidence.resolve().name
-    ident = IdMatcher({item.id: item.title for _, item in plan.tasks.items()}).match(name)
+    ident = IdMatcher(plan.tasks.titles()).match(name)
     if ident is not None or target is not None:
         return target, ident
     unit = plan.directory.unit(name)

@@ -147,7 +147,7 @@ def init(
     from .render import render
 
     root.mkdir(parents=True, exist_ok=True)
-    existing = scan(root, {item.id: item.title for _, item in plan.tasks.items()}).folders
+    existing = scan(root, plan.tasks.titles()).folders
     result = InitResult()
     for duty in duties_for(plan, target):
         if duty.source != "tasks":

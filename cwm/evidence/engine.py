@@ -193,7 +193,7 @@ def check_tree(
     from .rules import RULES
 
     requirements = list(requirements)
-    tree = scan(root, {item.id: item.title for _, item in plan.tasks.items()})
+    tree = scan(root, plan.tasks.titles())
     wanted = {r.item.id for r in requirements}
     files = [
         f for ident, folder in tree.folders.items() if ident in wanted for f in _to_read(folder)
