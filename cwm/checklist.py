@@ -111,9 +111,7 @@ def _submission_row(item: DueItem, plan: Plan, result: Any) -> dict[str, Any]:
                     "code": f.code,
                     "message": f.message,
                     "path": f.path,
-                    "file": f.path.rsplit("/", 1)[-1]
-                    if f.path and f.path != result.folder
-                    else None,
+                    "file": f.file_name(result.folder),
                 }
                 for f in result.findings
                 if f.code != "manual-check"

@@ -283,7 +283,7 @@ def html_context(
                 "message": f.message,
                 "code": f.code,
                 "severity_label": SEVERITY[f.severity],
-                "file": f.path.rsplit("/", 1)[-1] if f.path and f.path != r.folder else None,
+                "file": f.file_name(r.folder),
                 "thumbs": thumbs(f),
             }
             for f in r.findings

@@ -34,6 +34,11 @@ class Finding:
     related: tuple[str, ...] = ()
     """Other files it is about (the other copies of a photo)."""
 
+    def file_name(self, folder: str | None) -> str | None:
+        """The name of the file it is about, as people read it (None when it is about the
+        requirement's folder itself)."""
+        return self.path.rsplit("/", 1)[-1] if self.path and self.path != folder else None
+
     def key(self, requirement: str | None) -> str:
         """A stable id: the same finding on the same file in the next run has the same one."""
         return f"{requirement or '-'}|{self.code}|{self.path or ''}"
