@@ -26,7 +26,7 @@ PRINTED: dt.date | None = None
 """The day printed as 生成日期; None: the real today (tests fix it for golden files)."""
 
 
-def _header(plan: Plan, title: str, today: dt.date) -> dict[str, Any]:
+def letterhead(plan: Plan, title: str, today: dt.date) -> dict[str, Any]:
     """The letterhead: 生成日期 is the day the sheet is made; 参考日 (the reference day of a
     period, ``--date``) is shown beside it when it is another day."""
     printed = PRINTED or dt.date.today()
@@ -64,7 +64,7 @@ def submission(
         )
     notes = plan.tasks.notes
     return {
-        **_header(plan, f"{window.chinese}网上申报材料提交清单", today),
+        **letterhead(plan, f"{window.chinese}网上申报材料提交清单", today),
         "period": {
             "label": window.label,
             "name": window.chinese,
@@ -140,7 +140,7 @@ def sites(plan: Plan, today: dt.date, target: Target | None = None) -> dict[str,
             }
         )
     return {
-        **_header(plan, "实地点位自查表", today),
+        **letterhead(plan, "实地点位自查表", today),
         "sheets": sheets,
         "unit_filter": target.name if target else None,
     }
@@ -193,7 +193,7 @@ def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) ->
         if d.cadence == "ongoing"
     ]
     return {
-        **_header(plan, f"{year}年包联社区网格责任表与包联工作日历", today),
+        **letterhead(plan, f"{year}年包联社区网格责任表与包联工作日历", today),
         "year": year,
         "rows": rows,
         "community": liaison.community,

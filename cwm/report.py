@@ -230,12 +230,13 @@ def thumbnail(path: Path) -> str | None:
 
     from PIL import Image, ImageOps
 
-    from .evidence.readers.image import _register_heif
+    from .evidence.limits import MAX_PIXELS
+    from .evidence.readers.image import register_heif
 
     try:
-        _register_heif()
+        register_heif()
         with Image.open(path) as image:
-            if image.width * image.height > 200_000_000:
+            if image.width * image.height > MAX_PIXELS:  # the readers' bound: no bomb decoded here
                 return None
             image.draft("RGB", (320, 320))
             small = ImageOps.exif_transpose(image) or image
@@ -272,7 +273,7 @@ def html_context(
     plan: Plan, progress: Progress, root: Path, changes: Changes, period: str
 ) -> dict[str, Any]:
     """What the picture report shows, per 科室 (the first responsible unit) and requirement."""
-    from .checklist import _header
+    from .checklist import letterhead
 
     thumbs = _Thumbnails(root)
     dues = {i.duty.id: i.due.isoformat() for i in progress.items or []}
@@ -301,7 +302,7 @@ def html_context(
     order = list(plan.directory.units)
     heads = {u: plan.directory.units[u].head if u in plan.directory.units else None for u in units}
     return {
-        **_header(plan, "材料检查报告", dt.date.today()),
+        **letterhead(plan, "材料检查报告", dt.date.today()),
         "unit_filter": progress.target.name if progress.target else None,
         "root": str(root),
         "period": period,

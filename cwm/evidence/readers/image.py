@@ -57,7 +57,8 @@ def _exif_date(image: object) -> dt.date | None:
 _HEIF_REGISTERED = False
 
 
-def _register_heif() -> None:
+def register_heif() -> None:
+    """Let Pillow open HEIC/HEIF (once per process; the picture report uses it too)."""
     global _HEIF_REGISTERED
     if not _HEIF_REGISTERED:
         import pi_heif
@@ -70,7 +71,7 @@ def read_photo(path: Path) -> PhotoFacts:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = None  # cwm checks the size itself (below), with the file's name
-    _register_heif()
+    register_heif()
     try:
         with Image.open(path) as image:
             size, taken = (image.width, image.height), _exif_date(image)
