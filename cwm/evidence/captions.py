@@ -16,14 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from ..dates import FORMS_TEXT, parse_date
-
-__all__ = ["DATE_FORMS_TEXT", "parse_date"]
+from ..dates import parse_date
 
 CAPTION_FILES = ("captions.csv", "captions.xlsx")
 FILENAME_COLUMN = "文件名"
 
-DATE_FORMS_TEXT = FORMS_TEXT
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER_OR_HAN = re.compile(r"[^\W\d_]")

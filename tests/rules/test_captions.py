@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cwm.evidence.captions import CaptionReader, parse_date, strip_copy_suffix
+from cwm.dates import parse_date
+from cwm.evidence.captions import CaptionReader, strip_copy_suffix
 
 NAMES = ["小区名称", "服务功能"]
 

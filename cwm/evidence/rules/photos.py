@@ -19,7 +19,8 @@ import unicodedata
 from typing import Any, Iterator
 
 from ... import labels
-from ..captions import DATE_FORMS_TEXT, Caption, parse_date
+from ...dates import FORMS_TEXT, parse_date
+from ..captions import Caption
 from ..context import Context, Found
 
 CODES = {
@@ -144,7 +145,7 @@ def judge_caption(
         return
     day = parse_date(raw)
     if day is None:
-        yield Found("caption-date", f"{field}“{raw}”无法识别，请写成 {DATE_FORMS_TEXT}。", file.rel)
+        yield Found("caption-date", f"{field}“{raw}”无法识别，请写成 {FORMS_TEXT}。", file.rel)
     elif not window[0] <= day <= window[1]:
         yield Found("caption-date", f"{field} {day.isoformat()} 不在{where}。", file.rel)
     elif taken and abs((taken - day).days) > EXIF_TOLERANCE_DAYS:
