@@ -110,6 +110,11 @@ class Progress:
     def result(self, ident: str) -> RequirementResult | None:
         return self.report.result(ident)
 
+    def due_dates(self) -> dict[str, str]:
+        """Requirement id -> its due date (ISO), for the items due in the period (none without
+        one)."""
+        return {i.duty.id: i.due.isoformat() for i in self.items or []}
+
     def status_label(self, item: DueItem) -> str:
         result = self.result(item.duty.id)
         if result is None:

@@ -183,7 +183,7 @@ def newest_report_before(out_dir: Path, name: str) -> tuple[str, dict[str, Any] 
 
 def finding_rows(plan: Plan, progress: Progress) -> list[list[Any]]:
     """One row per finding (manual items aside) for the workbook."""
-    dues = {i.duty.id: i.due.isoformat() for i in progress.items or []}
+    dues = progress.due_dates()
     by_id = {item.id: (row, item) for row, item in plan.tasks.items()}
     rows: list[list[Any]] = []
     for result in progress.report.requirements:
@@ -276,7 +276,7 @@ def html_context(
     from .checklist import letterhead
 
     thumbs = _Thumbnails(root)
-    dues = {i.duty.id: i.due.isoformat() for i in progress.items or []}
+    dues = progress.due_dates()
     units: dict[str, list[dict[str, Any]]] = {}
     for r in progress.report.requirements:
         findings = [
