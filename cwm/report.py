@@ -152,33 +152,21 @@ def compare(previous: dict[str, Any] | None, current: dict[str, Any], name: str 
 
 
 def newest_report(out_dir: Path) -> tuple[str, dict[str, Any] | None, str]:
-    """(folder name, its JSON or None, why it could not be read) of the newest earlier report."""
+    """(folder name, its JSON or None, why the newest could not be read) of the newest earlier
+    report that can be read."""
     try:
         names = sorted(
             p.name for p in out_dir.iterdir() if REPORT_FOLDER.match(p.name) and p.is_dir()
         )
     except OSError:
         return "", None, ""
+    why = ""
     for name in reversed(names):
         try:
-            return name, json.loads((out_dir / name / JSON_NAME).read_text(encoding="utf-8")), ""
+            return name, json.loads((out_dir / name / JSON_NAME).read_text(encoding="utf-8")), why
         except (OSError, ValueError) as exc:
-            why = f"上次报告 {name} 无法读取（{type(exc).__name__}），改与更早的报告比较。"
-            earlier = newest_report_before(out_dir, name)
-            return earlier[0], earlier[1], why
-    return "", None, ""
-
-
-def newest_report_before(out_dir: Path, name: str) -> tuple[str, dict[str, Any] | None]:
-    names = sorted(
-        p.name for p in out_dir.iterdir() if REPORT_FOLDER.match(p.name) and p.name < name
-    )
-    for earlier in reversed(names):
-        try:
-            return earlier, json.loads((out_dir / earlier / JSON_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-    return "", None
+            why = why or f"上次报告 {name} 无法读取（{type(exc).__name__}），改与更早的报告比较。"
+    return "", None, why
 
 
 def finding_rows(plan: Plan, progress: Progress) -> list[list[Any]]:
