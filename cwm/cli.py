@@ -277,6 +277,16 @@ def _deliver(parts: list[Any], fmt: Format, output: Optional[Path]) -> None:
     write_output("".join(to_plain(p) if isinstance(p, TableView) else p for p in parts), output)
 
 
+def _checked(plan: Any, evidence: Optional[Path], target: Any, when: Any) -> Any:
+    """With --evidence: the check of that folder for the items due in the period; else None."""
+    if evidence is None:
+        return None
+    from .progress import check_due
+
+    require_dir(evidence)
+    return check_due(plan, evidence, target, when.window, when.today)
+
+
 def _due_columns(progress: Any = None) -> list[tuple[str, Callable[[Any], Any]]]:
     """The table of `cwm due`; with ``progress`` (``--evidence``), each item's status and
     reasons."""
@@ -338,12 +348,8 @@ def due(
     when = opt.when(quarter, half, month, year, date, period)
     window, today = when.window, when.today
     plan, target = load(dept)
-    progress = None
-    if evidence is not None:
-        from .progress import check_due
-
-        require_dir(evidence)
-        progress = check_due(plan, evidence, target, window, today)
+    progress = _checked(plan, evidence, target, when)
+    if progress is not None:
         items = progress.items or []
     else:
         items = due_items(plan, window, today, target)
@@ -433,12 +439,7 @@ class _Progress:
 @command()
 @handles_errors
 def check(
-    evidence: Path = typer.Argument(
-        ...,
-        metavar="材料文件夹",
-        help="材料文件夹（其中按编号命名的子文件夹，可在任意层级）。",
-        show_default=False,
-    ),
+    evidence: Path = opt.EVIDENCE_DIR,
     dept: Optional[str] = opt.DEPT,
     quarter: bool = opt.QUARTER,
     half: bool = opt.HALF,
@@ -453,15 +454,9 @@ def check(
         help="输出格式：text（文字）、json 或 xlsx（Excel：每个问题一行，须用 -o 指定文件）。",
     ),
     output: Optional[Path] = opt.OUTPUT,
-    strict: bool = typer.Option(False, "--strict", help="有警告也以退出码 1 结束。"),
-    no_cache: bool = typer.Option(
-        False,
-        "--no-cache",
-        help="不使用、也不更新读取结果的缓存（缓存在用户缓存目录，从不写入材料文件夹）。",
-    ),
-    jobs: int = typer.Option(
-        0, "--jobs", "-j", help="同时读取文件的进程数（默认为 CPU 核数）。", min=0
-    ),
+    strict: bool = opt.STRICT,
+    no_cache: bool = opt.NO_CACHE,
+    jobs: int = opt.JOBS,
 ) -> None:
     """检查材料文件夹：字数、图片张数与说明、分组、正式发文、数据表格，提交前发现审核会退回的问题。
 
@@ -536,12 +531,7 @@ def _with_progress(run: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 @command()
 @handles_errors
 def report(
-    evidence: Path = typer.Argument(
-        ...,
-        metavar="材料文件夹",
-        help="材料文件夹（其中按编号命名的子文件夹，可在任意层级）。",
-        show_default=False,
-    ),
+    evidence: Path = opt.EVIDENCE_DIR,
     output: Path = typer.Option(
         ...,
         "--output",
@@ -555,11 +545,9 @@ def report(
     year: bool = opt.YEAR,
     date: Optional[str] = opt.DATE,
     period: Optional[str] = opt.PERIOD,
-    strict: bool = typer.Option(False, "--strict", help="有警告也以退出码 1 结束。"),
-    no_cache: bool = typer.Option(False, "--no-cache", help="不使用、也不更新读取结果的缓存。"),
-    jobs: int = typer.Option(
-        0, "--jobs", "-j", help="同时读取文件的进程数（默认为 CPU 核数）。", min=0
-    ),
+    strict: bool = opt.STRICT,
+    no_cache: bool = opt.NO_CACHE,
+    jobs: int = opt.JOBS,
 ) -> None:
     """办公室的定期检查：在报告目录下新建一个以日期时间命名的文件夹，写入检查结果（网页、Excel、JSON、文字）、
     提交清单和与上次相比的变化。
@@ -715,12 +703,7 @@ def checklist(
     when = opt.when(quarter, half, month, year, date, period)
     window, today = when.window, when.today
     if kind is ChecklistKind.submission:
-        progress = None
-        if evidence is not None:
-            from .progress import check_due
-
-            require_dir(evidence)
-            progress = check_due(plan, evidence, target, window, today)
+        progress = _checked(plan, evidence, target, when)
         context = lists.submission(plan, window, today, target, progress)
     elif kind is ChecklistKind.sites:
         context = lists.sites(plan, today, target)

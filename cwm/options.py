@@ -46,6 +46,20 @@ EVIDENCE = typer.Option(
     help="材料文件夹：一并列出每个申报项的检查状态（已完成、未达标、缺失、人工核对）和主要问题。",
 )
 
+EVIDENCE_DIR = typer.Argument(
+    ...,
+    metavar="材料文件夹",
+    help="材料文件夹（其中按编号命名的子文件夹，可在任意层级）。",
+    show_default=False,
+)
+STRICT = typer.Option(False, "--strict", help="有警告也以退出码 1 结束。")
+NO_CACHE = typer.Option(
+    False,
+    "--no-cache",
+    help="不使用、也不更新读取结果的缓存（缓存在用户缓存目录，从不写入材料文件夹）。",
+)
+JOBS = typer.Option(0, "--jobs", "-j", help="同时读取文件的进程数（默认为 CPU 核数）。", min=0)
+
 
 @dataclass(frozen=True)
 class When:
