@@ -41,9 +41,6 @@ PHOTO_CODES = frozenset(
         "wrong-content",
     }
 )
-IMAGE_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".bmp", ".tif", ".tiff"}
-)
 FINDING_HEADERS = (
     "序号",
     "科室",
@@ -247,9 +244,11 @@ class _Thumbnails:
     def __call__(self, finding: Any) -> list[dict[str, str]]:
         if finding.code not in PHOTO_CODES:
             return []
+        from .evidence.scan import kind_of
+
         out = []
         for rel in (finding.path, *finding.related):
-            if rel and Path(rel).suffix.lower() in IMAGE_SUFFIXES and self.made < MAX_THUMBNAILS:
+            if rel and kind_of(Path(rel)) == "image" and self.made < MAX_THUMBNAILS:
                 src = thumbnail(self.root / rel if rel != "." else self.root)
                 if src:
                     self.made += 1
