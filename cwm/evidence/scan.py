@@ -74,8 +74,12 @@ def display(path: Path) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+"""What ``os.fsdecode`` makes of a byte that is not UTF-8 (surrogateescape)."""
+
+
 def has_bad_bytes(name: str) -> bool:
-    return any("\udc80" <= ch <= "\udcff" for ch in name)
+    return _BAD_BYTE.search(name) is not None
 
 
 @dataclass

@@ -74,8 +74,8 @@ def judge_content(text: str, material: Any, ctx: Context) -> Iterator[tuple[str,
     if material.mentions_year and year not in text:
         yield "report-year", f"报告中没有出现“{year}”年{HEURISTIC}。要求说明 {year} 年的情况。"
     if material.needs_figures:
-        numbers = [n for n in _NUMBER.findall(text) if n != year]
-        if len(numbers) < 2:
+        numbers = (m for m in _NUMBER.finditer(text) if m.group() != year)
+        if next(numbers, None) is None or next(numbers, None) is None:  # fewer than two
             yield "report-figures", f"报告中几乎没有数字，要求有数据支撑{HEURISTIC}。"
     if material.min_measures:
         found = measure_kinds(text, rules.measure_kinds)
@@ -188,8 +188,11 @@ def _one_per_document(main: list[Candidate]) -> Iterator[Candidate | Found]:
 def _set_drafts_aside(main: list[Candidate], drafts: list[str]) -> Iterator[Candidate | Found]:
     """A document whose name marks it as a draft is set aside when a final is there too."""
 
+    words = [w.casefold() for w in drafts]
+
     def is_draft(c: Candidate) -> bool:
-        return any(w.casefold() in c.file.path.stem.casefold() for w in drafts)
+        stem = c.file.path.stem.casefold()
+        return any(w in stem for w in words)
 
     drafts_here = {id(c) for c in main if is_draft(c)}
     has_final = len(drafts_here) < len(main)
