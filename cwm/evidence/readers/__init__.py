@@ -43,4 +43,4 @@ def read_document(path: Path) -> DocumentText:
     from .text import read_text_file
 
     text = read_text_file(path)
-    return DocumentText(text, text[:2000])
+    return DocumentText(text, min(len(text), 2000))

@@ -25,9 +25,15 @@ class DocumentText:
     """Text of a document, for counting; ``first_page`` for the 发文字号 check."""
 
     text: str
-    first_page: str
+    first_page_end: int
+    """Where the first page ends in ``text`` (a length, not a copy: the cache stores the text
+    once)."""
     scanned: bool = False
     """A PDF without a text layer (a scan): nothing to count."""
+
+    @property
+    def first_page(self) -> str:
+        return self.text[: self.first_page_end]
 
     @functools.cached_property
     def fingerprint(self) -> tuple[int, str, str]:

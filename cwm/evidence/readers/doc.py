@@ -144,5 +144,5 @@ def read_doc(path: Path) -> DocumentText:
         if keep and length:
             counted.append(_clean(_text(word, pieces, start, start + length)))
         start += length
-    body = counted[0] if counted else ""
-    return DocumentText("\n".join(counted), body[:FIRST_PAGE_CHARS])
+    body = len(counted[0]) if counted else 0
+    return DocumentText("\n".join(counted), min(body, FIRST_PAGE_CHARS))

@@ -114,5 +114,5 @@ def read_docx(path: Path) -> DocumentText:
                 raise ReadError(
                     f"Word 文件已损坏，无法读取（{part}：{exc}）。请用 Word 打开检查后重新保存。"
                 ) from None
-    body = parts[0] if parts else ""
-    return DocumentText("\n".join(parts), body[:FIRST_PAGE_CHARS])
+    body = len(parts[0]) if parts else 0
+    return DocumentText("\n".join(parts), min(body, FIRST_PAGE_CHARS))

@@ -81,5 +81,5 @@ def read_ofd(path: Path) -> DocumentText:
                     too_large(f"文档文字超过 {MAX_TEXT_CHARS:,} 个字符"), code="too-large"
                 )
     text = "\n".join(texts)
-    scanned = sum(1 for c in text if not c.isspace()) < 20
-    return DocumentText(text, texts[0], scanned=scanned)
+    scanned = len("".join(text.split())) < 20
+    return DocumentText(text, len(texts[0]), scanned=scanned)

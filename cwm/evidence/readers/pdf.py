@@ -48,5 +48,6 @@ def read_pdf(path: Path) -> DocumentText:
     finally:
         document.close()
     text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
-    scanned = sum(1 for c in text if not c.isspace()) < SCAN_THRESHOLD
-    return DocumentText(text, pages[0] if pages else "", scanned=scanned)
+    first = len(pages[0].replace("\r\n", "\n").replace("\r", "\n")) if pages else 0
+    scanned = len("".join(text.split())) < SCAN_THRESHOLD
+    return DocumentText(text, first, scanned=scanned)
