@@ -23,42 +23,56 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 FIRST_PAGE_CHARS = 1500
 _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
-_NOT_COUNTED = {W + "instrText", W + "delText"}  # field codes and deleted revisions
+
+
+_PIECES = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
 
 
 class _Paragraphs:
-    """Paragraph texts from start/end events: a paragraph nested in another (a text box) is a
-    paragraph of its own; skipped subtrees (mc:Fallback, separator notes) add nothing."""
+    """A parser target (expat calls it; no tree is built, so memory stays flat however many
+    paragraphs a part holds): paragraph texts from start, data and end. A paragraph nested in
+    another (a text box) is a paragraph of its own; skipped subtrees (mc:Fallback, separator
+    notes) add nothing; only the text of w:t counts (not w:instrText, w:delText)."""
 
     def __init__(self) -> None:
         self.out: list[str] = []
         self.open: list[list[str]] = []
         self.skip = 0
         self.chars = 0
+        self.text: list[str] | None = None
+        """The pieces of the w:t being read."""
 
-    def start(self, element: ET.Element) -> None:
-        tag = element.tag
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
         if self.skip or tag == MC_FALLBACK:
             self.skip += 1
-        elif tag in (W + "footnote", W + "endnote") and element.get(W + "type") in _SEPARATORS:
+        elif tag in (W + "footnote", W + "endnote") and attrib.get(W + "type") in _SEPARATORS:
             self.skip += 1
         elif tag == W + "p":
             self.open.append([])
+        elif tag == W + "t" and self.open:
+            self.text = []
 
-    def end(self, element: ET.Element) -> None:
+    def data(self, text: str) -> None:
+        if self.text is not None:
+            self.text.append(text)
+
+    def end(self, tag: str) -> None:
         if self.skip:
             self.skip -= 1
             return
-        tag = element.tag
         if tag == W + "p" and self.open:
             self.out.append("".join(self.open.pop()))
             self.count(1)
-        elif self.open and tag not in _NOT_COUNTED:
-            text = {W + "t": element.text or "", W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
-            piece = text.get(tag)
-            if piece:
-                self.count(len(piece))
-                self.open[-1].append(piece)
+            return
+        if not self.open:
+            return
+        if tag == W + "t":
+            piece, self.text = "".join(self.text or ()), None
+        else:
+            piece = _PIECES.get(tag, "")
+        if piece:
+            self.count(len(piece))
+            self.open[-1].append(piece)
 
     def count(self, chars: int) -> None:
         self.chars += chars
@@ -66,22 +80,16 @@ class _Paragraphs:
             message = too_large(f"文档文字超过 {MAX_TEXT_CHARS:,} 个字符")
             raise ReadError(message, code="too-large")
 
+    def close(self) -> list[str]:
+        return self.out
+
 
 def _paragraph_texts(stream: IO[bytes]) -> list[str]:
-    """Paragraph texts of one part. Each element is dropped from the tree as soon as it ends,
-    so memory stays flat however many paragraphs the part holds."""
-    paragraphs = _Paragraphs()
-    open_elements: list[ET.Element] = []
-    for event, element in ET.iterparse(stream, events=("start", "end")):
-        if event == "start":
-            open_elements.append(element)
-            paragraphs.start(element)
-            continue
-        open_elements.pop()
-        paragraphs.end(element)
-        if open_elements:
-            open_elements[-1].remove(element)
-    return paragraphs.out
+    """Paragraph texts of one part, fed to expat a block at a time."""
+    parser = ET.XMLParser(target=_Paragraphs())
+    while block := stream.read(256 * 1024):
+        parser.feed(block)
+    return parser.close()
 
 
 def read_docx(path: Path) -> DocumentText:
