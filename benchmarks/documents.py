@@ -2,9 +2,12 @@
 in the plan's requirement folders, optionally with photos beside them (a mixed tree).
 
     pip install ".[test]" docx2txt
-    python benchmarks/documents.py [--docx 1000] [--pdf 100] [--photos 0] [--warm-page-cache]
+    python benchmarks/documents.py [--docx 1000] [--pdf 100] [--photos 0] [--megapixels 2]
+        [--rounds 3] [--cwm OLD/bin/cwm --cwm NEW/bin/cwm] [--warm-page-cache]
 
-Times, side by side in one run:
+The documents and photos go into the plan's requirement folders under their units' folders
+(as benchmarks/evidence.py lays them out). Times, side by side in one run, each ``--rounds``
+times (medians shown; several ``--cwm`` measured in turns):
 
   extract (docx2txt + pypdfium2)  the text of every document with the usual libraries, in as
                                   many processes as cwm uses (the floor for any checker)
@@ -27,7 +30,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from benchmarks.evidence import cold_and_warm, generate, timed  # noqa: E402
+from benchmarks.evidence import (  # noqa: E402
+    Samples,
+    add_measure_options,
+    cold_and_warm,
+    generate,
+    installs,
+    page_cache_dropper,
+    requirement_folders,
+    timed,
+)
 from tests.builders import docx_bytes, han_text, pdf_bytes  # noqa: E402
 
 EXTRACT = """
@@ -50,8 +62,9 @@ def make_documents(root: Path, docx: int, pdf: int) -> list[Path]:
     from cwm.plan import load_plan
 
     plan = load_plan()
+    every = requirement_folders(root)
     folders = [
-        root / f"{item.id} {item.title}"
+        every[item.id]
         for _, item in plan.tasks.items()
         if any(m.type in ("report", "document") for m in item.materials)
     ]
@@ -83,7 +96,7 @@ def main() -> None:
     parser.add_argument("--pdf", type=int, default=100)
     parser.add_argument("--photos", type=int, default=0, help="add this many photos (a mixed tree)")
     parser.add_argument("--megapixels", type=float, default=2.0)
-    parser.add_argument("--warm-page-cache", action="store_true")
+    add_measure_options(parser)
     args = parser.parse_args()
     root = HERE / "results" / f"documents-{args.docx}-{args.pdf}-{args.photos}"
     if not (root / "done").exists():
@@ -92,40 +105,35 @@ def main() -> None:
         print("generating …", file=sys.stderr)
         make_documents(root, args.docx, args.pdf)
         if args.photos:
-            generate(root / "照片", args.photos, args.megapixels)
+            generate(root, args.photos, args.megapixels)  # the same requirement folders
         (root / "done").write_text("")
     documents = sorted(str(p) for p in root.rglob("*") if p.suffix in (".docx", ".pdf"))
     files = [p for p in root.rglob("*") if p.is_file()]
-    print(f"tree: {len(files)} files, {len(documents)} documents, {os.cpu_count()} cores")
-    cwm = shutil.which("cwm") or sys.exit("cwm is not on PATH: pip install . first")
-
-    def cold_disk() -> None:
-        if args.warm_page_cache:
-            return
-        os.sync()
-        Path("/proc/sys/vm/drop_caches").write_text("3\n")
-
+    size = sum(p.stat().st_size for p in files)
+    print(
+        f"tree: {len(files)} files, {len(documents)} documents, {size / 2**30:.2f} GiB, "
+        f"{os.cpu_count()} cores"
+    )
+    cold_disk = page_cache_dropper(args)
     listing = Path(tempfile.mkdtemp()) / "documents.txt"
     listing.write_text("\n".join(documents), encoding="utf-8")
-    rows = []
-    cold_disk()
-    jobs = str(os.cpu_count() or 1)
-    rows.append(
-        (
-            "extract (docx2txt + pypdfium2)",
-            *timed([sys.executable, "-c", EXTRACT, str(listing), jobs]),
+    extract = [sys.executable, "-c", EXTRACT, str(listing), str(os.cpu_count() or 1)]
+    samples = Samples()
+    for _ in range(args.rounds):
+        cold_disk()
+        samples.add("extract (docx2txt + pypdfium2)", *timed(extract))
+        for label, cwm in installs(args):
+            report = cold_and_warm(label, cwm, root, cold_disk, samples)
+    samples.print("extract (docx2txt + pypdfium2)")
+    print()
+    for label, _ in installs(args):
+        cold = samples.seconds(f"{label} check, cold")
+        warm = samples.seconds(f"{label} check, warm")
+        extract_s = samples.seconds("extract (docx2txt + pypdfium2)")
+        print(
+            f"{label}: cold / extract {cold / extract_s:.2f} (target ≤ 1.5) · "
+            f"warm / cold {warm / cold:.3f} (target ≤ 0.05)"
         )
-    )
-    cache = Path(tempfile.mkdtemp(prefix="cwm-bench-cache-"))
-    checks, report = cold_and_warm(cwm, root, cache, cold_disk)
-    rows += checks
-    shutil.rmtree(cache, ignore_errors=True)
-    cold = rows[1][1]
-    print(f"\n{'command':<32} {'seconds':>9} {'peak MB':>8}  ratio to cold check")
-    for name, seconds, peak, _ in rows:
-        print(f"{name:<32} {seconds:9.2f} {peak:8d}  {seconds / cold:6.3f}")
-    print(f"\ncold / extract : {cold / rows[0][1]:.2f}  (target ≤ 1.5)")
-    print(f"warm / cold    : {rows[2][1] / cold:.3f} (target ≤ 0.05)")
     print(f"requirements checked: {report['summary']['requirements']}")
 
 

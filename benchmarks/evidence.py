@@ -2,12 +2,14 @@
 
     pip install ".[test]"          # the generator uses python-docx
     python benchmarks/evidence.py --photos 1000 [--megapixels 12] [--skip-findimagedupes]
+        [--rounds 3] [--cwm /path/to/old/bin/cwm --cwm /path/to/new/bin/cwm]
 
 Generates (once; reused when present) a tree of the plan's 21 requirement folders under unit
 folders, with photo-like JPEGs carrying EXIF dates, a .docx report in each report folder, and
 planted pairs: exact copies and resized+recompressed copies in another requirement, and second
-shots of a scene inside the same requirement. Then times, in one run side by side (page cache
-warm for all, as on a shared drive read twice):
+shots of a scene inside the same requirement. Then times, in one run side by side, each
+``--rounds`` times (the median is shown; the page cache is dropped before each cold measurement
+when run as root on Linux):
 
   read every byte     cat of all files to /dev/null (the floor for any tool that reads photos)
   cwm check, cold     empty cwm cache (CWM_CACHE_DIR points at a fresh folder)
@@ -15,7 +17,9 @@ warm for all, as on a shared drive read twice):
   findimagedupes      Debian's findimagedupes on the same photos (-R, its default threshold)
 
 and prints the ratios, each command's peak memory (max RSS, from /usr/bin/time), and whether
-every planted pair was found with no unplanted pair reported.
+every planted pair was found with no unplanted pair reported. Several ``--cwm`` (installs of
+two versions, in two virtual environments) are measured in turns, so their ratios come from the
+same run.
 """
 
 from __future__ import annotations
@@ -89,6 +93,21 @@ def make_photo(args: tuple[str, int, str, int, int]) -> None:
     Path(path).write_bytes(buffer.getvalue())
 
 
+def requirement_folders(root: Path) -> dict:
+    """The plan's requirement folders under their units' folders, as users sort them:
+    ``root/养老服务科/III-27-3-2 新建小区养老设施/``; created. One folder per id (two would be a
+    folder-duplicate error and the second would not be read)."""
+    from cwm.plan import load_plan
+
+    plan = load_plan()
+    folders = {}
+    for row, item in plan.tasks.items():
+        unit = plan.directory.unit(row.departments[0]) or "其他"
+        folders[item.id] = root / unit / f"{item.id} {item.title}"
+        folders[item.id].mkdir(parents=True, exist_ok=True)
+    return folders
+
+
 def generate(root: Path, photos: int, megapixels: float) -> dict:
     from cwm.plan import load_plan
 
@@ -96,11 +115,8 @@ def generate(root: Path, photos: int, megapixels: float) -> dict:
     width = int((megapixels * 1e6 * 4 / 3) ** 0.5)
     height = width * 3 // 4
     items = [(row, item) for row, item in plan.tasks.items()]
-    folders = {}
+    folders = requirement_folders(root)
     for row, item in items:
-        unit = plan.directory.unit(row.departments[0]) or "其他"
-        folders[item.id] = root / unit / f"{item.id} {item.title}"
-        folders[item.id].mkdir(parents=True, exist_ok=True)
         if any(m.type == "report" for m in item.materials):
             words = next(m for m in item.materials if m.type == "report").words.number
             (folders[item.id] / "说明报告.docx").write_bytes(
@@ -168,17 +184,79 @@ def timed(
     return seconds, peak, done.returncode
 
 
-def cold_and_warm(cwm: str, root: Path, cache: Path, cold_disk) -> tuple[list[tuple], dict]:
-    """Rows for `cwm check` with an empty cache (after ``cold_disk()``) and again with the cache
-    filled, and the report of the cold run."""
+def add_measure_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cwm",
+        action="append",
+        help="a cwm executable to measure; repeat to compare installs in turns "
+        "(default: cwm on PATH)",
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="repeat, and show medians")
+    parser.add_argument(
+        "--warm-page-cache",
+        action="store_true",
+        help="do not drop the OS page cache before each cold measurement "
+        "(dropping needs root on Linux)",
+    )
+
+
+def installs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """(label, executable) of each cwm to measure."""
+    found = args.cwm or [shutil.which("cwm") or sys.exit("cwm is not on PATH: pip install .")]
+    if len(found) == 1:
+        return [("cwm", found[0])]
+    return [(f"cwm#{n}", path) for n, path in enumerate(found, 1)]
+
+
+def page_cache_dropper(args: argparse.Namespace):
+    def cold_disk() -> None:
+        """Empty the OS page cache, so every tool reads its files from disk as on a first run."""
+        if args.warm_page_cache:
+            return
+        try:
+            os.sync()
+            Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        except OSError:
+            sys.exit("cannot drop the page cache (needs root on Linux): run with --warm-page-cache")
+
+    return cold_disk
+
+
+class Samples:
+    """Seconds and peak memory of each named command over the rounds; medians in the table."""
+
+    def __init__(self) -> None:
+        self.runs: dict[str, list[tuple[float, int]]] = {}
+
+    def add(self, name: str, seconds: float, peak: int, code: int = 0) -> None:
+        self.runs.setdefault(name, []).append((seconds, peak))
+
+    def seconds(self, name: str) -> float:
+        import statistics
+
+        return statistics.median(s for s, _ in self.runs[name])
+
+    def print(self, reference: str) -> None:
+        print(f"\n{'command':<34} {'median s':>9} {'runs':>5} {'peak MB':>8}  / {reference}")
+        for name, runs in self.runs.items():
+            seconds, peak = self.seconds(name), max(p for _, p in runs)
+            ratio = seconds / self.seconds(reference)
+            print(f"{name:<34} {seconds:9.2f} {len(runs):5d} {peak:8d}  {ratio:6.3f}")
+
+
+def cold_and_warm(label: str, cwm: str, root: Path, cold_disk, samples: Samples) -> dict:
+    """`cwm check` with an empty cache (after ``cold_disk()``) and again with the cache filled,
+    into ``samples``; returns the report of the cold run."""
+    cache = Path(tempfile.mkdtemp(prefix="cwm-bench-cache-"))
     env = {**os.environ, "CWM_CACHE_DIR": str(cache)}
     out = Path(tempfile.mkdtemp()) / "report.json"
     command = [cwm, "check", str(root), "-f", "json", "-o", str(out)]
     cold_disk()
-    rows = [("cwm check, cold", *timed(command, env))]
+    samples.add(f"{label} check, cold", *timed(command, env))
     report = json.loads(out.read_text(encoding="utf-8"))
-    rows.append(("cwm check, warm", *timed(command, env)))
-    return rows, report
+    samples.add(f"{label} check, warm", *timed(command, env))
+    shutil.rmtree(cache, ignore_errors=True)
+    return report
 
 
 def pairs_reported(report: dict) -> set[tuple[str, str, str]]:
@@ -207,12 +285,7 @@ def main() -> None:
         help="where the tree is generated (default benchmarks/results/tree-N)",
     )
     parser.add_argument("--skip-findimagedupes", action="store_true")
-    parser.add_argument(
-        "--warm-page-cache",
-        action="store_true",
-        help="do not drop the OS page cache before each cold measurement "
-        "(dropping needs root on Linux)",
-    )
+    add_measure_options(parser)
     args = parser.parse_args()
     root = args.dir or HERE / "results" / f"tree-{args.photos}-{args.megapixels:g}mp"
     if not (root / "manifest.json").exists():
@@ -230,52 +303,43 @@ def main() -> None:
         f"tree: {len(files)} files, {manifest['photos']} photos, "
         f"{size / 2**30:.2f} GiB, {os.cpu_count()} cores"
     )
-
-    cwm = shutil.which("cwm") or sys.exit("cwm is not on PATH: pip install . first")
-
-    def cold_disk() -> None:
-        """Empty the OS page cache, so every tool reads the photos from disk as on a first run."""
-        if args.warm_page_cache:
-            subprocess.run(["sh", "-c", f"find '{root}' -type f -exec cat {{}} + > /dev/null"])
-            return
-        try:
-            os.sync()
-            Path("/proc/sys/vm/drop_caches").write_text("3\n")
-        except OSError:
-            sys.exit("cannot drop the page cache (needs root on Linux): run with --warm-page-cache")
-
+    cold_disk = page_cache_dropper(args)
     page = "warm" if args.warm_page_cache else "dropped before each cold measurement"
     print(f"OS page cache: {page}")
-    rows = []
-    cold_disk()
-    rows.append(
-        (
-            "read every byte (cat)",
-            *timed(["sh", "-c", f"find '{root}' -type f -exec cat {{}} + > /dev/null"]),
-        )
-    )
-    cache = Path(tempfile.mkdtemp(prefix="cwm-bench-cache-"))
-    checks, report = cold_and_warm(cwm, root, cache, cold_disk)
-    rows += checks
+    samples, reports = Samples(), {}
+    read_all = ["sh", "-c", f"find '{root}' -type f -exec cat {{}} + > /dev/null"]
+    for _ in range(args.rounds):
+        cold_disk()
+        samples.add("read every byte (cat)", *timed(read_all))
+        for label, cwm in installs(args):
+            reports[label] = cold_and_warm(label, cwm, root, cold_disk, samples)
     if not args.skip_findimagedupes and shutil.which("findimagedupes"):
         photos = [str(p) for p in files if p.suffix == ".jpg"]
         listing = Path(tempfile.mkdtemp()) / "photos.txt"
         listing.write_text("\n".join(photos), encoding="utf-8")
         cold_disk()
-        rows.append(("findimagedupes", *timed(["sh", "-c", f"findimagedupes - < '{listing}'"])))
-    shutil.rmtree(cache, ignore_errors=True)
+        samples.add("findimagedupes", *timed(["sh", "-c", f"findimagedupes - < '{listing}'"]))
 
-    cold = rows[1][1]
-    print(f"\n{'command':<24} {'seconds':>9} {'peak MB':>8}  ratio to cold check")
-    for name, seconds, peak, _ in rows:
-        print(f"{name:<24} {seconds:9.2f} {peak:8d}  {seconds / cold:6.3f}")
-    by_name = {name: seconds for name, seconds, _, _ in rows}
+    samples.print("read every byte (cat)")
     print()
-    print(f"cold / read every byte : {cold / by_name['read every byte (cat)']:.2f}  (target ≤ 3)")
-    print(f"warm / cold            : {by_name['cwm check, warm'] / cold:.3f} (target ≤ 0.05)")
-    if "findimagedupes" in by_name:
-        print(f"cold / findimagedupes  : {cold / by_name['findimagedupes']:.3f} (target ≤ 0.5)")
+    for label, _ in installs(args):
+        cold = samples.seconds(f"{label} check, cold")
+        warm = samples.seconds(f"{label} check, warm")
+        print(
+            f"{label}: cold / read every byte {cold / samples.seconds('read every byte (cat)'):.2f}"
+            f" · warm / cold {warm / cold:.3f} (target ≤ 0.05)",
+            end="",
+        )
+        if "findimagedupes" in samples.runs:
+            print(
+                f" · cold / findimagedupes {cold / samples.seconds('findimagedupes'):.3f}", end=""
+            )
+        print()
+        report_pairs(manifest, reports[label])
 
+
+def report_pairs(manifest: dict, report: dict) -> None:
+    """Whether every planted pair is found, and no unplanted one."""
     planted = {
         (
             {"reused": "photo-reused", "resized": "photo-reused", "same-scene": "photo-same-scene"}[
@@ -298,7 +362,7 @@ def main() -> None:
         if family.get(pair[1], pair[1]) != family.get(pair[2], pair[2])
     }
     print(
-        f"planted pairs: {len(planted)}, found: {len(planted & found)}, missed: {len(missed)}, "
+        f"  planted pairs: {len(planted)}, found: {len(planted & found)}, missed: {len(missed)}, "
         f"unplanted pairs reported: {len(extra)}"
     )
     for pair in sorted(missed)[:5]:
