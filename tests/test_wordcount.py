@@ -86,6 +86,27 @@ def test_docx_counts_body_tables_textboxes_footnotes_not_fallbacks(tmp_path):
     assert "———" not in document.text
 
 
+def test_docx_counts_neither_field_codes_nor_deleted_text(tmp_path):
+    """A PAGE field's code and a tracked deletion are not text Word counts; an inserted run is."""
+    path = tmp_path / "fields.docx"
+    path.write_bytes(
+        docx_ooxml(
+            '正文</w:t><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve"> PAGE'
+            " </w:instrText><w:delText>删掉的字</w:delText><w:tab/><w:t>后文"
+        )
+    )
+    document = read_document(path)
+    assert document.text == "正文\t后文" and word_count(document.text) == 4
+
+
+def test_docx_text_longer_than_a_parser_block(tmp_path):
+    """One w:t of 300,000 characters (900 KB, fed to the parser in 256 KB blocks) is one piece."""
+    path = tmp_path / "long.docx"
+    text = han_text(300_000)
+    path.write_bytes(docx_ooxml(text))
+    assert read_document(path).text == text
+
+
 def test_docx_from_python_docx_excludes_the_header(tmp_path):
     path = tmp_path / "b.docx"
     path.write_bytes(docx_bytes(han_text(100), table=[["表格一", "表格二"]], header="页眉不计入"))
