@@ -101,6 +101,8 @@ class Context:
     """captions.csv/xlsx files that could not be used."""
     elsewhere: Mapping[str, Elsewhere] = field(default_factory=dict)
     """Photo rel -> how it looks like photos in other checked requirements."""
+    scene_of: Mapping[str, int] = field(default_factory=dict)
+    """Photo rel -> its scene among this requirement's photos (``engine.compare_photos``)."""
     duplicate_folders: list[str] = field(default_factory=list)
     """Every folder found for this id, when there are several."""
 
@@ -134,9 +136,9 @@ class Context:
     def scenes(self) -> list[list[EvidenceFile]]:
         """This requirement's photos grouped by scene: near-duplicates count once (computed once,
         used by the photo count and the duplicate rule)."""
-        from .similarity import scenes
+        from .similarity import groups_in_order
 
         photos = self.read("image")
-        hashed = [(file, facts.dhash) for file, facts in photos if facts.dhash is not None]
+        hashed = [file for file, facts in photos if facts.dhash is not None]
         unhashed = [[file] for file, facts in photos if facts.dhash is None]
-        return scenes(hashed) + unhashed
+        return groups_in_order(hashed, [self.scene_of[f.rel] for f in hashed]) + unhashed

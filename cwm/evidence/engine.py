@@ -72,10 +72,20 @@ NAMED = 3
 """Other photos a duplicate finding names (then “等 N 张”)."""
 
 
-def similar_elsewhere(tree: Scan, wanted: set[str], reads: dict[str, Any]) -> dict[str, Elsewhere]:
-    """For each photo, how it looks like photos of *other* checked requirements: grouped once
-    over every photo (``similarity.group``), so time and findings grow with the photos, not
-    with the pairs."""
+@dataclass
+class PhotoComparison:
+    """What comparing every checked photo with every other says (``compare_photos``)."""
+
+    elsewhere: dict[str, Elsewhere] = field(default_factory=dict)
+    """Photo rel -> how it looks like photos of *other* checked requirements."""
+    scene_of: dict[str, int] = field(default_factory=dict)
+    """Handed-in photo rel -> its scene among its own requirement's photos."""
+
+
+def compare_photos(tree: Scan, wanted: set[str], reads: dict[str, Any]) -> PhotoComparison:
+    """Every checked photo against every other, by one pair search (``similarity.group``): how
+    each looks like photos of other requirements, and each requirement's scenes; time and
+    findings grow with the photos, not with the pairs."""
     from .similarity import group
 
     photos: list[tuple[EvidenceFile, str]] = []
@@ -87,17 +97,19 @@ def similar_elsewhere(tree: Scan, wanted: set[str], reads: dict[str, Any]) -> di
                 if file.kind == "image" and getattr(facts, "dhash", None) is not None:
                     photos.append((file, ident))
                     hashes.append(facts.dhash)
-    grouping = group(hashes)
+    # supporting photos (参考…) take part in the comparison, not in a requirement's scenes
+    grouping = group(hashes, [None if file.reference else ident for file, ident in photos])
     scene_groups = _by_requirement(photos, grouping.scene)
     photo_groups = _by_requirement(photos, grouping.photo)
-    out: dict[str, Elsewhere] = {}
+    out = PhotoComparison()
     for n, (file, ident) in enumerate(photos):
         if file.reference:
             continue
+        out.scene_of[file.rel] = grouping.local[n]
         same, same_count, _ = _others(photo_groups[grouping.photo[n]], ident)
         scene, scene_count, reference = _others(scene_groups[grouping.scene[n]], ident)
         if same_count or scene_count or reference:
-            out[file.rel] = Elsewhere(same, same_count, scene, scene_count, reference)
+            out.elsewhere[file.rel] = Elsewhere(same, same_count, scene, scene_count, reference)
     return out
 
 
@@ -145,7 +157,7 @@ def check_requirement(
     requirement: Requirement,
     tree: Scan,
     reads: dict[str, Any],
-    elsewhere: dict[str, Elsewhere],
+    photos: PhotoComparison,
     reader: CaptionReader,
 ) -> RequirementResult:
     """Run every rule on one requirement and decide its status."""
@@ -163,7 +175,8 @@ def check_requirement(
         reader=reader,
         captions=captions,
         caption_problems=caption_problems,
-        elsewhere=elsewhere,
+        elsewhere=photos.elsewhere,
+        scene_of=photos.scene_of,
         duplicate_folders=tree.duplicates.get(item.id, []),
     )
     findings = [
@@ -201,12 +214,12 @@ def check_tree(
     if progress:
         progress(0, len(files))
     reads = read_files(files, cache, jobs, progress)
-    elsewhere = similar_elsewhere(tree, wanted, reads)
+    photos = compare_photos(tree, wanted, reads)
     reader = CaptionReader(plan.tasks.rules.captions)
     results = []
     for requirement in requirements:
         try:
-            results.append(check_requirement(plan, requirement, tree, reads, elsewhere, reader))
+            results.append(check_requirement(plan, requirement, tree, reads, photos, reader))
         except Exception as exc:  # a bug in a rule: say where, keep the traceback for --debug
             folder = tree.folders.get(requirement.item.id)
             where = f"（{folder.rel}）" if folder else ""

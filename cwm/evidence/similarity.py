@@ -126,38 +126,59 @@ class _UnionFind:
 
 @dataclass(frozen=True)
 class Grouping:
-    """For each item, the number of its group of same scenes (≤ 8, transitively) and of same
-    photos (≤ 2, transitively)."""
+    """For each item, the number of its group of same scenes (≤ 8, transitively), of same
+    photos (≤ 2, transitively), and of same scenes among the items of its own owner only (a
+    requirement's scenes, which count once there)."""
 
     scene: list[int]
     photo: list[int]
+    local: list[int]
 
 
-def group(hashes: Sequence[int]) -> Grouping:
-    """Group photos by their hashes, in time and memory linear in the photos for real hashes."""
+def group(hashes: Sequence[int], owners: Sequence[object] | None = None) -> Grouping:
+    """Group photos by their hashes, in time and memory linear in the photos for real hashes:
+    one pair search serves the groups over all photos and each owner's own groups (``owners``:
+    one per hash; None takes no part in an owner's groups; all one owner when omitted)."""
+    owners = owners if owners is not None else [0] * len(hashes)
     first: dict[int, int] = {}
-    scene, photo = _UnionFind(len(hashes)), _UnionFind(len(hashes))
-    for position, value in enumerate(hashes):
+    own_first: dict[tuple[int, object], int] = {}  # (hash, owner) -> its first position
+    owners_of: dict[int, list[object]] = defaultdict(list)  # hash -> owners that have it
+    scene, photo, local = (_UnionFind(len(hashes)) for _ in range(3))
+    for position, (value, owner) in enumerate(zip(hashes, owners)):
         if value in first:  # identical: the same photo
             scene.union(position, first[value])
             photo.union(position, first[value])
         else:
             first[value] = position
+        if owner is None:
+            continue
+        if (value, owner) in own_first:
+            local.union(position, own_first[value, owner])
+        else:
+            own_first[value, owner] = position
+            owners_of[value].append(owner)
     values = list(first)
     for i, j, d in distinct_pairs(values):
         a, b = first[values[i]], first[values[j]]
         scene.union(a, b)
         if d <= SAME_PHOTO_MAX:
             photo.union(a, b)
-    return Grouping(
-        [scene.root(i) for i in range(len(hashes))], [photo.root(i) for i in range(len(hashes))]
-    )
+        for owner in owners_of.get(values[i], ()):
+            other = own_first.get((values[j], owner))
+            if other is not None:
+                local.union(own_first[values[i], owner], other)
+    return Grouping(*([uf.root(i) for i in range(len(hashes))] for uf in (scene, photo, local)))
+
+
+def groups_in_order(items: Sequence[K], roots: Sequence[int]) -> list[list[K]]:
+    """Items by group, the groups in the order of their first item, each in the items' order."""
+    groups: dict[int, list[K]] = {}
+    for item, root in zip(items, roots):
+        groups.setdefault(root, []).append(item)
+    return list(groups.values())
 
 
 def scenes(items: Sequence[tuple[K, int]]) -> list[list[K]]:
     """Group items whose hashes are within ``SAME_SCENE_MAX`` of each other (transitively)."""
     grouping = group([value for _, value in items])
-    groups: dict[int, list[K]] = defaultdict(list)
-    for (key, _), root in zip(items, grouping.scene):
-        groups[root].append(key)
-    return list(groups.values())
+    return groups_in_order([key for key, _ in items], grouping.scene)

@@ -150,6 +150,26 @@ def test_groups_are_the_transitive_closure_of_the_pairs():
     assert sum(len(g) for g in groups) == len(items) and root[600] == root[602]
 
 
+def test_each_owners_groups_from_the_one_search_equal_grouping_its_photos_alone():
+    """One pair search over every requirement's photos gives each requirement the scenes it
+    would get from its own photos alone (the photo count relies on them); photos without an
+    owner (supporting material) are compared but in no owner's groups."""
+    import random
+
+    from cwm.evidence.similarity import group, groups_in_order
+
+    hashes = _clustered_hashes(1500, seed=11) + [7, 7, 7, 7]  # identical ones across owners
+    rnd = random.Random(3)
+    owners = [rnd.choice(["A", "B", "C", None]) for _ in hashes[:-4]] + ["A", "B", "A", None]
+    local = group(hashes, owners).local
+    for owner in ("A", "B", "C"):
+        mine = [n for n, o in enumerate(owners) if o == owner]
+        together = groups_in_order(mine, [local[n] for n in mine])
+        alone = scenes([(n, hashes[n]) for n in mine])
+        assert together == alone and any(len(g) > 1 for g in alone)
+    assert all(local[n] == n for n, o in enumerate(owners) if o is None)
+
+
 def test_ninety_shots_of_one_scene_give_at_most_ninety_findings(plan, tmp_path):
     """30 shots (brightness varied slightly) in each of three requirements: one finding per
     photo naming its group, not one per pair (5,403 before)."""
