@@ -237,11 +237,13 @@ class Samples:
         return statistics.median(s for s, _ in self.runs[name])
 
     def print(self, reference: str) -> None:
-        print(f"\n{'command':<34} {'median s':>9} {'runs':>5} {'peak MB':>8}  / {reference}")
+        header = f"{'command':<34} {'median s':>9} {'min–max s':>13} {'runs':>5} {'peak MB':>8}"
+        print(f"\n{header}  / {reference}")
         for name, runs in self.runs.items():
             seconds, peak = self.seconds(name), max(p for _, p in runs)
+            spread = f"{min(s for s, _ in runs):.2f}–{max(s for s, _ in runs):.2f}"
             ratio = seconds / self.seconds(reference)
-            print(f"{name:<34} {seconds:9.2f} {len(runs):5d} {peak:8d}  {ratio:6.3f}")
+            print(f"{name:<34} {seconds:9.2f} {spread:>13} {len(runs):5d} {peak:8d}  {ratio:6.3f}")
 
 
 def cold_and_warm(label: str, cwm: str, root: Path, cold_disk, samples: Samples) -> dict:
