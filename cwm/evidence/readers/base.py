@@ -5,7 +5,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..wordcount import Count, count, word_count
+from ..wordcount import Count, chars_without_spaces, count, word_count
+
+SCAN_THRESHOLD = 20
+"""Fewer non-space characters than this in the whole file: a scan (images of pages)."""
 
 
 class ReadError(Exception):
@@ -30,6 +33,11 @@ class DocumentText:
     once)."""
     scanned: bool = False
     """A PDF without a text layer (a scan): nothing to count."""
+
+    @staticmethod
+    def is_scan(text: str) -> bool:
+        """A PDF or OFD whose pages are images: (almost) no text to count."""
+        return chars_without_spaces(text) < SCAN_THRESHOLD
 
     @property
     def first_page(self) -> str:

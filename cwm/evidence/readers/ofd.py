@@ -81,5 +81,4 @@ def read_ofd(path: Path) -> DocumentText:
                     too_large(f"文档文字超过 {MAX_TEXT_CHARS:,} 个字符"), code="too-large"
                 )
     text = "\n".join(texts)
-    scanned = len("".join(text.split())) < 20
-    return DocumentText(text, len(texts[0]), scanned=scanned)
+    return DocumentText(text, len(texts[0]), scanned=DocumentText.is_scan(text))

@@ -13,9 +13,6 @@ from ...i18n import os_error
 from ..limits import MAX_PDF_PAGES
 from .base import DocumentText, ReadError
 
-SCAN_THRESHOLD = 20
-"""Fewer non-space characters than this in the whole file: a scan (images of pages)."""
-
 
 def read_pdf(path: Path) -> DocumentText:
     import pypdfium2 as pdfium
@@ -49,5 +46,4 @@ def read_pdf(path: Path) -> DocumentText:
         document.close()
     text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
     first = len(pages[0].replace("\r\n", "\n").replace("\r", "\n")) if pages else 0
-    scanned = len("".join(text.split())) < SCAN_THRESHOLD
-    return DocumentText(text, first, scanned=scanned)
+    return DocumentText(text, first, scanned=DocumentText.is_scan(text))
