@@ -44,6 +44,11 @@ def read_pdf(path: Path) -> DocumentText:
         ) from None
     finally:
         document.close()
-    text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
-    first = len(pages[0].replace("\r\n", "\n").replace("\r", "\n")) if pages else 0
+    text = _newlines("\n".join(pages))
+    first = len(_newlines(pages[0])) if pages else 0  # a prefix of text, \r\n across pages too
     return DocumentText(text, first, scanned=DocumentText.is_scan(text))
+
+
+def _newlines(text: str) -> str:
+    """PDFium's CR LF and CR line ends as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
