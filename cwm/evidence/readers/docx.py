@@ -23,9 +23,8 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 FIRST_PAGE_CHARS = 1500
 _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
-
-
 _PIECES = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
+"""Elements that stand for a character (a w:t's text is read from the parser's data)."""
 
 
 class _Paragraphs:

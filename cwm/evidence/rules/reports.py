@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Iterator
 
 from ...labels import words as words_label
@@ -75,7 +76,7 @@ def judge_content(text: str, material: Any, ctx: Context) -> Iterator[tuple[str,
         yield "report-year", f"报告中没有出现“{year}”年{HEURISTIC}。要求说明 {year} 年的情况。"
     if material.needs_figures:
         numbers = (m for m in _NUMBER.finditer(text) if m.group() != year)
-        if next(numbers, None) is None or next(numbers, None) is None:  # fewer than two
+        if len(list(islice(numbers, 2))) < 2:  # stops at the second number
             yield "report-figures", f"报告中几乎没有数字，要求有数据支撑{HEURISTIC}。"
     if material.min_measures:
         found = measure_kinds(text, rules.measure_kinds)
