@@ -18,7 +18,7 @@ import json
 import os
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,15 +72,7 @@ class Changes:
     note: str = ""
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "first": self.first,
-            "previous": self.previous,
-            "new": self.new,
-            "solved": self.solved,
-            "kept": self.kept,
-            "statuses": self.statuses,
-            "note": self.note,
-        }
+        return asdict(self)
 
     def text(self) -> str:
         if self.first:
