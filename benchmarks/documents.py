@@ -98,7 +98,8 @@ def main() -> None:
     parser.add_argument("--megapixels", type=float, default=2.0)
     add_measure_options(parser)
     args = parser.parse_args()
-    root = HERE / "results" / f"documents-{args.docx}-{args.pdf}-{args.photos}"
+    photos = f"{args.photos}-{args.megapixels:g}mp" if args.photos else "0"
+    root = HERE / "results" / f"documents-{args.docx}-{args.pdf}-{photos}"  # one per tree
     if not (root / "done").exists():
         shutil.rmtree(root, ignore_errors=True)
         root.mkdir(parents=True)
