@@ -176,9 +176,3 @@ def groups_in_order(items: Sequence[K], roots: Sequence[int]) -> list[list[K]]:
     for item, root in zip(items, roots):
         groups.setdefault(root, []).append(item)
     return list(groups.values())
-
-
-def scenes(items: Sequence[tuple[K, int]]) -> list[list[K]]:
-    """Group items whose hashes are within ``SAME_SCENE_MAX`` of each other (transitively)."""
-    grouping = group([value for _, value in items])
-    return groups_in_order([key for key, _ in items], grouping.scene)

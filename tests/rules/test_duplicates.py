@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cwm.evidence.similarity import SAME_PHOTO_MAX, SAME_SCENE_MAX, close_pairs, distance, scenes
+from cwm.evidence.similarity import (
+    SAME_PHOTO_MAX,
+    SAME_SCENE_MAX,
+    close_pairs,
+    distance,
+    group,
+    groups_in_order,
+)
 
 from ..builders import build_tree, result_of, run_check, scene_jpeg
 
@@ -111,6 +118,11 @@ def test_distances_behind_the_thresholds():
     assert min(unrelated) > SAME_SCENE_MAX
 
 
+def scenes(items):
+    """(key, hash) items grouped by scene (≤ 8 bits, transitively), as one owner's photos."""
+    return groups_in_order([key for key, _ in items], group([value for _, value in items]).scene)
+
+
 def _clustered_hashes(n: int, seed: int) -> list[int]:
     """Realistic crowding: clusters of near-copies (0–6 bits apart) and unrelated photos."""
     import random
@@ -155,8 +167,6 @@ def test_each_owners_groups_from_the_one_search_equal_grouping_its_photos_alone(
     would get from its own photos alone (the photo count relies on them); photos without an
     owner (supporting material) are compared but in no owner's groups."""
     import random
-
-    from cwm.evidence.similarity import group, groups_in_order
 
     hashes = _clustered_hashes(1500, seed=11) + [7, 7, 7, 7]  # identical ones across owners
     rnd = random.Random(3)
