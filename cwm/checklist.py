@@ -19,7 +19,7 @@ from .plan import Plan
 from .units import Target
 
 if TYPE_CHECKING:
-    from .progress import Progress
+    from .duecheck import DueCheck
 
 
 PRINTED: dt.date | None = None
@@ -45,15 +45,15 @@ def submission(
     window: Period,
     today: dt.date,
     target: Target | None = None,
-    progress: Progress | None = None,
+    checked: DueCheck | None = None,
 ) -> dict[str, Any]:
-    """Context of the submission checklist; with ``progress``, each item's check result."""
-    items = progress.items if progress is not None else due(plan, window, today, target)
+    """Context of the submission checklist; with ``checked``, each item's check result."""
+    items = checked.items if checked is not None else due(plan, window, today, target)
     units = []
     for unit, unit_items in by_unit(plan, [i for i in items or [] if i.duty.source == "tasks"]):
         rows = []
         for item in unit_items:
-            result = progress.result(item.duty.id) if progress is not None else None
+            result = checked.result(item.duty.id) if checked is not None else None
             rows.append(_submission_row(item, plan, result))
         units.append(
             {
@@ -74,7 +74,7 @@ def submission(
         "unit_filter": target.name if target else None,
         "units": units,
         "notes": [notes.document, notes.photos, notes.report, notes.table],
-        "checked": progress is not None,
+        "checked": checked is not None,
     }
 
 
@@ -114,7 +114,7 @@ def _submission_row(item: DueItem, plan: Plan, result: Any) -> dict[str, Any]:
                     "file": f.file_name(result.folder),
                 }
                 for f in result.findings
-                if f.code != "manual-check"
+                if not f.reminder
             ],
         },
     }

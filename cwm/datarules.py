@@ -3,7 +3,7 @@ inconsistencies (warnings).
 
 Each rule is a generator registered in ``RULES`` (``rulebook.Rulebook``, as the evidence rules
 are) with ``@rule(code, severity)``; its docstring is the explanation ``cwm validate --rules``
-prints. Rules yield ``Found(file, key path, message)``; ``run`` stamps code and severity and
+prints. Rules yield ``Inconsistency(file, key path, message)``; ``run`` stamps code and severity and
 locates the problem in the YAML. Rules are general: none names a
 particular row, person or number of the 2021 plan.
 """
@@ -13,19 +13,20 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from .diagnostics import KeyPath, Problem
 from .labels import OP_SIGNS
+from .plan import Plan
 from .rulebook import Rulebook
 from .units import normalize
 
 if TYPE_CHECKING:
-    from .plan import Plan
+    from .yamlio import YamlDocument
 
 
 @dataclass(frozen=True)
-class Found:
+class Inconsistency:
     """A data rule's finding: where (file and key path) and what (a Chinese message)."""
 
     file: str
@@ -35,18 +36,24 @@ class Found:
     """Left empty: each data rule declares one code."""
 
 
-Finding = Iterator[Found]
-
-RULES: Rulebook[Plan, Found] = Rulebook()
+RULES: Rulebook[Plan, Inconsistency] = Rulebook()
 rule = RULES.rule
 
 
-def run(plan: Plan) -> list[Problem]:
-    """Every problem every registered rule finds, located in the YAML files."""
-    return [
-        plan.problem(found.file, found.path, found.message, code.severity, code.code)
-        for code, found in RULES.run(plan)
-    ]
+def run(plan: Plan, documents: Mapping[str, "YamlDocument"]) -> list[Problem]:
+    """Every problem every registered rule finds, located in the YAML ``documents`` (file name
+    -> its parse with node marks)."""
+    problems = []
+    for code, found in RULES.run(plan):
+        doc = documents.get(found.file)
+        if doc is None:
+            where = str(plan.data_dir / found.file)
+            problems.append(
+                Problem(where, found.message, code.severity, path=found.path, code=code.code)
+            )
+        else:
+            problems.append(doc.problem(found.path, found.message, code.severity, code.code))
+    return problems
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,12 +125,12 @@ def all_ids(plan: Plan) -> Iterator[tuple[str, KeyPath, str]]:
 
 
 @rule("unknown-unit", "error")
-def unknown_unit(plan: Plan) -> Finding:
+def unknown_unit(plan: Plan) -> Iterator[Inconsistency]:
     """责任科室、责任单位须是 org.yaml 中的单位（规范名称、别名，或“名称（别名）”的写法）。"""
     directory = plan.directory
     for file, path, name in unit_references(plan):
         if directory.unit(name) is None:
-            yield Found(
+            yield Inconsistency(
                 file,
                 path,
                 f"单位“{name}”不在 org.yaml 的 units 中。"
@@ -132,12 +139,12 @@ def unknown_unit(plan: Plan) -> Finding:
 
 
 @rule("unknown-person", "error")
-def unknown_person(plan: Plan) -> Finding:
+def unknown_person(plan: Plan) -> Iterator[Inconsistency]:
     """联系人、负责人和指导小组成员须是 org.yaml 的 people 中的人员。"""
     directory = plan.directory
     for file, path, name, _ in person_references(plan):
         if directory.person(name) is None:
-            yield Found(
+            yield Inconsistency(
                 file,
                 path,
                 f"人员“{name}”不在 org.yaml 的 people 中。"
@@ -146,26 +153,26 @@ def unknown_person(plan: Plan) -> Finding:
 
 
 @rule("duplicate-id", "error")
-def duplicate_id(plan: Plan) -> Finding:
+def duplicate_id(plan: Plan) -> Iterator[Inconsistency]:
     """编号（申报项、点位、包联职责、网格行、宣传职责）在全部数据文件中须唯一。"""
     seen: dict[str, str] = {}
     for file, path, ident in all_ids(plan):
         if ident in seen:
-            yield Found(
+            yield Inconsistency(
                 file, path, f"编号“{ident}”重复（{seen[ident]} 中已有）。每个编号只能出现一次。"
             )
         seen.setdefault(ident, file)
 
 
 @rule("duplicate-unit-name", "error")
-def duplicate_unit_name(plan: Plan) -> Finding:
+def duplicate_unit_name(plan: Plan) -> Iterator[Inconsistency]:
     """一个名称或别名只能指一个单位。"""
     owner: dict[str, str] = {}
     for i, unit in enumerate(plan.org.units):
         for name in (unit.name, *unit.aliases):
             key = normalize(name)
             if key in owner and owner[key] != unit.name:
-                yield Found(
+                yield Inconsistency(
                     "org.yaml",
                     ("units", i),
                     f"名称“{name}”已用于单位“{owner[key]}”，不能再作为“{unit.name}”的名称或别名。",
@@ -186,7 +193,7 @@ def materials(plan: Plan) -> Iterator[tuple[KeyPath, Any, Any, Any]]:
 
 
 @rule("word-target", "error")
-def word_target(plan: Plan) -> Finding:
+def word_target(plan: Plan) -> Iterator[Inconsistency]:
     """字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一。"""
     for path, _, item, material in materials(plan):
         words = [("words",)] if material.type == "report" else []
@@ -194,7 +201,7 @@ def word_target(plan: Plan) -> Finding:
         for sub in words:
             target = material.words if sub == ("words",) else material.others[sub[1]].words
             if (target.about is None) == (target.at_most is None):
-                yield Found(
+                yield Inconsistency(
                     "tasks.yaml",
                     path + sub,
                     f"{item.id} 的字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一。",
@@ -202,12 +209,12 @@ def word_target(plan: Plan) -> Finding:
 
 
 @rule("item-collection", "error")
-def item_collection(plan: Plan) -> Finding:
+def item_collection(plan: Plan) -> Iterator[Inconsistency]:
     """每项材料都须有收集类型：写在申报项的 collection 上，或写在该材料上。"""
     for r, row in enumerate(plan.tasks.rows):
         for k, item in enumerate(row.items):
             if item.collection is None and any(m.collection is None for m in item.materials):
-                yield Found(
+                yield Inconsistency(
                     "tasks.yaml",
                     ("rows", r, "items", k),
                     (
@@ -218,13 +225,13 @@ def item_collection(plan: Plan) -> Finding:
 
 
 @rule("caption-fields", "error")
-def caption_fields(plan: Plan) -> Finding:
+def caption_fields(plan: Plan) -> Iterator[Inconsistency]:
     """图片的 date_field、groups.field 须是 caption 中的字段；图片须写 count 或 groups。"""
     for path, _, item, material in materials(plan):
         if material.type not in ("photos", "screenshot"):
             continue
         if material.date_field is not None and material.date_field not in material.caption:
-            yield Found(
+            yield Inconsistency(
                 "tasks.yaml",
                 path + ("date_field",),
                 f"{item.id} 的 date_field“{material.date_field}”不在 caption 列出的字段中。",
@@ -234,13 +241,13 @@ def caption_fields(plan: Plan) -> Finding:
             and material.groups.field
             and material.groups.field not in material.caption
         ):
-            yield Found(
+            yield Inconsistency(
                 "tasks.yaml",
                 path + ("groups", "field"),
                 f"{item.id} 的 groups.field“{material.groups.field}”不在 caption 列出的字段中。",
             )
         if material.count is None and material.groups is None:
-            yield Found(
+            yield Inconsistency(
                 "tasks.yaml",
                 path,
                 f"{item.id} 的图片资料须写 count（张数）或 groups（分组要求）。",
@@ -248,13 +255,13 @@ def caption_fields(plan: Plan) -> Finding:
 
 
 @rule("caption-kind", "error")
-def caption_kind(plan: Plan) -> Finding:
+def caption_kind(plan: Plan) -> Iterator[Inconsistency]:
     """照片说明的每个注明事项都须在 rules.captions.field_kinds 中写明种类（date、name 或 text）。"""
     kinds = plan.tasks.rules.captions.field_kinds
     for path, _, item, material in materials(plan):
         for c, name in enumerate(getattr(material, "caption", [])):
             if name not in kinds:
-                yield Found(
+                yield Inconsistency(
                     "tasks.yaml",
                     path + ("caption", c),
                     f"{item.id} 的注明事项“{name}”没有在 rules.captions.field_kinds 中写明种类"
@@ -263,11 +270,11 @@ def caption_kind(plan: Plan) -> Finding:
 
 
 @rule("word-bands", "error")
-def word_bands(plan: Plan) -> Finding:
+def word_bands(plan: Plan) -> Iterator[Inconsistency]:
     """字数判定幅度：warn_within 须不小于 pass_within。"""
     bands = plan.tasks.rules.word_bands
     if bands.warn_within < bands.pass_within:
-        yield Found(
+        yield Inconsistency(
             "tasks.yaml",
             ("rules", "word_bands", "warn_within"),
             "warn_within 须不小于 pass_within。",
@@ -275,7 +282,7 @@ def word_bands(plan: Plan) -> Finding:
 
 
 @rule("unknown-festival", "error")
-def unknown_festival(plan: Plan) -> Finding:
+def unknown_festival(plan: Plan) -> Iterator[Inconsistency]:
     """按时间节点的申报项，其节日分组只能是
     春节、元宵节、清明节、端午节、七夕节、中秋节、重阳节。"""
     from .periods import known_festivals
@@ -289,7 +296,7 @@ def unknown_festival(plan: Plan) -> Finding:
         for key in ("required", "allowed"):
             for n, name in enumerate(getattr(groups, key)):
                 if name not in known:
-                    yield Found(
+                    yield Inconsistency(
                         "tasks.yaml",
                         path + ("groups", key, n),
                         f"“{name}”不是可计算日期的节日。可用：{'、'.join(known)}。",
@@ -301,7 +308,7 @@ def unknown_festival(plan: Plan) -> Finding:
 
 
 @rule("contact-heads-other-unit", "warning")
-def contact_heads_other_unit(plan: Plan) -> Finding:
+def contact_heads_other_unit(plan: Plan) -> Iterator[Inconsistency]:
     """联系人是另一个科室的负责人，而不是本行责任科室的人员：可能是原文填错了联系人或责任科室。"""
     directory = plan.directory
     rows = [
@@ -317,7 +324,7 @@ def contact_heads_other_unit(plan: Plan) -> Finding:
         for c, contact in enumerate(contacts):
             headed = directory.headed_by(contact.name)
             if headed and not owners.intersection(headed):
-                yield Found(
+                yield Inconsistency(
                     file,
                     base + ("contacts", c, "name"),
                     (
@@ -331,7 +338,7 @@ _COUNTED = re.compile(r"(\d+)\s*个([\u4e00-\u9fff]{1,6})")
 
 
 @rule("plan-covers-fewer", "warning")
-def plan_covers_fewer(plan: Plan) -> Finding:
+def plan_covers_fewer(plan: Plan) -> Iterator[Inconsistency]:
     """申报要求的数量（如“5个小区”）与计划开展工作内容中同一事物的数量不同。"""
     for path, row, item, material in materials(plan):
         groups = getattr(material, "groups", None)
@@ -339,7 +346,7 @@ def plan_covers_fewer(plan: Plan) -> Finding:
             continue
         for number, noun in _COUNTED.findall(row.plan):
             if noun.startswith(groups.name) and int(number) != groups.min_groups:
-                yield Found(
+                yield Inconsistency(
                     "tasks.yaml",
                     path + ("groups", "min_groups"),
                     (
@@ -363,7 +370,7 @@ def _op_of(word: str) -> str:
 
 
 @rule("threshold-wording", "warning")
-def threshold_wording(plan: Plan) -> Finding:
+def threshold_wording(plan: Plan) -> Iterator[Inconsistency]:
     """同一比例阈值在测评标准中写“≥”，在申报要求中写“>”（或相反）：合格线是否含等号不一致。"""
     for path, row, item, material in materials(plan):
         stated = [
@@ -372,7 +379,7 @@ def threshold_wording(plan: Plan) -> Finding:
         for t, metric in enumerate(getattr(material, "metrics", [])):
             for op, value in stated:
                 if value == metric.percent and op != metric.op:
-                    yield Found(
+                    yield Inconsistency(
                         "tasks.yaml",
                         path + ("metrics", t, "op"),
                         (
@@ -391,14 +398,14 @@ def _house_numbers(text: str) -> set[str]:
 
 
 @rule("compound-not-on-road", "warning")
-def compound_not_on_road(plan: Plan) -> Finding:
+def compound_not_on_road(plan: Plan) -> Iterator[Inconsistency]:
     """责任小区的门牌号不在同一行的责任路段中：可能是原文的笔误。"""
     for g, row in enumerate(plan.grid.grid):
         on_roads: set[str] = set().union(*(_house_numbers(road) for road in row.roads))
         for c, compound in enumerate(row.compounds):
             missing = sorted(_house_numbers(compound) - on_roads)
             if missing:
-                yield Found(
+                yield Inconsistency(
                     "grid.yaml",
                     ("grid", g, "compounds", c),
                     (
@@ -418,7 +425,7 @@ def _one_deletion_away(short: str, long: str) -> bool:
 
 
 @rule("unit-name-typo", "warning")
-def unit_name_typo(plan: Plan) -> Finding:
+def unit_name_typo(plan: Plan) -> Iterator[Inconsistency]:
     """文中的单位名称比已知单位名称少一个字（如漏字），疑为笔误。"""
     known = {name for unit in plan.org.units for name in (unit.name, *unit.aliases)}
     for path, _, item, material in materials(plan):
@@ -427,7 +434,7 @@ def unit_name_typo(plan: Plan) -> Finding:
                 continue
             for name in sorted(known):
                 if _one_deletion_away(mention, name):
-                    yield Found(
+                    yield Inconsistency(
                         "tasks.yaml",
                         path + ("text",),
                         f"{item.id} 的原文写“{mention}”，疑为“{name}”之误（数据照录原文）。",
@@ -435,7 +442,7 @@ def unit_name_typo(plan: Plan) -> Finding:
 
 
 @rule("unit-name-variants", "warning")
-def unit_name_variants(plan: Plan) -> Finding:
+def unit_name_variants(plan: Plan) -> Iterator[Inconsistency]:
     """同一单位在数据中有不同写法（别名、带括号的第二名称）：照录原文，统计时按规范名称合并。"""
     directory = plan.directory
     forms: dict[str, dict[str, list[tuple[str, KeyPath]]]] = defaultdict(lambda: defaultdict(list))
@@ -446,18 +453,20 @@ def unit_name_variants(plan: Plan) -> Finding:
     for canonical, variants in forms.items():
         for written, places in variants.items():
             file, path = places[0]
-            yield Found(file, path, f"“{written}”即“{canonical}”（共 {len(places)} 处这样写）。")
+            yield Inconsistency(
+                file, path, f"“{written}”即“{canonical}”（共 {len(places)} 处这样写）。"
+            )
 
 
 @rule("phone-mismatch", "warning")
-def phone_mismatch(plan: Plan) -> Finding:
+def phone_mismatch(plan: Plan) -> Iterator[Inconsistency]:
     """同一人员在不同地方的电话号码不同。"""
     first: dict[str, tuple[str, str]] = {}
     for file, path, name, phone in person_references(plan):
         if phone is None:
             continue
         if name in first and first[name][0] != phone:
-            yield Found(
+            yield Inconsistency(
                 file,
                 path,
                 f"{name}的电话 {phone} 与 {first[name][1]} 中的 {first[name][0]} 不同，请核对。",

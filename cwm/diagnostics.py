@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-Severity = Literal["error", "warning"]
+from .vocab import Severity
+
 KeyPath = tuple[str | int, ...]
 
 
@@ -28,7 +28,8 @@ class Problem:
     """File name as the user knows it (``tasks.yaml``) or its full path."""
     message: str
     """Chinese explanation, including the fix where there is one."""
-    severity: Severity = "error"
+    severity: Severity = Severity.ERROR
+    """An error or a warning (the data rules yield no info)."""
     line: int | None = None
     """1-based line of the offending node, where known."""
     column: int | None = None
@@ -43,7 +44,9 @@ class Problem:
         where = self.file
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
-        level = "错误" if self.severity == "error" else "警告"
+        from .labels import SEVERITY
+
+        level = SEVERITY[self.severity]
         key = f"（{format_path(self.path)}）" if self.path else ""
         code = f" [{self.code}]" if self.code else ""
         return f"{where}: {level}{code}: {self.message}{key}"

@@ -15,6 +15,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import labels
 from .duties import Duty, all_duties, belongs_to, material_json
 from .models import DeadlineRule, Item, LiaisonDuty, Row, to_json
 from .periods import Festival, Kind, Period, festivals_in
@@ -213,3 +214,32 @@ def by_unit(plan: Plan, items: list[DueItem]) -> list[tuple[str, list[DueItem]]]
     return sorted(
         groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
     )
+
+
+def requirement_text(item: DueItem) -> str:
+    """What the item owes in its period, in one line (the 本期应交 / 应做 column)."""
+    if item.duty.source == "liaison":
+        text = labels.liaison(item.duty.record)
+        if not item.count:
+            return text
+        return f"本期共 {item.count} {item.duty.record.count_word}（{text}）"
+    return "；".join(labels.material(m) for m in item.materials)
+
+
+def festivals_text(item: DueItem) -> str:
+    return "、".join(
+        f"{f.name} {f.date.month}月{f.date.day}日（{labels.REQUIRED[required]}）"
+        for f, required in item.festivals
+    )
+
+
+COLUMNS: list[tuple[str, Any]] = [
+    ("截止日期", lambda i: i.due.isoformat()),
+    ("逾期", lambda i: "已逾期" if i.overdue else ""),
+    ("编号", lambda i: i.duty.id),
+    ("事项", lambda i: i.duty.title),
+    ("本期应交 / 应做", requirement_text),
+    ("节日", festivals_text),
+    ("联系人", lambda i: [f"{c.name} {c.phone}" for c in i.duty.contacts]),
+]
+"""The table of ``cwm due``: one row per DueItem (``DueCheck.columns`` adds the check)."""

@@ -228,3 +228,28 @@ def summary(plan: Plan) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _contacts(duty: Duty) -> list[str]:
+    return [f"{c.name} {c.phone}" for c in duty.contacts]
+
+
+COLUMNS: list[tuple[str, Any]] = [
+    ("编号", lambda d: d.id),
+    ("来源", lambda d: labels.SOURCE[d.source]),
+    ("事项", lambda d: d.title),
+    ("要求", lambda d: d.summary),
+    ("周期", lambda d: d.cadence),
+    ("责任单位", lambda d: d.responsible),
+    ("联系人", _contacts),
+]
+"""The table of ``cwm duties``: one row per Duty."""
+
+SUMMARY_COLUMNS: list[tuple[str, Any]] = [
+    ("单位", lambda r: r["unit"]),
+    ("类别", lambda r: labels.UNIT_KIND[r["kind"]]),
+    ("负责人", lambda r: r["head"]),
+    *[(labels.SOURCE[s], (lambda s: lambda r: r[s])(s)) for s in SOURCES],
+    ("合计", lambda r: r["total"]),
+]
+"""The table of ``cwm duties`` without a unit: one row per unit of ``summary``."""

@@ -6,10 +6,17 @@ The CLI turns these into a message on stderr and an exit code in one place
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+import errno
+from typing import Any, Protocol, Sequence
 
-if TYPE_CHECKING:
-    from .diagnostics import Problem
+
+class Problem(Protocol):
+    """What DataError carries: a located problem of a data file (``diagnostics.Problem``)."""
+
+    severity: str
+
+    def format(self) -> str: ...
+
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -35,7 +42,7 @@ class UsageError(CwmError):
 class DataError(CwmError):
     """The plan data (the YAML files) cannot be used; carries every problem found."""
 
-    def __init__(self, problems: Sequence["Problem"]) -> None:
+    def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         lines = [p.format() for p in self.problems]
         count = sum(1 for p in self.problems if p.severity == "error")
@@ -59,3 +66,28 @@ class ResolveError(CwmError):
     def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
         self.candidates = list(candidates)
         super().__init__(message)
+
+
+OS_ERRORS = {
+    errno.EEXIST: "文件已存在",
+    errno.EISDIR: "是文件夹",
+    errno.ENOTDIR: "不是文件夹",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "文件系统只读",
+    errno.ENAMETOOLONG: "路径太长",
+    errno.EBUSY: "文件正被占用",
+    errno.EIO: "读写出错（磁盘或网络）",
+    errno.ENOTEMPTY: "文件夹不是空的",
+    errno.EXDEV: "不能跨磁盘移动",
+}
+
+
+def os_error(exc: Any) -> str:
+    """An OSError in Chinese (“没有权限”), whatever the system's language."""
+    return (
+        OS_ERRORS.get(getattr(exc, "errno", None), None)
+        or "系统错误（" + (getattr(exc, "strerror", None) or str(exc)) + "）"
+    )

@@ -7,6 +7,7 @@ One place for every label, so `check`, `due`, `duties` and the checklists say th
 from __future__ import annotations
 
 from .models import Document, Images, Item, LiaisonDuty, Report, Table, WordTarget
+from .vocab import Severity, Status
 
 COLLECTION = {"quarterly": "季度收集", "half_yearly": "半年收集"}
 CADENCE = {
@@ -40,22 +41,22 @@ UNIT_KIND = {
 }
 
 STATUS = {
-    "pass": "已达标",
-    "warn": "有警告",
-    "fail": "未达标",
-    "missing": "缺失",
-    "manual": "人工核对",
+    Status.PASS: "已达标",
+    Status.WARN: "有警告",
+    Status.FAIL: "未达标",
+    Status.MISSING: "缺失",
+    Status.MANUAL: "人工核对",
 }
 """The checker's verdict on a requirement item (``cwm check``, the checklists)."""
 DUE_STATUS = {
-    "pass": "已完成",
-    "warn": "已完成",
-    "fail": "未达标",
-    "missing": "缺失",
-    "manual": "人工核对",
+    Status.PASS: "已完成",
+    Status.WARN: "已完成",
+    Status.FAIL: "未达标",
+    Status.MISSING: "缺失",
+    Status.MANUAL: "人工核对",
 }
 """The same verdicts as `due --evidence` names them: a warning does not block a submission."""
-SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 OPTIONAL = "本期无必报"
 """`due --evidence`'s word for an item with nothing mandatory in the period (择优报送)."""
 THIS_PERIOD = {"quarter": "本季度", "half": "本半年", "month": "本月", "year": "本年度"}

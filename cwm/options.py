@@ -1,4 +1,5 @@
-"""Options shared by several commands, declared once."""
+"""Options shared by several commands, declared once, and what the period options mean
+(``when``). ``commands.common.period_options`` gives a command the six period options."""
 
 from __future__ import annotations
 
@@ -51,6 +52,12 @@ EVIDENCE_DIR = typer.Argument(
     metavar="材料文件夹",
     help="材料文件夹（其中按编号命名的子文件夹，可在任意层级）。",
     show_default=False,
+)
+TEMPLATE_DIR = typer.Option(
+    None,
+    "--template-dir",
+    help="自定义模板目录：其中同名的模板（如 base.html.j2、print.css、requirement.md.j2）"
+    "替换内置模板。",
 )
 STRICT = typer.Option(False, "--strict", help="有警告也以退出码 1 结束。")
 NO_CACHE = typer.Option(

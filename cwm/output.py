@@ -147,7 +147,7 @@ def fits(view: TableView, columns: int) -> bool:
     return columns >= 18 * len(view.visible()[0])
 
 
-def render(
+def tabulate(
     fmt: Format,
     columns: Sequence[Column],
     rows: Sequence[Any],
@@ -169,14 +169,14 @@ def render(
     raise AssertionError(fmt)  # pragma: no cover
 
 
-def render_groups(
+def tabulate_groups(
     fmt: Format,
     columns: Sequence[Column],
     groups: Sequence[tuple[str, Sequence[Any]]],
     json_data: Any,
     group_header: str,
 ) -> list[Any]:
-    """Like ``render`` for rows grouped under headings (one table per group; CSV stays flat,
+    """Like ``tabulate`` for rows grouped under headings (one table per group; CSV stays flat,
     with the group as its first column ``group_header``)."""
     if fmt is Format.json:
         return [to_json(json_data)]

@@ -10,9 +10,13 @@ declared severity. The explanations and the rules' docstrings are the manual (`c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Generic, Iterator, Literal, Mapping, Protocol, TypeVar
+from typing import Any, Callable, Generic, Iterator, Mapping, Protocol, TypeVar
 
-Severity = Literal["error", "warning", "info"]
+from .vocab import Severity, Trait
+
+Declared = tuple[str, str] | tuple[str, str, "set[Trait]"]
+"""How a rule module declares a code: ``(severity, explanation)`` or
+``(severity, explanation, {traits})``."""
 
 
 class Coded(Protocol):
@@ -30,6 +34,19 @@ class Code:
     severity: Severity
     doc: str
     """One Chinese sentence: what the code means."""
+    traits: frozenset[Trait] = frozenset()
+
+    @property
+    def needs_person(self) -> bool:
+        return Trait.NEEDS_PERSON in self.traits
+
+    @property
+    def about_photo(self) -> bool:
+        return Trait.PHOTO in self.traits
+
+    @property
+    def reminder(self) -> bool:
+        return Trait.REMINDER in self.traits
 
 
 @dataclass(frozen=True)
@@ -49,9 +66,12 @@ class Rulebook(Generic[S, F]):
         self.codes: dict[str, Code] = {}
 
     def register(
-        self, check: Callable[[S], Iterator[F]], codes: Mapping[str, tuple[Severity, str]], doc: str
+        self, check: Callable[[S], Iterator[F]], codes: Mapping[str, Declared], doc: str
     ) -> None:
-        declared = tuple(Code(code, severity, text) for code, (severity, text) in codes.items())
+        declared = tuple(
+            Code(code, Severity(spec[0]), spec[1], frozenset(spec[2] if len(spec) > 2 else ()))
+            for code, spec in codes.items()
+        )
         for code in declared:
             if code.code in self.codes:
                 raise ValueError(f"rule code declared twice: {code.code}")
@@ -71,6 +91,10 @@ class Rulebook(Generic[S, F]):
 
     def severity(self, code: str) -> Severity:
         return self.codes[code].severity
+
+    def with_trait(self, trait: Trait) -> frozenset[str]:
+        """The codes declared with ``trait``."""
+        return frozenset(c.code for c in self.codes.values() if trait in c.traits)
 
     def run(self, subject: S) -> Iterator[tuple[Code, F]]:
         """Every finding of every rule on ``subject``, with its declared code."""

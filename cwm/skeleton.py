@@ -144,7 +144,7 @@ def init(
 ) -> InitResult:
     """Create the skeleton under ``root`` for ``target``'s items (all items when None)."""
     from .evidence.scan import scan
-    from .render import render
+    from .templating import render_template
 
     root.mkdir(parents=True, exist_ok=True)
     existing = scan(root, plan.tasks.titles()).folders
@@ -165,7 +165,7 @@ def init(
             result.created_folders.append(folder)
         note = folder / NOTES_FILE
         if not note.exists() and _write_new(
-            note, render("requirement.md.j2", note_context(plan, duty), template_dir)
+            note, render_template("requirement.md.j2", note_context(plan, duty), template_dir)
         ):
             result.created_notes.append(note)
     return result

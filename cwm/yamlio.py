@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import KeyPath, Problem
-from .i18n import os_error
+from .errors import os_error
 
 try:  # the C parser composes the same nodes (with marks), several times faster
     _Loader: type = yaml.CSafeLoader

@@ -279,21 +279,21 @@ def csv_bytes(rows: list[list[object]], encoding: str = "utf-8-sig") -> bytes:
 
 
 def requirements(plan, *ids: str):
-    """The requirement items of ``ids`` (all when none), each with all its materials."""
-    from cwm.evidence.context import Requirement
+    """The requirement items of ``ids`` (all when none), each with all its materials, as
+    ``cwm check`` without a period selects them (units resolved)."""
+    import datetime as dt
 
-    return [
-        Requirement(row, item, tuple(item.materials))
-        for row, item in plan.tasks.items()
-        if not ids or item.id in ids
-    ]
+    from cwm.duecheck import select
+
+    _, selected = select(plan, None, None, dt.date(plan.year, 12, 31))
+    return [r for r in selected if not ids or r.item.id in ids]
 
 
 def run_check(plan, root: Path, *ids: str):
     """Check ``root`` for the given requirement ids (all when none) with all their materials."""
     from cwm.evidence.engine import check_tree
 
-    return check_tree(plan, root, requirements(plan, *ids))
+    return check_tree(plan.tasks, root, requirements(plan, *ids))
 
 
 def result_of(report, ident: str):
@@ -301,7 +301,7 @@ def result_of(report, ident: str):
 
 
 def codes(result) -> list[str]:
-    return [f.code for f in result.findings if f.code != "manual-check"]
+    return [f.code for f in result.findings if not f.reminder]
 
 
 # --- photo-like scenes for the duplicate checks ------------------------------------------

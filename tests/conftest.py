@@ -8,7 +8,8 @@ from typing import Callable
 
 import pytest
 
-from cwm.plan import Plan, load_plan, packaged_data_dir
+from cwm.loader import load_plan, packaged_data_dir
+from cwm.plan import Plan
 
 TESTS = Path(__file__).parent
 SOURCE_TEXT = TESTS / "source_plan.txt"

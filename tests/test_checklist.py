@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from cwm import checklist as lists
 from cwm.cli import app
 from cwm.periods import Period
-from cwm.render import render
+from cwm.templating import render_template
 
 from .builders import build_tree, docx_bytes, han_text
 
@@ -65,7 +65,9 @@ def outline(html: str) -> Outline:
 
 
 def test_submission_for_a_quarter_lists_every_unit_and_item(plan):
-    html = render("submission.html.j2", lists.submission(plan, Period.parse("2021Q2"), TODAY))
+    html = render_template(
+        "submission.html.j2", lists.submission(plan, Period.parse("2021Q2"), TODAY)
+    )
     page = outline(html)
     text = "".join(page.text)
     assert page.h2 == [  # in org.yaml's order of units
@@ -90,7 +92,7 @@ def test_submission_for_a_unit_and_an_odd_quarter(plan):
     target = plan.directory.resolve("社会组织")
     text = "".join(
         outline(
-            render(
+            render_template(
                 "submission.html.j2", lists.submission(plan, Period.parse("2021Q3"), TODAY, target)
             )
         ).text
@@ -102,7 +104,7 @@ def test_submission_for_a_unit_and_an_odd_quarter(plan):
 
 
 def test_sites_sheet_has_every_standard(plan):
-    html = render("sites.html.j2", lists.sites(plan, TODAY))
+    html = render_template("sites.html.j2", lists.sites(plan, TODAY))
     text = "".join(outline(html).text)
     for site in plan.sites.sites:
         for standard in site.standards:
@@ -111,13 +113,15 @@ def test_sites_sheet_has_every_standard(plan):
 
 
 def test_sites_for_one_unit(plan):
-    html = render("sites.html.j2", lists.sites(plan, TODAY, plan.directory.resolve("市救助站")))
+    html = render_template(
+        "sites.html.j2", lists.sites(plan, TODAY, plan.directory.resolve("市救助站"))
+    )
     assert outline(html).sections == 2
 
 
 def test_grid_sheet_and_liaison_calendar(plan):
     context = lists.grid(plan, 2021, TODAY)
-    text = "".join(outline(render("grid.html.j2", context)).text)
+    text = "".join(outline(render_template("grid.html.j2", context)).text)
     for row in plan.grid.grid:
         for road in row.roads:
             assert road in text
@@ -131,19 +135,21 @@ def test_grid_sheet_and_liaison_calendar(plan):
 
 
 def test_markdown_forms(plan):
-    md = render("submission.md.j2", lists.submission(plan, Period.parse("2021Q1"), TODAY))
+    md = render_template("submission.md.j2", lists.submission(plan, Period.parse("2021Q1"), TODAY))
     assert "### III-8-1-3 青年婚恋观、家庭观教育" in md and "- [ ] 说明报告：600字左右" in md
-    sites = render("sites.md.j2", lists.sites(plan, TODAY))
+    sites = render_template("sites.md.j2", lists.sites(plan, TODAY))
     assert "| （1） | 广泛刊播公益广告" in sites
-    grid = render("grid.md.j2", lists.grid(plan, 2021, TODAY))
+    grid = render_template("grid.md.j2", lists.grid(plan, 2021, TODAY))
     assert "| 9月 |" in grid and "杨吉全 15308382866" in grid
 
 
 def test_html_is_autoescaped(edit):
-    from cwm.plan import load_plan
+    from cwm.loader import load_plan
 
     plan = load_plan(edit("tasks.yaml", "title: 15分钟生活圈", "title: <script>alert(1)</script>"))
-    html = render("submission.html.j2", lists.submission(plan, Period.parse("2021Q2"), TODAY))
+    html = render_template(
+        "submission.html.j2", lists.submission(plan, Period.parse("2021Q2"), TODAY)
+    )
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 

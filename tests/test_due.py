@@ -139,7 +139,7 @@ def test_dept_filter(plan):
 
 
 def test_deadline_rule_from_the_data(edit):
-    from cwm.plan import load_plan
+    from cwm.loader import load_plan
 
     data = edit("tasks.yaml", "    offset_days: 0", "    offset_days: -5")
     plan = load_plan(data)

@@ -35,7 +35,7 @@ def check(plan, root, cache):
     from cwm.evidence.engine import check_tree
 
     selection = requirements(plan, "III-7-3-1", "III-8-1-3")
-    return check_tree(plan, root, selection, cache=cache, jobs=1)
+    return check_tree(plan.tasks, root, selection, cache=cache, jobs=1)
 
 
 def tree(root):
@@ -100,8 +100,8 @@ def test_parallel_reading_gives_the_same_report(plan, tmp_path):
     from cwm.evidence.engine import check_tree
 
     selection = requirements(plan)
-    one = check_tree(plan, root, selection, jobs=1)
-    two = check_tree(plan, root, selection, jobs=2)
+    one = check_tree(plan.tasks, root, selection, jobs=1)
+    two = check_tree(plan.tasks, root, selection, jobs=2)
     assert one.as_json() == two.as_json()
 
 

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from cwm.cli import main
-from cwm.i18n import width
 from cwm.periods import Period, parse_date
+from cwm.textwidth import width
 
 COMMANDS = ["validate", "duties", "due", "check", "rules", "count", "checklist", "init"]
 ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?:[ ,'’][A-Za-z]{2,}){2,}\b")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from cwm import plancache
-from cwm.plan import DATA_FILES, load_plan
+from cwm.loader import DATA_FILES, load_plan
 
 
 def test_hit_after_an_unchanged_run(data_copy):

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from cwm.progress import Progress
-from cwm.report import write_report
+from cwm.duecheck import DueCheck
+from cwm.report_folder import write_report
 
 from .builders import build_tree, docx_bytes, han_text, scene_jpeg
 from .test_checklist import CHROMIUM, pages, print_pdf
@@ -128,7 +128,7 @@ def test_a_damaged_earlier_report_is_said_not_fatal(plan, tmp_path):
 
 
 def test_a_failed_run_leaves_nothing(plan, tmp_path, monkeypatch):
-    import cwm.report as module
+    import cwm.report_folder as module
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -187,8 +187,6 @@ def test_the_picture_report_prints_on_a4(plan, tmp_path):
     assert "材料检查报告" in printed[0][0]
 
 
-def test_progress_type_is_what_the_report_holds(plan, tmp_path):
+def test_the_check_is_what_the_report_holds(plan, tmp_path):
     run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
-    assert (
-        isinstance(run.progress, Progress) and run.progress.report.summary()["requirements"] == 21
-    )
+    assert isinstance(run.checked, DueCheck) and run.checked.report.summary()["requirements"] == 21

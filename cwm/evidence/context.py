@@ -1,7 +1,8 @@
 """What a rule is given and what it yields.
 
-``Requirement``: one requirement item to check, with the materials to check (the caller —
-``cwm.progress`` — decides which are due; the checker knows nothing of periods or units).
+``Requirement``: one requirement item to check, with the materials to check and the units it
+names (the caller — ``cwm.duecheck`` — decides which are due and resolves the units; the checker
+knows nothing of periods or units).
 ``Context``: everything a rule may look at for one requirement. ``Found``: what a rule yields;
 the engine stamps the severity its code declares (``rulebook``).
 """
@@ -17,8 +18,7 @@ from .captions import Caption, CaptionReader
 from .readers import ReadError
 
 if TYPE_CHECKING:
-    from ..models import Groups, Item, Row
-    from ..plan import Plan
+    from ..models import Groups, Item, Row, Tasks
     from .scan import EvidenceFile, RequirementFolder
 
 
@@ -37,6 +37,12 @@ class Requirement:
     material is no fault; what is handed in is still judged."""
     reference_day: dt.date | None = None
     """The day the check is made for: the end of a “N年以来” date window (else the plan year)."""
+    departments: tuple[str, ...] = ()
+    """Canonical names of the responsible units, as the results name them (the caller resolves
+    the row's names: the checker knows no units)."""
+    responsible_units: tuple[tuple[str, ...], ...] = ()
+    """The units “各责任单位” stands for in a contribution (the institutions and partners),
+    each as its names: canonical first, then aliases."""
 
     def date_window(self, material: Any, plan_year: int) -> tuple[dt.date, dt.date]:
         """The dates a material's photos and captions may carry: the plan year, or from
@@ -88,7 +94,8 @@ class Elsewhere:
 class Context:
     """Everything a rule may look at for one requirement item."""
 
-    plan: Plan
+    tasks: Tasks
+    """附件1 and the checker's rules (the checker is given no more of the plan)."""
     requirement: Requirement
     folder: RequirementFolder | None
     reads: Mapping[str, Any]
@@ -116,7 +123,7 @@ class Context:
 
     @property
     def year(self) -> int:
-        return self.plan.year
+        return self.tasks.plan_year
 
     def files(self, kind: str) -> list[EvidenceFile]:
         return [f for f in (self.folder.files if self.folder else []) if f.kind == kind]

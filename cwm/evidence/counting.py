@@ -35,6 +35,16 @@ class Counted:
         }
 
 
+COLUMNS = [
+    ("文件", lambda r: r.file),
+    ("字数", lambda r: r.words),
+    ("纯汉字数", lambda r: r.han),
+    ("字符数（不计空格）", lambda r: r.chars_no_spaces),
+    ("备注", lambda r: r.note),
+]
+"""The table of ``cwm count``: one row per Counted."""
+
+
 def count_file(file: EvidenceFile) -> Counted:
     result = read_file(file)
     if isinstance(result, ReadError):

@@ -4,7 +4,7 @@
 once, reads every file of those requirements once (``reading``), runs the registered rules
 (``rules``) on each, stamps each finding's severity from its code and decides the status
 (``report``). ``run_check`` adds the user's file cache and the process pool. What is due, for
-whom, in which period, is decided above (``cwm.progress``).
+whom, in which period, is decided above (``cwm.duecheck``).
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..errors import InternalError
+from ..vocab import Severity, Status
 from .captions import Caption, CaptionReader
 from .context import Context, Elsewhere, Found, PhotoRef, Requirement
 from .readers import ReadError
-from .reading import Progress, read_file, read_files
-from .report import CheckReport, Finding, RequirementResult
+from .reading import OnProgress, read_file, read_files
+from .results import CheckReport, Finding, RequirementResult
 from .scan import EvidenceFile, RequirementFolder, Scan, scan
 
 if TYPE_CHECKING:
-    from ..plan import Plan
+    from ..models import Tasks
 
 
 def _captions_of(
@@ -48,19 +49,18 @@ def _captions_of(
 
 def status_of(
     folder: RequirementFolder | None, findings: list[Finding], evidence_files: int
-) -> str:
-    from .rules import MANUAL_CODES
-
-    errors = any(f.severity == "error" for f in findings)
+) -> Status:
+    """The verdict on one requirement item from its findings (``vocab.Status``)."""
+    errors = any(f.severity == Severity.ERROR for f in findings)
     if (folder is None or evidence_files == 0) and errors:
-        return "missing"
+        return Status.MISSING
     if errors:
-        return "fail"
-    if any(f.severity == "warning" for f in findings):
-        return "warn"
-    if any(f.code in MANUAL_CODES for f in findings):
-        return "manual"
-    return "pass"
+        return Status.FAIL
+    if any(f.severity == Severity.WARNING for f in findings):
+        return Status.WARN
+    if any(f.needs_person for f in findings):
+        return Status.MANUAL
+    return Status.PASS
 
 
 def _to_read(folder: RequirementFolder) -> list[EvidenceFile]:
@@ -153,7 +153,7 @@ def _others(
 
 
 def check_requirement(
-    plan: Plan,
+    tasks: Tasks,
     requirement: Requirement,
     tree: Scan,
     reads: dict[str, Any],
@@ -168,7 +168,7 @@ def check_requirement(
     names = sorted({n for m in requirement.materials for n in getattr(m, "caption", [])})
     captions, caption_problems = _captions_of(folder, names, reader)
     ctx = Context(
-        plan=plan,
+        tasks=tasks,
         requirement=requirement,
         folder=folder,
         reads=reads,
@@ -180,23 +180,27 @@ def check_requirement(
         duplicate_folders=tree.duplicates.get(item.id, []),
     )
     findings = [
-        Finding(code.code, code.severity, found.message, found.path, found.related)
+        Finding(code.code, code.severity, found.message, found.path, found.related, code.traits)
         for code, found in RULES.run(ctx)
     ]
     status = status_of(folder, findings, len(folder.files) if folder else 0)
-    departments = plan.directory.units_of(requirement.row.departments)
     return RequirementResult(
-        item.id, item.title, departments, status, folder.rel if folder else None, findings
+        item.id,
+        item.title,
+        requirement.departments,
+        status,
+        folder.rel if folder else None,
+        findings,
     )
 
 
 def check_tree(
-    plan: Plan,
+    tasks: Tasks,
     root: Path,
     requirements: Iterable[Requirement],
     cache: Any = None,
     jobs: int = 1,
-    progress: Progress | None = None,
+    progress: OnProgress | None = None,
 ) -> CheckReport:
     """Check ``root`` for ``requirements``.
 
@@ -206,7 +210,7 @@ def check_tree(
     from .rules import RULES
 
     requirements = list(requirements)
-    tree = scan(root, plan.tasks.titles())
+    tree = scan(root, tasks.titles())
     wanted = {r.item.id for r in requirements}
     files = [
         f for ident, folder in tree.folders.items() if ident in wanted for f in _to_read(folder)
@@ -215,32 +219,35 @@ def check_tree(
         progress(0, len(files))
     reads = read_files(files, cache, jobs, progress)
     photos = compare_photos(tree, wanted, reads)
-    reader = CaptionReader(plan.tasks.rules.captions)
+    reader = CaptionReader(tasks.rules.captions)
     results = []
     for requirement in requirements:
         try:
-            results.append(check_requirement(plan, requirement, tree, reads, photos, reader))
+            results.append(check_requirement(tasks, requirement, tree, reads, photos, reader))
         except Exception as exc:  # a bug in a rule: say where, keep the traceback for --debug
             folder = tree.folders.get(requirement.item.id)
             where = f"（{folder.rel}）" if folder else ""
             what = f"{type(exc).__name__}: {exc}"
             message = f"cwm 内部错误：检查 {requirement.item.id}{where}时出错：{what}"
             raise InternalError(message) from exc
-    other = [Finding(p.code, RULES.severity(p.code), p.message, p.rel) for p in tree.problems]
-    other += [
-        Finding("stray-file", "info", "文件不在任何申报项文件夹中，不会被检查。", f.rel)
-        for f in tree.stray
-    ]
+    other = []
+    for problem in tree.problems:
+        code = RULES.codes[problem.code]
+        other.append(
+            Finding(code.code, code.severity, problem.message, problem.rel, (), code.traits)
+        )
+    stray = "文件不在任何申报项文件夹中，不会被检查。"
+    other += [Finding("stray-file", Severity.INFO, stray, f.rel) for f in tree.stray]
     return CheckReport(str(root), results, other)
 
 
 def run_check(
-    plan: Plan,
+    tasks: Tasks,
     root: Path,
     requirements: Iterable[Requirement],
     use_cache: bool = True,
     jobs: int = 0,
-    progress: Progress | None = None,
+    progress: OnProgress | None = None,
 ) -> CheckReport:
     """``check_tree`` with the user's file cache (unless ``use_cache`` is false) and ``jobs``
     processes (0: one per core)."""
@@ -251,7 +258,7 @@ def run_check(
     cache = FileCache(default_location()) if use_cache else None
     try:
         return check_tree(
-            plan,
+            tasks,
             root,
             requirements,
             cache=cache,

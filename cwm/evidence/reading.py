@@ -9,13 +9,14 @@ with the run, however it ends (they watch their parent; the parent stops them on
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any, Callable
 
-from ..i18n import os_error
+from ..errors import os_error
 from .readers import DocumentText, ReadError
 from .scan import EvidenceFile
 
-Progress = Callable[..., None]
+OnProgress = Callable[..., None]
 """``progress(0, total)`` once, then ``progress(n)`` as ``n`` more files are done."""
 
 CACHED_ERRORS = frozenset(
@@ -142,7 +143,7 @@ def _read_in_pool(misses: list[EvidenceFile], jobs: int, results: dict, progress
 
 
 def read_files(
-    files: list[EvidenceFile], cache: Any = None, jobs: int = 1, progress: Progress | None = None
+    files: list[EvidenceFile], cache: Any = None, jobs: int = 1, progress: OnProgress | None = None
 ) -> dict[str, Any]:
     """Read every file once: cached results first, the rest in ``jobs`` processes (PDFium is not
     thread-safe, and processes use both cores). ``progress(n)`` is called as files are done."""
@@ -169,3 +170,11 @@ def read_files(
 
 def _cacheable(result: Any) -> bool:
     return not isinstance(result, ReadError) or result.code in CACHED_ERRORS
+
+
+def thumbnail(path: Path) -> str | None:
+    """A small JPEG of the photo at ``path`` as a data URI (the report shows it beside its
+    finding), or None when it cannot be made. Bounded like the image reader."""
+    from .readers.image import thumbnail as make
+
+    return make(path)

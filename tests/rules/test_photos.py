@@ -238,11 +238,11 @@ def test_since_a_year_reaches_the_reference_day(plan, tmp_path):
     build_tree(tmp_path, {"I-8-5-3-2/2022-03-01_品牌_资阳日报.png": jpeg_bytes(fmt="PNG")})
     [(row, item)] = [(r, i) for r, i in plan.tasks.items() if i.id == "I-8-5-3-2"]
     late = Requirement(row, item, tuple(item.materials), reference_day=dt.date(2022, 6, 30))
-    assert photo_codes(result_of(check_tree(plan, tmp_path, [late]), "I-8-5-3-2")) == []
+    assert photo_codes(result_of(check_tree(plan.tasks, tmp_path, [late]), "I-8-5-3-2")) == []
     early = Requirement(row, item, tuple(item.materials), reference_day=dt.date(2021, 12, 31))
     [date] = [
         f
-        for f in result_of(check_tree(plan, tmp_path, [early]), "I-8-5-3-2").findings
+        for f in result_of(check_tree(plan.tasks, tmp_path, [early]), "I-8-5-3-2").findings
         if f.code == "caption-date"
     ]
     assert "2021年以来" in date.message

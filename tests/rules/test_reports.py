@@ -64,7 +64,7 @@ def test_at_most_n(plan, tmp_path):
 
 
 def test_bands_come_from_the_data(edit, tmp_path):
-    from cwm.plan import load_plan
+    from cwm.loader import load_plan
 
     plan = load_plan(edit("tasks.yaml", "pass_within: 0.10", "pass_within: 0.15"))
     assert codes(check_report(plan, tmp_path, "III-8-1-3", docx_bytes(body(520)))) == []

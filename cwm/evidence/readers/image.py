@@ -114,3 +114,28 @@ def _jpeg_complete(path: Path) -> bool:
         handle.seek(max(0, size - 64))
         tail = handle.read()
     return b"\xff\xd9" in tail
+
+
+def thumbnail(path: Path) -> str | None:
+    """A small JPEG of a photo as a data URI, or None when it cannot be made."""
+    import base64
+    import io
+
+    from PIL import Image, ImageOps
+
+    from ..limits import MAX_PIXELS
+
+    try:
+        register_heif()
+        with Image.open(path) as image:
+            if image.width * image.height > MAX_PIXELS:  # the readers' bound: no bomb decoded here
+                return None
+            image.draft("RGB", (320, 320))
+            small = ImageOps.exif_transpose(image) or image
+            small = small.convert("RGB")
+            small.thumbnail((240, 240))
+            buffer = io.BytesIO()
+            small.save(buffer, "JPEG", quality=70)
+    except Exception:  # not a photo, damaged: the finding says so; no picture
+        return None
+    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")

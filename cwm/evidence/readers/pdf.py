@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...i18n import os_error
+from ...errors import os_error
 from ..limits import MAX_PDF_PAGES
 from .base import DocumentText, ReadError
 

@@ -1,8 +1,10 @@
 """The evidence rules: an explicit registry of modules, one per concern.
 
-A rule module declares ``CODES`` — ``{code: (severity, explanation)}`` — and a ``check(ctx)``
-generator yielding ``Found(code, message, path)`` (``context.py``). It never prints and never
-decides a severity: the engine stamps the severity declared for the code. ``cwm rules`` prints
+A rule module declares ``CODES`` — ``{code: (severity, explanation[, {traits}])}``, the traits
+(``vocab.Trait``) saying what else a code is: it needs a person, it is about a photo, it is a
+reminder — and a ``check(ctx)`` generator yielding ``Found(code, message, path)``
+(``context.py``). It never prints and never decides a severity: the engine stamps the severity
+and traits declared for the code. ``cwm rules`` prints
 this registry; the module docstrings are the manual.
 """
 
@@ -17,8 +19,3 @@ MODULES = (folder, files, reports, photos, duplicates, documents, tables, manual
 RULES: Rulebook[Context, Found] = Rulebook()
 for _module in MODULES:
     RULES.register(_module.check, _module.CODES, _module.__doc__ or "")
-
-MANUAL_CODES = frozenset(
-    {"report-scan", "document-scan", "doc-unreadable", "evaluation", "table-manual"}
-)
-"""Codes that mean a person must look: the requirement's status is ``manual``."""

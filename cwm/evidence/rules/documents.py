@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ...vocab import Trait
 from ..context import Context, Found
 
 CODES = {
     "document-count": ("error", "正式发文的份数少于要求。"),
     "document-number": ("warning", "文档首页没有发文字号，可能不是正式发文。"),
-    "document-scan": ("info", "扫描件，请人工核对发文字号。"),
+    "document-scan": ("info", "扫描件，请人工核对发文字号。", {Trait.NEEDS_PERSON}),
 }
 
 DOCUMENT_NUMBER = re.compile(

@@ -10,15 +10,21 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...vocab import Trait
 from ..context import Context, Found, PhotoRef
 
 CODES = {
-    "photo-reused": ("error", "同一张照片用于两个以上申报项（同一张照片只能报送1个指标）。"),
+    "photo-reused": (
+        "error",
+        "同一张照片用于两个以上申报项（同一张照片只能报送1个指标）。",
+        {Trait.PHOTO},
+    ),
     "photo-similar-elsewhere": (
         "warning",
         "与另一申报项的照片为同一场景（背景相同的不同场面算同一张照片）。",
+        {Trait.PHOTO},
     ),
-    "photo-same-scene": ("warning", "本申报项内有同一场景的照片，只算一张。"),
+    "photo-same-scene": ("warning", "本申报项内有同一场景的照片，只算一张。", {Trait.PHOTO}),
 }
 
 

@@ -6,17 +6,30 @@ from collections import Counter
 from pathlib import PurePosixPath
 from typing import Iterator
 
+from ...vocab import Trait
 from ..context import Context, Found
 from ..readers import ReadError
 from ..readers.archive import ArchiveFacts
 
 CODES = {
     "unreadable": ("error", "文件或文件夹无法读取（权限、损坏的链接等）。"),
-    "wrong-content": ("error", "文件内容与扩展名不符，或文件已损坏（如把文本文件改名为 .docx）。"),
+    "wrong-content": (
+        "error",
+        "文件内容与扩展名不符，或文件已损坏（如把文本文件改名为 .docx）。",
+        {Trait.PHOTO},
+    ),
     "encrypted": ("error", "文件已加密，审核方无法打开。"),
     "truncated": ("error", "文件不完整（可能未复制完）。"),
-    "doc-unreadable": ("info", "旧版 .doc/.wps 无法自动读取，需人工核对（或另存为 .docx）。"),
-    "table-manual": ("info", "表格格式无法自动读取（如旧版 .xls），需人工核对（或另存为 .xlsx）。"),
+    "doc-unreadable": (
+        "info",
+        "旧版 .doc/.wps 无法自动读取，需人工核对（或另存为 .docx）。",
+        {Trait.NEEDS_PERSON},
+    ),
+    "table-manual": (
+        "info",
+        "表格格式无法自动读取（如旧版 .xls），需人工核对（或另存为 .xlsx）。",
+        {Trait.NEEDS_PERSON},
+    ),
     "bad-name": ("warning", "文件名含有无法识别的字符（编码错误）。"),
     "symlink-loop": ("warning", "循环的快捷方式/链接，已跳过。"),
     "unknown-type": ("warning", "不认识的文件类型，不计入任何材料。"),

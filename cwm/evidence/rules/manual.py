@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...vocab import Trait
 from ..context import Context, Found
 
 CODES = {
-    "manual-check": ("info", "需要人工核对的事项（来自附件1备注和申报要求）。"),
-    "evaluation": ("info", "部门评价：由省级部门评价，无需提交材料。"),
+    "manual-check": ("info", "需要人工核对的事项（来自附件1备注和申报要求）。", {Trait.REMINDER}),
+    "evaluation": ("info", "部门评价：由省级部门评价，无需提交材料。", {Trait.NEEDS_PERSON}),
 }
 
 
@@ -23,5 +24,5 @@ def check(ctx: Context) -> Iterator[Found]:
             continue
         if ctx.folder is None:  # nothing to look at yet: the checklist lists these
             continue
-        for text in ctx.plan.tasks.manual_items(material):
+        for text in ctx.tasks.manual_items(material):
             yield Found("manual-check", f"人工核对：{text}")

@@ -20,6 +20,7 @@ from typing import Any, Iterator
 
 from ... import labels
 from ...dates import FORMS_TEXT, parse_date
+from ...vocab import Trait
 from ..captions import Caption
 from ..context import Context, Found
 
@@ -28,11 +29,13 @@ CODES = {
     "caption-missing": (
         "error",
         "照片说明缺少要求注明的事项，或该项不是有意义的内容（如相机自动命名）。",
+        {Trait.PHOTO},
     ),
-    "caption-date": ("error", "照片说明中的日期无法识别，或不在要求的时间范围内。"),
+    "caption-date": ("error", "照片说明中的日期无法识别，或不在要求的时间范围内。", {Trait.PHOTO}),
     "exif-date": (
         "warning",
         "照片拍摄日期（EXIF）不在要求的时间范围内，或与说明中的日期相差超过3天。",
+        {Trait.PHOTO},
     ),
     "photo-groups": ("error", "分组不满足要求：每组张数、必报的组、不同组的个数，或照片无法归组。"),
     "caption-file": ("error", "captions.csv / captions.xlsx 无法读取，或缺少“文件名”列。"),

@@ -19,6 +19,7 @@ from itertools import islice
 from typing import Any, Iterator
 
 from ...labels import words as words_label
+from ...vocab import Trait
 from ..captions import strip_copy_suffix
 from ..context import Context, Found
 
@@ -26,7 +27,7 @@ CODES = {
     "report-missing": ("error", "缺少说明报告（文件夹中没有可读的文档）。"),
     "words-off": ("error", "字数与要求相差超过警告幅度，或超过“N字以内”的上限。"),
     "words-near": ("warning", "字数略偏离“N字左右”（在合格幅度与警告幅度之间）。"),
-    "report-scan": ("info", "扫描版 PDF（无文字层），请人工核对字数。"),
+    "report-scan": ("info", "扫描版 PDF（无文字层），请人工核对字数。", {Trait.NEEDS_PERSON}),
     "report-year": ("warning", "报告中没有出现方案年度（启发式）。"),
     "report-figures": ("warning", "报告中未见数据（启发式）。"),
     "report-measures": ("warning", "报告中的举措种类少于要求（按关键词判断，启发式）。"),
@@ -70,7 +71,7 @@ HEURISTIC = "（按关键词粗略判断，仅供参考）"
 
 def judge_content(text: str, material: Any, ctx: Context) -> Iterator[tuple[str, str]]:
     """(code, message) of the heuristic content checks: the plan year, figures, measures."""
-    rules = ctx.plan.tasks.rules
+    rules = ctx.tasks.rules
     year = str(ctx.year)
     if material.mentions_year and year not in text:
         yield "report-year", f"报告中没有出现“{year}”年{HEURISTIC}。要求说明 {year} 年的情况。"
@@ -115,16 +116,15 @@ def _names_in(file: Any, folder: Any) -> str:
 
 def contributors(ctx: Context, material: Any) -> list[tuple[list[str], str, Any]]:
     """(names that mark a document as theirs, unit, word target) of the contributing units:
-    the named unit (also without its 市/区 prefix), or for 各责任单位 every institution and
-    partner of org.yaml."""
+    the named unit (also without its 市/区 prefix), or for 各责任单位 each unit the requirement
+    says it stands for."""
     out = []
     for other in material.others:
         if not other.contributes:
             continue
         if other.unit == "各责任单位":
-            units = [u for u in ctx.plan.org.units if u.kind in ("institution", "partner")]
-            for unit in units:
-                out.append(([unit.name, *unit.aliases], unit.name, other.words))
+            for names in ctx.requirement.responsible_units:
+                out.append((list(names), names[0], other.words))
         else:
             short = (
                 other.unit[1:] if other.unit[:1] in "市区县" and len(other.unit) > 3 else other.unit
@@ -227,7 +227,7 @@ def sort_documents(ctx: Context, material: Any) -> Iterator[Candidate | Found]:
             yield out
         else:
             distinct.append(out)
-    drafts = ctx.plan.tasks.rules.captions.draft_words
+    drafts = ctx.tasks.rules.captions.draft_words
     yield from _set_drafts_aside(sorted(distinct, key=lambda c: c.file.rel), drafts)
 
 
@@ -242,7 +242,7 @@ def judge(ctx: Context, material: Any, candidate: Candidate, named: bool) -> Ite
     prefix = f"{file.path.name}：" if named else ""
     if candidate.contributor:
         prefix = f"{file.path.name} 是{candidate.contributor}提供的材料（{words_label(target)}）："
-    verdict = judge_words(document.words, target, ctx.plan.tasks.rules.word_bands)
+    verdict = judge_words(document.words, target, ctx.tasks.rules.word_bands)
     if verdict:
         yield Found(verdict[0], prefix + verdict[1], file.rel)
     if candidate.contributor:

@@ -22,25 +22,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .duecheck import DueCheck, check_due
+from .evidence.rules import RULES
 from .labels import SEVERITY, STATUS
 from .plan import Plan
-from .progress import Progress, check_due
+from .vocab import Trait
 
 REPORT_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}_\d{4}(?:_\d+)?$")
 JSON_NAME = "检查结果.json"
 MAX_THUMBNAILS = 300
 """Photos shown in the HTML (small JPEGs inside it); beyond that, names only."""
-PHOTO_CODES = frozenset(
-    {
-        "photo-reused",
-        "photo-similar-elsewhere",
-        "photo-same-scene",
-        "caption-missing",
-        "caption-date",
-        "exif-date",
-        "wrong-content",
-    }
-)
+_REMINDERS = RULES.with_trait(Trait.REMINDER)
+"""Reminder codes (人工核对) in a previous report's JSON: not findings to compare."""
 FINDING_HEADERS = (
     "序号",
     "科室",
@@ -105,7 +98,7 @@ def _findings(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     out = {}
     for requirement in data.get("requirements", []):
         for f in requirement.get("findings", []):
-            if f.get("code") == "manual-check":
+            if f.get("code") in _REMINDERS:
                 continue
             ident = f.get("id") or f"{requirement.get('id')}|{f.get('code')}|{f.get('path') or ''}"
             out[ident] = {**f, "requirement": requirement.get("id")}
@@ -158,17 +151,17 @@ def newest_report(out_dir: Path) -> tuple[str, dict[str, Any] | None, str]:
     return "", None, why
 
 
-def finding_rows(plan: Plan, progress: Progress) -> list[list[Any]]:
+def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
     """One row per finding (manual items aside) for the workbook."""
-    dues = progress.due_dates()
+    dues = checked.due_dates()
     by_id = {item.id: (row, item) for row, item in plan.tasks.items()}
     rows: list[list[Any]] = []
-    for result in progress.report.requirements:
+    for result in checked.report.requirements:
         row, _ = by_id[result.id]
         people = "、".join(c.name for c in row.contacts)
         phones = "、".join(c.phone for c in row.contacts)
         for f in result.findings:
-            if f.code == "manual-check":
+            if f.reminder:
                 continue
             rows.append(
                 [
@@ -191,39 +184,13 @@ def finding_rows(plan: Plan, progress: Progress) -> list[list[Any]]:
     return rows
 
 
-def summary_rows(progress: Progress) -> list[list[Any]]:
+def summary_rows(checked: DueCheck) -> list[list[Any]]:
     """科室 × status counts."""
     counts: dict[str, dict[str, int]] = {}
-    for r in progress.report.requirements:
+    for r in checked.report.requirements:
         for unit in r.departments:
             counts.setdefault(unit, dict.fromkeys(STATUS, 0))[r.status] += 1
     return [[unit, *counts[unit].values(), sum(counts[unit].values())] for unit in counts]
-
-
-def thumbnail(path: Path) -> str | None:
-    """A small JPEG of a photo as a data URI, or None when it cannot be made."""
-    import base64
-    import io
-
-    from PIL import Image, ImageOps
-
-    from .evidence.limits import MAX_PIXELS
-    from .evidence.readers.image import register_heif
-
-    try:
-        register_heif()
-        with Image.open(path) as image:
-            if image.width * image.height > MAX_PIXELS:  # the readers' bound: no bomb decoded here
-                return None
-            image.draft("RGB", (320, 320))
-            small = ImageOps.exif_transpose(image) or image
-            small = small.convert("RGB")
-            small.thumbnail((240, 240))
-            buffer = io.BytesIO()
-            small.save(buffer, "JPEG", quality=70)
-    except Exception:  # not a photo, damaged: the finding says so; no picture
-        return None
-    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 class _Thumbnails:
@@ -234,8 +201,9 @@ class _Thumbnails:
         self.root, self.made = root, 0
 
     def __call__(self, finding: Any) -> list[dict[str, str]]:
-        if finding.code not in PHOTO_CODES:
+        if not finding.about_photo:
             return []
+        from .evidence.reading import thumbnail
         from .evidence.scan import kind_of
 
         out = []
@@ -249,15 +217,15 @@ class _Thumbnails:
 
 
 def html_context(
-    plan: Plan, progress: Progress, root: Path, changes: Changes, period: str
+    plan: Plan, checked: DueCheck, root: Path, changes: Changes, period: str
 ) -> dict[str, Any]:
     """What the picture report shows, per 科室 (the first responsible unit) and requirement."""
     from .checklist import letterhead
 
     thumbs = _Thumbnails(root)
-    dues = progress.due_dates()
+    dues = checked.due_dates()
     units: dict[str, list[dict[str, Any]]] = {}
-    for r in progress.report.requirements:
+    for r in checked.report.requirements:
         findings = [
             {
                 "message": f.message,
@@ -267,7 +235,7 @@ def html_context(
                 "thumbs": thumbs(f),
             }
             for f in r.findings
-            if f.code != "manual-check"
+            if not f.reminder
         ]
         item = {
             "id": r.id,
@@ -282,20 +250,20 @@ def html_context(
     heads = {u: plan.directory.units[u].head if u in plan.directory.units else None for u in units}
     return {
         **letterhead(plan, "材料检查报告", dt.date.today()),
-        "unit_filter": progress.target.name if progress.target else None,
+        "unit_filter": checked.target.name if checked.target else None,
         "root": str(root),
         "period": period,
-        "summary": progress.report.summary(),
+        "summary": checked.report.summary(),
         "changes": changes,
         "units": [
             {"name": u, "head": heads[u], "items": units[u]}
             for u in sorted(units, key=lambda u: order.index(u) if u in order else len(order))
         ],
-        "other": [f.as_json() for f in progress.report.other_findings if f.severity != "info"],
+        "other": [f.as_json() for f in checked.report.other_findings if f.severity != "info"],
     }
 
 
-def findings_workbook(plan: Plan, progress: Progress) -> bytes:
+def findings_workbook(plan: Plan, checked: DueCheck) -> bytes:
     """The workbook the office hands out: 问题清单 (a row per finding, 整改 columns to fill) and
     汇总 (科室 × status)."""
     from .xlsx import workbook
@@ -304,8 +272,8 @@ def findings_workbook(plan: Plan, progress: Progress) -> bytes:
     statuses = ["科室", *STATUS.values(), "合计"]
     return workbook(
         [
-            ("问题清单", FINDING_HEADERS, finding_rows(plan, progress), widths),
-            ("汇总", statuses, summary_rows(progress), [24, 8, 8, 8, 8, 8, 8]),
+            ("问题清单", FINDING_HEADERS, finding_rows(plan, checked), widths),
+            ("汇总", statuses, summary_rows(checked), [24, 8, 8, 8, 8, 8, 8]),
         ]
     )
 
@@ -313,7 +281,7 @@ def findings_workbook(plan: Plan, progress: Progress) -> bytes:
 @dataclass
 class ReportRun:
     folder: Path
-    progress: Progress
+    checked: DueCheck
     changes: Changes
 
 
@@ -328,7 +296,7 @@ def _new_name(out_dir: Path, now: dt.datetime) -> str:
 
 def _texts(
     plan: Plan,
-    checked: Progress,
+    checked: DueCheck,
     evidence: Path,
     data: dict[str, Any],
     changes: Changes,
@@ -337,22 +305,22 @@ def _texts(
 ) -> dict[str, str]:
     """The text files of the folder, by name."""
     from .checklist import submission
-    from .evidence.report import render_text
+    from .evidence.results import render_text
     from .output import to_json
-    from .render import render
+    from .templating import render_template
 
     period = window.chinese if window else "全部申报项"
     files = {
         JSON_NAME: to_json(data, compact=True),
         "检查结果.txt": changes.text() + "\n" + render_text(checked.report),
         "变化.txt": changes.text(),
-        "检查结果.html": render(
+        "检查结果.html": render_template(
             "report.html.j2", html_context(plan, checked, evidence, changes, period)
         ),
     }
     if window is not None:
         context = submission(plan, window, today, checked.target, checked)
-        files["提交清单.html"] = render("submission.html.j2", context)
+        files["提交清单.html"] = render_template("submission.html.j2", context)
     return files
 
 

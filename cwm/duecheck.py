@@ -17,12 +17,13 @@ from .due import DueItem, due
 from .duties import duties_for
 from .evidence.context import Requirement
 from .evidence.engine import run_check
-from .evidence.reading import Progress as ProgressCallback
-from .evidence.report import CheckReport, RequirementResult
+from .evidence.reading import OnProgress
+from .evidence.results import CheckReport, RequirementResult
 from .labels import DUE_STATUS, OPTIONAL, THIS_PERIOD
 from .periods import Period, known_festivals
 from .plan import Plan
 from .units import Target
+from .vocab import DONE, Severity, Status
 
 REASONS_SHOWN = 3
 
@@ -61,9 +62,10 @@ def select(
     Without a window: every 附件1 item (of ``target`` when given) with all its materials. With
     one: the items due in it, with the materials due then (III-70-2-1 in Q1: the photos only).
     """
+    units = _units(plan)
     if window is None:
         requirements = [
-            Requirement(d.row, d.item, tuple(d.item.materials), reference_day=today)  # type: ignore[arg-type]
+            Requirement(d.row, d.item, tuple(d.item.materials), reference_day=today, **units(d))  # type: ignore[arg-type]
             for d in duties_for(plan, target)
             if d.source == "tasks"
         ]
@@ -77,11 +79,25 @@ def select(
             required_groups=_required_groups(i),
             optional=_optional(i),
             reference_day=today,
+            **units(i.duty),
         )
         for i in items
         if i.duty.source == "tasks"
     ]
     return items, requirements
+
+
+def _units(plan: Plan) -> Any:
+    """The units a requirement names, resolved for the checker (which knows no units): its
+    departments, and what “各责任单位” stands for (every institution and partner)."""
+    responsible = tuple(
+        (u.name, *u.aliases) for u in plan.org.units if u.kind in ("institution", "partner")
+    )
+
+    def of(duty: Any) -> dict[str, Any]:
+        return {"departments": duty.departments, "responsible_units": responsible}
+
+    return of
 
 
 def scope(plan: Plan, evidence: Path, target: Target | None) -> tuple[Target | None, str | None]:
@@ -98,7 +114,7 @@ def scope(plan: Plan, evidence: Path, target: Target | None) -> tuple[Target | N
 
 
 @dataclass
-class Progress:
+class DueCheck:
     """The due items of a period (None when checked without one) and the check of the folder."""
 
     window: Period | None
@@ -128,11 +144,17 @@ class Progress:
         if result is None:
             return []
         findings = result.findings
-        ranked = [f for f in findings if f.severity == "error"]
-        ranked += [f for f in findings if f.severity == "warning"]
-        if result.status == "manual":
-            ranked += [f for f in findings if f.code != "manual-check"]
+        ranked = [f for f in findings if f.severity == Severity.ERROR]
+        ranked += [f for f in findings if f.severity == Severity.WARNING]
+        if result.status == Status.MANUAL:
+            ranked += [f for f in findings if not f.reminder]
         return [f.message for f in ranked[:REASONS_SHOWN]]
+
+    def columns(self) -> list[tuple[str, Any]]:
+        """``due.COLUMNS`` with each item's status and first reasons after its title."""
+        from .due import COLUMNS
+
+        return [*COLUMNS[:4], ("状态", self.status_label), ("原因", self.reasons), *COLUMNS[4:]]
 
     def item_json(self, item: DueItem) -> dict[str, Any]:
         """``item.as_json()`` with its ``status`` and ``reasons`` (附件1 items)."""
@@ -153,7 +175,7 @@ class Progress:
         """“本季度应交材料 9 项，已完成 4 项。”"""
         results = self.report.requirements
         optional = sum(1 for r in results if _is_optional(r))
-        done = sum(1 for r in results if r.status in ("pass", "warn")) - optional
+        done = sum(1 for r in results if r.status in DONE) - optional
         period = THIS_PERIOD[self.window.kind] if self.window else "全部"
         rest = f"，{optional} 项{OPTIONAL}（择优报送）" if optional else ""
         return f"{period}应交材料 {len(results)} 项，已完成 {done} 项{rest}。"
@@ -168,8 +190,8 @@ def check_due(
     *,
     use_cache: bool = True,
     jobs: int = 0,
-    progress: ProgressCallback | None = None,
-) -> Progress:
+    progress: OnProgress | None = None,
+) -> DueCheck:
     """Check ``evidence`` for what ``target`` (everyone when None) owes in ``window`` (every
     附件1 item when None), as seen on ``today``."""
     target, only = scope(plan, evidence, target)
@@ -177,6 +199,6 @@ def check_due(
     if only is not None:
         requirements = [r for r in requirements if r.item.id == only]
     report = run_check(
-        plan, evidence, requirements, use_cache=use_cache, jobs=jobs, progress=progress
+        plan.tasks, evidence, requirements, use_cache=use_cache, jobs=jobs, progress=progress
     )
-    return Progress(window, items, report, target)
+    return DueCheck(window, items, report, target)

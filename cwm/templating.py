@@ -53,7 +53,7 @@ def _environment(template_dir: Path | None, listed: int) -> Any:
     return env
 
 
-def render(name: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
+def render_template(name: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
     """Render template ``name``; a broken template is a UsageError naming it and its line."""
     import jinja2
 

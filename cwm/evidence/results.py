@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..labels import SEVERITY, STATUS
-from ..rulebook import Severity
-
-STATUSES = tuple(STATUS)
+from ..vocab import Severity, Status, Trait
 
 
 @dataclass(frozen=True)
@@ -33,6 +31,21 @@ class Finding:
     """The file or folder it is about, relative to the checked root (``/`` separators)."""
     related: tuple[str, ...] = ()
     """Other files it is about (the other copies of a photo)."""
+    traits: frozenset[Trait] = field(default=frozenset(), compare=False)
+    """What its code is besides its severity (declared on the rule: ``vocab.Trait``)."""
+
+    @property
+    def reminder(self) -> bool:
+        """A reminder of what a person must check (人工核对), not a problem."""
+        return Trait.REMINDER in self.traits
+
+    @property
+    def needs_person(self) -> bool:
+        return Trait.NEEDS_PERSON in self.traits
+
+    @property
+    def about_photo(self) -> bool:
+        return Trait.PHOTO in self.traits
 
     def file_name(self, folder: str | None) -> str | None:
         """The name of the file it is about, as people read it (None when it is about the
@@ -59,7 +72,7 @@ class RequirementResult:
     id: str
     title: str
     departments: tuple[str, ...]
-    status: str
+    status: Status
     folder: str | None
     findings: list[Finding] = field(default_factory=list)
 
@@ -81,7 +94,7 @@ class CheckReport:
     other_findings: list[Finding]
     """Findings outside any checked requirement folder (stray files, loops…)."""
 
-    def count(self, severity: str) -> int:
+    def count(self, severity: Severity) -> int:
         every = [f for r in self.requirements for f in r.findings] + self.other_findings
         return sum(1 for f in every if f.severity == severity)
 
@@ -89,14 +102,14 @@ class CheckReport:
         return next((r for r in self.requirements if r.id == ident), None)
 
     def summary(self) -> dict[str, Any]:
-        statuses = {s: sum(1 for r in self.requirements if r.status == s) for s in STATUSES}
+        statuses = {s.value: sum(1 for r in self.requirements if r.status == s) for s in Status}
         return {
             "root": self.root,
             "requirements": len(self.requirements),
             **statuses,
-            "errors": self.count("error"),
-            "warnings": self.count("warning"),
-            "infos": self.count("info"),
+            "errors": self.count(Severity.ERROR),
+            "warnings": self.count(Severity.WARNING),
+            "infos": self.count(Severity.INFO),
         }
 
     def as_json(self) -> dict[str, Any]:
@@ -122,7 +135,7 @@ def _line(finding: Finding, where: str = "") -> str:
 
 def render_text(report: CheckReport) -> str:
     summary = report.summary()
-    counts = "，".join(f"{STATUS[s]} {summary[s]}" for s in STATUSES if summary[s])
+    counts = "，".join(f"{STATUS[s]} {summary[s]}" for s in Status if summary[s])
     lines = [
         f"检查 {printable(report.root)}：{summary['requirements']} 项申报要求——{counts}；"
         f"错误 {summary['errors']} 个，警告 {summary['warnings']} 个。",
@@ -133,7 +146,7 @@ def render_text(report: CheckReport) -> str:
         lines.append(printable(f"{result.id} {result.title}：{STATUS[result.status]}{folder}"))
         manual = []
         for finding in result.findings:
-            if finding.code == "manual-check":
+            if finding.reminder:
                 manual.append(finding.message.removeprefix("人工核对："))
                 continue
             here = finding.path and finding.path != result.folder

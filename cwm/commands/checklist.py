@@ -1,0 +1,70 @@
+"""cwm checklist: printable lists — the submission checklist, the site self-inspection sheet,
+the grid table with the liaison calendar."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .. import options as opt
+from .common import err, handles_errors, load, period_options, write_output
+from .due import checked_if_asked
+
+
+class ChecklistKind(str, Enum):
+    submission = "submission"
+    sites = "sites"
+    grid = "grid"
+
+
+class ChecklistFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+@handles_errors
+@period_options()
+def checklist(
+    kind: ChecklistKind = typer.Option(
+        ChecklistKind.submission,
+        "--kind",
+        "-k",
+        help="submission（网上申报材料提交清单，默认）、sites（实地点位自查表）、grid（网格责任表与包联工作日历）。",
+    ),
+    dept: Optional[str] = opt.DEPT,
+    fmt: ChecklistFormat = typer.Option(
+        ChecklistFormat.html,
+        "--format",
+        "-f",
+        help="html（默认，A4 打印，浏览器、WPS、Word 均可打开）或 md（Markdown）。",
+    ),
+    output: Optional[Path] = opt.OUTPUT,
+    evidence: Optional[Path] = opt.EVIDENCE,
+    template_dir: Optional[Path] = opt.TEMPLATE_DIR,
+    *,
+    when: opt.When,
+) -> None:
+    """生成可打印的清单：网上申报材料提交清单（可勾选、签字）、实地点位自查表、网格责任表与包联工作日历。
+
+    示例：cwm checklist --dept 养老 -o 清单.html；cwm checklist --kind sites -o 自查表.html；
+    cwm checklist --evidence 材料/ --quarter -o 本季度清单.html。
+    """
+    from .. import checklist as lists
+    from ..templating import render_template
+
+    plan, target = load(dept)
+    window, today = when.window, when.today
+    if kind is ChecklistKind.submission:
+        checked = checked_if_asked(plan, evidence, target, when)
+        context = lists.submission(plan, window, today, target, checked)
+    elif kind is ChecklistKind.sites:
+        context = lists.sites(plan, today, target)
+    else:
+        context = lists.grid(plan, window.year, today, target)
+    text = render_template(f"{kind.value}.{fmt.value}.j2", context, template_dir)
+    write_output(text, output)
+    if output is not None:
+        err(f"已写入 {output}。")

@@ -1,0 +1,210 @@
+"""What every command shares: the global state (--data, --debug), printing, error handling,
+writing output files, the progress bar, and the period options declared once.
+
+Only the modules of ``cwm.commands`` and ``cwm.cli`` print or exit; the core returns values.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import inspect
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+
+import typer
+
+from .. import options as opt
+from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, CwmError, UsageError, os_error
+
+
+class State:
+    """The global options, set by ``cli.main_options`` before a command runs."""
+
+    data: Optional[Path] = None
+    debug: bool = False
+
+
+state = State()
+
+
+def err(message: str) -> None:
+    """A line for people on stderr (summaries, hints): never part of the output proper."""
+    typer.echo(message, err=True)
+
+
+def out(renderable: Any) -> None:
+    """Print text as is; a TableView as a Rich table on a terminal, as plain text otherwise
+    (stable for scripts, and Rich is not even imported)."""
+    from ..output import TableView, fits, rich_table, to_plain
+
+    if isinstance(renderable, TableView):
+        if not sys.stdout.isatty():
+            renderable = to_plain(renderable)
+        else:
+            from rich.console import Console
+
+            console = Console()
+            if not fits(renderable, console.width):  # a list per item reads at 80 columns
+                renderable = to_plain(renderable)
+            else:
+                console.print(rich_table(renderable))
+                return
+    sys.stdout.write(renderable)
+    sys.stdout.flush()
+
+
+def handles_errors(fn: Callable) -> Callable:
+    """Turn CwmError into its message and exit code; hide tracebacks unless --debug. Every
+    command is wrapped in this, and nothing else catches errors for printing."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except CwmError as exc:
+            if state.debug:
+                raise
+            err(exc.message)
+            raise typer.Exit(exc.exit_code)
+        except (typer.Exit, typer.Abort):
+            raise
+        except KeyboardInterrupt:
+            err("已中断。输出文件只在完整写好后才出现，不会留下写了一半的文件。")
+            raise typer.Exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0)
+        except Exception as exc:  # a bug, not bad input
+            if state.debug:
+                raise
+            err(
+                f"cwm 内部错误：{type(exc).__name__}: {exc}\n"
+                "请加 --debug 重新运行以查看详细信息，并报告给维护者。"
+            )
+            raise typer.Exit(EXIT_INTERNAL)
+
+    return wrapper
+
+
+def load(unit: Optional[str] = None) -> tuple[Any, Any]:
+    """The plan (from --data / CWM_DATA, else built in) and the resolved ``unit`` (None if not
+    given)."""
+    from ..loader import load_plan
+
+    plan = load_plan(state.data)
+    return plan, plan.directory.resolve(unit) if unit else None
+
+
+@contextlib.contextmanager
+def os_errors_as(what: str) -> Iterator[None]:
+    """An OSError inside the block as a usage error: “{what}：没有权限。请检查路径和权限。”"""
+    try:
+        yield
+    except OSError as exc:
+        raise UsageError(f"{what}：{os_error(exc)}。请检查路径和权限。") from None
+
+
+def require_dir(evidence: Path) -> None:
+    if not evidence.is_dir():
+        raise UsageError(f"材料文件夹“{evidence}”不存在或不是文件夹。")
+
+
+def write_output(text: Any, output: Optional[Path]) -> None:
+    """To stdout, or atomically to ``output`` (a temporary file renamed over it). A table goes
+    to a file as plain text; an .xlsx (bytes) only to a file."""
+    from ..fsutil import atomic_write_bytes
+    from ..output import TableView, to_plain
+
+    if output is None:
+        if isinstance(text, bytes):
+            raise UsageError("xlsx 格式须用 -o 指定要写入的文件，如 -o 清单.xlsx。")
+        out(text)
+        return
+    if isinstance(text, TableView):
+        text = to_plain(text)
+    with os_errors_as(f"无法写入 {output}"):
+        atomic_write_bytes(output, text if isinstance(text, bytes) else text.encode("utf-8"))
+
+
+def exit_on_findings(summary: dict[str, Any], strict: bool) -> None:
+    """Exit 1 when the check found errors (or warnings, with ``strict``)."""
+    if summary["errors"] or (strict and summary["warnings"]):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+class ProgressBar:
+    """A progress bar on a terminal (stderr) while files are read; nothing otherwise. Called as
+    the checker's ``OnProgress``."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: Optional[int] = None) -> None:
+        if total is not None:
+            if total >= 20 and sys.stderr.isatty():
+                from rich.console import Console
+                from rich.progress import Progress
+
+                self.bar = Progress(console=Console(stderr=True), transient=True)
+                self.bar.start()
+                self.task = self.bar.add_task("读取材料", total=total)
+            return
+        if self.bar is not None:
+            self.bar.advance(self.task, done)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def with_progress(run: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``run(*args, progress=bar, **kwargs)`` with a progress bar on a terminal."""
+    bar = ProgressBar()
+    try:
+        return run(*args, progress=bar, **kwargs)
+    finally:
+        bar.stop()
+
+
+_PERIOD_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("quarter", bool, opt.QUARTER),
+    ("half", bool, opt.HALF),
+    ("month", bool, opt.MONTH),
+    ("year", bool, opt.YEAR),
+    ("date", Optional[str], opt.DATE),
+    ("period", Optional[str], opt.PERIOD),
+)
+
+
+def period_options(default: Optional[opt.Kind] = "quarter") -> Callable[[Callable], Callable]:
+    """Give a command the six period options (--quarter, --half, --month, --year, --date,
+    --period), declared here once, and call it with their meaning: ``when: options.When``.
+
+    ``default`` is the period length used when none is named (None: no period, the whole plan).
+    The options are appended to the command's signature, so Typer shows and parses them like
+    the command's own.
+    """
+
+    def decorate(fn: Callable) -> Callable:
+        signature = inspect.signature(fn, eval_str=True)
+        own = [p for p in signature.parameters.values() if p.name != "when"]
+        added = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=info, annotation=kind)
+            for name, kind, info in _PERIOD_OPTIONS
+        ]
+
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            chosen = {name: kwargs.pop(name) for name, _, _ in _PERIOD_OPTIONS}
+            return fn(*args, when=opt.when(**chosen, default=default), **kwargs)
+
+        del wrapper.__wrapped__  # Typer must see the new signature, not fn's
+        wrapper.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in [*own, *added]}
+        return wrapper
+
+    return decorate

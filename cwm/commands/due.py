@@ -1,0 +1,79 @@
+"""cwm due: what falls due in a period, by unit and deadline; with --evidence, each item's
+check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+from .. import options as opt
+from ..output import Format
+from .common import err, handles_errors, load, out, period_options, require_dir, write_output
+
+
+def checked_if_asked(plan: Any, evidence: Optional[Path], target: Any, when: Any) -> Any:
+    """With --evidence: the check of that folder for the items due in the period; else None."""
+    if evidence is None:
+        return None
+    from ..duecheck import check_due
+
+    require_dir(evidence)
+    return check_due(plan, evidence, target, when.window, when.today)
+
+
+def deliver(parts: list[Any], fmt: Format, output: Optional[Path]) -> None:
+    """Several parts (lines, tables) to the screen, or together into one file."""
+    from ..output import TableView, to_plain
+
+    if output is None and fmt is not Format.xlsx:
+        for part in parts:
+            out(part)
+        return
+    if fmt is Format.xlsx:
+        write_output(parts[0], output)
+        return
+    write_output("".join(to_plain(p) if isinstance(p, TableView) else p for p in parts), output)
+
+
+@handles_errors
+@period_options()
+def due(
+    dept: Optional[str] = opt.DEPT,
+    fmt: Format = opt.FORMAT,
+    evidence: Optional[Path] = opt.EVIDENCE,
+    output: Optional[Path] = opt.OUTPUT,
+    *,
+    when: opt.When,
+) -> None:
+    """列出某期间（默认本季度）应交的材料和应完成的包联工作：按单位分组、按截止日期排序。
+
+    季度收集的材料每季度都到期，半年收集的在第二、四季度到期；按时间节点的事项列出期间内的传统节日及日期；
+    附件3 的包联工作按各自的周期（每月、每半年、N月前、每年）列出。
+    示例：cwm due；cwm due --half --dept 养老；cwm due --period 2021Q2 --format json。
+    """
+    from ..due import COLUMNS, by_unit
+    from ..due import due as due_items
+    from ..output import tabulate_groups
+
+    window, today = when.window, when.today
+    plan, target = load(dept)
+    checked = checked_if_asked(plan, evidence, target, when)
+    items = (checked.items or []) if checked else due_items(plan, window, today, target)
+    if plan.year != window.year and fmt is Format.table:
+        err(f"提示：方案年度为 {plan.year} 年，查询的是 {window.chinese}，按方案的收集周期推算。")
+    parts: list[Any] = []
+    if fmt is Format.table:
+        who = f"{target.name} " if target else ""
+        span = f"{window.chinese}（{window.start} 至 {window.end}）"
+        parts.append(f"{who}{span}应交事项 {len(items)} 项，参考日 {today}。\n")
+        if checked:
+            parts.append(checked.summary_line() + "\n")
+        if not items:
+            parts.append("本期没有到期的事项。\n")
+    as_json = checked.item_json if checked else (lambda i: i.as_json())
+    columns = checked.columns() if checked else COLUMNS
+    groups = by_unit(plan, items)
+    parts += tabulate_groups(fmt, columns, groups, [as_json(i) for i in items], "责任单位")
+    deliver(parts, fmt, output)
+    if checked and fmt is not Format.table:
+        err(checked.summary_line())

@@ -1,0 +1,94 @@
+"""Text by display width: East Asian characters take two columns, and Chinese breaks between
+any two characters (it has no spaces), never before a closing mark (，。）) or after an opening one.
+
+Used by the help (``clickcompat`` hands ``wrap_text`` to Click) and by tests that hold output to
+a terminal's width.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+
+
+@functools.cache
+def _tokens() -> re.Pattern[str]:
+    """A run of spaces, one wide character, or a run of other characters (a word, an option);
+    compiled on first use (help and errors only), not on every start."""
+    return re.compile(f"\\s+|[{_WIDE}]|[^\\s{_WIDE}]+")
+
+
+_NO_LINE_START = set("，。、；：！？）》」』】”’%")
+_NO_LINE_END = set("（《「『【“‘[(")
+
+
+def width(text: str) -> int:
+    """Display columns: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _is_wide(text: str) -> bool:
+    return bool(text) and unicodedata.east_asian_width(text[0]) in "WF"
+
+
+def _join(lines: list[str]) -> str:
+    """Lines of one paragraph: a space between Latin words, none between Chinese ones."""
+    out = ""
+    for line in (line.strip() for line in lines):
+        if out and not (_is_wide(out[-1]) or _is_wide(line)):
+            out += " "
+        out += line
+    return out
+
+
+def _fill(text: str, limit: int, first: str, rest: str) -> list[str]:
+    """Greedy lines of at most ``limit`` columns; a closing mark (，。）) never starts a line: the
+    character before it moves down with it."""
+    lines: list[str] = []
+    current: list[str] = []
+    indent = first
+
+    def used() -> int:
+        return width(indent) + sum(width(t) for t in current)
+
+    for token in _tokens().findall(text):
+        if token.isspace():
+            if current and not current[-1].isspace():
+                current.append(" ")
+            continue
+        if used() + width(token) > limit and any(not t.isspace() for t in current):
+            carried: list[str] = []
+            if token[0] in _NO_LINE_START and len(current) > 1:
+                carried = [current.pop()]
+            while len(current) > 1 and current[-1][-1] in _NO_LINE_END:
+                carried.insert(0, current.pop())
+            lines.append((indent + "".join(current)).rstrip())
+            indent, current = rest, carried
+        current.append(token)
+    if current:
+        lines.append((indent + "".join(current)).rstrip())
+    return lines or [first.rstrip()]
+
+
+def wrap_text(
+    text: str,
+    width: int = 78,  # noqa: A002 - Click's name
+    initial_indent: str = "",
+    subsequent_indent: str = "",
+    preserve_paragraphs: bool = False,
+) -> str:
+    """Click's ``wrap_text``, by display width and breaking between Chinese characters."""
+    text = text.expandtabs()
+    if not preserve_paragraphs:
+        return "\n".join(_fill(_join(text.splitlines()), width, initial_indent, subsequent_indent))
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = block.splitlines()
+        if lines and lines[0].strip() == "\b":
+            out.append("\n".join(initial_indent + line for line in lines[1:]))
+            continue
+        out.append("\n".join(_fill(_join(lines), width, initial_indent, subsequent_indent)))
+    return "\n\n".join(out)
