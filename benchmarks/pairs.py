@@ -13,11 +13,16 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import time
 import tracemalloc
 from collections import defaultdict
+from pathlib import Path
 
-from cwm.evidence.similarity import SAME_SCENE_MAX, close_pairs, distance, group
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from cwm.evidence.similarity import SAME_SCENE_MAX, distance, group  # noqa: E402
+from tests.builders import close_pairs  # noqa: E402  (the checker's pair search, all pairs)
 
 
 def old_close_pairs(items, limit=SAME_SCENE_MAX):

@@ -25,7 +25,7 @@ CLICK: dict[str, str] = {
     "Commands": "命令",
     "Arguments": "参数",
     "Missing command.": "缺少命令。",
-    "No such command {name!r}.": "没有命令 {name!r}。",
+    "No such command {name!r}.": "没有命令 {name!r}。用 cwm --help 查看全部命令。",
     "required": "必填",
     "default: {default}": "默认：{default}",
     "env var: {var}": "环境变量：{var}",
@@ -60,21 +60,16 @@ def install() -> None:
 ERRORS: list[tuple[str, str]] = [
     (r"Missing argument (.+)\.", r"缺少参数 \1。"),
     (r"Missing option (.+)\.", r"缺少选项 \1。"),
-    (r"Missing parameter:? ?(.*?)\.?", r"缺少参数 \1。"),
     (r"No such option: (\S+)", r"没有选项 \1。"),
-    (r"No such command '(.+)'\.", r"没有命令“\1”。用 cwm --help 查看全部命令。"),
     (r"Got unexpected extra arguments? ?(?:\(s\))? ?\((.*)\)", EXTRA.replace("{args}", r"\1")),
     (r"Option '(.+)' requires an argument\.", r"选项 \1 后面须写一个值。"),
-    (r"Option '(.+)' requires (\d+) arguments\.", r"选项 \1 后面须写 \2 个值。"),
     (r"Option '(.+)' does not take a value\.", r"选项 \1 后面不写值。"),
     (r"'(.*)' is not one of (.*)\.", r"“\1”不是可用的值（可用：\2）。"),
     (
         r"'(.*)' is not a valid (int|integer|int range|float|float range|boolean)\b.*",
         r"“\1”不是\2。",
     ),
-    (r"'(.*)' is not (.*)\.", r"“\1”不是可用的值（可用：\2）。"),
     (r"(.*) is not in the range (.*)\.", r"\1 不在 \2 范围内。"),
-    (r"(?:Path|File|Directory) '(.*)' does not exist\.", r"“\1”不存在。"),
     (r"\(Possible options: (.*)\)", r"（是否应为：\1？）"),
 ]
 """(an English message of Click, as a pattern; its Chinese)."""

@@ -273,7 +273,6 @@ class Images:
     caption: list[Text] = _list()
     date_field: Text | None = None
     groups: Groups | None = None
-    min_forms: Positive | None = None
     since: Int | None = None
     """“N年以来”: dates from 1 January of N up to the reference day (else: the plan year)."""
     manual: list[Text] = _list()

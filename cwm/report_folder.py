@@ -217,9 +217,10 @@ class _Thumbnails:
 
 
 def html_context(
-    plan: Plan, checked: DueCheck, root: Path, changes: Changes, period: str
+    plan: Plan, checked: DueCheck, root: Path, changes: Changes, period: str, today: dt.date
 ) -> dict[str, Any]:
-    """What the picture report shows, per 科室 (the first responsible unit) and requirement."""
+    """What the picture report shows, per 科室 (the first responsible unit) and requirement,
+    dated by the reference day the check was made for (``--date``)."""
     from .checklist import letterhead
 
     thumbs = _Thumbnails(root)
@@ -249,7 +250,7 @@ def html_context(
     order = list(plan.directory.units)
     heads = {u: plan.directory.units[u].head if u in plan.directory.units else None for u in units}
     return {
-        **letterhead(plan, "材料检查报告", dt.date.today()),
+        **letterhead(plan, "材料检查报告", today),
         "unit_filter": checked.target.name if checked.target else None,
         "root": str(root),
         "period": period,
@@ -315,7 +316,7 @@ def _texts(
         "检查结果.txt": changes.text() + "\n" + render_text(checked.report),
         "变化.txt": changes.text(),
         "检查结果.html": render_template(
-            "report.html.j2", html_context(plan, checked, evidence, changes, period)
+            "report.html.j2", html_context(plan, checked, evidence, changes, period, today)
         ),
     }
     if window is not None:

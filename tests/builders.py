@@ -11,7 +11,7 @@ import io
 import struct
 import zipfile
 from pathlib import Path
-from typing import Callable, Union
+from typing import Any, Callable, Union
 
 Content = Union[bytes, str, Callable[[Path], None]]
 
@@ -435,3 +435,27 @@ class _GbkName(zipfile.ZipInfo):
 
     def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's name
         return self.filename.encode("gbk"), self.flag_bits & ~0x800
+
+
+def close_pairs(
+    items: list[tuple[Any, int]], limit: int | None = None
+) -> list[tuple[Any, Any, int]]:
+    """Every pair of (key, hash) items within ``limit``, each pair once, from the checker's pair
+    search (``distinct_pairs``): what tests and benchmarks hold against brute force (quadratic in
+    the size of a group of near-identical photos; the checker itself uses ``group``)."""
+    from collections import defaultdict
+
+    from cwm.evidence.similarity import SAME_SCENE_MAX, distinct_pairs
+
+    limit = SAME_SCENE_MAX if limit is None else limit
+    by_value: dict[int, list[int]] = defaultdict(list)
+    for position, (_, value) in enumerate(items):
+        by_value[value].append(position)
+    values = list(by_value)
+    positions: list[tuple[int, int, int]] = []
+    for members in by_value.values():
+        positions += [(a, b, 0) for x, a in enumerate(members) for b in members[x + 1 :]]
+    for i, j, d in distinct_pairs(values, limit):
+        positions += [(a, b, d) for a in by_value[values[i]] for b in by_value[values[j]]]
+    ordered = (((a, b) if a < b else (b, a), d) for a, b, d in positions)
+    return [(items[a][0], items[b][0], d) for (a, b), d in ordered]

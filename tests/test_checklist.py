@@ -256,6 +256,7 @@ def pages(pdf: Path) -> list[tuple[str, float, float]]:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
 @pytest.mark.parametrize(
     ("kind", "args", "expected_pages"), [("sites", [], 7), ("grid", ["--period", "2021"], 5)]
@@ -270,6 +271,7 @@ def test_printed_sheets_page_per_sheet_within_the_page(tmp_path, kind, args, exp
         assert text.strip()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
 def test_printed_submission_starts_each_unit_on_a_new_page(tmp_path):
     html = tmp_path / "submission.html"
@@ -336,6 +338,7 @@ def test_rendered_markdown_matches_its_golden_file(monkeypatch, name, args):
     assert "[" + "photo" not in result.stdout  # no rule codes in the words for people
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
 def test_printed_dates_and_phones_never_break(tmp_path):
     import re

@@ -8,10 +8,10 @@ import re
 import pytest
 
 from cwm.cli import main
+from cwm.commands import COMMANDS
 from cwm.periods import Period, parse_date
 from cwm.textwidth import width
 
-COMMANDS = ["validate", "duties", "due", "check", "rules", "count", "checklist", "init"]
 ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?:[ ,'’][A-Za-z]{2,}){2,}\b")
 """Three English words in a row: a sentence no user here should meet."""
 

@@ -35,7 +35,8 @@ def test_data_and_templates_match_the_package_data_patterns():
 
 
 def test_the_installed_command_runs_every_subcommand(tmp_path):
-    """Run the console script from outside the checkout, so the installed package is used."""
+    """Run the console script from outside the checkout, so the installed package is used: every
+    command of the app's own list, each with the exit code it must give."""
     import os
     import shutil
     import subprocess
@@ -43,20 +44,32 @@ def test_the_installed_command_runs_every_subcommand(tmp_path):
 
     import pytest
 
+    from cwm.commands import COMMANDS
+
     script = shutil.which("cwm", path=str(Path(sys.executable).parent))
     if script is None:
         pytest.skip("cwm is not installed in this environment (pip install .)")
-    (tmp_path / "III-8-1-3").mkdir()
+    evidence = tmp_path / "材料"
+    (evidence / "III-8-1-3").mkdir(parents=True)
+    (tmp_path / "说明.txt").write_text("民政局开展家风家教活动。", encoding="utf-8")
+    runs = {
+        "due": (["--period", "2021Q2", "-f", "json"], 0),
+        "duties": (["养老服务科"], 0),
+        "check": ([str(evidence), "--dept", "王慧文", "-f", "json"], 1),  # the report is missing
+        "report": ([str(evidence), "-o", str(tmp_path / "报告"), "--period", "2021Q2"], 1),
+        "checklist": (["--kind", "sites", "-f", "md"], 0),
+        "init": ([str(tmp_path / "骨架")], 0),
+        "count": ([str(tmp_path / "说明.txt")], 0),
+        "rules": ([], 0),
+        "validate": ([], 0),
+    }
+    assert sorted(runs) == sorted(COMMANDS), "give every command of cwm.commands a run here"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    for args in (
-        ["due", "--period", "2021Q2", "-f", "json"],
-        ["check", str(tmp_path), "--dept", "王慧文", "-f", "json"],
-        ["checklist", "--kind", "sites", "-f", "md"],
-        ["count", "--help"],
-        ["rules"],
-        ["validate"],
-    ):
+    for name in COMMANDS:
+        args, expected = runs[name]
         done = subprocess.run(
-            [script, *args], cwd=tmp_path, env=env, capture_output=True, timeout=120
+            [script, name, *args], cwd=tmp_path, env=env, capture_output=True, timeout=120
         )
-        assert done.returncode in (0, 1), (args, done.stderr.decode("utf-8", "replace"))
+        stderr = done.stderr.decode("utf-8", "replace")
+        assert done.returncode == expected, (name, done.returncode, stderr)
+        assert "Traceback" not in stderr, (name, stderr)

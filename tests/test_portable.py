@@ -33,6 +33,7 @@ def installed() -> bool:
 INSTALLED = installed()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     importlib.util.find_spec("PyInstaller") is None, reason="pip install pyinstaller"
 )

@@ -179,6 +179,7 @@ def test_an_unwritable_report_folder_exits_2(tmp_path):
     assert result.exit_code == 2 and "无法写入报告目录" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
 def test_the_picture_report_prints_on_a4(plan, tmp_path):
     run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
@@ -190,3 +191,10 @@ def test_the_picture_report_prints_on_a4(plan, tmp_path):
 def test_the_check_is_what_the_report_holds(plan, tmp_path):
     run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
     assert isinstance(run.checked, DueCheck) and run.checked.report.summary()["requirements"] == 21
+
+
+def test_the_picture_report_shows_the_reference_day_it_was_given(plan, tmp_path):
+    """`cwm report --date 2021-06-20` run on another day: the page names 2021-06-20."""
+    run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
+    page = (run.folder / "检查结果.html").read_text(encoding="utf-8")
+    assert DAY.isoformat() in page and DAY != dt.date.today()

@@ -232,6 +232,7 @@ def test_an_interrupted_write_leaves_no_file(tmp_path, monkeypatch):
     assert list((tmp_path / "out").iterdir()) == []
 
 
+@pytest.mark.slow
 def test_a_killed_run_leaves_no_partial_report(tmp_path):
     """SIGKILL in the middle of a run: the report file either exists whole or not at all."""
     import signal

@@ -91,24 +91,6 @@ def _met_before(difference: int, k: int, fulls: list[int]) -> bool:
     return any(((difference >> _SHIFTS[c]) & fulls[c]).bit_count() <= 1 for c in range(k))
 
 
-def close_pairs(
-    items: Sequence[tuple[K, int]], limit: int = SAME_SCENE_MAX
-) -> list[tuple[K, K, int]]:
-    """Every pair of (key, hash) items within ``limit``, each pair once (quadratic in the size
-    of a group of near-identical photos: for tests and small sets; the checker uses ``group``)."""
-    by_value: dict[int, list[int]] = defaultdict(list)
-    for position, (_, value) in enumerate(items):
-        by_value[value].append(position)
-    values = list(by_value)
-    positions: list[tuple[int, int, int]] = []
-    for members in by_value.values():
-        positions += [(a, b, 0) for x, a in enumerate(members) for b in members[x + 1 :]]
-    for i, j, d in distinct_pairs(values, limit):
-        positions += [(a, b, d) for a in by_value[values[i]] for b in by_value[values[j]]]
-    ordered = (((a, b) if a < b else (b, a), d) for a, b, d in positions)
-    return [(items[a][0], items[b][0], d) for (a, b), d in ordered]
-
-
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))

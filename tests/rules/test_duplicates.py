@@ -8,13 +8,12 @@ import datetime as dt
 from cwm.evidence.similarity import (
     SAME_PHOTO_MAX,
     SAME_SCENE_MAX,
-    close_pairs,
     distance,
     group,
     groups_in_order,
 )
 
-from ..builders import build_tree, result_of, run_check, scene_jpeg
+from ..builders import build_tree, close_pairs, result_of, run_check, scene_jpeg
 
 DAY = dt.date(2021, 4, 4)
 
