@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Generic, Iterator, Mapping, Protocol, TypeVar
 
-from .vocab import Severity, Trait
+from .vocab import HasTraits, Severity, Trait
 
 Declared = tuple[str, str] | tuple[str, str, "set[Trait]"]
 """How a rule module declares a code: ``(severity, explanation)`` or
@@ -29,24 +29,12 @@ F = TypeVar("F", bound=Coded)
 
 
 @dataclass(frozen=True)
-class Code:
+class Code(HasTraits):
     code: str
     severity: Severity
     doc: str
     """One Chinese sentence: what the code means."""
     traits: frozenset[Trait] = frozenset()
-
-    @property
-    def needs_person(self) -> bool:
-        return Trait.NEEDS_PERSON in self.traits
-
-    @property
-    def about_photo(self) -> bool:
-        return Trait.PHOTO in self.traits
-
-    @property
-    def reminder(self) -> bool:
-        return Trait.REMINDER in self.traits
 
 
 @dataclass(frozen=True)

@@ -52,3 +52,21 @@ class Trait(StrEnum):
     REMINDER = "reminder"
     """A reminder of what a person must check (人工核对), not a problem of the folder: listed
     apart, once per item, and never a reason of a status."""
+
+
+class HasTraits:
+    """What a rule code and each finding of it say about their traits."""
+
+    traits: frozenset[Trait]
+
+    @property
+    def needs_person(self) -> bool:
+        return Trait.NEEDS_PERSON in self.traits
+
+    @property
+    def about_photo(self) -> bool:
+        return Trait.PHOTO in self.traits
+
+    @property
+    def reminder(self) -> bool:
+        return Trait.REMINDER in self.traits

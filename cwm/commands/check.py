@@ -11,14 +11,12 @@ import typer
 
 from .. import options as opt
 from .common import (
+    check_folder,
     err,
     exit_on_findings,
     handles_errors,
-    load,
     out,
     period_options,
-    require_dir,
-    with_progress,
     write_output,
 )
 
@@ -57,18 +55,7 @@ def check(
     """
     from ..duecheck import check_due
 
-    require_dir(evidence)
-    plan, target = load(dept)
-    checked = with_progress(
-        check_due,
-        plan,
-        evidence,
-        target,
-        when.window,
-        when.today,
-        use_cache=not no_cache,
-        jobs=jobs,
-    )
+    plan, checked = check_folder(check_due, evidence, dept, when, no_cache, jobs)
     emit(plan, checked, fmt, output, strict)
 
 

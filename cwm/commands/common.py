@@ -161,13 +161,34 @@ class ProgressBar:
             self.bar.stop()
 
 
-def with_progress(run: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """``run(*args, progress=bar, **kwargs)`` with a progress bar on a terminal."""
+def check_folder(
+    run: Callable[..., Any],
+    evidence: Path,
+    dept: Optional[str],
+    when: Any,
+    no_cache: bool,
+    jobs: int,
+) -> tuple[Any, Any]:
+    """(the plan, what ``run`` returns) for ``check`` and ``report``: the evidence folder must
+    exist; ``run(plan, evidence, target=, window=, today=, use_cache=, jobs=, progress=)`` runs
+    with a progress bar on a terminal."""
+    require_dir(evidence)
+    plan, target = load(dept)
     bar = ProgressBar()
     try:
-        return run(*args, progress=bar, **kwargs)
+        result = run(
+            plan,
+            evidence,
+            target=target,
+            window=when.window,
+            today=when.today,
+            use_cache=not no_cache,
+            jobs=jobs,
+            progress=bar,
+        )
     finally:
         bar.stop()
+    return plan, result
 
 
 _PERIOD_OPTIONS: tuple[tuple[str, Any, Any], ...] = (

@@ -9,15 +9,13 @@ import typer
 
 from .. import options as opt
 from .common import (
+    check_folder,
     err,
     exit_on_findings,
     handles_errors,
-    load,
     os_errors_as,
     out,
     period_options,
-    require_dir,
-    with_progress,
 )
 
 
@@ -45,22 +43,13 @@ def report(
     退出码同 cwm check。
     示例：cwm report 材料/ -o 检查报告/；cwm report 材料/ -o 检查报告/ --quarter。
     """
+    import functools
+
     from ..report_folder import write_report
 
-    require_dir(evidence)
-    plan, target = load(dept)
     with os_errors_as(f"无法写入报告目录“{output}”"):
-        run = with_progress(
-            write_report,
-            plan,
-            evidence,
-            output,
-            target,
-            when.window,
-            when.today,
-            use_cache=not no_cache,
-            jobs=jobs,
-        )
+        write = functools.partial(write_report, out_dir=output)
+        _, run = check_folder(write, evidence, dept, when, no_cache, jobs)
     summary = run.checked.report.summary()
     out(f"报告已写入 {run.folder}\n")
     changes = run.changes

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..labels import SEVERITY, STATUS
-from ..vocab import Severity, Status, Trait
+from ..vocab import HasTraits, Severity, Status, Trait
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(HasTraits):
     """A rule's finding with the severity its code declares."""
 
     code: str
@@ -33,19 +33,6 @@ class Finding:
     """Other files it is about (the other copies of a photo)."""
     traits: frozenset[Trait] = field(default=frozenset(), compare=False)
     """What its code is besides its severity (declared on the rule: ``vocab.Trait``)."""
-
-    @property
-    def reminder(self) -> bool:
-        """A reminder of what a person must check (人工核对), not a problem."""
-        return Trait.REMINDER in self.traits
-
-    @property
-    def needs_person(self) -> bool:
-        return Trait.NEEDS_PERSON in self.traits
-
-    @property
-    def about_photo(self) -> bool:
-        return Trait.PHOTO in self.traits
 
     def file_name(self, folder: str | None) -> str | None:
         """The name of the file it is about, as people read it (None when it is about the
