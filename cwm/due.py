@@ -22,7 +22,12 @@ from .periods import Festival, Kind, Period, festivals_in
 from .plan import Plan
 from .units import Target
 
-COLLECTION_KIND: dict[str, Kind] = {"quarterly": "quarter", "half_yearly": "half"}
+COLLECTION_KIND: dict[str, Kind] = {
+    "monthly": "month",
+    "quarterly": "quarter",
+    "half_yearly": "half",
+    "yearly": "year",
+}
 CADENCE_KIND: dict[str, Kind] = {
     "monthly": "month",
     "quarterly": "quarter",
@@ -90,8 +95,19 @@ class DueItem:
 
 
 def deadline_of(rule: DeadlineRule, period: Period) -> dt.date:
-    """The deadline that closes a collection period under the data's rule."""
-    return period.end + dt.timedelta(days=rule.offset_days)
+    """The deadline that closes a collection period under the data's rule (a day past the end
+    of a short month is its last day: 31日 in a 30-day month)."""
+    import calendar
+
+    end = period.end
+    if rule.rule == "period_end" or rule.day is None:
+        day = end
+    else:
+        year, month = end.year, end.month
+        if rule.rule == "next_month_day":
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        day = dt.date(year, month, min(rule.day, calendar.monthrange(year, month)[1]))
+    return day + dt.timedelta(days=rule.offset_days)
 
 
 @functools.lru_cache(maxsize=64)

@@ -9,7 +9,12 @@ from __future__ import annotations
 from .models import Document, Images, Item, LiaisonDuty, Report, Table, WordTarget
 from .vocab import Severity, Status
 
-COLLECTION = {"quarterly": "季度收集", "half_yearly": "半年收集"}
+COLLECTION = {
+    "monthly": "每月收集",
+    "quarterly": "季度收集",
+    "half_yearly": "半年收集",
+    "yearly": "每年收集",
+}
 CADENCE = {
     "monthly": "每月",
     "quarterly": "每季度",
@@ -65,8 +70,12 @@ REQUIRED = {True: "必报", False: "择优报送"}
 
 
 def words(target: WordTarget) -> str:
-    """``500字左右`` or ``800字以内``."""
-    return f"{target.about}字左右" if target.about is not None else f"{target.at_most}字以内"
+    """``500字左右``, ``800字以内`` or ``不少于800字``."""
+    if target.about is not None:
+        return f"{target.about}字左右"
+    if target.at_most is not None:
+        return f"{target.at_most}字以内"
+    return f"不少于{target.at_least}字"
 
 
 def material(m: object) -> str:
@@ -82,7 +91,9 @@ def material(m: object) -> str:
     elif isinstance(m, Images):
         if m.groups and m.groups.per_group:
             parts.append(f"每个{m.groups.name}{m.groups.per_group}张")
-        if m.count:
+        if m.count and m.count_max:
+            parts.append(f"{m.count}至{m.count_max}张")
+        elif m.count:
             parts.append(f"{'不少于' if m.at_least else ''}{m.count}张")
         if m.groups and m.groups.min_groups:
             parts.append(f"{m.groups.min_groups}个不同{m.groups.name}")

@@ -68,7 +68,7 @@ Percent = Annotated[float, _STRICT, Check(gt=0, le=100)]
 Fraction = Annotated[float, _STRICT, Check(gt=0, lt=1)]
 
 MaterialType = Literal["report", "photos", "screenshot", "document", "table", "evaluation"]
-Collection = Literal["quarterly", "half_yearly"]
+Collection = Literal["monthly", "quarterly", "half_yearly", "yearly"]
 """附件1's 收集类型: 季度收集 / 半年收集."""
 Cadence = Literal["monthly", "quarterly", "half_yearly", "yearly", "ongoing"]
 """附件3's and the body's recurring duties: 每月 / 每季度 / 每半年 / 每年 / 常态化."""
@@ -198,15 +198,17 @@ class Org:
 
 @model
 class WordTarget:
-    """``{about: N}`` for N字左右, ``{at_most: N}`` for N字以内 (exactly one: rule word-target)."""
+    """``{about: N}`` for N字左右, ``{at_most: N}`` for N字以内, ``{at_least: N}`` for
+    不少于N字 / N字以上 (exactly one: rule word-target)."""
 
     __pydantic_config__ = _CONFIG
     about: Positive | None = None
     at_most: Positive | None = None
+    at_least: Positive | None = None
 
     @property
     def number(self) -> int:
-        return self.about if self.about is not None else self.at_most  # type: ignore[return-value]
+        return next(n for n in (self.about, self.at_most, self.at_least) if n is not None)
 
 
 @model
@@ -270,6 +272,8 @@ class Images:
     count: Positive | None = None
     at_least: Bool = False
     """The source says 不少于N张: shown as such (the checker reads every count as a minimum)."""
+    count_max: Positive | None = None
+    """N至M张: at most M (more is a warning)."""
     caption: list[Text] = _list()
     date_field: Text | None = None
     groups: Groups | None = None
@@ -411,10 +415,13 @@ class WordBands:
 
 @model
 class DeadlineRule:
-    """When a collection period's materials are due: its last day plus ``offset_days``."""
+    """When a collection period's materials are due: ``period_end`` its last day;
+    ``last_month_day`` day ``day`` of its last month (每季度最后一个月20日前); ``next_month_day``
+    day ``day`` of the month after it (次月5日前); plus ``offset_days``."""
 
     __pydantic_config__ = _CONFIG
-    rule: Literal["period_end"] = "period_end"
+    rule: Literal["period_end", "last_month_day", "next_month_day"] = "period_end"
+    day: Annotated[int, _STRICT, Check(ge=1, le=31)] | None = None
     offset_days: Int = 0
 
 

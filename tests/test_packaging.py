@@ -52,6 +52,9 @@ def test_the_installed_command_runs_every_subcommand(tmp_path):
     evidence = tmp_path / "材料"
     (evidence / "III-8-1-3").mkdir(parents=True)
     (tmp_path / "说明.txt").write_text("民政局开展家风家教活动。", encoding="utf-8")
+    from .plan_docx import plan_docx
+
+    plan = plan_docx(tmp_path / "2021年方案.docx")
     runs = {
         "due": (["--period", "2021Q2", "-f", "json"], 0),
         "duties": (["养老服务科"], 0),
@@ -62,6 +65,7 @@ def test_the_installed_command_runs_every_subcommand(tmp_path):
         "count": ([str(tmp_path / "说明.txt")], 0),
         "rules": ([], 0),
         "validate": ([], 0),
+        "import": ([str(plan), "-o", str(tmp_path / "2021")], 1),  # the table's columns to check
     }
     assert sorted(runs) == sorted(COMMANDS), "give every command of cwm.commands a run here"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}

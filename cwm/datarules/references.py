@@ -72,17 +72,18 @@ def duplicate_unit_name(plan: Plan) -> Iterator[Inconsistency]:
 
 @rule("word-target", "error")
 def word_target(plan: Plan) -> Iterator[Inconsistency]:
-    """字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一。"""
+    """字数要求须且只须写 about（N字左右）、at_most（N字以内）或 at_least（不少于N字）之一。"""
     for path, _, item, material in materials(plan):
         words = [("words",)] if material.type == "report" else []
         words += [("others", o, "words") for o, other in enumerate(material.others) if other.words]
         for sub in words:
             target = material.words if sub == ("words",) else material.others[sub[1]].words
-            if (target.about is None) == (target.at_most is None):
+            if sum(n is not None for n in (target.about, target.at_most, target.at_least)) != 1:
                 yield Inconsistency(
                     "tasks.yaml",
                     path + sub,
-                    f"{item.id} 的字数要求须且只须写 about（N字左右）或 at_most（N字以内）之一。",
+                    f"{item.id} 的字数要求须且只须写 about（N字左右）、at_most（N字以内）"
+                    "或 at_least（不少于N字）之一。",
                 )
 
 

@@ -26,6 +26,7 @@ from ..context import Context, Found
 
 CODES = {
     "photo-count": ("error", "图片（截图）张数少于要求（照片说明不全的、同一场景的不重复计数）。"),
+    "photo-count-over": ("warning", "图片张数超过要求的上限（要求写“N至M张”时）。"),
     "caption-missing": (
         "error",
         "照片说明缺少要求注明的事项，或该项不是有意义的内容（如相机自动命名）。",
@@ -88,6 +89,13 @@ def judge_count(ctx: Context, material: Any, photos: list, counted: set[str]) ->
     effective, uncaptioned = len(scenes), len(photos) - len(counted)
     if not photos and ctx.requirement.optional:
         return
+    if material.count_max and effective > material.count_max:
+        yield Found(
+            "photo-count-over",
+            f"有效{noun} {effective} 张，超过要求的 {material.count}至{material.count_max}张："
+            f"请选出最能反映要求的 {material.count_max} 张，其余移入“参考资料”。",
+            ctx.folder.rel,
+        )
     if not material.count or effective >= material.count:
         if not photos:
             wanted = labels.material(material).split("：", 1)[1]

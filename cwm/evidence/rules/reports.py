@@ -25,7 +25,10 @@ from ..context import Context, Found
 
 CODES = {
     "report-missing": ("error", "缺少说明报告（文件夹中没有可读的文档）。"),
-    "words-off": ("error", "字数与要求相差超过警告幅度，或超过“N字以内”的上限。"),
+    "words-off": (
+        "error",
+        "字数与要求相差超过警告幅度，超过“N字以内”的上限，或少于“不少于N字”的下限。",
+    ),
     "words-near": ("warning", "字数略偏离“N字左右”（在合格幅度与警告幅度之间）。"),
     "report-scan": ("info", "扫描版 PDF（无文字层），请人工核对字数。", {Trait.NEEDS_PERSON}),
     "report-year": ("warning", "报告中没有出现方案年度（启发式）。"),
@@ -46,6 +49,13 @@ def band_text(about: int, fraction: float) -> str:
 def judge_words(count: int, target: Any, bands: Any) -> tuple[str, str] | None:
     """(code, message) when ``count`` misses the word ``target``, else None."""
     wanted = words_label(target)
+    if target.at_least is not None:
+        if count < target.at_least:
+            return (
+                "words-off",
+                f"字数 {count}，少于要求的 {wanted}。请补充到 {target.at_least} 字以上。",
+            )
+        return None
     if target.at_most is not None:
         if count > target.at_most:
             return (

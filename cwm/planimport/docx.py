@@ -1,0 +1,180 @@
+"""A Word plan as a sequence of blocks: paragraphs and tables, in document order.
+
+Tables keep their grid: a cell spanning columns (``w:gridSpan``) fills each column it spans, a
+vertically merged cell (``w:vMerge``) gives its text to every row it spans (``Cell.merged``
+marks the copies), cells skipped before or after a row (``w:gridBefore``/``w:gridAfter``) are
+empty. Deleted text (tracked changes), field codes and the fallback copy of a text box are not
+read. The document part is read within the bounds of the evidence readers (``zipparts``).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from ..errors import CwmError
+from ..evidence.readers.base import ReadError
+from ..evidence.readers.zipparts import open_part
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MAX_DOCUMENT_BYTES = 50 * 2**20
+"""A plan's document.xml is about 1 MB for 30 pages: more is not a plan."""
+
+
+class NotAPlan(CwmError):
+    """A file that cannot be read as a plan (exit 2); the message says what was looked for."""
+
+
+@dataclass
+class Cell:
+    text: str
+    """The cell's paragraphs joined by a newline (a line break inside a paragraph is one too)."""
+    merged: bool = False
+    """A copy of the cell above (vertical merge) or to the left (column span)."""
+
+
+@dataclass
+class Table:
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    @property
+    def columns(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+Block = str | Table
+"""A paragraph's text, or a table."""
+
+
+def _val(element: ET.Element | None, default: str | None = None) -> str | None:
+    if element is None:
+        return default
+    return element.get(W + "val", default)
+
+
+def _text(element: ET.Element) -> str:
+    """The visible text of a paragraph (or of anything inside one)."""
+    out: list[str] = []
+    for node in element.iter():
+        tag = node.tag
+        if tag == W + "t" and node.text:
+            out.append(node.text)
+        elif tag == W + "tab":
+            out.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            out.append("\n")
+    return "".join(out)
+
+
+def _strip(element: ET.Element) -> None:
+    """Drop what Word does not show: deleted runs, field codes, text-box fallbacks."""
+    for parent in element.iter():
+        for child in list(parent):
+            if child.tag in (W + "del", W + "instrText", W + "delText", MC + "Fallback"):
+                parent.remove(child)
+
+
+def _cell_text(tc: ET.Element) -> str:
+    lines = []
+    for p in tc.iter(W + "p"):
+        lines.append(_text(p))
+    return "\n".join(lines).strip("\n")
+
+
+def _table(tbl: ET.Element) -> Table:
+    table = Table()
+    above: dict[int, Cell] = {}
+    for tr in tbl.findall(W + "tr"):
+        row: list[Cell] = []
+        properties = tr.find(W + "trPr")
+        before = int(
+            _val(properties.find(W + "gridBefore") if properties is not None else None, "0") or 0
+        )
+        row.extend(Cell("") for _ in range(before))
+        for tc in tr.findall(W + "tc"):
+            tcpr = tc.find(W + "tcPr")
+            span = int(_val(tcpr.find(W + "gridSpan") if tcpr is not None else None, "1") or 1)
+            vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+            column = len(row)
+            if vmerge is not None and _val(vmerge, "continue") != "restart" and column in above:
+                cell = Cell(above[column].text, merged=True)
+            else:
+                cell = Cell(_cell_text(tc))
+            for k in range(span):
+                copy = cell if k == 0 else Cell(cell.text, merged=True)
+                row.append(copy)
+                above[column + k] = cell
+        table.rows.append(row)
+    return table
+
+
+def _blocks(body: ET.Element) -> list[Block]:
+    out: list[Block] = []
+    for child in body:
+        if child.tag == W + "p":
+            out.append(_text(child))
+        elif child.tag == W + "tbl":
+            out.append(_table(child))
+        elif child.tag == W + "sdt":  # a content control: its content is ordinary blocks
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                out.extend(_blocks(content))
+    return out
+
+
+def read_blocks(path: Path) -> list[Block]:
+    """The blocks of the Word file at ``path``. Raises NotAPlan with a Chinese message for a
+    file that is not a readable .docx (a binary .doc/.wps, a PDF, damaged, encrypted)."""
+    from ..evidence.readers.encrypted import refuse_encrypted_office
+
+    name = path.name
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        from ..errors import os_error
+
+        raise NotAPlan(f"无法读取 {name}：{os_error(exc)}。") from None
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        try:
+            refuse_encrypted_office(path)
+        except ReadError:
+            raise NotAPlan(f"{name} 已加密：请去掉密码、另存为 .docx 后再导入。") from None
+        raise NotAPlan(
+            f"{name} 是旧版 Word/WPS 二进制格式（.doc/.wps），表格的合并单元格无法可靠读取："
+            "请用 Word 或 WPS 另存为 .docx 后再导入。"
+        )
+    if head.startswith(b"%PDF"):
+        raise NotAPlan(
+            f"{name} 是 PDF：PDF 中的表格没有单元格结构，无法可靠导入。"
+            "请找到方案的 Word 原件（.docx），或用 Word/WPS 打开 PDF 后另存为 .docx 再导入。"
+        )
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise NotAPlan(
+            f"{name} 不是 Word 文档（.docx）：可能已损坏、未复制完整，或是改了扩展名的其他文件。"
+        ) from None
+    with archive:
+        if "word/document.xml" not in archive.namelist():
+            raise NotAPlan(f"{name} 中没有 Word 正文（word/document.xml）：不是 Word 文档。")
+        info = archive.getinfo("word/document.xml")
+        if info.file_size > MAX_DOCUMENT_BYTES:
+            raise NotAPlan(
+                f"{name} 的正文解压后超过 {MAX_DOCUMENT_BYTES // 2**20} MB，不像一份工作方案。"
+            )
+        try:
+            with open_part(archive, "word/document.xml") as stream:
+                root = ET.parse(stream).getroot()
+        except (ReadError, ET.ParseError, zipfile.BadZipFile, RuntimeError, EOFError) as exc:
+            raise NotAPlan(
+                f"{name} 已损坏，无法读取正文（{exc}）。请用 Word 打开检查后另存为 .docx。"
+            ) from None
+    body = root.find(W + "body")
+    if body is None:
+        raise NotAPlan(f"{name} 的正文是空的。")
+    _strip(body)
+    return _blocks(body)

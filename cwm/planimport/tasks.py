@@ -1,0 +1,303 @@
+"""附件1 (网上申报对标责任清单) as ``tasks.yaml``: rows, requirement items, their materials.
+
+Columns are found by what their header says (``HEADERS``), not by position; a header row
+repeated on later pages is skipped; a vertically merged cell belongs to every row it spans; the
+备注 row becomes ``notes`` and ``manual_checks``. Each ①②③④ item gets its id by the README's
+scheme; its materials are read from the requirement sentences by ``phrases``. Every clause no
+phrase explains is kept in the item's ``text`` and, where it may carry a rule, listed for a
+person.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import phrases as ph
+from .docx import Table
+from .draft import Draft
+from .materials import LABELS, Context, material, split_materials
+
+FILE = "tasks.yaml"
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "project": ("测评项目",),
+    "indicator": ("指标名称", "指标"),
+    "content": ("测评内容",),
+    "standard": ("测评标准",),
+    "requirement": ("网上申报具体要求", "申报材料及要求", "网上申报要求", "申报要求", "报送要求"),
+    "plan": ("计划开展工作内容", "工作内容", "工作措施", "主要措施"),
+    "planned_time": ("计划开展时间", "完成时间", "时间安排", "时限"),
+    "departments": ("责任科室", "牵头科室（单位）", "牵头科室", "责任单位", "牵头单位"),
+    "partners": ("配合单位", "配合科室"),
+    "collection": ("收集类型", "报送频次", "收集周期", "报送时间"),
+    "contacts": ("联系人及联系方式", "联系人"),
+    "phone": ("联系电话", "电话", "联系方式"),
+}
+"""Field -> the headers that name it (compared without spaces and line breaks)."""
+
+ITEM_MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
+COLLECTIONS = {
+    "季度": "quarterly",
+    "半年": "half_yearly",
+    "月": "monthly",
+    "年度": "yearly",
+    "全年": "yearly",
+}
+_PHONE = re.compile(r"1\d{10}(?!\d)|(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)")
+
+
+def header_fields(row: list[str]) -> dict[int, str]:
+    """Column -> field for a header row (empty when the row is not a header)."""
+    found: dict[int, str] = {}
+    for column, text in enumerate(row):
+        plain = ph.squeeze(text)
+        for name, heads in HEADERS.items():
+            if name in found.values():
+                continue
+            if any(plain == h or (len(plain) > 1 and plain.startswith(h)) for h in heads):
+                found[column] = name
+                break
+    return found if len(found) >= 4 else {}
+
+
+def code_and_name(text: str) -> dict[str, str] | None:
+    """``Ⅲ-7\\n融入日常生活`` / ``Ⅰ—2社会主义核心价值观建设`` / ``1.领导体制和工作机制`` ->
+    ``{code, name}``."""
+    plain = ph.dash(ph.squeeze(text))
+    if not plain:
+        return None
+    match = re.match(r"^([ⅠⅡⅢⅣⅤIVX]+-\d+)(.*)$", plain) or re.match(r"^(\d+)[.．、](.*)$", plain)
+    if not match:
+        return {"code": "", "name": plain}
+    return {"code": match.group(1), "name": match.group(2).strip()}
+
+
+def standard_of(text: str) -> dict[str, Any]:
+    """``3)把…`` / ``1）加强…`` -> ``{number, text}``."""
+    plain = ph.squeeze(text)
+    match = re.match(r"^[（(]?(\d+)[)）.．、]\s*(.*)$", plain)
+    if match:
+        return {"number": int(match.group(1)), "text": match.group(2)}
+    return {"text": plain}
+
+
+def contacts_of(*cells: str) -> list[dict[str, str]]:
+    """Names and phones in one cell or two: ``廖鹏\\n13982991270；杨贵\\n13568539001``,
+    ``陶  宏 13982969551``, a landline with its area code; spaces inside names removed."""
+    text = " ".join(cells)
+    text = re.sub(rf"(?<=[{ph.HAN}])[\s\u3000]+(?=[{ph.HAN}])", "", text)
+    tokens = re.findall(rf"[{ph.HAN}]{{2,4}}|{_PHONE.pattern}", text)
+    out: list[dict[str, str]] = []
+    for token in tokens:
+        if _PHONE.fullmatch(token):
+            if out and "phone" not in out[-1]:
+                out[-1]["phone"] = token.replace("－", "-").replace("—", "-")
+        else:
+            out.append({"name": token})
+    return [c for c in out if "phone" in c] or out
+
+
+def ident(
+    project: dict | None,
+    indicator: dict | None,
+    content: dict | None,
+    standard: int | None,
+    item: int | None,
+) -> str:
+    """The README's id: the most specific indicator code, the standard's number, the item's."""
+    if content and content.get("code"):
+        base = content["code"]
+    elif project and indicator and indicator.get("code", "").isdigit():
+        base = f"{project['code']}-{indicator['code']}"
+    else:
+        base = (indicator or project or {}).get("code", "")
+    parts = [ph.nfkc(base)] + [str(n) for n in (standard, item) if n is not None]
+    return "-".join(parts)
+
+
+def title_of(requirement: str) -> str:
+    """A short name for the item, from its requirement sentence (a person may rename it)."""
+    text = re.sub(r"^(?:有说明|分别说明|说明反映|说明|提供|统计|反映)", "", requirement)
+    text = re.sub(r"\d{4}年(?:以来)?|本市（区）|本市|全市|最新", "", text)
+    text = re.split(r"[，。；]|的情况|的具体举措|的材料|的图片|的现场照片", text)[0]
+    text = re.sub(r"^(?:有关部门|在|的|把)", "", text).strip("的")
+    return text[:24] or requirement[:24]
+
+
+def _collection(text: str, materials: list[dict[str, Any]], ctx: Context) -> str | None:
+    """The item's collection (季度收集 / 半年收集), or per material (图片资料季度收集，说明报告半年
+    收集: written on the materials, None returned)."""
+    lines = [ph.squeeze(line) for line in re.split(r"[\n，,；;]", text) if ph.squeeze(line)]
+    per_type: dict[str, str] = {}
+    for line in lines:
+        label = next(
+            (LABELS[k] for k in sorted(LABELS, key=len, reverse=True) if line.startswith(k)), None
+        )
+        cadence = next((v for k, v in COLLECTIONS.items() if k in line), None)
+        if label and cadence:
+            per_type[label] = cadence
+    if per_type:
+        for m in materials:
+            if m["type"] in per_type:
+                m["collection"] = per_type[m["type"]]
+        return None
+    plain = ph.squeeze(text)
+    cadence = next((v for k, v in COLLECTIONS.items() if k in plain), None)
+    if cadence is None:
+        ctx.review(text, "没有读出收集类型（季度/半年收集），按半年收集导入")
+        return "half_yearly"
+    return cadence
+
+
+def read_table(
+    table: Table,
+    draft: Draft,
+    bureau: tuple[str, ...],
+    year: int,
+    kinds: dict[str, str],
+    festivals: tuple[str, ...],
+) -> dict[str, Any]:
+    """附件1's table as the ``rows``, ``notes`` and ``manual_checks`` of tasks.yaml."""
+    columns: dict[int, str] = {}
+    rows: list[dict[str, Any]] = []
+    notes_text = ""
+    for raw in table.rows:
+        texts = [c.text for c in raw]
+        found = header_fields(texts)
+        if found:
+            columns = found
+            continue
+        if texts and ph.squeeze(texts[0]) == "备注":
+            notes_text = next((t for t in texts[1:] if t.strip()), "")
+            continue
+        if not columns or not any(t.strip() for t in texts):
+            continue
+        cell = {name: texts[c] if c < len(texts) else "" for c, name in columns.items()}
+        rows.append(_row(len(rows) + 1, cell, draft, bureau, year, kinds, festivals))
+    _fill_projects(rows, draft)
+    return {"rows": rows, **_notes(notes_text)}
+
+
+def _row(
+    number: int,
+    cell: dict[str, str],
+    draft: Draft,
+    bureau: tuple[str, ...],
+    year: int,
+    kinds: dict[str, str],
+    festivals: tuple[str, ...],
+) -> dict[str, Any]:
+    where = f"附件1 第{number}行"
+    path = ("rows", number - 1)
+    row: dict[str, Any] = {"row": number}
+    draft.note(FILE, path, where)
+    for name in ("project", "indicator", "content"):
+        value = code_and_name(cell.get(name, ""))
+        if value:
+            row[name] = value
+    standard = standard_of(cell.get("standard", ""))
+    row["standard"] = standard
+    ctx = Context(bureau, year, kinds, festivals, draft, where, path, standard.get("text", ""))
+    items = []
+    paragraphs = [p.strip() for p in cell.get("requirement", "").split("\n") if p.strip()]
+    chunks: list[tuple[int | None, list[str]]] = []
+    for paragraph in paragraphs:
+        if paragraph[0] in ITEM_MARKS:
+            chunks.append((ITEM_MARKS.index(paragraph[0]) + 1, [paragraph[1:].strip()]))
+        elif chunks:
+            chunks[-1][1].append(paragraph)
+        else:
+            chunks.append((None, [paragraph]))
+    for k, (item_number, texts) in enumerate(chunks):
+        mark = ITEM_MARKS[item_number - 1] if item_number else ""
+        ctx.where = f"{where}{' ' + mark if mark else ''}"
+        item_path = (*path, "items", k)
+        ctx.requirement = texts[0]
+        item: dict[str, Any] = {
+            "id": ident(
+                row.get("project"),
+                row.get("indicator"),
+                row.get("content"),
+                standard.get("number"),
+                item_number,
+            ),
+        }
+        if item_number:
+            item["number"] = item_number
+        item["title"] = title_of(texts[0])
+        draft.note(FILE, (*item_path, "title"), "由申报要求摘出，可改为更短的名称")
+        item["requirement"] = texts[0]
+        materials = [
+            material(m, ctx, (*item_path, "materials", j))
+            for j, m in enumerate(split_materials(texts[1:], ctx))
+        ]
+        item["materials"] = materials
+        collection = _collection(cell.get("collection", ""), materials, ctx)
+        if collection:
+            item["collection"] = collection
+        draft.note(FILE, item_path, ctx.where)
+        items.append(item)
+    row["items"] = items
+    if cell.get("plan", "").strip():
+        row["plan"] = "\n".join(p.strip() for p in cell["plan"].split("\n") if p.strip())
+    planned = ph.squeeze(cell.get("planned_time", ""))
+    if planned in ("全年", "长期", "按时间节点"):
+        row["planned_time"] = planned
+    elif planned:
+        ctx.review(planned, "计划开展时间不是 全年/长期/按时间节点，未导入")
+    row["departments"] = [ph.squeeze(d) for d in ph.names(cell.get("departments", ""))]
+    row["contacts"] = contacts_of(cell.get("contacts", ""), cell.get("phone", ""))
+    if not row["contacts"]:
+        ctx.review(cell.get("contacts", ""), "没有读出联系人")
+    return row
+
+
+def _fill_projects(rows: list[dict[str, Any]], draft: Draft) -> None:
+    """A row whose 测评项目 cell is empty (the merged cell's text stood in a later row) takes
+    the 测评项目 of another row under the same 指标: an indicator belongs to one project."""
+    by_indicator = {
+        r["indicator"]["code"]: r["project"]
+        for r in rows
+        if r.get("project") and r.get("indicator", {}).get("code")
+    }
+    for index, row in enumerate(rows):
+        code = row.get("indicator", {}).get("code")
+        if "project" not in row and code in by_indicator:
+            row["project"] = by_indicator[code]
+            draft.note(
+                FILE, ("rows", index, "project"), f"此格为空，取同一指标 {code} 所属的测评项目"
+            )
+            for k, item in enumerate(row["items"]):
+                number = item.get("number")
+                item["id"] = ident(
+                    row["project"],
+                    row.get("indicator"),
+                    row.get("content"),
+                    row["standard"].get("number"),
+                    number,
+                )
+
+
+_NOTE_KINDS = {
+    "正式发文": "document",
+    "图片资料": "photos",
+    "说明报告": "report",
+    "数据表格": "table",
+    "征求意见": "consultation",
+}
+
+
+def _notes(text: str) -> dict[str, Any]:
+    """The 备注: one note per kind (正式发文：…, 图片资料：…); the manual checks are its
+    clauses that no program can judge."""
+    notes: dict[str, str] = {}
+    pattern = re.compile(r"(" + "|".join(_NOTE_KINDS) + r")[:：]")
+    joined = "\n".join(line.strip() for line in text.split("\n") if line.strip())
+    starts = [m for m in pattern.finditer(joined)]
+    for k, match in enumerate(starts):
+        end = starts[k + 1].start() if k + 1 < len(starts) else len(joined)
+        notes[_NOTE_KINDS[match.group(1)]] = joined[match.start() : end].strip()
+    if not notes:
+        return {}
+    return {"notes": notes}
