@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "rules",
     "validate",
     "import",
+    "diff",
 )
 
 

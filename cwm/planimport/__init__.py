@@ -346,3 +346,23 @@ def write_draft(draft: Draft, source: Path, out_dir: Path) -> list[str]:
         for p in problems
         if p.severity == Severity.ERROR
     ]
+
+
+def load_any(path: Path) -> tuple[Any, int]:
+    """The plan at ``path``: a data folder as it is, or a plan's Word file imported on the fly
+    (into a temporary folder, removed after). Returns (the plan, the places the import left for a
+    person to check; 0 for a folder)."""
+    import tempfile
+
+    from ..errors import UsageError
+    from ..loader import load_plan
+
+    path = Path(path)
+    if path.is_dir():
+        return load_plan(path, use_cache=False), 0
+    if not path.is_file():
+        raise UsageError(f"“{path}”不存在：请给出数据文件夹或方案的 Word 文件（.docx）。")
+    draft = import_plan(path)
+    with tempfile.TemporaryDirectory(prefix="cwm-import-") as folder:
+        problems = write_draft(draft, path, Path(folder) / "plan")
+        return load_plan(Path(folder) / "plan", use_cache=False), len(draft.review) + len(problems)
