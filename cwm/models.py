@@ -391,11 +391,12 @@ class Row:
     indicator: Code
     standard: Standard
     items: Annotated[list[Item], Check(min_length=1)]
-    plan: Text
-    planned_time: PlannedTime
     departments: Annotated[list[Text], Check(min_length=1)]
     contacts: Annotated[list[Contact], Check(min_length=1)]
     content: Code | None = None
+    plan: Text | None = None
+    """计划开展工作内容 (a plan without that column has none)."""
+    planned_time: PlannedTime | None = None
 
     def indicator_path(self) -> list[str]:
         """``["Ⅰ-2 …", "Ⅱ-4 …", "Ⅲ-7 …"]``: 测评项目, 指标名称 and (where there is one) 测评内容."""

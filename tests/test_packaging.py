@@ -66,6 +66,7 @@ def test_the_installed_command_runs_every_subcommand(tmp_path):
         "rules": ([], 0),
         "validate": ([], 0),
         "import": ([str(plan), "-o", str(tmp_path / "2021")], 1),  # the table's columns to check
+        "diff": ([str(tmp_path / "2021"), str(plan)], 0),
     }
     assert sorted(runs) == sorted(COMMANDS), "give every command of cwm.commands a run here"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}

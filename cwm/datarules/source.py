@@ -50,7 +50,7 @@ def plan_covers_fewer(plan: Plan) -> Iterator[Inconsistency]:
         groups = getattr(material, "groups", None)
         if not groups or not groups.min_groups:
             continue
-        for number, noun in _COUNTED.findall(row.plan):
+        for number, noun in _COUNTED.findall(row.plan or ""):
             if noun.startswith(groups.name) and int(number) != groups.min_groups:
                 yield Inconsistency(
                     "tasks.yaml",

@@ -106,6 +106,10 @@ def import_plan(path: Path) -> Draft:
         tasks["rows"] += more["rows"]
     _caption_kinds(tasks, kinds, draft)
     rules["captions"]["field_kinds"] = kinds
+    deadline = deadline_rule(" ".join(paragraphs))
+    if deadline:
+        rules["deadline"] = deadline
+        draft.note("tasks.yaml", ("rules", "deadline"), "截止日取自正文")
     manual = _manual_checks(tasks.get("notes", {}))
     if "notes" not in tasks:
         draft.review.append(
@@ -141,6 +145,22 @@ def import_plan(path: Path) -> Draft:
     files["org.yaml"] = _org(plan, paragraphs, files, names, draft)
     draft.files = files
     return draft
+
+
+_DEADLINES = [
+    (re.compile(r"每(?:季度|半年|月)?最后一个月\s*(\d{1,2})\s*日前"), "last_month_day"),
+    (re.compile(r"次月\s*(\d{1,2})\s*日前"), "next_month_day"),
+]
+
+
+def deadline_rule(text: str) -> dict[str, Any] | None:
+    """The body's deadline for collected materials: ``每季度最后一个月20日前`` -> day 20 of the
+    period's last month; ``次月5日前`` -> day 5 of the month after it; None: the period's end."""
+    for pattern, rule in _DEADLINES:
+        match = pattern.search(text)
+        if match:
+            return {"rule": rule, "day": int(match.group(1)), "offset_days": 0}
+    return None
 
 
 def _caption_kinds(tasks: dict[str, Any], kinds: dict[str, str], draft: Draft) -> None:
@@ -190,7 +210,7 @@ def _org(
             if name == unit["name"] or name in unit.get("aliases", []):
                 return unit
         for unit in units:
-            if org_module.variant_of(name, unit["name"]):
+            if ph.variant_of(name, unit["name"]):
                 unit.setdefault("aliases", []).append(name)
                 draft.note(
                     "org.yaml",
@@ -214,7 +234,7 @@ def _org(
     for person in roster:
         written = org_module.unit_of_title(person["title"])
         unit = None
-        if office and written and org_module.variant_of(written, office) and not find(office):
+        if office and written and ph.variant_of(written, office) and not find(office):
             add(office, "section")
         if written:
             unit = (
@@ -253,6 +273,12 @@ def _org(
     units.sort(key=lambda u: _KIND_ORDER.index(u["kind"]))
     _in_listed_order(units, body)
     institutions = [u["name"] for u in units if u["kind"] == "institution"]
+    publicity = org_module.publicity(work, institutions, draft)
+    for duty in publicity:  # a unit the body names only there is an institution too
+        for name in duty["departments"]:
+            if not find(name):
+                add(name, "institution")
+    units.sort(key=lambda u: _KIND_ORDER.index(u["kind"]))
     contacts_of: dict[str, set[str]] = {}
     for site in files["sites.yaml"].get("sites", []):
         for c in site["contacts"]:
@@ -275,7 +301,6 @@ def _org(
         if person.get("title") is None:
             person.pop("title", None)
     org: dict[str, Any] = {"plan": plan, "units": units, "leading_group": group, "people": people}
-    publicity = org_module.publicity(work, institutions, draft)
     if publicity:
         org["publicity"] = publicity
     return org

@@ -81,7 +81,10 @@ def scalar(value: Any) -> str:
 
 
 def _flow(value: Any) -> str | None:
-    """A short list of scalars or a small mapping of scalars on one line, else None."""
+    """A short list of scalars or a small mapping of scalars on one line, else None; an empty
+    list or mapping as ``[]`` / ``{}``."""
+    if value == [] or value == {}:
+        return "[]" if isinstance(value, list) else "{}"
     if isinstance(value, list) and all(not isinstance(v, (list, dict)) for v in value):
         text = "[" + ", ".join(_flow_scalar(v) for v in value) + "]"
         return text if len(text) <= 80 or not value else None

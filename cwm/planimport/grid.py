@@ -108,6 +108,9 @@ def liaison(paragraphs: list[str], draft: Draft, bureau: str) -> dict[str, Any]:
     if scope:
         out["with_institutions"] = True
         out["scope"] = scope + "。"
+    elif community:
+        out["scope"] = f"{bureau}包联{community.group(1)}。"
+        draft.note(FILE, ("liaison", "scope"), "由“与…社区包联”一句写成")
     sections = _sections(paragraphs)
     if "工作目标" in sections:
         out["goal"] = "".join(sections["工作目标"])
@@ -178,8 +181,8 @@ def grid_table(table: Table, draft: Draft) -> list[dict[str, Any]]:
         below = rows[at + 1] if at + 1 < len(rows) else []
         found = {}
         for column in range(len(top)):
-            head = ph.squeeze(top[column]) + (
-                ph.squeeze(below[column]) if column < len(below) else ""
+            head = ph.header(top[column]) + (
+                ph.header(below[column]) if column < len(below) else ""
             )
             for name, heads in HEADERS.items():
                 if name not in found.values() and any(

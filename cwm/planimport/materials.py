@@ -283,9 +283,9 @@ def table(text: str, ctx: Context, path: tuple) -> dict[str, Any]:
         numerator = re.sub(r"^(?:全市|全省|本市|全区|全县)", "", found.subject)
         metrics.append(
             {
-                "name": f"{numerator}占{found.base}比例",
+                "name": f"{numerator}占{found.base}比例" if found.base else numerator,
                 "numerator": numerator,
-                "denominator": found.base,
+                "denominator": found.base or "（原文未写分母，请填写数据表格中的列名）",
                 "op": found.op,
                 "percent": found.percent,
                 "wording": found.wording,

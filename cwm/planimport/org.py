@@ -15,20 +15,11 @@ FILE = "org.yaml"
 
 _NUMBER = re.compile(rf"[{ph.HAN}]{{1,8}}〔\d{{4}}〕\d+号")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_ROLE_SUFFIXES = (
-    "党委书记、局长",
-    "党委书记、院长",
-    "党委委员、副局长",
-    "三级调研员",
-    "副主任",
-    "主任",
-    "副科长",
-    "科长",
-    "副局长",
-    "局长",
-    "院长",
-    "站长",
+_ROLE = re.compile(
+    r"^(?P<unit>.+?)(?:党(?:委|组)[^、，]{0,4}、)?"
+    r"(?:副?(?:局长|院长|站长|主任|科长|校长|书记)|[一二三四]级调研员|调研员)$"
 )
+"""A roster title: the unit, then the role (党委书记、局长; 党组成员、副局长; 科长; 三级调研员)."""
 SEE = {"附件1": "tasks.yaml", "附件2": "sites.yaml", "附件3": "grid.yaml"}
 
 
@@ -126,31 +117,15 @@ def roster(paragraphs: list[str]) -> tuple[dict[str, Any], list[dict[str, Any]]]
 
 def unit_of_title(title: str) -> str:
     """``养老服务科科长`` -> 养老服务科; ``市民政局党委书记、局长`` -> 市民政局."""
-    for suffix in sorted(_ROLE_SUFFIXES, key=len, reverse=True):
-        if title.endswith(suffix) and len(title) > len(suffix):
-            return title[: -len(suffix)]
-    return ""
+    match = _ROLE.match(title)
+    return match.group("unit") if match else ""
 
 
 def is_head(title: str) -> bool:
     return (
-        bool(re.search(r"(?<!副)(?:科长|主任|局长|院长|站长)$", title))
+        bool(re.search(r"(?<!副)(?:科长|主任|局长|院长|站长|校长)$", title))
         and "副" not in title.split("、")[-1]
     )
-
-
-def variant_of(short: str, long: str) -> bool:
-    """Whether ``short`` is another way to write the unit ``long``: a subsequence of it with the
-    same first and last character (市精神病院 / 市精神病医院, 市救助站 / 市救助管理站), or it with
-    the city's name before it (资阳市精神病医院)."""
-    if short == long:
-        return False
-    if short.endswith(long) and len(short) - len(long) <= 4:
-        return True
-    if short[0] != long[0] or short[-1] != long[-1] or len(short) >= len(long) or len(short) < 4:
-        return False
-    it = iter(long)
-    return all(char in it for char in short)
 
 
 def publicity(

@@ -120,16 +120,41 @@ def one_deletion_away(short: str, long: str) -> bool:
     )
 
 
+def variant_of(short: str, long: str) -> bool:
+    """Whether ``short`` is another way to write the unit ``long``: a subsequence of it with the
+    same first and last character (市精神病院 / 市精神病医院, 市救助站 / 市救助管理站, 市教体局 /
+    市教育和体育局), or it with the city's name before it (资阳市精神病医院)."""
+    if short == long:
+        return False
+    if short.endswith(long) and len(short) - len(long) <= 4:
+        return True
+    if short[0] != long[0] or short[-1] != long[-1] or len(short) >= len(long) or len(short) < 4:
+        return False
+    it = iter(long)
+    return all(char in it for char in short)
+
+
 def is_ours(unit: str | None, bureau_names: tuple[str, ...]) -> bool:
-    """Whether ``unit`` is the bureau whose plan this is (its names, or one of them mistyped by
-    one character: 市政局 for 市民政局; or a county-and-city form: 市（区）民政局)."""
+    """Whether ``unit`` is the bureau whose plan this is: its names, one of them mistyped by one
+    character (市政局 for 市民政局), shortened (市教体局 for 市教育和体育局), or in a
+    county-and-city form (市（区）民政局)."""
     if unit is None:
         return False
     plain = re.sub(r"[（(][^）)]*[）)]", "", unit)
     return any(
-        plain == name or one_deletion_away(plain, name) or plain.endswith(name.lstrip("市县区"))
+        plain == name
+        or one_deletion_away(plain, name)
+        or variant_of(plain, name)
+        or plain.endswith(name.lstrip("市县区"))
         for name in bureau_names
     )
+
+
+def header(text: str) -> str:
+    """A header cell as one word: spaces and line breaks gone, a line repeated by a cell merge
+    (Word keeps the text of every merged cell) said once."""
+    lines = [squeeze(line) for line in text.split("\n") if squeeze(line)]
+    return "".join(line for at, line in enumerate(lines) if not at or line != lines[at - 1])
 
 
 # --- photos ---------------------------------------------------------------------------------
@@ -165,7 +190,7 @@ def photo_count(clause: str) -> Count | None:
 
 
 _PER_GROUP = re.compile(rf"每(?:个|所|家|处)([{HAN}]{{1,8}}?)(?:提供|报送|各)?\s*(\d+)\s*张")
-_GROUPS = re.compile(rf"(\d+)\s*个(?:不同的?)?([{HAN}]{{1,10}}?)(?=配套|开展|的|、|$)")
+_GROUPS = re.compile(rf"(\d+)\s*(?:个|所|家|处)(?:不同的?)?([{HAN}]{{1,10}}?)(?=配套|开展|的|、|$)")
 
 
 def per_group(clause: str) -> tuple[str, int] | None:
@@ -175,8 +200,9 @@ def per_group(clause: str) -> tuple[str, int] | None:
 
 
 def group_counts(clause: str) -> list[tuple[str, int]]:
-    """``反映5个小区…`` → [(小区, 5)]; ``反映4个非公有制经济组织、4个社会组织…`` → both."""
-    if "反映" not in clause and "不同" not in clause:
+    """``反映5个小区…`` → [(小区, 5)]; ``反映4个非公有制经济组织、4个社会组织…`` → both;
+    ``不少于5所学校`` → [(学校, 5)]."""
+    if not re.search("反映|不同|不少于|至少|覆盖", clause) or "张" in clause:
         return []
     return [(m.group(2), int(m.group(1))) for m in _GROUPS.finditer(clause)]
 

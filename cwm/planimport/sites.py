@@ -75,7 +75,7 @@ def read_table(table: Table, draft: Draft) -> dict[str, Any]:
         texts = [c.text for c in raw]
         found = {}
         for column, text in enumerate(texts):
-            plain = ph.squeeze(text)
+            plain = ph.header(text)
             for name, heads in HEADERS.items():
                 if name not in found.values() and plain in heads:
                     found[column] = name

@@ -21,6 +21,7 @@ from .materials import LABELS, Context, material, split_materials
 FILE = "tasks.yaml"
 
 HEADERS: dict[str, tuple[str, ...]] = {
+    "ident": ("编号", "指标编号"),
     "project": ("测评项目",),
     "indicator": ("指标名称", "指标"),
     "content": ("测评内容",),
@@ -51,7 +52,7 @@ def header_fields(row: list[str]) -> dict[int, str]:
     """Column -> field for a header row (empty when the row is not a header)."""
     found: dict[int, str] = {}
     for column, text in enumerate(row):
-        plain = ph.squeeze(text)
+        plain = ph.header(text)
         for name, heads in HEADERS.items():
             if name in found.values():
                 continue
@@ -114,6 +115,16 @@ def ident(
         base = (indicator or project or {}).get("code", "")
     parts = [ph.nfkc(base)] + [str(n) for n in (standard, item) if n is not None]
     return "-".join(parts)
+
+
+def written_id(text: str) -> str | None:
+    """An id as a plan writes it, in the README's scheme: ``Ⅲ-7（3）①``, ``Ⅲ—30—2—②``,
+    ``III-15-2-③`` -> III-7-3-1, III-30-2-2, III-15-2-3 (None when it is not an id)."""
+    plain = re.sub(r"-?([①-⑩])", lambda m: f"-{ITEM_MARKS.index(m.group(1)) + 1}", ph.squeeze(text))
+    plain = ph.dash(ph.nfkc(plain))
+    plain = re.sub(r"[(（](\d+)[)）]", r"-\1", plain)
+    plain = plain.upper().replace("--", "-")
+    return plain if re.fullmatch(r"(?:I{1,3}|IV)-\d+(?:-\d+){1,3}", plain) else None
 
 
 def title_of(requirement: str) -> str:
@@ -214,8 +225,10 @@ def _row(
         ctx.where = f"{where}{' ' + mark if mark else ''}"
         item_path = (*path, "items", k)
         ctx.requirement = texts[0]
+        written = written_id(cell.get("ident", "")) if len(chunks) == 1 else None
         item: dict[str, Any] = {
-            "id": ident(
+            "id": written
+            or ident(
                 row.get("project"),
                 row.get("indicator"),
                 row.get("content"),
@@ -242,8 +255,14 @@ def _row(
     if cell.get("plan", "").strip():
         row["plan"] = "\n".join(p.strip() for p in cell["plan"].split("\n") if p.strip())
     planned = ph.squeeze(cell.get("planned_time", ""))
+    festivals = any(
+        m.get("groups", {}).get("name") == "节日" for i in items for m in i["materials"]
+    )
     if planned in ("全年", "长期", "按时间节点"):
         row["planned_time"] = planned
+    elif not planned and festivals:  # no such column: festival photos are due by the festivals
+        row["planned_time"] = "按时间节点"
+        draft.note(FILE, (*path, "planned_time"), "原表无此列；节日图片按节日日期到期")
     elif planned:
         ctx.review(planned, "计划开展时间不是 全年/长期/按时间节点，未导入")
     row["departments"] = [ph.squeeze(d) for d in ph.names(cell.get("departments", ""))]
