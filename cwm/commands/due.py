@@ -21,6 +21,18 @@ def checked_if_asked(plan: Any, evidence: Optional[Path], target: Any, when: Any
     return check_due(plan, evidence, target, when.window, when.today)
 
 
+def old_plan_hint(plan: Any, window: Any) -> str:
+    """One line for a plan older than the period asked about: what the plan is, and how to bring
+    in this year's."""
+    info = plan.org.plan
+    return (
+        f"提示：所用的是 {plan.year} 年的方案（{info.issuer} {info.document_number}），"
+        f"以下按它的收集周期推算 {window.chinese}。"
+        f"换成 {window.year} 年的方案：cwm import 方案.docx -o {window.year}/，"
+        f"再加 --data {window.year}/（见 README“换一年的方案”）。"
+    )
+
+
 def deliver(parts: list[Any], fmt: Format, output: Optional[Path]) -> None:
     """Several parts (lines, tables) to the screen, or together into one file."""
     from ..output import TableView, to_plain
@@ -59,7 +71,9 @@ def due(
     plan, target = load(dept)
     checked = checked_if_asked(plan, evidence, target, when)
     items = (checked.items or []) if checked else due_items(plan, window, today, target)
-    if plan.year != window.year and fmt is Format.table:
+    if plan.year < window.year and fmt is Format.table:
+        err(old_plan_hint(plan, window))
+    elif plan.year != window.year and fmt is Format.table:
         err(f"提示：方案年度为 {plan.year} 年，查询的是 {window.chinese}，按方案的收集周期推算。")
     parts: list[Any] = []
     if fmt is Format.table:
