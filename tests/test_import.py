@@ -235,3 +235,19 @@ def test_another_bureaus_plan_imports_to_its_expectation(tmp_path, capsys):
     deadline = plan.tasks.rules.deadline
     assert (deadline.rule, deadline.day) == tuple(expected["deadline"].values())
     assert [r.where for r in draft.review] == expected["review"]
+
+
+def test_a_bomb_is_refused_before_it_is_read(tmp_path, capsys):
+    """A .docx whose document part inflates past the bound (a plan's is about 1 MB): exit 2,
+    nothing parsed."""
+    import zipfile
+
+    path = tmp_path / "方案.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "word/document.xml", b"<w:document>" + b" " * (21 * 2**20) + b"</w:document>"
+        )
+    assert main(["import", str(path), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "MB" in err and "Traceback" not in err

@@ -20,7 +20,7 @@ from ..evidence.readers.zipparts import open_part
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-MAX_DOCUMENT_BYTES = 50 * 2**20
+MAX_DOCUMENT_BYTES = 20 * 2**20
 """A plan's document.xml is about 1 MB for 30 pages: more is not a plan."""
 
 

@@ -111,7 +111,7 @@ def liaison(paragraphs: list[str], draft: Draft, bureau: str) -> dict[str, Any]:
     elif community:
         out["scope"] = f"{bureau}包联{community.group(1)}。"
         draft.note(FILE, ("liaison", "scope"), "由“与…社区包联”一句写成")
-    sections = _sections(paragraphs)
+    sections = ph.sections(paragraphs, SECTIONS)
     if "工作目标" in sections:
         out["goal"] = "".join(sections["工作目标"])
     duties = []
@@ -137,18 +137,13 @@ def liaison(paragraphs: list[str], draft: Draft, bureau: str) -> dict[str, Any]:
     return out
 
 
-def _sections(paragraphs: list[str]) -> dict[str, list[str]]:
-    """Paragraphs under the headings 工作目标, 包联内容, 工作要求 (a heading is a short line)."""
-    out: dict[str, list[str]] = {}
-    current = None
-    for paragraph in paragraphs:
-        plain = ph.squeeze(paragraph)
-        if plain in ("工作目标", "包联内容", "工作要求", "工作内容", "主要任务"):
-            current = "包联内容" if plain in ("工作内容", "主要任务") else plain
-            out[current] = []
-        elif current:
-            out[current].append(paragraph)
-    return out
+SECTIONS = {
+    "工作目标": "工作目标",
+    "包联内容": "包联内容",
+    "工作内容": "包联内容",
+    "主要任务": "包联内容",
+    "工作要求": "工作要求",
+}
 
 
 HEADERS = {

@@ -51,7 +51,7 @@ def plan_of(paragraphs: list[str], draft: Draft) -> dict[str, Any]:
     plan["year"] = int(year.group(1)) if year else None
     if plan["year"] is None:
         draft.review.append(Review("正文", plan.get("title", ""), "标题中没有年度"))
-    sections = _sections(paragraphs)
+    sections = ph.sections(paragraphs, SECTIONS)
     if sections.get("工作目标"):
         plan["goal"] = "".join(sections["工作目标"])
     work = []
@@ -65,17 +65,7 @@ def plan_of(paragraphs: list[str], draft: Draft) -> dict[str, Any]:
     return plan
 
 
-def _sections(paragraphs: list[str]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    current = None
-    for p in paragraphs:
-        plain = ph.squeeze(p)
-        if plain in ("工作目标", "工作任务", "工作要求", "组织领导", "工作措施"):
-            current = plain
-            out[current] = []
-        elif current:
-            out[current].append(p)
-    return out
+SECTIONS = {h: h for h in ("工作目标", "工作任务", "工作要求", "组织领导", "工作措施")}
 
 
 def roster(paragraphs: list[str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:

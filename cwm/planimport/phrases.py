@@ -355,3 +355,18 @@ def times(text: str) -> tuple[int, str, bool] | None:
 
 def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
+
+
+def sections(paragraphs: list[str], headings: dict[str, str]) -> dict[str, list[str]]:
+    """The paragraphs under each heading line (a paragraph that is, spaces aside, one of
+    ``headings``; the value is the name it is filed under: 工作内容 and 包联内容 as one)."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for paragraph in paragraphs:
+        plain = squeeze(paragraph)
+        if plain in headings:
+            current = headings[plain]
+            out[current] = []
+        elif current:
+            out[current].append(paragraph)
+    return out

@@ -10,6 +10,7 @@ person.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -185,20 +186,15 @@ def read_table(
         if not columns or not any(t.strip() for t in texts):
             continue
         cell = {name: texts[c] if c < len(texts) else "" for c, name in columns.items()}
-        rows.append(_row(len(rows) + 1, cell, draft, bureau, year, kinds, festivals))
+        base = Context(bureau, year, kinds, festivals, draft)
+        rows.append(_row(len(rows) + 1, cell, base))
     _fill_projects(rows, draft)
     return {"rows": rows, **_notes(notes_text)}
 
 
-def _row(
-    number: int,
-    cell: dict[str, str],
-    draft: Draft,
-    bureau: tuple[str, ...],
-    year: int,
-    kinds: dict[str, str],
-    festivals: tuple[str, ...],
-) -> dict[str, Any]:
+def _row(number: int, cell: dict[str, str], base: Context) -> dict[str, Any]:
+    """One data row of 附件1; ``base`` says whose plan it is (bureau, year, caption kinds)."""
+    draft = base.draft
     where = f"附件1 第{number}行"
     path = ("rows", number - 1)
     row: dict[str, Any] = {"row": number}
@@ -209,7 +205,7 @@ def _row(
             row[name] = value
     standard = standard_of(cell.get("standard", ""))
     row["standard"] = standard
-    ctx = Context(bureau, year, kinds, festivals, draft, where, path, standard.get("text", ""))
+    ctx = dataclasses.replace(base, where=where, path=path, standard=standard.get("text", ""))
     items = []
     paragraphs = [p.strip() for p in cell.get("requirement", "").split("\n") if p.strip()]
     chunks: list[tuple[int | None, list[str]]] = []
