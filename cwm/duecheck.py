@@ -18,7 +18,7 @@ from .duties import duties_for
 from .evidence.context import Requirement
 from .evidence.engine import run_check
 from .evidence.reading import OnProgress
-from .evidence.results import CheckReport, RequirementResult
+from .evidence.results import CheckReport, Finding, RequirementResult
 from .labels import DUE_STATUS, OPTIONAL, THIS_PERIOD
 from .periods import Period, known_festivals
 from .plan import Plan
@@ -201,4 +201,36 @@ def check_due(
     report = run_check(
         plan.tasks, evidence, requirements, use_cache=use_cache, jobs=jobs, progress=progress
     )
+    root = evidence_root(plan, evidence)
+    if root is not None:
+        report.other_findings.insert(0, _partial(evidence, root, target))
     return DueCheck(window, items, report, target)
+
+
+def evidence_root(plan: Plan, evidence: Path) -> Path | None:
+    """When the checked folder is a 科室's or one item's folder (its name says so), the folder
+    the whole evidence tree likely is: the nearest ancestor whose name is neither. Decided by
+    the names alone: nothing outside the folder the user named is read."""
+    from .evidence.scan import IdMatcher
+
+    matcher = IdMatcher(plan.tasks.titles())
+
+    def below(path: Path) -> bool:
+        return matcher.match(path.name) is not None or plan.directory.unit(path.name) is not None
+
+    path = evidence.resolve()
+    if not below(path):
+        return None
+    return next((parent for parent in path.parents if not below(parent)), None)
+
+
+def _partial(evidence: Path, root: Path, target: Target | None) -> Finding:
+    from .evidence.rules import RULES
+
+    code = RULES.codes["partial-tree"]
+    dept = f" --dept {target.name}" if target else ""
+    message = (
+        f"只检查了“{evidence.name}”这个文件夹：其中的照片没有与其他科室、其他申报项的材料比较是否重复"
+        f"（同一张照片只能报送1个指标）。提交前请在材料总目录上检查：cwm check “{root}”{dept}"
+    )
+    return Finding(code.code, code.severity, message, None, (), code.traits)

@@ -215,10 +215,19 @@ def check_tree(
     files = [
         f for ident, folder in tree.folders.items() if ident in wanted for f in _to_read(folder)
     ]
+    # One verdict whoever asks: a period or --dept chooses what is judged, never what is
+    # compared, so every item's photos take part in the duplicate check (hashes are cached).
+    files += [
+        f
+        for ident, folder in tree.folders.items()
+        if ident not in wanted
+        for f in _to_read(folder)
+        if f.kind == "image"
+    ]
     if progress:
         progress(0, len(files))
     reads = read_files(files, cache, jobs, progress)
-    photos = compare_photos(tree, wanted, reads)
+    photos = compare_photos(tree, set(tree.folders), reads)
     reader = CaptionReader(tasks.rules.captions)
     results = []
     for requirement in requirements:
