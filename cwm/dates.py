@@ -1,6 +1,8 @@
 """Dates in every form people write them: one parser for the command line (``--date``) and
 for photo captions. ``2021-06-20``, ``2021-6-20``, ``2021/6/20``, ``2021.6.20``, ``20210620``,
-``2021年6月20日`` (full-width digits too; an Excel cell may add a time of day)."""
+``2021年6月20日``, ``二〇二一年六月二十日`` (full-width digits too; an Excel cell may add a time of
+day); with the year known from the plan: ``6月20日``, ``6.20``, ``6/20``. ``parse_month`` reads a
+month alone (``2021年6月``)."""
 
 from __future__ import annotations
 
@@ -13,17 +15,65 @@ _FORMS = (
     re.compile(r"(\d{4})(\d{2})(\d{2})"),
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
 )
+_YEARLESS = (
+    re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
+    re.compile(r"(\d{1,2})[./](\d{1,2})"),
+)
+_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?")
 FORMS_TEXT = "2021-06-20、2021-6-20、2021/6/20、2021.6.20、20210620 或 2021年6月20日"
 
+_CN_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {
+    "零": "0",
+    "○": "0",
+    "Ｏ": "0",
+}
 
-def parse_date(text: str) -> dt.date | None:
-    """The date ``text`` writes, or None (also for a day that does not exist: 2021-02-30)."""
-    value = unicodedata.normalize("NFKC", text).strip()
-    for form in _FORMS:
+
+def _cn_number(text: str) -> str:
+    """``二〇二一`` -> 2021 (digit by digit); ``二十一`` -> 21, ``十二`` -> 12, ``十`` -> 10."""
+    if "十" not in text:
+        return "".join(_CN_DIGITS[c] for c in text)
+    tens, _, ones = text.partition("十")
+    return str(
+        int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10
+        + (int(_CN_DIGITS[ones]) if ones else 0)
+    )
+
+
+def _arabic(text: str) -> str:
+    """Chinese numerals before 年, 月 and 日 as digits: 二〇二一年四月四日 -> 2021年4月4日."""
+    return re.sub(
+        r"([〇○零一二三四五六七八九十]+)(?=\s*[年月日号])", lambda m: _cn_number(m.group(1)), text
+    )
+
+
+def parse_date(text: str, year: int | None = None) -> dt.date | None:
+    """The date ``text`` writes, or None (also for a day that does not exist: 2021-02-30).
+    With ``year`` (the plan's), a date written without one (6月20日, 6.20) is of that year."""
+    value = _arabic(unicodedata.normalize("NFKC", text).strip())
+    forms = [(form, False) for form in _FORMS] + [(form, True) for form in _YEARLESS]
+    for form, yearless in forms:
+        if yearless and year is None:
+            break
         match = form.fullmatch(value)
         if match:
+            numbers = [int(g) for g in match.groups()]
             try:
-                return dt.date(*(int(g) for g in match.groups()))
+                return dt.date(year, *numbers) if yearless else dt.date(*numbers)  # type: ignore[arg-type]
             except ValueError:
                 return None
     return None
+
+
+def parse_month(text: str) -> tuple[int, int] | None:
+    """(year, month) of a month written alone: ``2021年6月``, ``二〇二一年六月``."""
+    match = _MONTH.fullmatch(_arabic(unicodedata.normalize("NFKC", text).strip()))
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+def year_written(text: str, year: int) -> bool:
+    """Whether ``text`` names ``year``: 2021 or 二〇二一 (二零二一)."""
+    chinese = "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
+    return str(year) in text or chinese in text or chinese.replace("〇", "零") in text

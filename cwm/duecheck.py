@@ -20,7 +20,7 @@ from .evidence.engine import run_check
 from .evidence.reading import OnProgress
 from .evidence.results import CheckReport, Finding, RequirementResult
 from .labels import DUE_STATUS, OPTIONAL, THIS_PERIOD
-from .periods import Period, known_festivals
+from .periods import Period, festivals_in, known_festivals
 from .plan import Plan
 from .units import Target
 from .vocab import DONE, Severity, Status
@@ -93,9 +93,14 @@ def _units(plan: Plan) -> Any:
     responsible = tuple(
         (u.name, *u.aliases) for u in plan.org.units if u.kind in ("institution", "partner")
     )
+    days = tuple((f.name, f.date) for f in festivals_in(Period.parse(str(plan.year))))
 
     def of(duty: Any) -> dict[str, Any]:
-        return {"departments": duty.departments, "responsible_units": responsible}
+        return {
+            "departments": duty.departments,
+            "responsible_units": responsible,
+            "festival_days": days,
+        }
 
     return of
 

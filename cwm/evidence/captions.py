@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from ..dates import parse_date
+from ..dates import parse_date, parse_month
 
 CAPTION_FILES = ("captions.csv", "captions.xlsx")
 FILENAME_COLUMN = "文件名"
@@ -47,6 +47,11 @@ class Caption:
     """Fields with no value, or with a value that is no value of its kind."""
     device_name: bool = False
     """The file name was made by a camera, phone or app: it carries no caption."""
+    separator: str | None = None
+    """The parts were separated by something other than ``_`` (a space, 、, -, —): read, and
+    named so the office can rename the file the agreed way."""
+    parts: list[str] = field(default_factory=list)
+    """The parts as read (for the suggested name)."""
 
     @property
     def complete(self) -> bool:
@@ -56,8 +61,10 @@ class Caption:
 class CaptionReader:
     """Reads captions under the plan's caption rules (``rules.captions``)."""
 
-    def __init__(self, rules: Any) -> None:
+    def __init__(self, rules: Any, year: int | None = None) -> None:
         self.kinds: Mapping[str, str] = rules.field_kinds
+        self.year = year
+        """The plan's year: a date written without one (4月4日, 4.4) is of that year."""
         words = sorted((_fold(w) for w in rules.device_names), key=len, reverse=True)
         self._device = (
             re.compile(
@@ -77,7 +84,7 @@ class CaptionReader:
             return False
         kind = self.kinds.get(name, "text")
         if kind == "date":
-            return parse_date(text) is not None
+            return parse_date(text, self.year) is not None or parse_month(text) is not None
         if self.is_device_name(text) or _NUMBERS_ONLY.match(text) or _HEX.match(text):
             return False
         if kind == "name":
@@ -93,10 +100,32 @@ class CaptionReader:
         """Split the stem on ``_``: one part per declared field, in order; parts after the last
         field are a free tail (a sequence number, a note) and are not read."""
         stem = strip_copy_suffix(unicodedata.normalize("NFC", path.stem))
+        stem = stem.replace("＿", "_")
         parts = [p.strip() for p in stem.split("_") if p.strip()]
         if not parts or self.is_device_name(parts[0]) or self.is_device_name(stem):
             return Caption(source="filename", missing=list(names), device_name=bool(parts))
-        return self._judged(dict(zip(names, parts)), names, "filename")
+        caption = self._judged(dict(zip(names, parts)), names, "filename")
+        if caption.complete or len(parts) >= len(names):
+            return caption
+        other = self._other_separators(stem, names)
+        return other if other is not None and other.complete else caption
+
+    def _other_separators(self, stem: str, names: Sequence[str]) -> Caption | None:
+        """The caption of a name whose parts are separated by a space, 、, - or —/——: a date
+        at the start is taken whole first (2021-04-04 has dashes of its own)."""
+        rest, first = stem, []
+        if names and self.kinds.get(names[0]) == "date":
+            date = _LEADING_DATE.match(_fold(stem))
+            if date:
+                first, rest = [date.group(0).strip()], _fold(stem)[date.end() :]
+        separators = _SEPARATORS.findall(rest)
+        if not separators:
+            return None
+        parts = first + [p.strip() for p in _SEPARATORS.split(rest) if p.strip()]
+        caption = self._judged(dict(zip(names, parts)), names, "filename")
+        caption.separator = separators[0].strip() or " "
+        caption.parts = parts
+        return caption
 
     def from_table(
         self, rows: list[list[str]], names: Sequence[str], source: str
@@ -131,6 +160,14 @@ class CaptionReader:
             file_name = unicodedata.normalize("NFC", row[name_at].strip())
             out[file_name] = self._judged({k: v for k, v in values.items() if v}, names, source)
         return out, problems
+
+
+_SEPARATORS = re.compile(r"\s*(?:——|—|–|、|-)\s*|\s+")
+_LEADING_DATE = re.compile(
+    r"^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?"
+    r"|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*日)"
+)
 
 
 def _fold(text: str) -> str:

@@ -40,6 +40,8 @@ class Requirement:
     departments: tuple[str, ...] = ()
     """Canonical names of the responsible units, as the results name them (the caller resolves
     the row's names: the checker knows no units)."""
+    festival_days: tuple[tuple[str, dt.date], ...] = ()
+    """The festivals' days in the plan year (春节…重阳节), for photos filed under one."""
     responsible_units: tuple[tuple[str, ...], ...] = ()
     """The units “各责任单位” stands for in a contribution (the institutions and partners),
     each as its names: canonical first, then aliases."""

@@ -228,7 +228,7 @@ def check_tree(
         progress(0, len(files))
     reads = read_files(files, cache, jobs, progress)
     photos = compare_photos(tree, set(tree.folders), reads)
-    reader = CaptionReader(tasks.rules.captions)
+    reader = CaptionReader(tasks.rules.captions, tasks.plan_year)
     results = []
     for requirement in requirements:
         try:

@@ -39,7 +39,7 @@ def test_too_few_photos(plan, tmp_path):
 def test_caption_fields_missing_and_bad_dates(plan, tmp_path):
     names = [
         "2021-04-04_市民政局.jpg",
-        "四月四日_市民政局_宣传.jpg",
+        "四月下旬_市民政局_宣传.jpg",
         "2020-04-04_市民政局_宣传.jpg",
     ]
     result = check(plan, tmp_path, "III-7-3-1", photos("III-7-3-1", names))
@@ -50,7 +50,7 @@ def test_caption_fields_missing_and_bad_dates(plan, tmp_path):
         "缺少：活动主题" in messages["2021-04-04_市民政局.jpg"]
         and "活动时间_主办单位_活动主题.jpg" in messages["2021-04-04_市民政局.jpg"]
     )
-    assert "无法识别" in messages["四月四日_市民政局_宣传.jpg"]
+    assert "无法识别" in messages["四月下旬_市民政局_宣传.jpg"]
     assert "不在方案年度 2021 年内" in messages["2020-04-04_市民政局_宣传.jpg"]
 
 
@@ -61,6 +61,27 @@ def test_date_forms(plan, tmp_path):
         "2021年4月4日_市民政局_宣传.jpg",
     ]
     assert photo_codes(check(plan, tmp_path, "III-7-3-1", photos("III-7-3-1", names))) == []
+
+
+def test_date_forms_as_people_write_them(plan, tmp_path):
+    """二〇二一年四月四日; 4月4日 and 4.4 (the plan's year); 2021年4月 (a month)."""
+    names = [
+        "二〇二一年四月四日_市民政局_宣传.jpg",
+        "4月4日_市民政局_宣讲.jpg",
+        "4.4_市民政局_培训.jpg",
+        "2021年4月_市民政局_走访.jpg",
+    ]
+    assert photo_codes(check(plan, tmp_path, "III-7-3-1", photos("III-7-3-1", names))) == []
+
+
+def test_a_month_of_another_year_is_still_out(plan, tmp_path):
+    names = [
+        "2020年4月_市民政局_宣传.jpg",
+        "2021-04-04_市民政局_宣讲.jpg",
+        "2021-04-05_市民政局_培训.jpg",
+    ]
+    result = check(plan, tmp_path, "III-7-3-1", photos("III-7-3-1", names))
+    assert [f.code for f in result.findings if f.code == "caption-date"] == ["caption-date"]
 
 
 def test_exif_date_far_from_caption_is_a_warning(plan, tmp_path):

@@ -550,4 +550,160 @@ SCENARIOS = [
         },
         {"III-15-2-3": ("fail", {"table-metric"})},
     ),
+    # --- round 2: folders, captions and dates as a second round of offices makes them ------------
+    Scenario(
+        "same-photo-in-two-sections-officers-run",
+        "同一张照片既在养老服务科的 III-27-3-2，又在社会组织科的 III-70-2-1；养老服务科按季度自查",
+        lambda: {
+            **xiaoqu_photos("养老服务科/III-27-3-2 新建小区养老设施"),
+            **{
+                f"社会组织管理与慈善事业促进科/III-70-2-1/2021-04-1{i}_{u}_文明单位创建.jpg": photo(
+                    300 + i
+                )
+                for i, u in enumerate(["阳光志愿者协会", "夕阳红服务社", "爱心慈善会"])
+            },
+            "社会组织管理与慈善事业促进科/III-70-2-1/2021-04-13_邻里互助会_文明单位创建.jpg": photo(
+                100
+            ),
+        },
+        {"III-27-3-2": ("fail", {"photo-reused"})},
+        period="2021Q2",
+        dept="养老",
+    ),
+    Scenario(
+        "section-folder-only",
+        "养老服务科只检查自己的文件夹：照片没有与其他科室比较，给出提示",
+        lambda: xiaoqu_photos("养老服务科/III-27-3-2 新建小区养老设施"),
+        {"III-27-3-2": ("pass", set())},
+        period="2021Q2",
+        root="养老服务科",
+        notes={"other": {"partial-tree"}},
+    ),
+    Scenario(
+        "captions-with-spaces",
+        "照片说明用空格分隔（阳光小区 助餐服务.jpg）：读出，提示改为 _",
+        xiaoqu_photos("III-27-3-2", [f"{x} {s}.jpg" for x, s in zip(XIAOQU, SERVICES)]),
+        {"III-27-3-2": ("pass", set())},
+        notes={"III-27-3-2": {"caption-shape"}},
+    ),
+    Scenario(
+        "captions-with-enumeration-commas",
+        "照片说明用顿号分隔（阳光小区、助餐服务.jpg）",
+        xiaoqu_photos("III-27-3-2", [f"{x}、{s}.jpg" for x, s in zip(XIAOQU, SERVICES)]),
+        {"III-27-3-2": ("pass", set())},
+        notes={"III-27-3-2": {"caption-shape"}},
+    ),
+    Scenario(
+        "captions-with-full-width-underscore",
+        "照片说明用全角下划线（阳光小区＿助餐服务.jpg）",
+        xiaoqu_photos("III-27-3-2", [f"{x}＿{s}.jpg" for x, s in zip(XIAOQU, SERVICES)]),
+        {"III-27-3-2": ("pass", set())},
+    ),
+    Scenario(
+        "captions-with-dashes-and-a-date",
+        "活动照片用短横分隔，日期里也有短横（2021-04-11-市民政局-宣讲.jpg）",
+        {
+            f"III-7-3-1/2021-04-1{i}-市民政局-村规民约宣讲{i}.jpg": photo(
+                210 + i, dt.date(2021, 4, 10 + i)
+            )
+            for i in range(1, 4)
+        },
+        {"III-7-3-1": ("fail", {"report-missing"})},
+        notes={"III-7-3-1": {"caption-shape"}},
+    ),
+    Scenario(
+        "caption-only-a-name-near-miss",
+        "照片只写了小区名称（阳光小区.jpg），没有服务功能：仍不算",
+        xiaoqu_photos("III-27-3-2", [f"{x}.jpg" for x in XIAOQU]),
+        {"III-27-3-2": ("fail", {"caption-missing", "photo-count"})},
+    ),
+    Scenario(
+        "chinese-numeral-dates",
+        "日期写成二〇二一年四月十一日",
+        {
+            "III-7-3-1/报告.docx": report(500),
+            **{
+                f"III-7-3-1/二〇二一年四月十{d}日_市民政局_村规民约宣讲{i}.jpg": photo(
+                    220 + i, dt.date(2021, 4, 10 + i)
+                )
+                for i, d in enumerate(["一", "二", "三"], 1)
+            },
+        },
+        {"III-7-3-1": ("pass", set())},
+    ),
+    Scenario(
+        "month-day-dates",
+        "日期只写月日（4月11日、4.12），年份取方案年度",
+        {
+            "III-7-3-1/报告.docx": report(500),
+            "III-7-3-1/4月11日_市民政局_村规民约宣讲1.jpg": photo(230, dt.date(2021, 4, 11)),
+            "III-7-3-1/4.12_市民政局_村规民约宣讲2.jpg": photo(231, dt.date(2021, 4, 12)),
+            "III-7-3-1/4月13日_市民政局_村规民约宣讲3.jpg": photo(232, dt.date(2021, 4, 13)),
+        },
+        {"III-7-3-1": ("pass", set())},
+    ),
+    Scenario(
+        "a-month-as-the-date",
+        "日期只写到月（2021年4月）",
+        {
+            "III-7-3-1/报告.docx": report(500),
+            **{
+                f"III-7-3-1/2021年4月_市民政局_村规民约宣讲{i}.jpg": photo(
+                    240 + i, dt.date(2021, 4, 10 + i)
+                )
+                for i in range(1, 4)
+            },
+        },
+        {"III-7-3-1": ("pass", set())},
+    ),
+    Scenario(
+        "last-years-photo-near-miss",
+        "三张中有一张说明写的是去年（2020年4月11日）：仍不算",
+        {
+            "III-7-3-1/报告.docx": report(500),
+            "III-7-3-1/2020年4月11日_市民政局_村规民约宣讲1.jpg": photo(250, dt.date(2020, 4, 11)),
+            "III-7-3-1/2021年4月12日_市民政局_村规民约宣讲2.jpg": photo(251, dt.date(2021, 4, 12)),
+            "III-7-3-1/2021年4月13日_市民政局_村规民约宣讲3.jpg": photo(252, dt.date(2021, 4, 13)),
+        },
+        {"III-7-3-1": ("fail", {"caption-date", "exif-date"})},
+    ),
+    Scenario(
+        "report-year-in-chinese-numerals",
+        "报告写“二〇二一年以来”，没有阿拉伯数字的年份",
+        {
+            "III-8-1-3 家风家教/报告.docx": report(
+                600,
+                "二〇二一年以来，投入资金300万元，建成12个站点。出台政策，建立制度，纳入考核，加强督导。",
+            )
+        },
+        {"III-8-1-3": ("pass", set())},
+        period="2021Q2",
+    ),
+    Scenario(
+        "youth-is-not-spring-festival",
+        "照片名里有“青春”二字，放在春节以外的节日文件夹：不是春节",
+        lambda: {
+            **festival("III-10-1-1 传统节日", "清明节", 400, dt.date(2021, 4, 4)),
+            **{
+                f"III-10-1-1 传统节日/端午节/2021-06-14_市民政局_青春端午活动{i}.jpg": photo(
+                    410 + i, dt.date(2021, 6, 14)
+                )
+                for i in range(3)
+            },
+        },
+        {"III-10-1-1": ("pass", set())},
+        period="2021Q2",
+    ),
+    Scenario(
+        "festival-photo-far-from-the-festival",
+        "清明节文件夹里有一张6月的照片",
+        lambda: {
+            **festival("III-10-1-1 传统节日", "清明节", 420, dt.date(2021, 4, 4), n=2),
+            "III-10-1-1 传统节日/清明节/2021-06-01_市民政局_清明节活动9.jpg": photo(
+                429, dt.date(2021, 6, 1)
+            ),
+        },
+        {"III-10-1-1": ("warn", {"festival-date"})},
+        period="2021Q2",
+    ),
 ]

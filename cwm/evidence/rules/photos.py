@@ -19,7 +19,7 @@ import unicodedata
 from typing import Any, Iterator
 
 from ... import labels
-from ...dates import FORMS_TEXT, parse_date
+from ...dates import FORMS_TEXT, parse_date, parse_month
 from ...vocab import Trait
 from ..captions import Caption
 from ..context import Context, Found
@@ -30,6 +30,16 @@ CODES = {
     "caption-missing": (
         "error",
         "照片说明缺少要求注明的事项，或该项不是有意义的内容（如相机自动命名）。",
+        {Trait.PHOTO},
+    ),
+    "festival-date": (
+        "warning",
+        "归入某个节日的照片，日期与该节日相差超过15天。",
+        {Trait.PHOTO},
+    ),
+    "caption-shape": (
+        "info",
+        "照片说明用空格、、、- 或 — 分隔：已按各项读出，建议改为用 _ 分隔。",
         {Trait.PHOTO},
     ),
     "caption-date": ("error", "照片说明中的日期无法识别，或不在要求的时间范围内。", {Trait.PHOTO}),
@@ -47,12 +57,36 @@ EXIF_TOLERANCE_DAYS = 3
 
 
 def named_option(text: str, allowed: list[str]) -> str | None:
-    """The allowed group ``text`` names, also by its short form (``清明`` for 清明节)."""
+    """The allowed group ``text`` names, by its full name or a short form of at least two
+    characters (``清明`` for 清明节; never ``春`` for 春节: 青春, 春季 are not the festival)."""
     for option in allowed:
-        short = option.rstrip("节") or option
-        if option in text or short in text:
+        short = option.removesuffix("节")
+        if option in text or (len(short) >= 2 and short in text):
             return option
     return None
+
+
+FESTIVAL_WINDOW_DAYS = 15
+"""A festival's photos are taken around it: a caption (or EXIF) date further than this from the
+festival in the plan year is a warning (a 清明节 photo dated in June is likely another event)."""
+
+
+def judge_festival_day(
+    ctx: Context, material: Any, file: Any, facts: Any, caption: Caption, group: str
+) -> Iterator[Found]:
+    """A photo filed under a festival, dated far from that festival's day."""
+    day = dict(ctx.requirement.festival_days).get(group)
+    if day is None:
+        return
+    raw = caption.fields.get(material.date_field or "", "")
+    taken = parse_date(raw, ctx.year) if raw else facts.taken
+    if taken is not None and abs((taken - day).days) > FESTIVAL_WINDOW_DAYS:
+        yield Found(
+            "festival-date",
+            f"归入{group}（{day.month}月{day.day}日）的照片日期是 {taken.isoformat()}，相差超过"
+            f" {FESTIVAL_WINDOW_DAYS} 天：请确认是{group}期间的活动。",
+            file.rel,
+        )
 
 
 def group_of(file: Any, caption: Caption, groups: Any) -> str | None:
@@ -143,6 +177,14 @@ def judge_caption(
     message = _missing_message(ctx, material, file, caption)
     if message:
         yield Found("caption-missing", message, file.rel)
+    elif caption.separator:
+        name = "空格" if caption.separator.isspace() else f"“{caption.separator}”"
+        agreed = "_".join(caption.parts) + file.path.suffix.lower()
+        yield Found(
+            "caption-shape",
+            f"照片说明已读出，但用了{name}分隔；按约定请改为 _：{agreed}",
+            file.rel,
+        )
     window = ctx.requirement.date_window(material, ctx.year)
     where = window_text(material, window, ctx.year)
     taken = facts.taken
@@ -154,7 +196,13 @@ def judge_caption(
     raw = caption.fields.get(field) if field else None
     if not raw:
         return
-    day = parse_date(raw)
+    day = parse_date(raw, ctx.year)
+    month = parse_month(raw) if day is None else None
+    if month is not None:  # 2021年4月: the month must lie in the window; no day to hold EXIF to
+        first = dt.date(*month, 1)
+        if not window[0].replace(day=1) <= first <= window[1]:
+            yield Found("caption-date", f"{field}“{raw}”不在{where}。", file.rel)
+        return
     if day is None:
         yield Found("caption-date", f"{field}“{raw}”无法识别，请写成 {FORMS_TEXT}。", file.rel)
     elif not window[0] <= day <= window[1]:
@@ -229,6 +277,7 @@ def check(ctx: Context) -> Iterator[Found]:
                     ungrouped.append(file.rel)
                 else:
                     grouped.setdefault(group, set()).add(scene_of[file.rel])
+                    yield from judge_festival_day(ctx, material, file, facts, caption, group)
         yield from judge_count(ctx, material, photos, counted)
         if material.groups is not None and counted:
             yield from judge_groups(ctx, material.groups, grouped, ungrouped)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Iterator
 
+from ...dates import year_written
 from ...labels import words as words_label
 from ...vocab import Trait
 from ..captions import strip_copy_suffix
@@ -83,7 +84,7 @@ def judge_content(text: str, material: Any, ctx: Context) -> Iterator[tuple[str,
     """(code, message) of the heuristic content checks: the plan year, figures, measures."""
     rules = ctx.tasks.rules
     year = str(ctx.year)
-    if material.mentions_year and year not in text:
+    if material.mentions_year and not year_written(text, ctx.year):
         yield "report-year", f"报告中没有出现“{year}”年{HEURISTIC}。要求说明 {year} 年的情况。"
     if material.needs_figures:
         numbers = (m for m in _NUMBER.finditer(text) if m.group() != year)
