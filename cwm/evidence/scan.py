@@ -50,9 +50,15 @@ def kind_of(path: Path) -> str:
     return KINDS.get(path.suffix.lower(), "other")
 
 
+_LEFTOVERS = re.compile(r"^(?:~\$|\._|\.~lock\..*#$|~WRL\d*\.tmp$)|\.tmp$", re.IGNORECASE)
+"""What Office, WPS and LibreOffice leave beside a file while it is open or being saved
+(~$报告.docx, .~lock.报告.docx#, ~WRL0001.tmp, *.tmp) and macOS resource forks (._照片.jpg)."""
+
+
 def is_ignored(name: str) -> bool:
-    """Office lock files, system files, resource forks and cwm's own notes."""
-    return name.startswith("~$") or name.startswith("._") or name.casefold() in IGNORED_NAMES
+    """Office lock and temporary files, system files, resource forks and cwm's own notes: never
+    evidence, never counted, never warned about."""
+    return bool(_LEFTOVERS.search(name)) or name.casefold() in IGNORED_NAMES
 
 
 _DASHES = str.maketrans(

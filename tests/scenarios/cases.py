@@ -706,4 +706,57 @@ SCENARIOS = [
         {"III-10-1-1": ("warn", {"festival-date"})},
         period="2021Q2",
     ),
+    Scenario(
+        "report-in-two-parts",
+        "说明报告分成（一）（二）两个文件，合计约800字",
+        {
+            "III-27-3-1 养老服务设施/说明报告（一）.docx": report(400),
+            "III-27-3-1 养老服务设施/说明报告（二）.docx": docx_bytes(han_text(400)),
+        },
+        {"III-27-3-1": ("pass", set())},
+        period="2021Q2",
+        notes={"III-27-3-1": {"report-parts"}},
+    ),
+    Scenario(
+        "report-in-parts-still-short-near-miss",
+        "说明报告分上、下两篇，合计只有500字（要求800字左右）",
+        {
+            "III-27-3-1/说明报告（上）.docx": report(300),
+            "III-27-3-1/说明报告（下）.docx": docx_bytes(han_text(200)),
+        },
+        {"III-27-3-1": ("fail", {"words-off"})},
+        period="2021Q2",
+    ),
+    Scenario(
+        "office-leftovers",
+        "文件夹里有 Word、WPS、LibreOffice 打开文件时留下的临时文件",
+        {
+            "III-8-1-3/报告.docx": report(600),
+            "III-8-1-3/~$报告.docx": b"\x00lock",
+            "III-8-1-3/.~lock.报告.docx#": "lock",
+            "III-8-1-3/~WRL0001.tmp": b"\x00",
+            "III-8-1-3/保存中.tmp": b"\x00",
+            "III-8-1-3/Thumbs.db": b"\x00",
+        },
+        {"III-8-1-3": ("pass", set())},
+        period="2021Q2",
+    ),
+    Scenario(
+        "document-number-in-other-brackets",
+        "正式发文的发文字号用了﹝﹞括号",
+        {
+            "III-27-1-3 孤儿供养标准/关于调整孤儿基本生活保障标准的通知.docx": docx_bytes(
+                "资阳市民政局文件", "资民发﹝2021﹞30号", "关于调整孤儿基本生活保障标准的通知"
+            )
+        },
+        {"III-27-1-3": ("pass", set())},
+        period="2021Q2",
+    ),
+    Scenario(
+        "document-without-number-near-miss",
+        "“正式发文”其实是一份工作总结，首页没有发文字号",
+        {"III-27-1-3/工作总结.docx": docx_bytes("2021年孤儿保障工作总结", han_text(300))},
+        {"III-27-1-3": ("warn", {"document-number"})},
+        period="2021Q2",
+    ),
 ]

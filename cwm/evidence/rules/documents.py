@@ -15,7 +15,7 @@ CODES = {
 }
 
 DOCUMENT_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
+    r"[\u4e00-\u9fff]\s*[〔\[［(（【﹝〖]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞〗]\s*\d{1,4}\s*号"
 )
 """An agency's abbreviation (one Han character before the bracket is what a search needs: a
 longer run ends in one), the year in brackets, the number, 号."""

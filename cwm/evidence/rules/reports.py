@@ -30,6 +30,10 @@ CODES = {
         "error",
         "字数与要求相差超过警告幅度，超过“N字以内”的上限，或少于“不少于N字”的下限。",
     ),
+    "report-parts": (
+        "info",
+        "说明报告分成几个文件（（一）（二）、（上）（下）、_1 _2）：合在一起按一份检查。",
+    ),
     "words-near": ("warning", "字数略偏离“N字左右”（在合格幅度与警告幅度之间）。"),
     "report-scan": ("info", "扫描版 PDF（无文字层），请人工核对字数。", {Trait.NEEDS_PERSON}),
     "report-year": ("warning", "报告中没有出现方案年度（启发式）。"),
@@ -114,6 +118,8 @@ class Candidate:
     """The contributing unit it names (a contribution, judged against that unit's target)."""
     target: Any = None
     """The contribution's word target."""
+    parts: tuple[str, ...] = ()
+    """The files of a report handed in as parts (说明报告（一）, （二）…), judged as one."""
 
 
 _FORMAT_ORDER = {".docx": 0, ".doc": 1, ".wps": 1, ".ofd": 2, ".pdf": 3}
@@ -219,6 +225,36 @@ def _set_drafts_aside(main: list[Candidate], drafts: list[str]) -> Iterator[Cand
         yield Found("report-draft", message, c.file.rel)
 
 
+_PART = re.compile(
+    r"^(?P<base>.+?)\s*(?:[（(](?:[一二三四五六七八九十]|上|中|下|\d{1,2})[)）]"
+    r"|[_\-－]\s*\d{1,2}|之[一二三四五六七八九])$"
+)
+
+
+def _join_parts(main: list[Candidate]) -> list[Candidate]:
+    """Documents whose names differ only by a part mark (说明报告（一）/（二）, （上）/（下）,
+    _1/_2, 之一/之二) are one report in parts: one candidate, its words those of all parts."""
+    from ..readers import DocumentText
+
+    groups: dict[str, list[Candidate]] = {}
+    for c in main:
+        match = _PART.match(c.file.path.stem)
+        if match and not c.document.scanned:
+            groups.setdefault(match.group("base").strip(), []).append(c)
+    bases = {c.file.path.stem for c in main}
+    out: list[Candidate] = []
+    joined: set[int] = set()
+    for base, parts in groups.items():
+        if len(parts) < 2 or base in bases:
+            continue
+        parts.sort(key=lambda c: c.file.rel)
+        text = "\n".join(c.document.text for c in parts)
+        document = DocumentText(text, parts[0].document.first_page_end)
+        out.append(Candidate(parts[0].file, document, parts=tuple(c.file.path.name for c in parts)))
+        joined |= {id(c) for c in parts}
+    return out + [c for c in main if id(c) not in joined]
+
+
 def sort_documents(ctx: Context, material: Any) -> Iterator[Candidate | Found]:
     """Which document is the report: contributions, one document in several formats, drafts.
     Yields the candidates to judge, and findings on the documents set aside."""
@@ -239,7 +275,9 @@ def sort_documents(ctx: Context, material: Any) -> Iterator[Candidate | Found]:
         else:
             distinct.append(out)
     drafts = ctx.tasks.rules.captions.draft_words
-    yield from _set_drafts_aside(sorted(distinct, key=lambda c: c.file.rel), drafts)
+    kept = [c for c in _set_drafts_aside(sorted(distinct, key=lambda c: c.file.rel), drafts)]
+    yield from (c for c in kept if isinstance(c, Found))
+    yield from _join_parts([c for c in kept if isinstance(c, Candidate)])
 
 
 def judge(ctx: Context, material: Any, candidate: Candidate, named: bool) -> Iterator[Found]:
@@ -251,6 +289,11 @@ def judge(ctx: Context, material: Any, candidate: Candidate, named: bool) -> Ite
         return
     target = candidate.target or material.words
     prefix = f"{file.path.name}：" if named else ""
+    if candidate.parts:
+        prefix = f"说明报告分 {len(candidate.parts)} 个部分（{'、'.join(candidate.parts)}），合计"
+        if not judge_words(document.words, target, ctx.tasks.rules.word_bands):
+            message = f"{prefix}字数 {document.words}，按一份报告检查。"
+            yield Found("report-parts", message, file.rel)
     if candidate.contributor:
         prefix = f"{file.path.name} 是{candidate.contributor}提供的材料（{words_label(target)}）："
     verdict = judge_words(document.words, target, ctx.tasks.rules.word_bands)
