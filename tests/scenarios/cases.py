@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 from ..builders import csv_bytes, docx_bytes, han_text, pdf_bytes, scene_jpeg, xlsx_bytes
 
 APRIL = dt.date(2021, 4, 10)
+REAL_DOC = Path(__file__).parent.parent / "fixtures" / "real" / "说明报告.doc"
+"""A .doc written by LibreOffice (tests/fixtures/real/README.md)."""
 LEAD = "2021年投入资金300万元，建成12个站点。出台政策，建立制度，纳入考核，加强督导。"
 
 
@@ -757,6 +760,29 @@ SCENARIOS = [
         "“正式发文”其实是一份工作总结，首页没有发文字号",
         {"III-27-1-3/工作总结.docx": docx_bytes("2021年孤儿保障工作总结", han_text(300))},
         {"III-27-1-3": ("warn", {"document-number"})},
+        period="2021Q2",
+    ),
+    Scenario(
+        "word-97-named-docx",
+        "Word 97 格式的报告被改名为 .docx（LibreOffice 写的真实 .doc）",
+        lambda: {"III-8-1-3/说明报告.docx": REAL_DOC.read_bytes()},
+        {"III-8-1-3": ("fail", {"words-off"})},
+        period="2021Q2",
+        notes={"III-8-1-3": {"format-mismatch"}},
+    ),
+    Scenario(
+        "docx-named-doc",
+        "Word 2007 格式的报告被改名为 .doc",
+        {"III-8-1-3/说明报告.doc": report(600)},
+        {"III-8-1-3": ("pass", set())},
+        period="2021Q2",
+        notes={"III-8-1-3": {"format-mismatch"}},
+    ),
+    Scenario(
+        "text-named-docx-near-miss",
+        "文本文件被改名为 .docx：仍不是 Word 文档",
+        {"III-8-1-3/说明报告.docx": "这不是Word文件".encode("utf-8")},
+        {"III-8-1-3": ("fail", {"wrong-content", "report-missing"})},
         period="2021Q2",
     ),
 ]

@@ -21,9 +21,42 @@ from .base import DocumentText, ReadError
 __all__ = ["DocumentText", "ReadError", "read_document"]
 
 
-def read_document(path: Path) -> DocumentText:
-    """Text of a report or official document, by extension."""
+_MAGIC = {b"PK\x03\x04": ".docx", bytes.fromhex("D0CF11E0A1B11AE1"): ".doc", b"%PDF": ".pdf"}
+_FAMILY = {".docx": ".docx", ".doc": ".doc", ".wps": ".doc", ".pdf": ".pdf", ".ofd": ".docx"}
+
+
+def actual_suffix(path: Path) -> str | None:
+    """The document format the first bytes show, when the extension says another of the formats
+    read here (a .docx that is a Word 97 file, a .doc that is a .docx); else None. An encrypted
+    Office file is OLE too: it is left to the .docx reader, which says it is encrypted."""
+    from .encrypted import refuse_encrypted_office
+
     suffix = path.suffix.lower()
+    if suffix not in _FAMILY:
+        return None
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    actual = next((kind for magic, kind in _MAGIC.items() if head.startswith(magic)), None)
+    if actual is None or actual == _FAMILY[suffix]:
+        return None
+    if actual == ".doc" and suffix == ".docx":
+        refuse_encrypted_office(path)  # raises for an encrypted .docx: say that, not “Word 97”
+    return actual
+
+
+def read_document(path: Path) -> DocumentText:
+    """Text of a report or official document: by its bytes where they contradict the
+    extension (the result says so), else by extension."""
+    actual = actual_suffix(path)
+    if actual is not None:
+        import dataclasses
+
+        result = _read_as(path, actual)
+        return dataclasses.replace(result, actual_format=actual)
+    return _read_as(path, path.suffix.lower())
+
+
+def _read_as(path: Path, suffix: str) -> DocumentText:
     if suffix == ".docx":
         from .docx import read_docx
 
@@ -40,6 +73,8 @@ def read_document(path: Path) -> DocumentText:
         from .doc import read_doc
 
         return read_doc(path)
+    if suffix != path.suffix.lower() and suffix not in (".txt", ".md"):
+        raise ReadError(f"无法按 {suffix} 读取。", code="wrong-content")
     from .text import read_text_file
 
     text = read_text_file(path)

@@ -32,6 +32,9 @@ class DocumentText:
     """Where the first page ends in ``text`` (a length, not a copy: the cache stores the text
     once)."""
     scanned: bool = False
+    actual_format: str | None = None
+    """The format the bytes are, when the extension says another (a Word 97 file named .docx):
+    read as what it is."""
     """A PDF without a text layer (a scan): nothing to count."""
 
     @staticmethod

@@ -38,10 +38,15 @@ CODES = {
     "empty": ("error", "空文件（0 字节）。"),
     "too-large": ("error", "文件超过读取上限（解压后大小、像素、文字量），可能已损坏，未读取。"),
     "link-outside": ("info", "链接（快捷方式）指向材料文件夹之外，不跟随、不读取。"),
+    "format-mismatch": (
+        "info",
+        "文档的扩展名与内容不符（如 Word 97 文件名为 .docx）：按实际格式读取。",
+    ),
     "special-file": ("warning", "不是普通文件（管道、设备、套接字），已跳过。"),
     "reference-files": ("info", "“参考”开头的子文件夹中的参考资料：列出，不检查、不计入。"),
 }
 
+_FORMAT_NAMES = {".doc": "Word 97–2003 文档（.doc）", ".docx": "Word 文档（.docx）", ".pdf": "PDF"}
 _UNITS = {"image": "张图片", "document": "份文档", "table": "份表格", "video": "个视频"}
 _MANUAL = {"doc-unreadable": "doc-unreadable", "manual": "table-manual"}
 
@@ -92,3 +97,12 @@ def check(ctx: Context) -> Iterator[Found]:
         if isinstance(result, ReadError):
             code = _MANUAL.get(result.code, result.code if result.code in CODES else "unreadable")
             yield Found(code, result.message, file.rel)
+        elif getattr(result, "actual_format", None):
+            named, actual = file.path.suffix.lower(), result.actual_format
+            yield Found(
+                "format-mismatch",
+                f"扩展名是 {named}，内容实为 {_FORMAT_NAMES.get(actual, actual)}："
+                "已按实际格式读取。"
+                f"提交前建议用 Word 或 WPS 打开后另存为 {named}。",
+                file.rel,
+            )
