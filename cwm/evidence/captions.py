@@ -135,16 +135,23 @@ class CaptionReader:
         missing 文件名 column, ``caption-column`` for a column that is no field."""
         if not rows:
             return {}, []
-        header = [unicodedata.normalize("NFKC", h).strip() for h in rows[0]]
+        at = next(
+            (n for n, row in enumerate(rows[:5]) if FILENAME_COLUMN in (_header(c) for c in row)),
+            0,
+        )
+        header_line = at + 1
+        header = [_header(h) for h in rows[at]]
+        rows = rows[at:]
         if FILENAME_COLUMN not in header:
             wanted = "、".join([FILENAME_COLUMN, *names])
-            message = f"{source} 缺少“文件名”列，无法对应照片。第 1 行（表头）应为：{wanted}。"
+            message = f"{source} 缺少“文件名”列，无法对应照片。表头应为：{wanted}。"
             return {}, [("caption-file", message)]
         known = "、".join([FILENAME_COLUMN, *names])
         problems = [
             (
                 "caption-column",
-                f"{source} 第 1 行（表头）有不认识的列“{h}”，已忽略；可用的列：{known}。",
+                f"{source} 第 {header_line} 行（表头）有不认识的列“{h}”，已忽略；"
+                f"可用的列：{known}。",
             )
             for h in header
             if h and h != FILENAME_COLUMN and h not in names
@@ -157,8 +164,8 @@ class CaptionReader:
             values = {
                 h: row[i].strip() for i, h in enumerate(header) if i < len(row) and h in names
             }
-            file_name = unicodedata.normalize("NFC", row[name_at].strip())
-            out[file_name] = self._judged({k: v for k, v in values.items() if v}, names, source)
+            caption = self._judged({k: v for k, v in values.items() if v}, names, source)
+            out[caption_key(row[name_at])] = caption
         return out, problems
 
 
@@ -168,6 +175,21 @@ _LEADING_DATE = re.compile(
     r"|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日)"
 )
+
+
+def _header(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
+
+
+def caption_key(name: str) -> str:
+    """How a captions table's 文件名 matches a photo: width, case and spaces folded, the
+    extension optional (``阳光小区.JPG``, ``阳光小区.jpg`` and ``阳光小区`` are one photo)."""
+    key = unicodedata.normalize("NFKC", str(name)).strip().casefold()
+    stem, dot, suffix = key.rpartition(".")
+    return stem if dot and suffix in _IMAGE_SUFFIXES else key
+
+
+_IMAGE_SUFFIXES = {"jpg", "jpeg", "png", "heic", "heif", "webp", "bmp", "tif", "tiff"}
 
 
 def _fold(text: str) -> str:

@@ -139,7 +139,11 @@ class Context:
         ]
 
     def caption(self, file: EvidenceFile, names: list[str]) -> Caption:
-        return self.captions.get(file.path.name) or self.reader.from_filename(file.path, names)
+        from .captions import caption_key
+
+        return self.captions.get(caption_key(file.path.name)) or self.reader.from_filename(
+            file.path, names
+        )
 
     @functools.cached_property
     def scenes(self) -> list[list[EvidenceFile]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cwm.dates import parse_date
-from cwm.evidence.captions import CaptionReader, strip_copy_suffix
+from cwm.evidence.captions import CaptionReader, caption_key, strip_copy_suffix
 
 NAMES = ["小区名称", "服务功能"]
 
@@ -69,11 +69,26 @@ def test_copy_suffixes_are_not_part_of_the_caption(reader):
 def test_a_caption_table_names_its_bad_header(reader):
     rows = [["文件名", "小区名称", "服务功能", "备注"], ["a.jpg", "阳光小区", "0029", "x"]]
     captions, problems = reader.from_table(rows, NAMES, "captions.csv")
-    assert captions["a.jpg"].missing == ["服务功能"]
+    assert captions[caption_key("a.jpg")].missing == ["服务功能"]
     [(code, message)] = problems
     assert code == "caption-column" and "第 1 行" in message and "“备注”" in message
     _, [(code, message)] = reader.from_table([["名称"], ["a.jpg"]], NAMES, "captions.csv")
     assert code == "caption-file" and "缺少“文件名”列" in message
+
+
+def test_a_caption_table_as_offices_make_it(reader):
+    """A title row above the header, names without their extension or in other case, full-width
+    characters: each photo still finds its row."""
+    rows = [
+        ["III-27-3-2 新建小区养老设施照片说明", "", ""],
+        ["文件名", "小区名称", "服务功能"],
+        ["IMG_0001", "阳光小区", "助餐服务"],
+        ["ＩＭＧ＿０００２．ＪＰＧ", "锦绣花园", "日间照料"],
+    ]
+    captions, problems = reader.from_table(rows, NAMES, "captions.xlsx")
+    assert problems == []
+    assert captions[caption_key("IMG_0001.jpg")].complete
+    assert captions[caption_key("img_0002.jpg")].fields["小区名称"] == "锦绣花园"
 
 
 def test_date_forms():

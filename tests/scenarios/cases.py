@@ -785,4 +785,31 @@ SCENARIOS = [
         {"III-8-1-3": ("fail", {"wrong-content", "report-missing"})},
         period="2021Q2",
     ),
+    Scenario(
+        "captions-xlsx-with-a-title-row",
+        "captions.xlsx 第一行是标题，文件名没写扩展名、大小写不一",
+        lambda: {
+            **xiaoqu_photos("III-27-3-2", [n.replace(".jpg", ".JPG") for n in CAMERA_NAMES]),
+            "III-27-3-2/captions.xlsx": xlsx_bytes(
+                [["新建小区养老服务设施照片说明", "", ""], ["文件名", "小区名称", "服务功能"]]
+                + [
+                    [n.rsplit(".", 1)[0].lower(), x, s]
+                    for n, x, s in zip(CAMERA_NAMES, XIAOQU, SERVICES)
+                ]
+            ),
+        },
+        {"III-27-3-2": ("pass", set())},
+    ),
+    Scenario(
+        "captions-csv-missing-a-photo-near-miss",
+        "captions.csv 漏写了一张照片：那张仍没有说明",
+        lambda: {
+            **xiaoqu_photos("III-27-3-2", CAMERA_NAMES),
+            "III-27-3-2/captions.csv": csv_bytes(
+                [["文件名", "小区名称", "服务功能"]]
+                + [[n, x, s] for n, x, s in zip(CAMERA_NAMES[:4], XIAOQU, SERVICES)]
+            ),
+        },
+        {"III-27-3-2": ("fail", {"caption-missing", "photo-count", "photo-groups"})},
+    ),
 ]
