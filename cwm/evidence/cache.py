@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
-READERS_VERSION = 8
+READERS_VERSION = 9
 """Bump when a reader's output changes, so old results are not used."""
 
 

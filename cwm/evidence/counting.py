@@ -55,8 +55,10 @@ def count_file(file: EvidenceFile) -> Counted:
         numbers = result.counts
         return Counted(file.rel, numbers.words, numbers.han, numbers.chars_no_spaces)
     if file.kind == "table":
-        cells = sum(1 for row in result for cell in row if cell.strip())
-        return Counted(file.rel, note=f"表格：读取 {len(result)} 行，{cells} 个单元格")
+        rows = [row for _, sheet in result.sheets for row in sheet]
+        cells = sum(1 for row in rows for cell in row if cell.strip())
+        sheets = f"{len(result.sheets)} 个工作表，" if len(result.sheets) > 1 else ""
+        return Counted(file.rel, note=f"表格：{sheets}读取 {len(rows)} 行，{cells} 个单元格")
     return Counted(file.rel, note="不是文档或表格，未统计")
 
 

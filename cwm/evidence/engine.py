@@ -40,7 +40,7 @@ def _captions_of(
         if isinstance(result, ReadError):
             problems.append(Found("caption-file", result.message, rel))
             continue
-        rows = result
+        rows = result.rows
         table, unusable = reader.from_table(rows, names, path.name)
         problems += [Found(code, message, rel) for code, message in unusable]
         out.update(table)

@@ -49,7 +49,45 @@ def test_missing_metric_and_non_number(plan, tmp_path):
     rows = [["常住人口", "约一百万"], ["注册志愿者人数", 140000]]
     messages = metric_messages(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(rows)))
     assert "“常住人口”的值“约一百万”不是数字。" in messages
-    assert any("表格中没有“有志愿服务时间记录的志愿者人数”" in m for m in messages)
+    assert any(
+        "找不到“有志愿服务时间记录的志愿者人数”（读到的项目：常住人口、注册志愿者人数）" in m
+        for m in messages
+    )
+
+
+GOVERNMENT_TABLE = [
+    ["资阳市2021年志愿服务情况统计表", "", "", ""],
+    ["填报单位：资阳市民政局", "", "", ""],
+    ["区县", "人口", "志愿者情况", ""],
+    ["", "常住人口（人）", "注册志愿者人数", "有志愿服务时间记录的志愿者人数"],
+    ["雁江区", "1,000,000", "14万", "8万"],
+    ["安岳县", "1,305,000", "17.5万人", "9.5万"],
+    ["全市", "2,305,000", "31.5万", "17.5万"],
+]
+
+
+def test_a_government_table_title_rows_two_headers_and_a_city_row(plan, tmp_path):
+    """Figures from the 全市 row under a two-level header: 31.5万/230.5万 = 13.67% ≥ 13%,
+    17.5万/31.5万 = 55.6% > 50%."""
+    assert codes(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(GOVERNMENT_TABLE))) == []
+
+
+def test_county_rows_without_a_total_are_summed(plan, tmp_path):
+    rows = GOVERNMENT_TABLE[:-1]
+    assert codes(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(rows))) == []
+
+
+def test_a_city_row_below_the_threshold_fails_near_miss(plan, tmp_path):
+    rows = GOVERNMENT_TABLE[:-1] + [["合计", "2,305,000", "28万", "17.5万"]]
+    messages = metric_messages(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(rows)))
+    assert any("注册志愿者人数/常住人口 = 12.15%" in m for m in messages)
+
+
+def test_figures_on_a_second_sheet(plan, tmp_path):
+    from .test_tables_sheets import two_sheet_xlsx
+
+    data = two_sheet_xlsx([["填表说明", "数据见第二个工作表"]], GOVERNMENT_TABLE)
+    assert codes(check(plan, tmp_path, "数据.xlsx", data)) == []
 
 
 def test_no_table(plan, tmp_path):

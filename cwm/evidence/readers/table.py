@@ -2,9 +2,10 @@
 (python-calamine: Rust, reads all of them, ~13× faster than openpyxl on real files and reads
 Strict OOXML that openpyxl cannot), and .csv (UTF-8 or GBK, as Excel saves it).
 
-Returns the first rows of the first sheet as strings: integers stay integers (1000000, not
-1000000.0), dates as 2021-04-04. Bounded: the first ``MAX_TABLE_ROWS`` rows; the first
-``MAX_TABLE_BYTES`` of a CSV; zip-based files within the zip bounds.
+Returns ``Sheets``: the first rows of each sheet (up to ``MAX_SHEETS``) as strings: integers
+stay integers (1000000, not 1000000.0), dates as 2021-04-04. Bounded: the first
+``MAX_TABLE_ROWS`` rows of a sheet; the first ``MAX_TABLE_BYTES`` of a CSV; zip-based files
+within the zip bounds.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import itertools
 import os
 import zipfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -21,6 +23,20 @@ from ..limits import MAX_TABLE_BYTES, MAX_TABLE_ROWS
 from .base import ReadError
 
 MAX_ROWS = MAX_TABLE_ROWS
+MAX_SHEETS = 8
+"""Sheets read of a workbook: the figures are often on the second (a cover or notes first)."""
+
+
+@dataclass(frozen=True)
+class Sheets:
+    """The sheets of a table file: (name, rows) in workbook order; a CSV is one sheet."""
+
+    sheets: tuple[tuple[str, list[list[str]]], ...] = ()
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """The first sheet's rows."""
+        return self.sheets[0][1] if self.sheets else []
 
 
 def cell_text(value: Any) -> str:
@@ -38,7 +54,7 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def read_table(path: Path) -> list[list[str]]:
+def read_table(path: Path) -> Sheets:
     if path.suffix.lower() == ".csv":
         import csv
         import io
@@ -46,7 +62,7 @@ def read_table(path: Path) -> list[list[str]]:
         from .text import read_text_file
 
         text = read_text_file(path, MAX_TABLE_BYTES, whole=False)
-        return list(itertools.islice(csv.reader(io.StringIO(text)), MAX_ROWS))
+        return Sheets((("", list(itertools.islice(csv.reader(io.StringIO(text)), MAX_ROWS))),))
     return _read_workbook(path)
 
 
@@ -64,7 +80,7 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def _read_workbook(path: Path) -> list[list[str]]:
+def _read_workbook(path: Path) -> Sheets:
     from python_calamine import CalamineWorkbook
 
     from .encrypted import refuse_encrypted_office
@@ -77,9 +93,14 @@ def _read_workbook(path: Path) -> list[list[str]]:
     try:
         with open(path, "rb") as handle, _quiet_stderr():
             workbook = CalamineWorkbook.from_filelike(handle)
-            if not workbook.sheet_names:
-                return []
-            rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False, nrows=MAX_ROWS)
+            names = workbook.sheet_names[:MAX_SHEETS]
+            sheets = [
+                (
+                    name,
+                    workbook.get_sheet_by_index(n).to_python(skip_empty_area=False, nrows=MAX_ROWS),
+                )
+                for n, name in enumerate(names)
+            ]
     except BaseException as exc:  # calamine raises its own errors, and PanicException
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
@@ -88,4 +109,6 @@ def _read_workbook(path: Path) -> list[list[str]]:
             "请用 Excel 或 WPS 打开后另存为 .xlsx。",
             code="wrong-content",
         ) from None
-    return [[cell_text(v) for v in row] for row in rows]
+    return Sheets(
+        tuple((name, [[cell_text(v) for v in row] for row in rows]) for name, rows in sheets)
+    )

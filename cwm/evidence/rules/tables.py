@@ -1,5 +1,8 @@
-"""数据表格：.xlsx 或 .csv（UTF-8 或 GBK），“名称-数值”两列或“表头+一行数据”；
-按数据中的指标计算比例并比较阈值。
+"""数据表格：.xlsx、.xls、.et、.ods 或 .csv（UTF-8 或 GBK）；按数据中的指标计算比例并比较阈值。
+
+表格可以是“名称-数值”两列，也可以是“表头+数据行”：表头上方可以有标题行，表头可以是两层（合并的
+大标题下分列），数据可以在任意一个工作表中；有各区县分行时取“全市”“合计”行（没有合计行时把各行相加）；
+数值可以带单位和千分位（30.5万、2,309,000、30.5万人）。找不到某项指标时，说明读到了哪些列。
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ _OPS = {
     "<=": lambda a, b: a <= b,
     "<": lambda a, b: a < b,
 }
+TOTAL_ROW = re.compile(r"^(?:全市|全区|全县|合计|总计|全市合计|市本级合计|小计)")
+"""The row whose figures are the city's, among rows per county."""
 
 
 def _key(label: str) -> str:
@@ -30,56 +35,127 @@ def _key(label: str) -> str:
     return re.sub(r"[\s:：]", "", text)
 
 
-def cells_to_pairs(rows: list[list[str]]) -> dict[str, str]:
-    """Label -> value, reading the table as name/value columns or as a header with one row of
-    values — whichever layout yields more numbers."""
-    by_rows: dict[str, str] = {}
-    for row in rows:
-        cells = [c for c in row if c.strip()]
-        if len(cells) >= 2:
-            by_rows.setdefault(_key(cells[0]), cells[1].strip())
-    by_header: dict[str, str] = {}
-    if len(rows) >= 2:
-        for label, value in zip(rows[0], rows[1]):
-            if label.strip():
-                by_header.setdefault(_key(label), value.strip())
-
-    def numbers(pairs: dict[str, str]) -> int:
-        return sum(1 for v in pairs.values() if parse_number(v) is not None)
-
-    return by_header if numbers(by_header) > numbers(by_rows) else by_rows
-
-
 def parse_number(text: str) -> float | None:
+    """``2,309,000`` / ``30.5万`` / ``30.5万人`` / ``1.2亿`` / ``13.5%`` (13.5) as a number."""
     value = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
+    value = re.sub(r"(?<=[\d.万亿])(?:人|名|个|户|家|次|元|人次)$", "", value)
     scale = 1.0
-    if value.endswith("人"):
+    if value.endswith("%"):
         value = value[:-1]
     if value.endswith("万"):
         value, scale = value[:-1], 10000.0
+    elif value.endswith("亿"):
+        value, scale = value[:-1], 100000000.0
     try:
         return float(value) * scale
     except ValueError:
         return None
 
 
-def find(pairs: dict[str, str], name: str) -> str | None:
+def _numbers(row: list[str]) -> int:
+    return sum(1 for c in row if parse_number(c) is not None)
+
+
+def by_rows(rows: list[list[str]]) -> dict[str, str]:
+    """Name/value columns: the first filled cell of a row names the value in the next."""
+    out: dict[str, str] = {}
+    for row in rows:
+        cells = [c for c in row if c.strip()]
+        if len(cells) >= 2:
+            out.setdefault(_key(cells[0]), cells[1].strip())
+    return out
+
+
+def by_header(rows: list[list[str]]) -> dict[str, str]:
+    """A header row (with title rows above it, or a second header row below it: the labels of a
+    merged group joined with each column's own) over data rows; the figures are those of the
+    全市/合计 row, else the sum of the data rows, else the one data row."""
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    data_at = next((n for n, r in enumerate(rows) if n and _numbers(r) >= 2), None)
+    if data_at is None:
+        return {}
+    header_rows = [r for r in rows[:data_at] if sum(1 for c in r if c.strip()) >= 2][-2:]
+    if not header_rows:
+        return {}
+    width = max(len(r) for r in rows)
+    labels = [""] * width
+    for header in header_rows:
+        carried = ""
+        for n in range(width):
+            cell = header[n].strip() if n < len(header) else ""
+            if len(header_rows) == 2 and header is header_rows[0]:
+                carried = cell or carried  # a merged group's label over the columns it spans
+                labels[n] = carried
+            else:
+                labels[n] = labels[n] + cell if cell else labels[n]
+    data = [r for r in rows[data_at:] if _numbers(r) >= 1]
+    total = next((r for r in data if r and TOTAL_ROW.match(_key(r[0]))), None)
+    out: dict[str, str] = {}
+    for n, label in enumerate(labels):
+        if not label:
+            continue
+        if total is not None or len(data) == 1:
+            row = total if total is not None else data[0]
+            out.setdefault(_key(label), row[n].strip() if n < len(row) else "")
+            continue
+        values = [parse_number(r[n]) for r in data if n < len(r) and r[n].strip()]
+        if values and all(v is not None for v in values):
+            out.setdefault(_key(label), f"{sum(values):g}")  # type: ignore[arg-type]
+    return out
+
+
+def cells_to_pairs(rows: list[list[str]]) -> dict[str, str]:
+    """Label -> value, reading the sheet as name/value columns or as a header over data rows —
+    whichever layout yields more numbers."""
+    one, other = by_header(rows), by_rows(rows)
+
+    def numbers(pairs: dict[str, str]) -> int:
+        return sum(1 for v in pairs.values() if parse_number(v) is not None)
+
+    return one if numbers(one) >= numbers(other) and one else other
+
+
+def locate(pairs: dict[str, str], name: str) -> str | None:
+    """The label that holds ``name``: the same words, a label that contains them (a merged
+    group's title before them), or a shorter label covering most of them (志愿者人数 for
+    注册志愿者人数; never 志愿者人数 for 有志愿服务时间记录的志愿者人数)."""
     key = _key(name)
     if key in pairs:
-        return pairs[key]
-    for label, value in pairs.items():
-        if key in label or (label and label in key and len(label) >= 4):
-            return value
+        return key
+    for label in pairs:
+        if key in label or (label and label in key and len(label) >= max(4, 0.7 * len(key))):
+            return label
     return None
 
 
-def judge_metric(pairs: dict[str, str], metric: Any) -> str | None:
-    """Why the table misses ``metric`` (absent, not a number, ratio off), else None."""
+def find(pairs: dict[str, str], name: str) -> str | None:
+    label = locate(pairs, name)
+    return pairs[label] if label is not None else None
+
+
+def judge_metric(sheets: list[dict[str, str]], metric: Any) -> str | None:
+    """Why the table misses ``metric`` (absent, not a number, ratio off), else None. Each
+    sheet is tried; the first that holds both figures decides."""
+    names = (metric.numerator, metric.denominator)
+
+    def holds(pairs: dict[str, str]) -> bool:  # both figures, from two different columns
+        labels = [locate(pairs, n) for n in names]
+        return None not in labels and labels[0] != labels[1]
+
+    pairs = next((p for p in sheets if holds(p)), None)
+    if pairs is None:
+        seen = list(dict.fromkeys(label for p in sheets for label in p))[:8]
+        missing = next(
+            (n for n in names if not any(locate(p, n) is not None for p in sheets)), names[0]
+        )
+        found = f"（读到的项目：{'、'.join(seen)}）" if seen else "（没有读到任何项目）"
+        return (
+            f"表格中找不到“{missing}”{found}。请把该列（或该行）的名称写成“{missing}”，"
+            "或在第一列写名称、第二列写数值。"
+        )
     values = {}
-    for name in (metric.numerator, metric.denominator):
-        raw = find(pairs, name)
-        if raw is None:
-            return f"表格中没有“{name}”。请加一行：第一列写“{name}”，第二列写数值。"
+    for name in names:
+        raw = find(pairs, name) or ""
         number = parse_number(raw)
         if number is None:
             return f"“{name}”的值“{raw}”不是数字。"
@@ -103,9 +179,9 @@ def check(ctx: Context) -> Iterator[Found]:
         if ctx.folder is not None and not tables:
             yield Found("table-missing", "缺少数据表格（.xlsx 或 .csv）。", ctx.folder.rel)
             continue
-        for file, rows in tables:
-            pairs = cells_to_pairs(rows)
+        for file, workbook in tables:
+            sheets = [cells_to_pairs(rows) for _, rows in workbook.sheets]
             for metric in material.metrics:
-                problem = judge_metric(pairs, metric)
+                problem = judge_metric(sheets, metric)
                 if problem:
                     yield Found("table-metric", problem, file.rel)
