@@ -113,6 +113,8 @@ class Context:
     scene_of: Mapping[str, int] = field(default_factory=dict)
     """Photo rel -> its scene among this requirement's photos (``engine.compare_photos``)."""
     duplicate_folders: list[str] = field(default_factory=list)
+    titled_folder: str | None = None
+    """A folder named like this item's title but without its id (scan.Scan.by_title)."""
     """Every folder found for this id, when there are several."""
 
     @property

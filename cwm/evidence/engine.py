@@ -178,6 +178,7 @@ def check_requirement(
         elsewhere=photos.elsewhere,
         scene_of=photos.scene_of,
         duplicate_folders=tree.duplicates.get(item.id, []),
+        titled_folder=tree.by_title.get(item.id),
     )
     findings = [
         Finding(code.code, code.severity, found.message, found.path, found.related, code.traits)

@@ -129,6 +129,8 @@ class Scan:
     stray: list[EvidenceFile] = field(default_factory=list)
     problems: list[TreeProblem] = field(default_factory=list)
     """Problems outside any requirement folder."""
+    by_title: dict[str, str] = field(default_factory=dict)
+    """Requirement id -> a folder named like its title but without its id (not checked)."""
 
 
 class IdMatcher:
@@ -152,6 +154,21 @@ class IdMatcher:
             return None
         found = _ID_LIKE.match(fold(name).lstrip())
         return found.group(0).replace(" ", "").upper() if found else None
+
+    def by_title(self, name: str) -> str | None:
+        """The one requirement whose title a folder's name (without an id, at least four
+        characters) is taken from: its characters, in order, are the title's (新建小区养老设施
+        for 新建小区配套养老服务设施图片); a 科室's folder (养老服务科) is none."""
+        text = re.sub(r"[\s_\-.（）()]", "", fold(name))
+        if len(text) < 4:
+            return None
+
+        def taken_from(title: str) -> bool:
+            chars = iter(re.sub(r"[\s_\-.（）()]", "", fold(title)))
+            return all(char in chars for char in text)
+
+        found = [ident for ident, title in self.titles.items() if taken_from(title)]
+        return found[0] if len(found) == 1 else None
 
     def nearest(self, name: str, limit: int = 2) -> list[str]:
         """The ids most like ``name``'s id; the folder's text, compared with the titles, counts
@@ -295,6 +312,8 @@ class _Walker:
             written = self.matcher.unknown_id(name)
             if written is not None:
                 self.unknown(path, name, written)
+            else:
+                self.titled(path, name)
             self.enter(path, _Level(iter(()), None, None))
             return
         found = RequirementFolder(ident, path, self.rel_of(path))
@@ -312,6 +331,20 @@ class _Walker:
             f"是否应为 {nearest}？请改正文件夹名。"
         )
         self.problem(None, "unknown-id", message, path)
+
+    def titled(self, path: Path, name: str) -> None:
+        """A folder named like an item's title but without its id: say which id it likely is."""
+        ident = self.matcher.by_title(name)
+        if ident is None:
+            return
+        rel = self.rel_of(path)
+        self.result.by_title.setdefault(ident, rel)
+        title = self.matcher.titles[ident]
+        message = (
+            f"文件夹“{name}”像是 {ident} {title} 的材料，但名称不以编号开头，其中的材料不会被检查。"
+            f"请改名为“{ident} {name}”。"
+        )
+        self.problem(None, "title-folder", message, path)
 
     def visit_file(self, path: Path, name: str, level: _Level) -> None:
         folder = level.folder

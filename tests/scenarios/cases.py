@@ -853,4 +853,21 @@ SCENARIOS = [
         {"III-15-2-3": ("fail", {"table-metric"})},
         period="2021Q2",
     ),
+    Scenario(
+        "folder-named-by-title-only",
+        "文件夹只写了事项名称（新建小区养老设施/），没有编号",
+        lambda: xiaoqu_photos("养老服务科/新建小区养老设施"),
+        {"III-27-3-2": ("missing", {"folder-missing"})},
+        period="2021Q2",
+        dept="养老",
+        other={"title-folder"},
+    ),
+    Scenario(
+        "section-folders-are-not-titles-near-miss",
+        "按科室分的文件夹（养老服务科/）不会被当成缺编号的事项文件夹",
+        lambda: xiaoqu_photos("养老服务科/III-27-3-2 新建小区养老设施"),
+        {"III-27-3-2": ("pass", set())},
+        period="2021Q2",
+        dept="养老",
+    ),
 ]

@@ -20,6 +20,10 @@ CODES = {
         "error",
         "文件夹名以编号开头，但这个编号不是任何申报项的编号（提示最接近的编号）。",
     ),
+    "title-folder": (
+        "warning",
+        "文件夹名像是某个申报项的名称，但不以编号开头：其中的材料不会被检查（提示应加的编号）。",
+    ),
     "stray-file": ("info", "文件不在任何申报项文件夹中，不会被检查。"),
     "partial-tree": (
         "info",
@@ -36,11 +40,13 @@ def check(ctx: Context) -> Iterator[Found]:
     if ctx.requirement.optional and (ctx.folder is None or not ctx.folder.files):
         yield Found("optional", "本期无必报内容（择优报送）：没有材料不算缺失，交了的照常检查。")
     elif ctx.folder is None and not nothing_to_hand_in and not ctx.requirement.optional:
-        yield Found(
-            "folder-missing",
-            f"找不到 {item.id} 的文件夹（{item.title}）。"
-            f"请新建以“{item.id}”开头的文件夹并放入材料。",
+        guess = ctx.titled_folder
+        hint = (
+            f"“{guess}”像是它的材料，请把这个文件夹改名为以“{item.id}”开头。"
+            if guess
+            else f"请新建以“{item.id}”开头的文件夹并放入材料。"
         )
+        yield Found("folder-missing", f"找不到 {item.id} 的文件夹（{item.title}）。{hint}")
     if ctx.duplicate_folders:
         paths = ctx.duplicate_folders
         message = f"{item.id} 有 {len(paths)} 个文件夹：{'；'.join(paths)}。请合并为一个。"
