@@ -20,7 +20,7 @@ from .evidence.engine import run_check
 from .evidence.reading import OnProgress
 from .evidence.results import CheckReport, Finding, RequirementResult
 from .labels import DUE_STATUS, OPTIONAL, THIS_PERIOD
-from .periods import Period, festivals_in, known_festivals
+from .periods import Period, festivals_in, folder_period, known_festivals, overlaps
 from .plan import Plan
 from .units import Target
 from .vocab import DONE, Severity, Status
@@ -204,12 +204,31 @@ def check_due(
     if only is not None:
         requirements = [r for r in requirements if r.item.id == only]
     report = run_check(
-        plan.tasks, evidence, requirements, use_cache=use_cache, jobs=jobs, progress=progress
+        plan.tasks,
+        evidence,
+        requirements,
+        use_cache=use_cache,
+        jobs=jobs,
+        progress=progress,
+        keep=_this_period(window),
     )
     root = evidence_root(plan, evidence)
     if root is not None:
         report.other_findings.insert(0, _partial(evidence, root, target))
     return DueCheck(window, items, report, target)
+
+
+def _this_period(window: Period | None) -> Any:
+    """With a period: a folder named after a period that does not overlap it (2021年第一季度/
+    when checking 2021Q2) is not walked; its copies of the items are not duplicates."""
+    if window is None:
+        return None
+
+    def keep(name: str) -> bool:
+        period = folder_period(name, window.year)
+        return period is None or overlaps(period, window)
+
+    return keep
 
 
 def evidence_root(plan: Plan, evidence: Path) -> Path | None:

@@ -112,6 +112,38 @@ class Period:
         )
 
 
+_MONTH_SPANS = {(1, 3): 1, (4, 6): 2, (7, 9): 3, (10, 12): 4}
+
+
+def folder_period(name: str, year: int) -> Period | None:
+    """The period a folder's name gives, as offices name period folders: ``2021年第一季度``,
+    ``2021Q2``, ``第二季度``, ``二季度``, ``Q2``, ``4-6月``, ``上半年`` (the year, when not written,
+    is ``year``); None for any other name."""
+    import unicodedata
+
+    value = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).upper()
+    try:
+        return Period.parse(value)
+    except UsageError:
+        pass
+    spans = re.fullmatch(r"(\d{1,2})[-~至到](\d{1,2})月(?:份)?", value)
+    if spans:
+        quarter = _MONTH_SPANS.get((int(spans.group(1)), int(spans.group(2))))
+        return Period(year, "quarter", quarter) if quarter else None
+    if re.fullmatch(r"(?:第?[一二三四1-4]季度?|Q[1-4])", value):
+        try:
+            return Period.parse(f"{year}{value if value.startswith('Q') else '年' + value}")
+        except UsageError:
+            return None
+    if value in ("上半年", "下半年"):
+        return Period(year, "half", 1 if value == "上半年" else 2)
+    return None
+
+
+def overlaps(one: Period, other: Period) -> bool:
+    return one.start <= other.end and other.start <= one.end
+
+
 def parse_date(text: str) -> dt.date:
     """A date in any form people write (``dates.parse_date``), with a Chinese error."""
     from .dates import FORMS_TEXT

@@ -117,3 +117,29 @@ def test_1978_mid_autumn_follows_the_national_standard():
     3 September, so 中秋 is 17 September (the Hong Kong almanac says 16 September)."""
     found = {f.name: f.date for f in festivals_in(Period(1978, "year"))}
     assert found["中秋节"] == dt.date(1978, 9, 17)
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("2021年第一季度", "2021Q1"),
+        ("第二季度", "2021Q2"),
+        ("二季度", "2021Q2"),
+        ("Q3", "2021Q3"),
+        ("4-6月", "2021Q2"),
+        ("10-12月", "2021Q4"),
+        ("上半年", "2021H1"),
+        ("2021年5月", "2021-05"),
+    ],
+)
+def test_period_folders_as_offices_name_them(name, label):
+    from cwm.periods import folder_period
+
+    assert folder_period(name, 2021).label == label
+
+
+@pytest.mark.parametrize("name", ["照片", "清明节", "III-7-3-1 村规民约", "养老服务科", "参考资料"])
+def test_other_folders_are_no_period(name):
+    from cwm.periods import folder_period
+
+    assert folder_period(name, 2021) is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..errors import InternalError
 from ..vocab import Severity, Status
@@ -202,8 +202,9 @@ def check_tree(
     cache: Any = None,
     jobs: int = 1,
     progress: OnProgress | None = None,
+    keep: Callable[[str], bool] | None = None,
 ) -> CheckReport:
-    """Check ``root`` for ``requirements``.
+    """Check ``root`` for ``requirements`` (``keep``: which folders to walk, see ``scan``).
 
     Files are read once (``read_files``: ``cache``, ``jobs`` processes, ``progress`` callback);
     the evidence tree is only read, never written.
@@ -211,7 +212,7 @@ def check_tree(
     from .rules import RULES
 
     requirements = list(requirements)
-    tree = scan(root, tasks.titles())
+    tree = scan(root, tasks.titles(), keep)
     wanted = {r.item.id for r in requirements}
     files = [
         f for ident, folder in tree.folders.items() if ident in wanted for f in _to_read(folder)
@@ -258,6 +259,7 @@ def run_check(
     use_cache: bool = True,
     jobs: int = 0,
     progress: OnProgress | None = None,
+    keep: Callable[[str], bool] | None = None,
 ) -> CheckReport:
     """``check_tree`` with the user's file cache (unless ``use_cache`` is false) and ``jobs``
     processes (0: one per core)."""
@@ -274,6 +276,7 @@ def run_check(
             cache=cache,
             jobs=jobs or os.cpu_count() or 1,
             progress=progress,
+            keep=keep,
         )
     finally:
         if cache is not None:

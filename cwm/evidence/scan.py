@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 from ..errors import os_error
 from .captions import CAPTION_FILES
@@ -201,7 +201,11 @@ class _Level:
 class _Walker:
     """An iterative, depth-first walk in name order (any depth; no recursion)."""
 
-    def __init__(self, root: Path, titles: Mapping[str, str]) -> None:
+    def __init__(
+        self, root: Path, titles: Mapping[str, str], keep: Callable[[str], bool] | None = None
+    ) -> None:
+        self.keep = keep
+        """A folder name -> whether to walk it (False: a folder of another period)."""
         self.root = Path(os.path.abspath(root))
         """Absolute (no system call): every file's path is absolute, a cache key as it is."""
         self.prefix = str(self.root).rstrip(os.sep) + os.sep
@@ -301,6 +305,10 @@ class _Walker:
 
     def visit_dir(self, path: Path, name: str, level: _Level) -> None:
         folder = level.folder
+        if self.keep is not None and not self.keep(name):
+            message = f"“{name}”是其他期间的文件夹，本次按期间检查，未读取。"
+            self.problem(folder, "other-period", message, path)
+            return
         if folder is not None:
             first = level.group is None and not level.reference
             reference = level.reference or (first and name.strip().startswith(REFERENCE_PREFIX))
@@ -360,7 +368,9 @@ class _Walker:
             folder.files.append(item)
 
 
-def scan(root: Path, titles: Mapping[str, str]) -> Scan:
+def scan(root: Path, titles: Mapping[str, str], keep: Callable[[str], bool] | None = None) -> Scan:
     """Walk ``root`` (read only) and sort what it holds under the requirement ids
-    (``titles``: id -> title, for suggesting the nearest ids)."""
-    return _Walker(root, titles).walk()
+    (``titles``: id -> title, for suggesting the nearest ids). ``keep``, given a folder's name,
+    says whether to walk it: the caller's way of leaving out other periods' folders (the
+    scanner knows no periods)."""
+    return _Walker(root, titles, keep).walk()

@@ -870,4 +870,47 @@ SCENARIOS = [
         period="2021Q2",
         dept="养老",
     ),
+    Scenario(
+        "period-folders-side-by-side",
+        "按季度分文件夹（2021年第一季度/、第二季度/），两个季度各有一套 III-7-3-1；检查第二季度",
+        lambda: {
+            "2021年第一季度/III-7-3-1/报告.docx": report(500),
+            **{
+                f"2021年第一季度/III-7-3-1/2021-03-1{i}_市民政局_村规民约宣讲{i}.jpg": photo(
+                    500 + i, dt.date(2021, 3, 10 + i)
+                )
+                for i in range(1, 4)
+            },
+            "第二季度/III-7-3-1/报告.docx": report(500),
+            **{
+                f"第二季度/III-7-3-1/2021-04-1{i}_市民政局_村规民约宣讲{i}.jpg": photo(
+                    500 + i, dt.date(2021, 4, 10 + i)
+                )
+                for i in range(1, 4)
+            },
+        },
+        {"III-7-3-1": ("pass", set())},
+        period="2021Q2",
+        notes={"other": {"other-period"}},
+    ),
+    Scenario(
+        "month-span-folder",
+        "季度文件夹写成“4-6月”",
+        lambda: {
+            "1-3月/III-8-1-3/报告.docx": report(300),
+            "4-6月/III-8-1-3/报告.docx": report(600),
+        },
+        {"III-8-1-3": ("pass", set())},
+        period="2021Q2",
+    ),
+    Scenario(
+        "two-sections-same-period-near-miss",
+        "同一季度里两个科室文件夹下各有一个 III-8-1-3：仍是重复，列出两处",
+        lambda: {
+            "第二季度/社会事务与儿童保障科/III-8-1-3/报告.docx": report(600),
+            "第二季度/养老服务科/III-8-1-3/报告.docx": report(600),
+        },
+        {"III-8-1-3": ("fail", {"folder-duplicate"})},
+        period="2021Q2",
+    ),
 ]
