@@ -110,3 +110,57 @@ def test_the_cache_is_never_written_into_the_evidence_tree(plan, tmp_path):
     before = sorted(p.name for p in root.rglob("*"))
     run_check(plan, root)
     assert sorted(p.name for p in root.rglob("*")) == before
+
+
+HOLDER = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], timeout=5, isolation_level=None)
+db.execute("PRAGMA journal_mode=WAL")
+db.execute("BEGIN IMMEDIATE")
+db.execute("INSERT OR REPLACE INTO results (key, value) VALUES ('other', x'00')")
+print("ready", flush=True)
+time.sleep(float(sys.argv[2]))
+db.execute("COMMIT")
+"""
+
+
+def test_a_cache_another_process_is_writing_is_left_alone(tmp_path, monkeypatch):
+    """Another process holds a write transaction: this run goes on without the cache, says so,
+    and the other process's row is there after it commits (before: the live file was deleted)."""
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from cwm.evidence import cache as cache_module
+    from cwm.evidence.cache import FileCache
+
+    location = tmp_path / "files.sqlite"
+    FileCache(location).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(location), "2"], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout.readline().strip() == "ready"
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT", 0.3)
+    started = time.monotonic()
+    cache = FileCache(location)
+    cache.put_many([("mine", {"words": 1})])
+    cache.close()
+    assert time.monotonic() - started < 2 and cache.note and "另一个 cwm" in cache.note
+    assert holder.wait(timeout=30) == 0
+    db = sqlite3.connect(location)
+    assert db.execute("SELECT count(*) FROM results WHERE key = 'other'").fetchone() == (1,)
+    assert location.exists() and not (tmp_path / "files.sqlite.damaged").exists()
+
+
+def test_a_damaged_cache_is_set_aside_and_rebuilt(tmp_path):
+    from cwm.evidence.cache import FileCache
+
+    location = tmp_path / "files.sqlite"
+    location.write_bytes(b"this is not a database" * 100)
+    cache = FileCache(location)
+    cache.put_many([("k", 1)])
+    hits, _ = cache.get_many([])
+    cache.close()
+    assert (tmp_path / "files.sqlite.damaged").read_bytes().startswith(b"this is not")
+    assert cache.note is None

@@ -269,7 +269,7 @@ def run_check(
 
     cache = FileCache(default_location()) if use_cache else None
     try:
-        return check_tree(
+        report = check_tree(
             tasks,
             root,
             requirements,
@@ -281,3 +281,6 @@ def run_check(
     finally:
         if cache is not None:
             cache.close()
+    if cache is not None and cache.note:
+        report.other_findings.insert(0, Finding("cache-busy", Severity.INFO, cache.note))
+    return report
