@@ -20,7 +20,7 @@ import re
 import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .duecheck import DueCheck, check_due
 from .evidence.rules import RULES
@@ -286,13 +286,66 @@ class ReportRun:
     changes: Changes
 
 
-def _new_name(out_dir: Path, now: dt.datetime) -> str:
-    """``2021-06-20_0930``, or ``…_2`` when a run of the same minute is there."""
-    name, n = now.strftime("%Y-%m-%d_%H%M"), 1
-    while (out_dir / name).exists():
-        n += 1
-        name = f"{now:%Y-%m-%d_%H%M}_{n}"
-    return name
+def _names(now: dt.datetime) -> Iterator[str]:
+    """``2021-06-20_0930``, then ``…_2``, ``…_3``: the names a run of this minute may take."""
+    yield now.strftime("%Y-%m-%d_%H%M")
+    for n in range(2, 1000):
+        yield f"{now:%Y-%m-%d_%H%M}_{n}"
+
+
+def _claim(temporary: Path, out_dir: Path, now: dt.datetime) -> Path:
+    """Rename the finished folder to the first free dated name. The name is taken by the rename
+    itself (it fails on a folder already there), so two runs of the same minute both land."""
+    for name in _names(now):
+        target = out_dir / name
+        if target.exists():
+            continue
+        try:
+            os.rename(temporary, target)
+            return target
+        except OSError as exc:  # another run took the name between the look and the rename
+            if not target.exists():
+                raise exc
+    raise OSError(f"{out_dir} 中同一分钟的报告文件夹太多")
+
+
+_PARTIAL = re.compile(r"^\.(?P<name>.+)\.partial-(?P<pid>\d+)(?:-\w+)?$")
+
+
+def _process_gone(pid: int, path: Path) -> bool:
+    """Whether the run that was writing ``path`` has ended (on Windows, where a process cannot
+    be probed safely, a partial folder a day old is taken as left behind)."""
+    if os.name == "nt":
+        import time
+
+        try:
+            return time.time() - path.stat().st_mtime > 24 * 3600
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def remove_leftovers(out_dir: Path) -> list[str]:
+    """Remove the hidden ``.NAME.partial-PID`` folders of earlier runs that were killed (only
+    this naming pattern, only when their process is gone). Returns their names."""
+    removed = []
+    try:
+        entries = list(out_dir.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _PARTIAL.match(entry.name)
+        if match and int(match.group("pid")) != os.getpid() and entry.is_dir():
+            if _process_gone(int(match.group("pid")), entry):
+                shutil.rmtree(entry, ignore_errors=True)
+                removed.append(entry.name)
+    return removed
 
 
 def _texts(
@@ -346,7 +399,8 @@ def write_report(
     )
     now = now or dt.datetime.now()
     out_dir.mkdir(parents=True, exist_ok=True)
-    name = _new_name(out_dir, now)
+    remove_leftovers(out_dir)
+    name = now.strftime("%Y-%m-%d_%H%M")
     previous_name, previous, why = newest_report(out_dir)
     data = {
         "version": __version__,
@@ -356,16 +410,20 @@ def write_report(
     changes = compare(previous, data, previous_name)
     changes.note = (changes.note + why).strip()
     data["changes"] = changes.as_json()
-    temporary = out_dir / f".{name}.partial-{os.getpid()}"
-    temporary.mkdir()
+    import tempfile
+
+    from .fsutil import normal_mode
+
+    temporary = Path(tempfile.mkdtemp(prefix=f".{name}.partial-{os.getpid()}-", dir=out_dir))
+    os.chmod(temporary, normal_mode(directory=True))  # mkdtemp makes 0700: colleagues read it
     try:
         for file_name, text in _texts(
             plan, checked, evidence, data, changes, window, today
         ).items():
             (temporary / file_name).write_text(text, encoding="utf-8")
         (temporary / "检查结果.xlsx").write_bytes(findings_workbook(plan, checked))
-        os.rename(temporary, out_dir / name)
+        folder = _claim(temporary, out_dir, now)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
-    return ReportRun(out_dir / name, checked, changes)
+    return ReportRun(folder, checked, changes)

@@ -198,3 +198,48 @@ def test_the_picture_report_shows_the_reference_day_it_was_given(plan, tmp_path)
     run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
     page = (run.folder / "检查结果.html").read_text(encoding="utf-8")
     assert DAY.isoformat() in page and DAY != dt.date.today()
+
+
+def test_two_runs_of_the_same_minute_both_land(plan, tmp_path):
+    """Two scheduled runs (or a colleague by hand) at the same minute into one report folder:
+    two complete folders (before, the second lost its report: 文件夹不是空的)."""
+    import threading
+
+    evidence = tree(tmp_path / "材料")
+    runs: list = []
+    errors: list = []
+
+    def one() -> None:
+        try:
+            runs.append(report(plan, evidence, tmp_path / "报告"))
+        except Exception as exc:  # pragma: no cover - the failure this test is about
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    folders = sorted(p.name for p in (tmp_path / "报告").iterdir())
+    assert folders == ["2021-06-20_0930", "2021-06-20_0930_2", "2021-06-20_0930_3"]
+    assert all((tmp_path / "报告" / f / "检查结果.json").exists() for f in folders)
+
+
+def test_a_killed_runs_partial_folder_is_removed_by_the_next(plan, tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "报告"
+    out.mkdir()
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead = int(gone.stdout)
+    left = out / f".2021-06-20_0900.partial-{dead}"
+    left.mkdir()
+    (left / "检查结果.json").write_text("{", encoding="utf-8")
+    running = out / f".2021-06-20_0901.partial-{os.getppid()}-abc"  # a live process's
+    running.mkdir()
+    report(plan, tree(tmp_path / "材料"), out)
+    assert not left.exists() and running.exists()
