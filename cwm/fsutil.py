@@ -8,7 +8,10 @@ target (atomic on POSIX and on Windows/NTFS via os.replace).
 from __future__ import annotations
 
 import os
+import re
+import shutil
 from pathlib import Path
+from typing import Iterable
 
 
 def cache_dir() -> Path:
@@ -55,3 +58,59 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def publish_folder(temporary: Path, out_dir: Path, names: Iterable[str]) -> Path:
+    """Rename a finished folder to the first free name of ``names`` in ``out_dir``. The name is
+    taken by the rename itself (it fails on a folder already there), so two runs at once both
+    land."""
+    for name in names:
+        target = out_dir / name
+        if target.exists():
+            continue
+        try:
+            os.rename(temporary, target)
+            return target
+        except OSError as exc:  # another run took the name between the look and the rename
+            if not target.exists():
+                raise exc
+    raise OSError(f"{out_dir} 中同一分钟的报告文件夹太多")
+
+
+_PARTIAL = re.compile(r"^\.(?P<name>.+)\.partial-(?P<pid>\d+)(?:-\w+)?$")
+
+
+def _process_gone(pid: int, path: Path) -> bool:
+    """Whether the run that was writing ``path`` has ended (on Windows, where a process cannot
+    be probed safely, a partial folder a day old is taken as left behind)."""
+    if os.name == "nt":
+        import time
+
+        try:
+            return time.time() - path.stat().st_mtime > 24 * 3600
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def remove_partials(out_dir: Path) -> list[str]:
+    """Remove the hidden ``.NAME.partial-PID-…`` folders of earlier runs that were killed (only
+    this naming pattern, only when their process is gone). Returns their names."""
+    removed = []
+    try:
+        entries = list(out_dir.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _PARTIAL.match(entry.name)
+        if match and int(match.group("pid")) != os.getpid() and entry.is_dir():
+            if _process_gone(int(match.group("pid")), entry):
+                shutil.rmtree(entry, ignore_errors=True)
+                removed.append(entry.name)
+    return removed

@@ -24,6 +24,7 @@ from typing import Any, Iterator
 
 from .duecheck import DueCheck, check_due
 from .evidence.rules import RULES
+from .fsutil import publish_folder, remove_partials
 from .labels import SEVERITY, STATUS
 from .plan import Plan
 from .vocab import Trait
@@ -293,61 +294,6 @@ def _names(now: dt.datetime) -> Iterator[str]:
         yield f"{now:%Y-%m-%d_%H%M}_{n}"
 
 
-def _claim(temporary: Path, out_dir: Path, now: dt.datetime) -> Path:
-    """Rename the finished folder to the first free dated name. The name is taken by the rename
-    itself (it fails on a folder already there), so two runs of the same minute both land."""
-    for name in _names(now):
-        target = out_dir / name
-        if target.exists():
-            continue
-        try:
-            os.rename(temporary, target)
-            return target
-        except OSError as exc:  # another run took the name between the look and the rename
-            if not target.exists():
-                raise exc
-    raise OSError(f"{out_dir} 中同一分钟的报告文件夹太多")
-
-
-_PARTIAL = re.compile(r"^\.(?P<name>.+)\.partial-(?P<pid>\d+)(?:-\w+)?$")
-
-
-def _process_gone(pid: int, path: Path) -> bool:
-    """Whether the run that was writing ``path`` has ended (on Windows, where a process cannot
-    be probed safely, a partial folder a day old is taken as left behind)."""
-    if os.name == "nt":
-        import time
-
-        try:
-            return time.time() - path.stat().st_mtime > 24 * 3600
-        except OSError:
-            return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False
-    return False
-
-
-def remove_leftovers(out_dir: Path) -> list[str]:
-    """Remove the hidden ``.NAME.partial-PID`` folders of earlier runs that were killed (only
-    this naming pattern, only when their process is gone). Returns their names."""
-    removed = []
-    try:
-        entries = list(out_dir.iterdir())
-    except OSError:
-        return removed
-    for entry in entries:
-        match = _PARTIAL.match(entry.name)
-        if match and int(match.group("pid")) != os.getpid() and entry.is_dir():
-            if _process_gone(int(match.group("pid")), entry):
-                shutil.rmtree(entry, ignore_errors=True)
-                removed.append(entry.name)
-    return removed
-
-
 def _texts(
     plan: Plan,
     checked: DueCheck,
@@ -399,7 +345,7 @@ def write_report(
     )
     now = now or dt.datetime.now()
     out_dir.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(out_dir)
+    remove_partials(out_dir)
     name = now.strftime("%Y-%m-%d_%H%M")
     previous_name, previous, why = newest_report(out_dir)
     data = {
@@ -422,7 +368,7 @@ def write_report(
         ).items():
             (temporary / file_name).write_text(text, encoding="utf-8")
         (temporary / "检查结果.xlsx").write_bytes(findings_workbook(plan, checked))
-        folder = _claim(temporary, out_dir, now)
+        folder = publish_folder(temporary, out_dir, _names(now))
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
