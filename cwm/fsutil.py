@@ -35,15 +35,25 @@ def normal_mode(directory: bool = False) -> int:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all, with normal permissions (a replaced
-    file keeps its own)."""
+    file keeps its own). A path that is a device, a FIFO or a socket (``-o /dev/null``, a pipe a
+    script reads) is written to directly, never replaced by a file; a symbolic link is followed:
+    its target is written atomically and the link kept."""
+    import stat
     import tempfile
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     try:
-        mode = path.stat().st_mode & 0o7777
+        status = path.stat()
     except OSError:
-        mode = normal_mode()
+        status = None
+    if status is not None and not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+        with open(path, "wb") as handle:  # a device or a pipe: there is nothing to rename over
+            handle.write(data)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = status.st_mode & 0o7777 if status is not None else normal_mode()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -274,3 +274,37 @@ def test_a_killed_run_leaves_no_partial_report(tmp_path):
     assert visible in ([], ["报告.json"]) or all(
         n.startswith(".") for n in visible if n != "报告.json"
     )
+
+
+# --- outputs that are not regular files ----------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX")
+def test_output_to_a_device_a_fifo_and_a_link(tmp_path):
+    """-o /dev/null (on a copy made with mknod, as root), a FIFO a script reads, a symlinked
+    path: written in place — the device stays a device, the FIFO delivers, the link stays a link
+    and its target gets the report."""
+    import stat
+    import threading
+
+    from cwm.fsutil import atomic_write_bytes
+
+    if os.geteuid() == 0:
+        device = tmp_path / "null"
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        atomic_write_bytes(device, b"report")
+        assert stat.S_ISCHR(device.stat().st_mode)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    atomic_write_bytes(fifo, b"report")
+    reader.join(timeout=10)
+    assert received == [b"report"] and stat.S_ISFIFO(fifo.stat().st_mode)
+    target = tmp_path / "真实报告.json"
+    target.write_bytes(b"old")
+    link = tmp_path / "最新报告.json"
+    link.symlink_to(target)
+    atomic_write_bytes(link, b"new")
+    assert link.is_symlink() and target.read_bytes() == b"new"
