@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .duecheck import DueCheck, check_due
+from .evidence.results import decodable
 from .evidence.rules import RULES
 from .fsutil import publish_folder, remove_partials
 from .labels import SEVERITY, STATUS
@@ -366,7 +367,7 @@ def write_report(
         for file_name, text in _texts(
             plan, checked, evidence, data, changes, window, today
         ).items():
-            (temporary / file_name).write_text(text, encoding="utf-8")
+            (temporary / file_name).write_text(decodable(text), encoding="utf-8")
         (temporary / "检查结果.xlsx").write_bytes(findings_workbook(plan, checked))
         folder = publish_folder(temporary, out_dir, _names(now))
     except BaseException:

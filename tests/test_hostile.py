@@ -334,3 +334,41 @@ def test_not_utf8_and_a_folder_for_a_file(data_copy):
     (data_copy / "sites.yaml").mkdir()
     code, out, err, _ = cwm("--data", data_copy, "validate")
     assert code == 2 and "不是 UTF-8 编码" in out and "应为文件，实为文件夹 sites.yaml" in out
+
+
+# --- names a shared drive can hold ------------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX byte names")
+def test_any_name_any_output(tmp_path):
+    """Control characters (ESC, newline, tab) and bytes that are not UTF-8 (a share mounted
+    without the right charset), also in the evidence root's own name: every output is written,
+    the names escaped the same way everywhere, never exit 3 (before: exit 3, no report)."""
+    import json as json_module
+
+    root = os.fsencode(tmp_path) + b"/\xc9\xfa\xbb\xee"  # GBK bytes: not UTF-8
+    folder = root + b"/III-8-1-3"
+    os.makedirs(folder)
+    for name in (b"\x1b[31m\xe6\x8a\xa5\xe5\x91\x8a.docx", b"\xb1\xa8\xb8\xe6.docx", b"a\nb.docx"):
+        with open(folder + b"/" + name, "wb") as handle:
+            handle.write(docx_bytes(han_text(600)))
+    out = os.fsencode(tmp_path) + b"/out"
+    runs = {
+        "report": ["report", root, "-o", out + b"/\xb1\xa8", "--period", "2021Q2"],
+        "json": ["check", root, "-f", "json", "-o", out + b"/c.json", "--period", "2021Q2"],
+        "xlsx": ["check", root, "-f", "xlsx", "-o", out + b"/c.xlsx", "--period", "2021Q2"],
+        "text": ["check", root, "--period", "2021Q2"],
+        "due": ["due", "--evidence", root, "--period", "2021Q2", "-f", "json"],
+        "checklist": ["checklist", "--evidence", root, "-o", out + b"/c.html"],
+    }
+    for what, args in runs.items():
+        done = subprocess.run(
+            [sys.executable, "-m", "cwm", *args], capture_output=True, timeout=120
+        )
+        stderr = done.stderr.decode("utf-8", "replace")
+        assert done.returncode in (0, 1), (what, done.returncode, stderr)
+        assert "内部错误" not in stderr, (what, stderr)
+    data = json_module.loads(open(out + b"/c.json", encoding="utf-8").read())
+    paths = [f["path"] for r in data["requirements"] for f in r["findings"] if f["path"]]
+    assert any("\\x1b[31m" in p for p in paths) and any("\\x0a" in p for p in paths)
+    assert any("\ufffd" in p for p in paths)

@@ -18,6 +18,7 @@ import typer
 
 from .. import options as opt
 from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, CwmError, UsageError, os_error
+from ..evidence.results import decodable
 
 
 class State:
@@ -32,7 +33,7 @@ state = State()
 
 def err(message: str) -> None:
     """A line for people on stderr (summaries, hints): never part of the output proper."""
-    typer.echo(message, err=True)
+    typer.echo(decodable(message), err=True)
 
 
 def out(renderable: Any) -> None:
@@ -52,7 +53,7 @@ def out(renderable: Any) -> None:
             else:
                 console.print(rich_table(renderable))
                 return
-    sys.stdout.write(renderable)
+    sys.stdout.write(decodable(renderable))
     sys.stdout.flush()
 
 

@@ -18,6 +18,30 @@ from typing import Any
 from ..labels import SEVERITY, STATUS
 from ..vocab import HasTraits, Severity, Status, Trait
 
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F] if c != 0x09}
+
+
+def printable(text: str) -> str:
+    """Control characters in file names (a newline, ESC) shown escaped, never sent raw to a
+    terminal or a log."""
+    return text.translate(_CONTROL)
+
+
+def decodable(text: str) -> str:
+    """Bytes a path could not decode (surrogates) as U+FFFD: writing or printing never fails on
+    a name."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def shown(text: str) -> str:
+    """A name or message as every output shows it: bytes a share could not decode (surrogates)
+    as U+FFFD, control characters (ESC, newline, tab) as ``\\x1b``. Applied where findings are
+    made, so text, JSON, the workbook and the web page say the same and none can fail on it."""
+    return decodable(text).translate(_ALL_CONTROL)
+
+
+_ALL_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
+
 
 @dataclass(frozen=True)
 class Finding(HasTraits):
@@ -33,6 +57,12 @@ class Finding(HasTraits):
     """Other files it is about (the other copies of a photo)."""
     traits: frozenset[Trait] = field(default=frozenset(), compare=False)
     """What its code is besides its severity (declared on the rule: ``vocab.Trait``)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", shown(self.message))
+        if self.path is not None:
+            object.__setattr__(self, "path", shown(self.path))
+        object.__setattr__(self, "related", tuple(shown(r) for r in self.related))
 
     def file_name(self, folder: str | None) -> str | None:
         """The name of the file it is about, as people read it (None when it is about the
@@ -63,6 +93,9 @@ class RequirementResult:
     folder: str | None
     findings: list[Finding] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.folder = shown(self.folder) if self.folder is not None else None
+
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -80,6 +113,9 @@ class CheckReport:
     requirements: list[RequirementResult]
     other_findings: list[Finding]
     """Findings outside any checked requirement folder (stray files, loops…)."""
+
+    def __post_init__(self) -> None:
+        self.root = shown(self.root)
 
     def count(self, severity: Severity) -> int:
         every = [f for r in self.requirements for f in r.findings] + self.other_findings
@@ -105,15 +141,6 @@ class CheckReport:
             "requirements": [r.as_json() for r in self.requirements],
             "other_findings": [f.as_json() for f in self.other_findings],
         }
-
-
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F] if c != 0x09}
-
-
-def printable(text: str) -> str:
-    """Control characters in file names (a newline, ESC) shown escaped, never sent raw to a
-    terminal or a log."""
-    return text.translate(_CONTROL)
 
 
 def _line(finding: Finding, where: str = "") -> str:
