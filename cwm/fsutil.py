@@ -1,4 +1,4 @@
-"""Writing files safely: whole or not at all.
+"""Writing files safely (whole or not at all), and names as every output shows them.
 
 Batch runs on a shared drive may be interrupted or run twice at once; a reader must never see a
 half-written report or cache. Write to a temporary file in the same folder, then rename over the
@@ -124,3 +124,19 @@ def remove_partials(out_dir: Path) -> list[str]:
                 shutil.rmtree(entry, ignore_errors=True)
                 removed.append(entry.name)
     return removed
+
+
+_CONTROL_ALL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
+
+
+def decodable(text: str) -> str:
+    """Bytes a path could not decode (surrogates) as U+FFFD: writing or printing never fails on
+    a name."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def shown(text: str) -> str:
+    """A name or message as every output shows it: bytes a share could not decode (surrogates)
+    as U+FFFD, control characters (ESC, newline, tab) as ``\\x1b``. Applied where findings are
+    made, so text, JSON, the workbook and the web page say the same and none can fail on it."""
+    return decodable(text).translate(_CONTROL_ALL)

@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .duecheck import DueCheck, check_due
-from .evidence.results import decodable
 from .evidence.rules import RULES
-from .fsutil import publish_folder, remove_partials
+from .fsutil import decodable, publish_folder, remove_partials
 from .labels import SEVERITY, STATUS
 from .plan import Plan
 from .vocab import Trait

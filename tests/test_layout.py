@@ -30,6 +30,7 @@ MAY_OPEN = {
     "cwm/plancache.py": "its own cache file",
     "cwm/report_folder.py": "the previous report's JSON in the report folder",
     "cwm/planimport/docx.py": "the plan's Word file (cwm import)",
+    "cwm/fsutil.py": "the outputs cwm writes (atomically; a device or a pipe in place)",
     "cwm/planimport/__init__.py": "the built-in tasks.yaml, for cwm's default checking rules",
 }
 """Modules outside cwm/evidence/readers/ that open files, and which."""

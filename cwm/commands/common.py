@@ -18,7 +18,7 @@ import typer
 
 from .. import options as opt
 from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, CwmError, UsageError, os_error
-from ..evidence.results import decodable
+from ..fsutil import decodable
 
 
 class State:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..fsutil import shown
 from ..labels import SEVERITY, STATUS
 from ..vocab import HasTraits, Severity, Status, Trait
 
@@ -25,22 +26,6 @@ def printable(text: str) -> str:
     """Control characters in file names (a newline, ESC) shown escaped, never sent raw to a
     terminal or a log."""
     return text.translate(_CONTROL)
-
-
-def decodable(text: str) -> str:
-    """Bytes a path could not decode (surrogates) as U+FFFD: writing or printing never fails on
-    a name."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def shown(text: str) -> str:
-    """A name or message as every output shows it: bytes a share could not decode (surrogates)
-    as U+FFFD, control characters (ESC, newline, tab) as ``\\x1b``. Applied where findings are
-    made, so text, JSON, the workbook and the web page say the same and none can fail on it."""
-    return decodable(text).translate(_ALL_CONTROL)
-
-
-_ALL_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
 
 
 @dataclass(frozen=True)
