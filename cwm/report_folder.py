@@ -70,7 +70,8 @@ class Changes:
 
     def text(self) -> str:
         if self.first:
-            return "首次运行：没有更早的报告可比。\n"
+            why = f"（{self.note}）" if self.note else ""
+            return f"首次运行：没有更早的报告可比{why}。\n"
         lines = [
             f"与上次报告（{self.previous}）相比：新增问题 {len(self.new)} 个，"
             f"已解决 {len(self.solved)} 个，仍存在 {len(self.kept)} 个。"
@@ -104,6 +105,19 @@ def _findings(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
             ident = f.get("id") or f"{requirement.get('id')}|{f.get('code')}|{f.get('path') or ''}"
             out[ident] = {**f, "requirement": requirement.get("id")}
     return out
+
+
+def shape_problem(data: Any) -> str | None:
+    """Why a previous report's JSON cannot be compared with (valid JSON of another shape), or
+    None: a dict whose requirements are objects with a list of findings that are objects."""
+    if not isinstance(data, dict) or not isinstance(data.get("requirements"), list):
+        return "内容不是 cwm 的检查结果"
+    for requirement in data["requirements"]:
+        if not isinstance(requirement, dict) or not isinstance(requirement.get("findings"), list):
+            return "其中的申报项记录格式不对"
+        if not all(isinstance(f, dict) for f in requirement["findings"]):
+            return "其中的问题记录格式不对"
+    return None
 
 
 def compare(previous: dict[str, Any] | None, current: dict[str, Any], name: str = "") -> Changes:
@@ -146,9 +160,14 @@ def newest_report(out_dir: Path) -> tuple[str, dict[str, Any] | None, str]:
     why = ""
     for name in reversed(names):
         try:
-            return name, json.loads((out_dir / name / JSON_NAME).read_text(encoding="utf-8")), why
+            data = json.loads((out_dir / name / JSON_NAME).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            why = why or f"上次报告 {name} 无法读取（{type(exc).__name__}），改与更早的报告比较。"
+            problem = f"无法读取（{type(exc).__name__}）"
+        else:
+            problem = shape_problem(data)
+            if problem is None:
+                return name, data, why
+        why = why or f"上次报告 {name} {problem}，无法与它比较"
     return "", None, why
 
 

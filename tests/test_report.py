@@ -127,6 +127,31 @@ def test_a_damaged_earlier_report_is_said_not_fatal(plan, tmp_path):
     assert later.changes.previous == "2021-06-20_0930" and "无法读取" in later.changes.note
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[]",
+        "null",
+        '{"requirements": "x"}',
+        '{"requirements": [{"id": "III-8-1-3", "findings": null}]}',
+    ],
+)
+def test_a_previous_report_of_any_shape_is_said_not_fatal(plan, tmp_path, content):
+    """Valid JSON of another shape (before: exit 3): the run goes on and says why it could not
+    compare, in 变化.txt and on the page."""
+    evidence, out = tree(tmp_path / "材料"), tmp_path / "报告"
+    (out / "2021-06-13_0930").mkdir(parents=True)
+    (out / "2021-06-13_0930" / "检查结果.json").write_text(content, encoding="utf-8")
+    run = report(plan, evidence, out)
+    changes = (run.folder / "变化.txt").read_text(encoding="utf-8")
+    assert (
+        changes.startswith("首次运行")
+        and "2021-06-13_0930" in changes
+        and "无法与它比较" in changes
+    )
+    assert "无法与它比较" in (run.folder / "检查结果.html").read_text(encoding="utf-8")
+
+
 def test_a_failed_run_leaves_nothing(plan, tmp_path, monkeypatch):
     import cwm.report_folder as module
 
