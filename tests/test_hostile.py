@@ -372,3 +372,16 @@ def test_any_name_any_output(tmp_path):
     paths = [f["path"] for r in data["requirements"] for f in r["findings"] if f["path"]]
     assert any("\\x1b[31m" in p for p in paths) and any("\\x0a" in p for p in paths)
     assert any("\ufffd" in p for p in paths)
+
+
+def test_a_huge_png_is_refused_from_its_header(tmp_path):
+    """A 30000×30000 PNG: refused by the size its header declares, before EXIF is read (which
+    makes Pillow load a PNG whole: ~900 MB before)."""
+    root = tmp_path / "ev"
+    (root / "III-27-3-2").mkdir(parents=True)
+    huge_png(root / "III-27-3-2" / "锦绣花园_日间照料.png", 30000, 30000)
+    code, out, err, peak = cwm("check", root, "-f", "json", "--no-cache", "--jobs", "1")
+    by_path = {f["path"]: f for f in findings(json.loads(out))}
+    assert by_path["III-27-3-2/锦绣花园_日间照料.png"]["code"] == "too-large"
+    assert peak < 150, f"peak {peak} MB"
+    print(f"huge PNG: peak {peak} MB")

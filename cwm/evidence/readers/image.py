@@ -74,11 +74,12 @@ def read_photo(path: Path) -> PhotoFacts:
     register_heif()
     try:
         with Image.open(path) as image:
-            size, taken = (image.width, image.height), _exif_date(image)
+            # the size from the header first: reading EXIF makes Pillow load a PNG whole
             if image.width * image.height > MAX_PIXELS:
                 pixels = f"{image.width}×{image.height}"
                 what = f"图片有 {pixels} 像素（超过 {MAX_PIXELS // 10**6} 百万像素）"
                 raise ReadError(too_large(what), code="too-large")
+            size, taken = (image.width, image.height), _exif_date(image)
             if image.format == "JPEG" and not _jpeg_complete(path):
                 raise ReadError(
                     "JPEG 图片不完整（文件末尾缺失，可能未复制完）。请重新复制原图。",
