@@ -23,7 +23,16 @@ from pathlib import Path
 
 import pytest
 
-from .builders import build_tree, docx_bytes, han_text, jpeg_bytes, result_of, run_check, xlsx_bytes
+from .builders import (
+    build_tree,
+    docx_bytes,
+    han_text,
+    jpeg_bytes,
+    million_row_xlsx,
+    result_of,
+    run_check,
+    xlsx_bytes,
+)
 from .test_check_cli import snapshot
 
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links, FIFOs and users")
@@ -385,3 +394,15 @@ def test_a_huge_png_is_refused_from_its_header(tmp_path):
     assert by_path["III-27-3-2/锦绣花园_日间照料.png"]["code"] == "too-large"
     assert peak < 150, f"peak {peak} MB"
     print(f"huge PNG: peak {peak} MB")
+
+
+def test_a_million_row_sheet_is_refused_before_it_is_loaded(tmp_path):
+    root = tmp_path / "ev" / "III-15-2-3"
+    root.mkdir(parents=True)
+    million_row_xlsx(root / "明细.xlsx")
+    code, out, err, peak = cwm("check", root.parent, "-f", "json", "--no-cache", "--jobs", "1")
+    by_path = {f["path"]: f for f in findings(json.loads(out))}
+    assert by_path["III-15-2-3/明细.xlsx"]["code"] == "too-large"
+    assert "只需汇总数据" in by_path["III-15-2-3/明细.xlsx"]["message"]
+    assert peak < 150, f"peak {peak} MB"
+    print(f"million rows: peak {peak} MB")

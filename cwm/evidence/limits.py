@@ -28,6 +28,10 @@ MAX_PIXELS = 200_000_000
 MAX_TABLE_ROWS = 200
 """Rows of a table read (the table rule reads name/value pairs near the top)."""
 MAX_TABLE_BYTES = 2 * MiB
+MAX_SHEET_BYTES = 16 * MiB
+"""A workbook's sheet (its XML uncompressed, or an .xls/.ods file) larger than this is refused
+before it is loaded: the table reader loads a whole sheet, and a data table is a few dozen rows
+(a 1,048,576-row sheet is ~40 MB of XML and took ~440 MB to load)."""
 """Bytes of a CSV read: enough for ``MAX_TABLE_ROWS`` rows of any sensible width."""
 MAX_OLE_BYTES = 200 * MiB
 """Size of a legacy .doc/.wps compound file."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..limits import MAX_TABLE_BYTES, MAX_TABLE_ROWS
+from ..limits import MAX_SHEET_BYTES, MAX_TABLE_BYTES, MAX_TABLE_ROWS, MiB, too_large
 from .base import ReadError
 
 MAX_ROWS = MAX_TABLE_ROWS
@@ -90,17 +90,17 @@ def _read_workbook(path: Path) -> Sheets:
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             check_sizes(archive)
+            parts = archive.infolist()
+            sheet_parts = [i for i in parts if i.filename.startswith(_SHEET_PARTS)]
+            if any(i.file_size > MAX_SHEET_BYTES for i in sheet_parts):
+                raise ReadError(_too_big(), code="too-large")
+    elif path.stat().st_size > MAX_SHEET_BYTES:
+        raise ReadError(_too_big(), code="too-large")
     try:
         with open(path, "rb") as handle, _quiet_stderr():
             workbook = CalamineWorkbook.from_filelike(handle)
             names = workbook.sheet_names[:MAX_SHEETS]
-            sheets = [
-                (
-                    name,
-                    workbook.get_sheet_by_index(n).to_python(skip_empty_area=False, nrows=MAX_ROWS),
-                )
-                for n, name in enumerate(names)
-            ]
+            sheets = [(name, _rows(workbook, n)) for n, name in enumerate(names)]
     except BaseException as exc:  # calamine raises its own errors, and PanicException
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
@@ -112,3 +112,18 @@ def _read_workbook(path: Path) -> Sheets:
     return Sheets(
         tuple((name, [[cell_text(v) for v in row] for row in rows]) for name, rows in sheets)
     )
+
+
+_SHEET_PARTS = ("xl/worksheets/", "content.xml")
+"""The parts holding a workbook's cells: .xlsx/.xlsm sheets, an .ods's content."""
+
+
+def _too_big() -> str:
+    return too_large(
+        f"表格的工作表超过 {MAX_SHEET_BYTES // MiB} MB（几十万行）；数据表格只需汇总数据，"
+        "请另存一份只含汇总表的文件"
+    )
+
+
+def _rows(workbook: Any, index: int) -> list[list[Any]]:
+    return workbook.get_sheet_by_index(index).to_python(skip_empty_area=False, nrows=MAX_ROWS)
