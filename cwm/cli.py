@@ -137,6 +137,23 @@ def _app_for(args: list[str]) -> typer.Typer:
     return single
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_like_ctrl_c() -> dict[int, object]:
+    """SIGTERM and SIGHUP (a scheduler stopping the run, a closed terminal) end cwm as Ctrl-C
+    does, at any moment of the run: outputs are never half-written, exit 130. Returns the
+    handlers to put back."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    numbers = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    return {n: signal.signal(n, _interrupted) for n in numbers}
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Console-script entry point."""
     if getattr(sys, "frozen", False):  # a frozen Windows build must not start itself again
@@ -144,8 +161,14 @@ def main(argv: Optional[list[str]] = None) -> int:
 
         multiprocessing.freeze_support()
     args = hoist_global_options(sys.argv[1:] if argv is None else argv)
+    previous = _stop_like_ctrl_c()
     try:
         _app_for(args)(args=args, prog_name="cwm")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
+    finally:
+        import signal
+
+        for number, handler in previous.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
     return 0

@@ -131,6 +131,7 @@ def _read_in_pool(misses: list[EvidenceFile], jobs: int, results: dict, progress
             results[file.rel] = result
             if progress:
                 progress(1)
+        pool.shutdown()  # still under the handlers: a signal while workers exit ends cwm as Ctrl-C
     except BaseException:  # interrupted or terminated: stop the workers now, not at the end
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
@@ -139,7 +140,6 @@ def _read_in_pool(misses: list[EvidenceFile], jobs: int, results: dict, progress
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-    pool.shutdown()
 
 
 def read_files(
