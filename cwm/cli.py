@@ -15,7 +15,7 @@ from typing import Optional
 import typer
 
 from . import clickcompat
-from .commands import COMMANDS, command
+from .commands import COMMANDS, SUMMARIES, command
 from .commands.common import state
 from .errors import EXIT_USAGE
 
@@ -120,7 +120,7 @@ def hoist_global_options(args: list[str]) -> list[str]:
 
 
 for _name in COMMANDS:
-    app.command(_name, options_metavar=OPTIONS_METAVAR)(command(_name))
+    app.command(_name, options_metavar=OPTIONS_METAVAR, short_help=SUMMARIES[_name])(command(_name))
 
 
 def _app_for(args: list[str]) -> typer.Typer:

@@ -25,7 +25,7 @@ CLICK: dict[str, str] = {
     "Commands": "命令",
     "Arguments": "参数",
     "Missing command.": "缺少命令。",
-    "No such command {name!r}.": "没有命令 {name!r}。用 cwm --help 查看全部命令。",
+    "No such command {name!r}.": "没有命令 {name!r}",
     "required": "必填",
     "default: {default}": "默认：{default}",
     "env var: {var}": "环境变量：{var}",
@@ -71,6 +71,11 @@ ERRORS: list[tuple[str, str]] = [
     ),
     (r"(.*) is not in the range (.*)\.", r"\1 不在 \2 范围内。"),
     (r"\(Possible options: (.*)\)", r"（是否应为：\1？）"),
+    (
+        r"没有命令 '(.+?)'\. Did you mean (.+)\?",
+        r"没有命令“\1”（是否应为：\2？）。用 cwm --help 查看全部命令。",
+    ),
+    (r"没有命令 '(.+?)'", r"没有命令“\1”。用 cwm --help 查看全部命令。"),
 ]
 """(an English message of Click, as a pattern; its Chinese)."""
 _WORDS = {

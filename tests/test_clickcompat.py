@@ -27,6 +27,8 @@ BAD_USAGE = [
     ["due", "--format", "xml"],  # is not one of (Invalid value for …)
     ["check", ".", "--jobs", "x"],  # is not a valid int range
     ["check", ".", "--jobs", "-1"],  # is not in the range
+    ["nosuch"],  # No such command
+    ["chek"],  # No such command. Did you mean …
 ]
 """One bad invocation for each Click message cwm translates (``clickcompat.ERRORS``)."""
 

@@ -36,6 +36,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
         ["check", ".", "--jobs", "x"],
         ["checklist", "--kind", "nothing"],
         ["nosuch"],
+        ["chek"],
         ["duties", "养老", "多余"],
     ],
 )
@@ -55,6 +56,8 @@ def test_help_is_chinese_and_wraps_within_the_width(capsys, monkeypatch, command
     assert code == 0
     assert "用法：" in out and "显示本帮助并退出。" in out
     assert "…" not in out and not ENGLISH.search(out), out
+    if command is None:  # every command's line whole, none cut with “...”
+        assert "..." not in out.split("命令:")[-1], out
     assert max(width(line) for line in out.splitlines()) <= columns
 
 
@@ -164,3 +167,10 @@ def test_at_least_three_photos_is_said_so(plan):
     item = next(i for _, i in plan.tasks.items() if i.id == "III-7-3-1")
     photos = next(m for m in item.materials if m.type == "photos")
     assert "不少于3张" in labels.material(photos)
+
+
+def test_a_mistyped_evidence_folder_names_the_one_meant(tmp_path, capsys, monkeypatch):
+    (tmp_path / "材料").mkdir()
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check", "材科")
+    assert code == 2 and "找不到材料文件夹“材科”。是否指：材料？" in err

@@ -14,18 +14,32 @@ import keyword
 from typing import Callable
 
 COMMANDS: tuple[str, ...] = (
+    "init",
     "due",
-    "duties",
     "check",
     "report",
     "checklist",
-    "init",
+    "duties",
     "count",
     "rules",
     "validate",
     "import",
     "diff",
 )
+SUMMARIES: dict[str, str] = {
+    "init": "建立材料文件夹骨架（每个申报项一个文件夹）",
+    "due": "本期（默认本季度）应交什么、何时截止",
+    "check": "提交前检查材料文件夹",
+    "report": "办公室定期检查：写一份带日期的报告文件夹",
+    "checklist": "生成可打印的提交清单、自查表、包联日历",
+    "duties": "某单位或某人全年负责的事项",
+    "count": "文档字数（与 Word 字数统计一致）",
+    "rules": "材料检查的全部规则代码及说明",
+    "validate": "检查数据文件",
+    "import": "从新方案的 Word 文件起草数据文件夹",
+    "diff": "两份方案之间有什么变化",
+}
+"""The one line ``cwm --help`` shows for each command (short enough never to be cut)."""
 
 
 def command(name: str) -> Callable:

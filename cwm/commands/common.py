@@ -109,8 +109,19 @@ def os_errors_as(what: str) -> Iterator[None]:
 
 
 def require_dir(evidence: Path) -> None:
-    if not evidence.is_dir():
-        raise UsageError(f"材料文件夹“{evidence}”不存在或不是文件夹。")
+    """The evidence folder must exist; a mistyped one gets the nearest folder beside it."""
+    if evidence.is_dir():
+        return
+    import difflib
+
+    parent = evidence.parent
+    try:
+        folders = [p.name for p in parent.iterdir() if p.is_dir()] if parent.is_dir() else []
+    except OSError:
+        folders = []
+    close = difflib.get_close_matches(evidence.name, folders, n=1, cutoff=0.4)
+    hint = f"是否指：{parent / close[0] if str(parent) != '.' else close[0]}？" if close else ""
+    raise UsageError(f"找不到材料文件夹“{evidence}”。{hint}")
 
 
 def write_output(text: Any, output: Optional[Path]) -> None:
