@@ -259,3 +259,23 @@ COLUMNS: list[tuple[str, Any]] = [
     ("联系人", lambda i: [f"{c.name} {c.phone}" for c in i.duty.contacts]),
 ]
 """The table of ``cwm due``: one row per DueItem (``DueCheck.columns`` adds the check)."""
+
+
+def describe(item: DueItem, deadline: Deadline) -> str:
+    """An item's deadline in a few lines, for a calendar event: who, what, whom to ask."""
+    duty = item.duty
+    owed = (
+        "；".join(labels.material(m) for m in deadline.materials)
+        if deadline.materials
+        else requirement_text(item)
+    )
+    lines = [
+        f"{duty.id} {duty.title}",
+        f"责任单位：{'、'.join(duty.responsible)}",
+        f"应交 / 应做：{owed}",
+        f"期间：{deadline.period.chinese}",
+    ]
+    contacts = "、".join(f"{c.name} {c.phone}" for c in duty.contacts)
+    if contacts:
+        lines.append(f"联系人：{contacts}")
+    return "\n".join(lines)

@@ -3,8 +3,11 @@ check."""
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
+
+import typer
 
 from .. import options as opt
 from ..output import Format
@@ -33,6 +36,22 @@ def old_plan_hint(plan: Any, window: Any) -> str:
     )
 
 
+def write_calendar(
+    plan: Any, items: list[Any], target: Any, window: Any, remind: int, output: Optional[Path]
+) -> None:
+    from ..calendar_ics import calendar
+    from ..due import describe
+    from ..errors import UsageError
+
+    if output is None:
+        raise UsageError("ics 格式须用 -o 指定要写入的文件，如 -o 创文截止日期.ics。")
+    who = target.name if target else plan.org.plan.issuer
+    name = f"创文截止日期（{who}，{window.chinese}）"
+    write_output(calendar(items, name, describe, remind), output)
+    events = sum(len(i.deadlines) for i in items)
+    err(f"已写入 {output}：{events} 个截止日期（提前 {remind} 天提醒）。")
+
+
 def deliver(parts: list[Any], fmt: Format, output: Optional[Path]) -> None:
     """Several parts (lines, tables) to the screen, or together into one file."""
     from ..output import TableView, to_plain
@@ -47,13 +66,24 @@ def deliver(parts: list[Any], fmt: Format, output: Optional[Path]) -> None:
     write_output("".join(to_plain(p) if isinstance(p, TableView) else p for p in parts), output)
 
 
+DueFormat = Enum("DueFormat", {f.name: f.value for f in Format} | {"ics": "ics"}, type=str)  # type: ignore[misc]
+"""The formats of the other listing commands, and ics (the deadlines as calendar events)."""
+
+
 @handles_errors
 @period_options()
 def due(
     dept: Optional[str] = opt.DEPT,
-    fmt: Format = opt.FORMAT,
-    evidence: Optional[Path] = opt.EVIDENCE,
+    fmt: DueFormat = typer.Option(  # type: ignore[valid-type]
+        "table",
+        "--format",
+        "-f",
+        help=opt.FORMAT_HELP + "ics：日历文件（每个截止日一个全天事件，可导入 Outlook、WPS、"
+        "手机日历，须用 -o 指定文件）。",
+    ),
     output: Optional[Path] = opt.OUTPUT,
+    evidence: Optional[Path] = opt.EVIDENCE,
+    remind: int = typer.Option(3, "--remind", min=0, help="ics 日历中提前几天提醒（0 为不提醒）。"),
     *,
     when: opt.When,
 ) -> None:
@@ -69,6 +99,10 @@ def due(
 
     window, today = when.window, when.today
     plan, target = load(dept)
+    if fmt.value == "ics":
+        write_calendar(plan, due_items(plan, window, today, target), target, window, remind, output)
+        return
+    fmt = Format(fmt.value)
     checked = checked_if_asked(plan, evidence, target, when)
     items = (checked.items or []) if checked else due_items(plan, window, today, target)
     if plan.year < window.year and fmt is Format.table:
