@@ -180,7 +180,8 @@ def _pick(deadlines: list[Deadline], today: dt.date) -> Deadline:
 
 
 def due(plan: Plan, window: Period, today: dt.date, target: Target | None = None) -> list[DueItem]:
-    """Everything due in ``window`` (for ``target`` when given), sorted by deadline then id."""
+    """Everything due in ``window`` (for ``target`` when given), sorted by deadline, then in the
+    plan's own order (附件1's rows, then sites, liaison, grid, publicity)."""
     rule = plan.tasks.rules.deadline
     out: list[DueItem] = []
     for duty in all_duties(plan):
@@ -215,7 +216,8 @@ def due(plan: Plan, window: Period, today: dt.date, target: Target | None = None
                 materials=tuple(materials),
             )
         )
-    out.sort(key=lambda d: (d.due, d.duty.source != "tasks", d.duty.id))
+    order = {d.id: n for n, d in enumerate(all_duties(plan))}
+    out.sort(key=lambda d: (d.due, order.get(d.duty.id, len(order))))  # the plan's own order
     return out
 
 

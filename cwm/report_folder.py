@@ -14,27 +14,20 @@ leaves nothing — holding:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import re
 import shutil
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 from .duecheck import DueCheck, check_due
-from .evidence.rules import RULES
 from .fsutil import decodable, publish_folder, remove_partials
 from .labels import SEVERITY, STATUS
 from .plan import Plan
-from .vocab import Trait
+from .report_changes import JSON_NAME, Changes, compare, newest_report
 
-REPORT_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}_\d{4}(?:_\d+)?$")
-JSON_NAME = "检查结果.json"
 MAX_THUMBNAILS = 300
 """Photos shown in the HTML (small JPEGs inside it); beyond that, names only."""
-_REMINDERS = RULES.with_trait(Trait.REMINDER)
-"""Reminder codes (人工核对) in a previous report's JSON: not findings to compare."""
 FINDING_HEADERS = (
     "序号",
     "科室",
@@ -51,124 +44,6 @@ FINDING_HEADERS = (
     "整改时限",
     "整改情况",
 )
-
-
-@dataclass
-class Changes:
-    """What changed since the newest earlier report."""
-
-    first: bool = True
-    previous: str = ""
-    new: list[dict[str, Any]] = field(default_factory=list)
-    solved: list[dict[str, Any]] = field(default_factory=list)
-    kept: list[dict[str, Any]] = field(default_factory=list)
-    statuses: list[dict[str, str]] = field(default_factory=list)
-    note: str = ""
-
-    def as_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def text(self) -> str:
-        if self.first:
-            why = f"（{self.note}）" if self.note else ""
-            return f"首次运行：没有更早的报告可比{why}。\n"
-        lines = [
-            f"与上次报告（{self.previous}）相比：新增问题 {len(self.new)} 个，"
-            f"已解决 {len(self.solved)} 个，仍存在 {len(self.kept)} 个。"
-        ]
-        if self.note:
-            lines.append(self.note)
-        if self.statuses:
-            lines.append("状态变化：")
-            lines += [
-                f"  {c['id']} {c['title']}：{c['before']} → {c['after']}" for c in self.statuses
-            ]
-        for title, group in (("新增", self.new), ("已解决", self.solved)):
-            if group:
-                lines.append(f"{title}：")
-                lines += [
-                    f"  {f['requirement']} {f['message']}"
-                    + (f"（{f['path']}）" if f.get("path") else "")
-                    for f in group
-                ]
-        return "\n".join(lines) + "\n"
-
-
-def _findings(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Finding id -> finding (with its requirement) of a report's JSON, old versions included
-    (their ids are made from requirement, code and path as today's are)."""
-    out = {}
-    for requirement in data.get("requirements", []):
-        for f in requirement.get("findings", []):
-            if f.get("code") in _REMINDERS:
-                continue
-            ident = f.get("id") or f"{requirement.get('id')}|{f.get('code')}|{f.get('path') or ''}"
-            out[ident] = {**f, "requirement": requirement.get("id")}
-    return out
-
-
-def shape_problem(data: Any) -> str | None:
-    """Why a previous report's JSON cannot be compared with (valid JSON of another shape), or
-    None: a dict whose requirements are objects with a list of findings that are objects."""
-    if not isinstance(data, dict) or not isinstance(data.get("requirements"), list):
-        return "内容不是 cwm 的检查结果"
-    for requirement in data["requirements"]:
-        if not isinstance(requirement, dict) or not isinstance(requirement.get("findings"), list):
-            return "其中的申报项记录格式不对"
-        if not all(isinstance(f, dict) for f in requirement["findings"]):
-            return "其中的问题记录格式不对"
-    return None
-
-
-def compare(previous: dict[str, Any] | None, current: dict[str, Any], name: str = "") -> Changes:
-    if previous is None:
-        return Changes()
-    before, after = _findings(previous), _findings(current)
-    statuses_before = {r.get("id"): r.get("status") for r in previous.get("requirements", [])}
-    changes = Changes(
-        first=False,
-        previous=name,
-        new=[after[i] for i in after if i not in before],
-        solved=[before[i] for i in before if i not in after],
-        kept=[after[i] for i in after if i in before],
-    )
-    for r in current["requirements"]:
-        was = statuses_before.get(r["id"])
-        if was and was != r["status"]:
-            changes.statuses.append(
-                {
-                    "id": r["id"],
-                    "title": r["title"],
-                    "before": STATUS.get(was, was),
-                    "after": STATUS[r["status"]],
-                }
-            )
-    if previous.get("version") != current.get("version"):
-        changes.note = "（上次报告由另一版本的 cwm 生成，比较只到问题和状态。）"
-    return changes
-
-
-def newest_report(out_dir: Path) -> tuple[str, dict[str, Any] | None, str]:
-    """(folder name, its JSON or None, why the newest could not be read) of the newest earlier
-    report that can be read."""
-    try:
-        names = sorted(
-            p.name for p in out_dir.iterdir() if REPORT_FOLDER.match(p.name) and p.is_dir()
-        )
-    except OSError:
-        return "", None, ""
-    why = ""
-    for name in reversed(names):
-        try:
-            data = json.loads((out_dir / name / JSON_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            problem = f"无法读取（{type(exc).__name__}）"
-        else:
-            problem = shape_problem(data)
-            if problem is None:
-                return name, data, why
-        why = why or f"上次报告 {name} {problem}，无法与它比较"
-    return "", None, why
 
 
 def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
@@ -204,13 +79,20 @@ def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
     return rows
 
 
+TOTAL_ROW = "合计（两个科室共同负责的事项只计一次）"
+
+
 def summary_rows(checked: DueCheck) -> list[list[Any]]:
-    """科室 × status counts."""
+    """科室 × status counts: an item two 科室 share counts in each one's row (it is each one's
+    duty) and once in the 合计 row, which equals the number of items."""
     counts: dict[str, dict[str, int]] = {}
+    total = dict.fromkeys(STATUS, 0)
     for r in checked.report.requirements:
+        total[r.status] += 1
         for unit in r.departments:
             counts.setdefault(unit, dict.fromkeys(STATUS, 0))[r.status] += 1
-    return [[unit, *counts[unit].values(), sum(counts[unit].values())] for unit in counts]
+    rows = [[unit, *counts[unit].values(), sum(counts[unit].values())] for unit in counts]
+    return [*rows, [TOTAL_ROW, *total.values(), sum(total.values())]] if rows else rows
 
 
 class _Thumbnails:
@@ -239,7 +121,8 @@ class _Thumbnails:
 def html_context(
     plan: Plan, checked: DueCheck, root: Path, changes: Changes, period: str, today: dt.date
 ) -> dict[str, Any]:
-    """What the picture report shows, per 科室 (the first responsible unit) and requirement,
+    """What the picture report shows, per 科室 and requirement (an item two 科室 share under
+    each, as in the 汇总 sheet and the checklist), with the 科室 × status table at the top,
     dated by the reference day the check was made for (``--date``)."""
     from .checklist import letterhead
 
@@ -266,7 +149,9 @@ def html_context(
             "due": dues.get(r.id),
             "findings": findings,
         }
-        units.setdefault(r.departments[0], []).append(item)
+        for unit in r.departments:
+            shared = [d for d in r.departments if d != unit]
+            units.setdefault(unit, []).append({**item, "shared_with": shared})
     order = list(plan.directory.units)
     heads = {u: plan.directory.units[u].head if u in plan.directory.units else None for u in units}
     return {
@@ -275,6 +160,7 @@ def html_context(
         "root": str(root),
         "period": period,
         "summary": checked.report.summary(),
+        "by_unit": summary_rows(checked),
         "changes": changes,
         "units": [
             {"name": u, "head": heads[u], "items": units[u]}

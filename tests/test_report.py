@@ -268,3 +268,30 @@ def test_a_killed_runs_partial_folder_is_removed_by_the_next(plan, tmp_path):
     running.mkdir()
     report(plan, tree(tmp_path / "材料"), out)
     assert not left.exists() and running.exists()
+
+
+def test_one_count_everywhere_and_a_total_row(plan, tmp_path):
+    """III-28-1-1 belongs to two 科室: listed under each in the page and in 汇总, counted once in
+    汇总's 合计 row, which equals the number of items."""
+    from openpyxl import load_workbook
+
+    from cwm.report_folder import TOTAL_ROW
+
+    run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
+    sheet = load_workbook(run.folder / "检查结果.xlsx")["汇总"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
+    total = rows[-1]
+    assert total[0] == TOTAL_ROW and total[-1] == run.checked.report.summary()["requirements"]
+    assert sum(r[-1] for r in rows[:-1]) == total[-1] + 1  # III-28-1-1 in two rows
+    page = (run.folder / "检查结果.html").read_text(encoding="utf-8")
+    assert page.count("III-28-1-1 城乡社区基层组织建设") == 2 and "共同负责" in page
+    assert "各科室情况" in page
+
+
+def test_items_in_the_plans_order(capsys):
+    from cwm.cli import main
+
+    assert main(["due", "--period", "2021Q2", "-f", "json"]) == 0
+    ids = [i["id"] for i in json.loads(capsys.readouterr().out) if i["source"] == "tasks"]
+    plan_order = [i.id for _, i in __import__("cwm.loader").loader.load_plan().tasks.items()]
+    assert ids == [i for i in plan_order if i in ids]  # III-7-3-1 … III-48-1-3, not text order
