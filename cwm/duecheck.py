@@ -127,6 +127,14 @@ class DueCheck:
     report: CheckReport
     target: Target | None = None
     """Whose duties were checked (from --dept, or the checked folder's name)."""
+    today: dt.date | None = None
+    """The reference day the check was made for (``--date``)."""
+
+    @property
+    def heading(self) -> str:
+        """``2021年第二季度　参考日 2021-06-20`` for printed headers."""
+        period = self.window.chinese if self.window else "全部申报项"
+        return f"{period}　参考日 {self.today}" if self.today else period
 
     def result(self, ident: str) -> RequirementResult | None:
         return self.report.result(ident)
@@ -200,7 +208,8 @@ def check_due(
     """Check ``evidence`` for what ``target`` (everyone when None) owes in ``window`` (every
     附件1 item when None), as seen on ``today``."""
     target, only = scope(plan, evidence, target)
-    items, requirements = select(plan, target, window, today or dt.date.today())
+    today = today or dt.date.today()
+    items, requirements = select(plan, target, window, today)
     if only is not None:
         requirements = [r for r in requirements if r.item.id == only]
     report = run_check(
@@ -215,7 +224,7 @@ def check_due(
     root = evidence_root(plan, evidence)
     if root is not None:
         report.other_findings.insert(0, _partial(evidence, root, target))
-    return DueCheck(window, items, report, target)
+    return DueCheck(window, items, report, target, today)
 
 
 def _this_period(window: Period | None) -> Any:

@@ -175,13 +175,14 @@ def findings_workbook(plan: Plan, checked: DueCheck) -> bytes:
     汇总 (科室 × status)."""
     from .xlsx import workbook
 
-    widths = [6, 16, 12, 24, 8, 13, 11, 8, 6, 60, 40, 10, 10, 16]
+    widths = [4, 10, 9, 12, 5, 11, 9, 5, 4, 28, 12, 6, 6, 8]  # A4 landscape at ≥ 9 pt
     statuses = ["科室", *STATUS.values(), "合计"]
     return workbook(
         [
             ("问题清单", FINDING_HEADERS, finding_rows(plan, checked), widths),
-            ("汇总", statuses, summary_rows(checked), [24, 8, 8, 8, 8, 8, 8]),
-        ]
+            ("汇总", statuses, summary_rows(checked), [30, 8, 8, 8, 8, 8, 8]),
+        ],
+        heading=f"{plan.org.plan.issuer}材料检查　{checked.heading}",
     )
 
 

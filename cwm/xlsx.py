@@ -1,7 +1,9 @@
 """Excel workbooks for people (openpyxl): the office hands each 科室 a sheet of its problems.
 
-Every sheet: a bold header row frozen, an auto-filter, A4 landscape fitted to the page width,
-the header repeated on every printed page; phone numbers and ids as text cells (no 1.38e10).
+Every sheet: a bold header row frozen, an auto-filter, A4 landscape fitted to the page width
+(columns narrow enough that the font stays ≥ 9 pt; long text wraps, rows grow to show it), the
+header row repeated on every printed page, a printed title and “第 N 页 共 M 页”; phone numbers
+and ids as text cells (no 1.38e10).
 Written in openpyxl's write-only mode with styles shared by all cells: memory stays flat however
 many findings a report has (a style object per cell took ~460 MB for 50,000 findings).
 """
@@ -18,6 +20,7 @@ def _sheet(
     headers: Sequence[str],
     rows: Sequence[Sequence[Any]],
     widths: Sequence[int] | None = None,
+    heading: str = "",
 ) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -33,6 +36,19 @@ def _sheet(
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
+    margins = sheet.page_margins
+    margins.left = margins.right = 0.3  # inches: the width goes to the text, not the margins
+    margins.top = margins.bottom = 0.6
+    sheet.oddHeader.center.text = f"{heading}　{title}" if heading else title
+    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
+    columns = [
+        (widths[n] if widths else None) or max(6, min(40, 2 * len(str(h)) + 2))
+        for n, h in enumerate(headers)
+    ]
+    for number, row in enumerate(rows, 2):
+        lines = max((_lines(v, w) for v, w in zip(row, columns)), default=1)
+        if lines > 1:
+            sheet.row_dimensions[number].height = LINE_POINTS * lines
     last = f"{get_column_letter(max(1, len(headers)))}{len(rows) + 1}"
     sheet.auto_filter.ref = f"A1:{last}"
     bold, grey = Font(bold=True), PatternFill("solid", fgColor="EEEEEE")
@@ -54,16 +70,31 @@ def _sheet(
         sheet.append([cell(v) for v in row])
 
 
+LINE_POINTS = 15
+"""A wrapped line's height at the default 11 pt font."""
+
+
+def _lines(value: Any, width: int) -> int:
+    """The lines a cell's text wraps to in a column ``width`` characters wide (a Chinese
+    character is two)."""
+    from .textwidth import width as display_width
+
+    if value is None or width <= 0:
+        return 1
+    return sum(max(1, -(-display_width(part) // width)) for part in str(value).split("\n"))
+
+
 def workbook(
     sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], Sequence[int] | None]],
+    heading: str = "",
 ) -> bytes:
     """An .xlsx of ``(title, headers, rows, widths)`` sheets, as bytes (written atomically by
-    the caller)."""
+    the caller); ``heading`` (the period, the reference day) is printed above every page."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     for title, headers, rows, widths in sheets:
-        _sheet(book, title, headers, rows, widths)
+        _sheet(book, title, headers, rows, widths, heading)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

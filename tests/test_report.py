@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -295,3 +296,66 @@ def test_items_in_the_plans_order(capsys):
     ids = [i["id"] for i in json.loads(capsys.readouterr().out) if i["source"] == "tasks"]
     plan_order = [i.id for _, i in __import__("cwm.loader").loader.load_plan().tasks.items()]
     assert ids == [i for i in plan_order if i in ids]  # III-7-3-1 … III-48-1-3, not text order
+
+
+def test_the_workbook_is_set_up_to_print(plan, tmp_path):
+    """A printed title (issuer, period, reference day), page numbers, the header row repeated,
+    rows tall enough for their wrapped text."""
+    from openpyxl import load_workbook
+
+    run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
+    sheet = load_workbook(run.folder / "检查结果.xlsx")["问题清单"]
+    assert "参考日 2021-06-20" in sheet.oddHeader.center.text
+    assert sheet.oddFooter.center.text == "第 &P 页 共 &N 页"
+    assert sheet.print_title_rows == "$1:$1" and sheet.page_setup.orientation == "landscape"
+    long_rows = [
+        r for r in range(2, sheet.max_row + 1) if len(str(sheet.cell(r, 10).value or "")) > 40
+    ]
+    assert long_rows and all(sheet.row_dimensions[r].height for r in long_rows)
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (libreoffice-calc-nogui)")
+def test_the_workbook_prints_on_a4_landscape_at_9_points_or_more(plan, tmp_path):
+    """Printed by LibreOffice: A4 landscape, every character at ≥ 9 pt, page numbers and the
+    title on every page."""
+    import subprocess
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
+    subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(run.folder / "检查结果.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    pdf = pdfium.PdfDocument(tmp_path / "pdf" / "检查结果.pdf")
+    pages = len(pdf)
+    for number in range(pages):
+        page = pdf[number]
+        width, height = page.get_size()
+        assert round(width) == 842 and round(height) == 595  # A4 landscape, in points
+        text = page.get_textpage()
+        sizes = [
+            raw.FPDFText_GetFontSize(text, i)
+            for i in range(text.count_chars())
+            if not text.get_text_range(i, 1).isspace()
+        ]
+        assert min(sizes) >= 9, (number, min(sizes))
+        content = text.get_text_range()
+        assert f"第 {number + 1} 页 共 {pages} 页" in content and "参考日 2021-06-20" in content
+    print(f"workbook: {pages} pages, smallest font {min(sizes):.1f} pt")
