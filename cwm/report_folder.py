@@ -96,37 +96,61 @@ def summary_rows(checked: DueCheck) -> list[list[Any]]:
 
 
 class _Thumbnails:
-    """Thumbnails of the photos a finding is about (the file and its related ones), at most
-    ``MAX_THUMBNAILS`` in one report."""
+    """Thumbnails of the photos the findings are about (each file and its related ones), at
+    most ``MAX_THUMBNAILS`` in one report: made all at once, in the readers' worker processes,
+    and cached with the photos' other results (a warm report decodes nothing)."""
 
-    def __init__(self, root: Path) -> None:
-        self.root, self.made = root, 0
+    def __init__(self, root: Path, findings: list[Any], use_cache: bool, jobs: int) -> None:
+        from .evidence.reading import thumbnails
+        from .evidence.scan import EvidenceFile, kind_of
+
+        rels: dict[str, None] = {}
+        for finding in findings:
+            if finding.about_photo:
+                for rel in (finding.path, *finding.related):
+                    if rel and rel != "." and kind_of(Path(rel)) == "image":
+                        rels.setdefault(rel)
+        files = [EvidenceFile(root / rel, rel, "image") for rel in list(rels)[:MAX_THUMBNAILS]]
+        cache = _file_cache() if use_cache else None
+        try:
+            self.made = thumbnails(files, cache, jobs)
+        finally:
+            if cache is not None:
+                cache.close()
 
     def __call__(self, finding: Any) -> list[dict[str, str]]:
         if not finding.about_photo:
             return []
-        from .evidence.reading import thumbnail
-        from .evidence.scan import kind_of
+        return [
+            {"src": self.made[rel], "name": rel.rsplit("/", 1)[-1]}
+            for rel in (finding.path, *finding.related)
+            if rel and self.made.get(rel)
+        ]
 
-        out = []
-        for rel in (finding.path, *finding.related):
-            if rel and kind_of(Path(rel)) == "image" and self.made < MAX_THUMBNAILS:
-                src = thumbnail(self.root / rel if rel != "." else self.root)
-                if src:
-                    self.made += 1
-                    out.append({"src": src, "name": rel.rsplit("/", 1)[-1]})
-        return out
+
+def _file_cache() -> Any:
+    from .evidence.cache import FileCache, default_location
+
+    return FileCache(default_location())
 
 
 def html_context(
-    plan: Plan, checked: DueCheck, root: Path, changes: Changes, period: str, today: dt.date
+    plan: Plan,
+    checked: DueCheck,
+    root: Path,
+    changes: Changes,
+    period: str,
+    today: dt.date,
+    use_cache: bool = True,
+    jobs: int = 1,
 ) -> dict[str, Any]:
     """What the picture report shows, per 科室 and requirement (an item two 科室 share under
     each, as in the 汇总 sheet and the checklist), with the 科室 × status table at the top,
     dated by the reference day the check was made for (``--date``)."""
     from .checklist import letterhead
 
-    thumbs = _Thumbnails(root)
+    every = [f for r in checked.report.requirements for f in r.findings]
+    thumbs = _Thumbnails(root, every, use_cache, jobs)
     dues = checked.due_dates()
     units: dict[str, list[dict[str, Any]]] = {}
     for r in checked.report.requirements:
@@ -208,6 +232,8 @@ def _texts(
     changes: Changes,
     window: Any,
     today: dt.date,
+    use_cache: bool = True,
+    jobs: int = 1,
 ) -> dict[str, str]:
     """The text files of the folder, by name."""
     from .checklist import submission
@@ -221,7 +247,8 @@ def _texts(
         "检查结果.txt": changes.text() + "\n" + render_text(checked.report),
         "变化.txt": changes.text(),
         "检查结果.html": render_template(
-            "report.html.j2", html_context(plan, checked, evidence, changes, period, today)
+            "report.html.j2",
+            html_context(plan, checked, evidence, changes, period, today, use_cache, jobs),
         ),
     }
     if window is not None:
@@ -269,9 +296,9 @@ def write_report(
     temporary = Path(tempfile.mkdtemp(prefix=f".{name}.partial-{os.getpid()}-", dir=out_dir))
     os.chmod(temporary, normal_mode(directory=True))  # mkdtemp makes 0700: colleagues read it
     try:
-        for file_name, text in _texts(
-            plan, checked, evidence, data, changes, window, today
-        ).items():
+        workers = jobs or os.cpu_count() or 1
+        texts = _texts(plan, checked, evidence, data, changes, window, today, use_cache, workers)
+        for file_name, text in texts.items():
             (temporary / file_name).write_text(decodable(text), encoding="utf-8")
         (temporary / "检查结果.xlsx").write_bytes(findings_workbook(plan, checked))
         folder = publish_folder(temporary, out_dir, _names(now))

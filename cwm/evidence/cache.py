@@ -20,7 +20,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
-READERS_VERSION = 9
+READERS_VERSION = 10
 """Bump when a reader's output changes, so old results are not used."""
 BUSY_TIMEOUT = 5.0
 """Seconds to wait for another process's write before going on without the cache."""
@@ -33,11 +33,12 @@ def _busy(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
-def _key(path: Path, stat: os.stat_result) -> str:
+def _key(path: Path, stat: os.stat_result, namespace: str = "") -> str:
     """The walk gives absolute paths: no ``resolve()`` (a system call per path component) on a
     warm run, where the key is most of the work."""
     # the path as bytes: a name with undecodable bytes still makes a valid (UTF-8) key
-    return f"{READERS_VERSION}|{os.fsencode(path).hex()}|{stat.st_size}|{stat.st_mtime_ns}"
+    version = f"{READERS_VERSION}{'/' + namespace if namespace else ''}"
+    return f"{version}|{os.fsencode(path).hex()}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 class FileCache:
@@ -86,12 +87,15 @@ class FileCache:
         except (sqlite3.DatabaseError, OSError):
             return None  # no cache this run
 
-    def get_many(self, files: Iterable[Any]) -> tuple[dict[str, Any], dict[str, str]]:
-        """(results by rel for the hits, cache key by rel for every file that could be stat'ed)."""
+    def get_many(
+        self, files: Iterable[Any], namespace: str = ""
+    ) -> tuple[dict[str, Any], dict[str, str]]:
+        """(results by rel for the hits, cache key by rel for every file that could be stat'ed);
+        ``namespace`` keeps another kind of result of the same file apart (a thumbnail)."""
         keys: dict[str, str] = {}
         for file in files:
             try:
-                keys[file.rel] = _key(file.path, file.path.stat())
+                keys[file.rel] = _key(file.path, file.path.stat(), namespace)
             except OSError:
                 continue
         hits: dict[str, Any] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..errors import os_error
 from .readers import DocumentText, ReadError
@@ -119,18 +119,17 @@ def _stop_on_signals() -> dict[int, Any]:
     return {getattr(signal, n): signal.signal(getattr(signal, n), _interrupt) for n in names}
 
 
-def _read_in_pool(misses: list[EvidenceFile], jobs: int, results: dict, progress: Any) -> None:
+def _map_in_pool(function: Callable[[Any], Any], items: list[Any], jobs: int) -> Iterator[Any]:
+    """``function`` over ``items`` in ``jobs`` worker processes, results in order. The workers
+    end with cwm (killed, crashed, interrupted: terminated at once, not at the end)."""
     import signal
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(4, len(misses) // (jobs * 8)))  # small chunks: no core idles at the end
+    chunk = max(1, min(4, len(items) // (jobs * 8)))  # small chunks: no core idles at the end
     previous = _stop_on_signals()
     pool = ProcessPoolExecutor(jobs, initializer=_watch_parent, initargs=(os.getpid(),))
     try:
-        for file, result in zip(misses, pool.map(read_file, misses, chunksize=chunk)):
-            results[file.rel] = result
-            if progress:
-                progress(1)
+        yield from pool.map(function, items, chunksize=chunk)
         pool.shutdown()  # still under the handlers: a signal while workers exit ends cwm as Ctrl-C
     except BaseException:  # interrupted or terminated: stop the workers now, not at the end
         for process in list(getattr(pool, "_processes", {}).values()):
@@ -140,6 +139,14 @@ def _read_in_pool(misses: list[EvidenceFile], jobs: int, results: dict, progress
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def _read_in_pool(misses: list[EvidenceFile], jobs: int, results: dict, progress: Any) -> None:
+    # the pool's results first in zip: it is run to its end (shut down, handlers put back)
+    for result, file in zip(_map_in_pool(read_file, misses, jobs), misses):
+        results[file.rel] = result
+        if progress:
+            progress(1)
 
 
 def read_files(
@@ -178,3 +185,23 @@ def thumbnail(path: Path) -> str | None:
     from .readers.image import thumbnail as make
 
     return make(path)
+
+
+def _thumbnail_of(file: EvidenceFile) -> str | None:
+    return thumbnail(file.path)
+
+
+def thumbnails(files: list[EvidenceFile], cache: Any = None, jobs: int = 1) -> dict[str, Any]:
+    """Rel -> the thumbnail of each photo (None where none can be made): cached with the file's
+    other results (a warm report decodes nothing), the rest in ``jobs`` processes."""
+    hits, keys = cache.get_many(files, "thumbnail") if cache is not None else ({}, {})
+    out: dict[str, Any] = dict(hits)
+    misses = [f for f in files if f.rel not in hits]
+    if jobs > 1 and len(misses) >= 2 * jobs:
+        made = _map_in_pool(_thumbnail_of, misses, jobs)
+        out.update((f.rel, src) for src, f in zip(made, misses))
+    else:
+        out.update((f.rel, _thumbnail_of(f)) for f in misses)
+    if cache is not None:
+        cache.put_many((keys[f.rel], out[f.rel]) for f in misses if f.rel in keys)
+    return out
