@@ -1,5 +1,5 @@
 """`cwm init`: the evidence skeleton — a folder per requirement item under its 科室, each with a
-note (要求.md) saying what belongs there.
+note (要求.txt: Windows opens it on a double-click) saying what belongs there.
 
 Never overwrites or deletes: an item that already has a folder anywhere in the tree (found by the
 checker's own walker) gets no second one, and an existing note is left as it is. A re-run creates
@@ -122,7 +122,8 @@ def _write_new(path: Path, text: str) -> bool:
 
     fd, tmp = tempfile.mkstemp(prefix=".cwm-", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        # UTF-8 with a BOM and CRLF: Windows Notepad of any age opens the note right
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="\r\n") as handle:
             handle.write(text)
         try:
             os.link(tmp, path)  # atomic, and fails if the note exists

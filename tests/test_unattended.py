@@ -31,16 +31,16 @@ def test_init_creates_a_folder_and_note_per_item(plan, tmp_path):
     result = init(plan, tmp_path / "材料")
     assert len(result.created_folders) == 21 and len(result.created_notes) == 21
     folder = tmp_path / "材料" / "养老服务科" / "III-27-3-2 新建小区配套养老服务设施图片"
-    note = (folder / "要求.md").read_text(encoding="utf-8")
+    note = (folder / "要求.txt").read_text(encoding="utf-8")
     assert "5张，5个不同小区，注明小区名称、服务功能" in note and "小区名称_服务功能.jpg" in note
     assert "曾平 13882985000" in note
-    festival = next((tmp_path / "材料").rglob("III-10-1-1 */要求.md")).read_text(encoding="utf-8")
+    festival = next((tmp_path / "材料").rglob("III-10-1-1 */要求.txt")).read_text(encoding="utf-8")
     assert "每个节日建一个子文件夹（如 清明节/）" in festival
 
 
 def test_init_twice_changes_nothing(plan, tmp_path):
     init(plan, tmp_path)
-    (next(tmp_path.rglob("III-8-1-3 */要求.md"))).write_text("我改过的说明", encoding="utf-8")
+    (next(tmp_path.rglob("III-8-1-3 */要求.txt"))).write_text("我改过的说明", encoding="utf-8")
     before = snapshot(tmp_path)
     again = init(plan, tmp_path)
     assert again.created_folders == [] and again.created_notes == [] and len(again.existing) == 21
@@ -51,7 +51,7 @@ def test_init_respects_folders_the_user_already_has(plan, tmp_path):
     build_tree(tmp_path, {"我的材料/iii-8-1-3 家风/报告.docx": docx_bytes("x")})
     result = init(plan, tmp_path, plan.directory.resolve("王慧文"))
     assert not any("III-8-1-3" in str(p) for p in result.created_folders)
-    assert (tmp_path / "我的材料" / "iii-8-1-3 家风" / "要求.md").exists()
+    assert (tmp_path / "我的材料" / "iii-8-1-3 家风" / "要求.txt").exists()
     report_ = run_check(plan, tmp_path, "III-8-1-3")
     assert not [f for r in report_.requirements for f in r.findings if f.code == "folder-duplicate"]
 
@@ -67,7 +67,7 @@ def test_check_on_a_fresh_skeleton_reports_every_item_unmet(plan, tmp_path):
     }
     assert any("0/3 张图片" in m for m in messages["III-7-3-1"])
     assert any(m.startswith("缺少说明报告") for m in messages["III-8-1-3"])
-    assert not any("要求.md" in (f.path or "") for r in found.requirements for f in r.findings)
+    assert not any("要求.txt" in (f.path or "") for r in found.requirements for f in r.findings)
     assert found.other_findings == []
 
 
@@ -308,3 +308,20 @@ def test_output_to_a_device_a_fifo_and_a_link(tmp_path):
     link.symlink_to(target)
     atomic_write_bytes(link, b"new")
     assert link.is_symlink() and target.read_bytes() == b"new"
+
+
+def test_the_note_opens_in_windows_notepad_and_the_old_one_is_still_no_evidence(tmp_path):
+    """要求.txt in UTF-8 with a BOM and CRLF lines (any Notepad shows it right); a 要求.md left by
+    an earlier cwm is still no evidence."""
+    from cwm.cli import main
+
+    assert main(["init", str(tmp_path / "材料"), "--dept", "养老"]) == 0
+    note = next((tmp_path / "材料").rglob("III-27-3-2 */要求.txt")).read_bytes()
+    assert note.startswith(b"\xef\xbb\xbf") and b"\r\n" in note and b"\r\r" not in note
+    (next((tmp_path / "材料").rglob("III-27-3-2 *")) / "要求.md").write_text(
+        "# 旧说明", encoding="utf-8"
+    )
+    from cwm.loader import load_plan
+
+    found = run_check(load_plan(), tmp_path / "材料", "III-27-3-2")
+    assert not any("要求" in (f.path or "") for r in found.requirements for f in r.findings)

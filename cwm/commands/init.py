@@ -20,9 +20,9 @@ def init(
     template_dir: Optional[Path] = opt.TEMPLATE_DIR,
 ) -> None:
     """建立材料文件夹骨架：每个科室一个文件夹，每个申报项一个“编号 事项”文件夹，
-    内有说明应放什么的 要求.md。
+    内有说明应放什么的 要求.txt。
 
-    不会覆盖或删除任何文件：已有的文件夹（在任意层级）和 要求.md 保持原样，再次运行只补上缺少的。
+    不会覆盖或删除任何文件：已有的文件夹（在任意层级）和 要求.txt 保持原样，再次运行只补上缺少的。
     示例：cwm init 材料/；cwm init 材料/ --dept 养老。
     """
     from ..skeleton import init as make_skeleton

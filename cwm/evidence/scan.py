@@ -41,9 +41,13 @@ KINDS = {
 }
 """What a file is taken for, by its extension; the readers then decide from its bytes whether it
 is one (a text file named .jpg is no photo)."""
-NOTES_FILE = "要求.md"
+NOTES_FILE = "要求.txt"
 """The note ``cwm init`` writes into each requirement folder: never evidence."""
-IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", NOTES_FILE.casefold()})
+OLD_NOTES_FILE = "要求.md"
+"""The note's name before: a .txt opens on a double-click in Windows, a .md does not."""
+IGNORED_NAMES = frozenset(
+    {"thumbs.db", "desktop.ini", ".ds_store", NOTES_FILE.casefold(), OLD_NOTES_FILE.casefold()}
+)
 
 
 def kind_of(path: Path) -> str:

@@ -61,7 +61,7 @@ def test_unknown_type_is_a_warning_and_ignored_files_are_not_evidence(plan, tmp_
             "III-8-1-3/Thumbs.db": b"x",
             "III-8-1-3/desktop.ini": b"x",
             "III-8-1-3/.DS_Store": b"x",
-            "III-8-1-3/要求.md": "# 要求",
+            "III-8-1-3/要求.txt": "# 要求",
         },
     )
     result = result_of(run_check(plan, tmp_path, "III-8-1-3"), "III-8-1-3")

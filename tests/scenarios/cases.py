@@ -393,8 +393,8 @@ SCENARIOS = [
     ),
     Scenario(
         "only-notes-file",
-        "文件夹里只有 cwm init 写的 要求.md",
-        {"III-8-1-3/要求.md": "# 要求"},
+        "文件夹里只有 cwm init 写的 要求.txt",
+        {"III-8-1-3/要求.txt": "# 要求"},
         {"III-8-1-3": ("missing", {"report-missing"})},
     ),
     # --- folders as people name them ----------------------------------------------------------
