@@ -217,3 +217,13 @@ def test_unwritable_output_exits_2(tmp_path):
     blocker.write_text("x")
     result = run("check", tmp_path, "-o", blocker / "out.json")
     assert result.exit_code == 2 and "无法写入" in result.stderr
+
+
+def test_shared_manual_checks_are_said_once(tmp_path):
+    """The 备注's 人工核对 items several items share: once at the end, not under every item."""
+    for ident in ("III-27-3-1", "III-27-3-3", "III-8-1-3"):
+        (tmp_path / ident).mkdir()
+    result = run("check", tmp_path)
+    text = result.output
+    assert text.count("三种及以上举措") == 1 and "共同的人工核对事项" in text
+    assert text.count("另见文末") >= 3

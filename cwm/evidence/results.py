@@ -133,6 +133,15 @@ def _line(finding: Finding, where: str = "") -> str:
 
 
 def render_text(report: CheckReport) -> str:
+    """The check for people: a summary line, each item with its findings, the 人工核对 items
+    several items share said once at the end (a legend), an item's own ones under it."""
+    from collections import Counter
+
+    reminders = [
+        {f.message.removeprefix("人工核对：") for f in r.findings if f.reminder}
+        for r in report.requirements
+    ]
+    shared = {text for text, n in Counter(t for texts in reminders for t in texts).items() if n > 1}
     summary = report.summary()
     counts = "，".join(f"{STATUS[s]} {summary[s]}" for s in Status if summary[s])
     lines = [
@@ -143,18 +152,29 @@ def render_text(report: CheckReport) -> str:
     for result in report.requirements:
         folder = f"（{result.folder}）" if result.folder else ""
         lines.append(printable(f"{result.id} {result.title}：{STATUS[result.status]}{folder}"))
-        manual = []
+        manual, legend = [], False
         for finding in result.findings:
             if finding.reminder:
-                manual.append(finding.message.removeprefix("人工核对："))
+                text = finding.message.removeprefix("人工核对：")
+                if text in shared:
+                    legend = True
+                else:
+                    manual.append(text)
                 continue
             here = finding.path and finding.path != result.folder
             lines.append(_line(finding, f"  ← {finding.path}" if here else ""))
         if manual:
             lines.append(f"  人工核对：{'；'.join(manual)}")
+        if legend:
+            lines.append("  人工核对：另见文末“共同的人工核对事项”")
         lines.append("")
     if report.other_findings:
         lines.append("其他：")
         lines.extend(_line(finding, f"  ← {finding.path}") for finding in report.other_findings)
+        lines.append("")
+    if shared:
+        order = [t for texts in reminders for t in sorted(texts) if t in shared]
+        lines.append("共同的人工核对事项（提交前请逐项确认，程序无法判断）：")
+        lines += [f"  - {text}" for text in dict.fromkeys(order)]
         lines.append("")
     return "\n".join(lines)
