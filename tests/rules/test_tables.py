@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ..builders import build_tree, codes, csv_bytes, result_of, run_check, xlsx_bytes
+from ..builders import build_tree, csv_bytes, result_of, run_check, xlsx_bytes
+
+
+def problem_codes(result) -> list[str]:
+    """The error and warning codes (the computed ratios are an info line on every table)."""
+    return [f.code for f in result.findings if f.severity != "info"]
 
 
 def check(plan, tmp_path, name, data):
@@ -21,7 +26,7 @@ def test_key_value_xlsx_passes(plan, tmp_path):
         ["注册志愿者人数", 140000],
         ["有志愿服务时间记录的志愿者人数", 80000],
     ]
-    assert codes(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(rows))) == []
+    assert problem_codes(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(rows))) == []
 
 
 def test_header_and_one_row_gbk_csv(plan, tmp_path):
@@ -29,7 +34,7 @@ def test_header_and_one_row_gbk_csv(plan, tmp_path):
         ["常住人口", "注册志愿者人数", "有志愿服务时间记录的志愿者人数"],
         ["100万", "14万", "8万"],
     ]
-    assert codes(check(plan, tmp_path, "数据.csv", csv_bytes(rows, encoding="gbk"))) == []
+    assert problem_codes(check(plan, tmp_path, "数据.csv", csv_bytes(rows, encoding="gbk"))) == []
 
 
 def test_thresholds_show_the_computed_ratio(plan, tmp_path):
@@ -69,12 +74,12 @@ GOVERNMENT_TABLE = [
 def test_a_government_table_title_rows_two_headers_and_a_city_row(plan, tmp_path):
     """Figures from the 全市 row under a two-level header: 31.5万/230.5万 = 13.67% ≥ 13%,
     17.5万/31.5万 = 55.6% > 50%."""
-    assert codes(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(GOVERNMENT_TABLE))) == []
+    assert problem_codes(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(GOVERNMENT_TABLE))) == []
 
 
 def test_county_rows_without_a_total_are_summed(plan, tmp_path):
     rows = GOVERNMENT_TABLE[:-1]
-    assert codes(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(rows))) == []
+    assert problem_codes(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(rows))) == []
 
 
 def test_a_city_row_below_the_threshold_fails_near_miss(plan, tmp_path):
@@ -87,14 +92,21 @@ def test_figures_on_a_second_sheet(plan, tmp_path):
     from .test_tables_sheets import two_sheet_xlsx
 
     data = two_sheet_xlsx([["填表说明", "数据见第二个工作表"]], GOVERNMENT_TABLE)
-    assert codes(check(plan, tmp_path, "数据.xlsx", data)) == []
+    assert problem_codes(check(plan, tmp_path, "数据.xlsx", data)) == []
 
 
 def test_no_table(plan, tmp_path):
-    assert codes(check(plan, tmp_path, "说明.txt", "没有表格")) == ["table-missing"]
+    assert problem_codes(check(plan, tmp_path, "说明.txt", "没有表格")) == ["table-missing"]
 
 
 def test_a_damaged_xls_is_named(plan, tmp_path):
     """Old .xls tables are read (tests/test_formats.py); one that is only a header is damaged."""
     result = check(plan, tmp_path, "数据.xls", b"\xd0\xcf\x11\xe0")
-    assert "wrong-content" in codes(result)
+    assert "wrong-content" in problem_codes(result)
+
+
+def test_a_passing_table_shows_its_ratios(plan, tmp_path):
+    """The computed ratios are shown when the table passes too, so a reviewer can see them."""
+    result = check(plan, tmp_path, "数据.xlsx", xlsx_bytes(GOVERNMENT_TABLE))
+    shown = [f.message for f in result.findings if f.code == "table-ratio"]
+    assert any("注册志愿者人数/常住人口 = 13.67%，要求 ≥13%" in m for m in shown)

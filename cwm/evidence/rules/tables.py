@@ -17,6 +17,7 @@ from ..context import Context, Found
 CODES = {
     "table-missing": ("error", "缺少数据表格。"),
     "table-metric": ("error", "表格缺少指标、数值不是数字，或比例未达到要求。"),
+    "table-ratio": ("info", "表格中算出的比例（达到要求时也列出，便于核对）。"),
 }
 
 _OPS = {
@@ -133,9 +134,10 @@ def find(pairs: dict[str, str], name: str) -> str | None:
     return pairs[label] if label is not None else None
 
 
-def judge_metric(sheets: list[dict[str, str]], metric: Any) -> str | None:
-    """Why the table misses ``metric`` (absent, not a number, ratio off), else None. Each
-    sheet is tried; the first that holds both figures decides."""
+def judge_metric(sheets: list[dict[str, str]], metric: Any) -> tuple[bool, str]:
+    """(whether the table meets ``metric``, what it shows: the computed ratio, or why it misses
+    — absent, not a number, ratio off). Each sheet is tried; the first that holds both figures
+    decides."""
     names = (metric.numerator, metric.denominator)
 
     def holds(pairs: dict[str, str]) -> bool:  # both figures, from two different columns
@@ -149,7 +151,7 @@ def judge_metric(sheets: list[dict[str, str]], metric: Any) -> str | None:
             (n for n in names if not any(locate(p, n) is not None for p in sheets)), names[0]
         )
         found = f"（读到的项目：{'、'.join(seen)}）" if seen else "（没有读到任何项目）"
-        return (
+        return False, (
             f"表格中找不到“{missing}”{found}。请把该列（或该行）的名称写成“{missing}”，"
             "或在第一列写名称、第二列写数值。"
         )
@@ -158,17 +160,17 @@ def judge_metric(sheets: list[dict[str, str]], metric: Any) -> str | None:
         raw = find(pairs, name) or ""
         number = parse_number(raw)
         if number is None:
-            return f"“{name}”的值“{raw}”不是数字。"
+            return False, f"“{name}”的值“{raw}”不是数字。"
         values[name] = number
     denominator = values[metric.denominator]
     if denominator == 0:
-        return f"“{metric.denominator}”为 0，无法计算比例。"
+        return False, f"“{metric.denominator}”为 0，无法计算比例。"
     ratio = values[metric.numerator] / denominator * 100
-    if _OPS[metric.op](ratio, metric.percent):
-        return None
     wanted = f"{OP_SIGNS[metric.op]}{metric.percent:g}%"
     ratio_text = f"{metric.numerator}/{metric.denominator} = {ratio:.2f}%"
-    return f"{ratio_text}，要求 {wanted}（{metric.wording}）。"
+    return _OPS[metric.op](
+        ratio, metric.percent
+    ), f"{ratio_text}，要求 {wanted}（{metric.wording}）。"
 
 
 def check(ctx: Context) -> Iterator[Found]:
@@ -182,6 +184,5 @@ def check(ctx: Context) -> Iterator[Found]:
         for file, workbook in tables:
             sheets = [cells_to_pairs(rows) for _, rows in workbook.sheets]
             for metric in material.metrics:
-                problem = judge_metric(sheets, metric)
-                if problem:
-                    yield Found("table-metric", problem, file.rel)
+                met, said = judge_metric(sheets, metric)
+                yield Found("table-ratio" if met else "table-metric", said, file.rel)
