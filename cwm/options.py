@@ -53,6 +53,12 @@ EVIDENCE_DIR = typer.Argument(
     help="材料文件夹（其中按编号命名的子文件夹，可在任意层级）。",
     show_default=False,
 )
+EVIDENCE_DIR_OR_ASK = typer.Argument(
+    None,
+    metavar="[材料文件夹]",
+    help="材料文件夹。不写时从 --folders-from 的文件读取；在终端中请您输入（可拖进窗口）。",
+    show_default=False,
+)
 TEMPLATE_DIR = typer.Option(
     None,
     "--template-dir",

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .duecheck import DueCheck, check_due
+from .errors import UsageError
 from .fsutil import decodable, publish_folder, remove_partials
 from .labels import SEVERITY, STATUS
 from .plan import Plan
@@ -255,6 +256,15 @@ def _texts(
         context = submission(plan, window, today, checked.target, checked)
         files["提交清单.html"] = render_template("submission.html.j2", context)
     return files
+
+
+def default_out_dir(evidence: Path) -> Path:
+    """Where a report goes when no folder is named: beside the evidence folder, never in it
+    (a report inside would be checked as evidence next time)."""
+    folder = evidence.resolve()
+    if folder.parent == folder:
+        raise UsageError(f"“{evidence}”是磁盘根目录：请用 -o 指定报告目录。")
+    return folder.parent / f"{folder.name}_检查结果"
 
 
 def write_report(

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 BAD_USAGE = [
     ["check"],  # Missing argument
-    ["report", "."],  # Missing option
+    ["import", "方案.docx"],  # Missing option
     ["due", "--quater"],  # No such option (+ Possible options)
     ["duties", "养老", "多余"],  # Got unexpected extra argument
     ["due", "--date"],  # Option requires an argument

@@ -32,6 +32,7 @@ MAY_OPEN = {
     "cwm/planimport/docx.py": "the plan's Word file (cwm import)",
     "cwm/fsutil.py": "the outputs cwm writes (atomically; a device or a pipe in place)",
     "cwm/planimport/__init__.py": "the built-in tasks.yaml, for cwm's default checking rules",
+    "cwm/batchcfg.py": "check_all.cfg, the folders a batch file checks (cwm report --folders-from)",
 }
 """Modules outside cwm/evidence/readers/ that open files, and which."""
 

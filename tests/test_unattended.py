@@ -175,21 +175,6 @@ def test_batch_script_end_to_end_under_cron(tmp_path):
     assert usage.returncode == 2 and "用法" in usage.stderr
 
 
-def test_the_bat_file_is_what_cmd_reads_safely():
-    """No Windows here: the .bat is checked the way cmd reads it — ASCII only (a GBK console
-    cannot misread it), CRLF line endings, one call of cwm report passing its exit code, a
-    trailing backslash stripped, paths taken as arguments or from check_all.cfg."""
-    raw = (REPO / "examples" / "batch" / "check_all.bat").read_bytes()
-    assert raw.isascii()
-    assert raw.count(b"\r\n") == raw.count(b"\n") and raw.endswith(b"\r\n")
-    text = raw.decode("ascii")
-    assert text.count('"%CWM%" report') == 1 and "exit /b %ERRORLEVEL%" in text
-    assert 'if "%EVIDENCE:~-1%"=="\\" set "EVIDENCE=%EVIDENCE:~0,-1%"' in text
-    assert "check_all.cfg" in text and "DisableDelayedExpansion" in text
-    attributes = (REPO / ".gitattributes").read_text(encoding="utf-8")
-    assert "*.bat text eol=crlf" in attributes
-
-
 def cwm_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "cwm", *args],

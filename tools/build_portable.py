@@ -1,11 +1,12 @@
 """Build a portable cwm folder that runs without an installed Python: PyInstaller --onedir.
 
-    pip install ".[build]"
+    pip install ".[test]"        (PyInstaller is among the test tools)
     python tools/build_portable.py [--dist 目录]
 
-On Windows this makes ``dist/cwm/cwm.exe`` and the libraries beside it: copy the folder to the
-shared drive and run ``\\\\fileserver\\创文\\cwm\\cwm.exe report …`` (or set CWM to it for
-examples/batch/check_all.bat) on any office PC. On Linux the same recipe makes ``dist/cwm/cwm``
+On Windows this makes ``dist/cwm/cwm.exe`` and the libraries beside it, with the two batch
+files of examples/batch/ (检查材料.bat: drag a folder onto it; check_all.bat: the weekly check,
+folders in check_all.cfg), which find the cwm.exe beside them: copy the folder to the shared
+drive and double-click on any office PC. On Linux the same recipe makes ``dist/cwm/cwm``
 (tests/test_portable.py builds it and runs ``cwm report`` from it).
 
 Why PyInstaller --onedir rather than the embeddable Python zip: one command on either system,
@@ -16,10 +17,13 @@ does not unpack anything (--onefile unpacks into a temporary folder on every run
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BESIDE = ("检查材料.bat", "check_all.bat", "check_all.cfg.example")
+"""What the office double-clicks, copied beside cwm.exe (the .bat files look there first)."""
 ENTRY = """from cwm.cli import main
 import sys
 sys.exit(main())
@@ -69,7 +73,10 @@ def build(dist: Path, work: Path) -> Path:
             "platformdirs",
         ]
     )
-    return dist / "cwm"
+    folder = dist / "cwm"
+    for name in BESIDE:
+        shutil.copy2(ROOT / "examples" / "batch" / name, folder / name)
+    return folder
 
 
 def main() -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from .. import options as opt
+from ..errors import UsageError
 from .common import (
     check_folder,
     err,
@@ -22,12 +24,24 @@ from .common import (
 @handles_errors
 @period_options(default="year")
 def report(
-    evidence: Path = opt.EVIDENCE_DIR,
-    output: Path = typer.Option(
-        ...,
+    evidence: Optional[Path] = opt.EVIDENCE_DIR_OR_ASK,
+    output: Optional[Path] = typer.Option(
+        None,
         "--output",
         "-o",
-        help="报告目录：在其中新建一个以日期时间命名的文件夹（如 2021-06-20_0930）。",
+        help="报告目录：在其中新建一个以日期时间命名的文件夹（如 2021-06-20_0930）。"
+        "不写时为材料文件夹旁的“材料文件夹名_检查结果”。",
+        show_default=False,
+    ),
+    folders_from: Optional[Path] = typer.Option(
+        None,
+        "--folders-from",
+        metavar="文件",
+        help="没有给出材料文件夹时，从此文件读取：第一行材料文件夹，第二行报告目录"
+        "（批处理的 check_all.cfg；UTF-8 或 GBK 均可）。",
+    ),
+    open_html: bool = typer.Option(
+        False, "--open", help="写好后在浏览器中打开 检查结果.html（检查材料.bat 用）。"
     ),
     dept: Optional[str] = opt.DEPT,
     strict: bool = opt.STRICT,
@@ -45,8 +59,10 @@ def report(
     """
     import functools
 
-    from ..report_folder import write_report
+    from ..report_folder import default_out_dir, write_report
 
+    evidence, output = _folders(evidence, output, folders_from)
+    output = output or default_out_dir(evidence)
     with os_errors_as(f"无法写入报告目录“{output}”"):
         write = functools.partial(write_report, out_dir=output)
         _, run = check_folder(write, evidence, dept, when, no_cache, jobs)
@@ -56,4 +72,36 @@ def report(
     what = "首次运行" if changes.first else f"新增 {len(changes.new)}，已解决 {len(changes.solved)}"
     counts = f"错误 {summary['errors']}，警告 {summary['warnings']}"
     err(f"检查 {summary['requirements']} 项：{counts}；{what}。")
+    if open_html:
+        _open_in_browser(run.folder / "检查结果.html")
     exit_on_findings(summary, strict)
+
+
+def _folders(
+    evidence: Optional[Path], output: Optional[Path], folders_from: Optional[Path]
+) -> tuple[Path, Optional[Path]]:
+    """The evidence folder and report folder: as given, from ``--folders-from``, or asked for
+    on a terminal (a folder dragged into the console window arrives as its quoted path)."""
+    from ..batchcfg import clean_path, read_folders_file
+
+    if evidence is not None:
+        return Path(clean_path(str(evidence))), output
+    if folders_from is not None:
+        from_file, reports = read_folders_file(folders_from)
+        return from_file, output or reports
+    if not sys.stdin.isatty():
+        raise UsageError("请给出材料文件夹，如：cwm report 材料/ -o 检查报告/。")
+    try:
+        typed = input("请把材料文件夹拖到这个窗口里（或粘贴它的路径），然后按回车：")
+    except EOFError:
+        typed = ""
+    if not clean_path(typed):
+        raise UsageError("没有输入材料文件夹。")
+    return Path(clean_path(typed)), output
+
+
+def _open_in_browser(page: Path) -> None:
+    import webbrowser
+
+    if not webbrowser.open_new_tab(page.resolve().as_uri()):
+        err(f"无法打开浏览器：请手动打开 {page}")

@@ -1,35 +1,53 @@
 @echo off
-rem cwm: weekly check of the evidence folders on the shared drive (Windows, Task Scheduler).
+rem cwm: check the evidence folders on the shared drive and write a dated report (cwm report).
 rem
 rem Usage:  check_all.bat "EVIDENCE FOLDER" "REPORT FOLDER"
-rem   or:   check_all.bat            (reads the two folders from check_all.cfg next to this file:
-rem                                    line 1 the evidence folder, line 2 the report folder)
-rem Writes one new dated folder into the report folder (cwm report); the exit code is cwm's:
-rem 0 no errors, 1 errors found, 2 bad usage or data. A failed run leaves nothing half-written.
+rem   or:   check_all.bat            (the two folders from check_all.cfg beside this file:
+rem                                    line 1 the evidence folder, line 2 the report folder;
+rem                                    Notepad's UTF-8, UTF-8 with BOM or ANSI/GBK all work)
+rem   Task Scheduler: check_all.bat /auto   (never waits for a key)
+rem Exit code is cwm's: 0 no errors, 1 errors found, 2 bad usage or data.
+rem
 rem This file is ASCII with CRLF line endings on purpose: cmd reads it in the console's code
-rem page (often GBK), so Chinese paths come in as arguments or from check_all.cfg, never here.
-rem Set CWM to the full path of cwm.exe when it is not on PATH (e.g. the portable folder).
+rem page (often GBK). Chinese paths come in as arguments or from check_all.cfg, which cwm
+rem itself reads; every message, Chinese included, is cwm's. The code page is never changed.
 setlocal EnableExtensions DisableDelayedExpansion
-chcp 65001 >nul
 
+rem Which cwm: cwm.exe beside this file (the portable folder), else %CWM%, else cwm on PATH.
+set "CWM_EXE=cwm"
+if defined CWM set "CWM_EXE=%CWM%"
+if exist "%~dp0cwm.exe" set "CWM_EXE=%~dp0cwm.exe"
+
+rem Wait for a key at the end only when the window was opened for this script (double-click:
+rem cmd /c); not when typed at a prompt, and not with /auto (Task Scheduler). timeout, not
+rem pause: with no console input it returns at once instead of hanging a scheduled task.
+set "WAIT="
+echo(%CMDCMDLINE%| "%SystemRoot%\System32\findstr.exe" /i /c:" /c " >nul 2>nul && set "WAIT=1"
+if /i "%~1"=="/auto" (
+  set "WAIT="
+  shift
+)
+
+if "%~1"=="" goto from_cfg
 set "EVIDENCE=%~1"
 set "REPORTS=%~2"
-if not defined EVIDENCE if exist "%~dp0check_all.cfg" (
-  for /f "usebackq delims=" %%L in ("%~dp0check_all.cfg") do (
-    if not defined EVIDENCE (set "EVIDENCE=%%L") else if not defined REPORTS set "REPORTS=%%L"
-  )
-)
-if not defined EVIDENCE goto usage
-if not defined REPORTS goto usage
-
 rem "D:\evidence\" would end in \" : strip one trailing backslash
 if "%EVIDENCE:~-1%"=="\" set "EVIDENCE=%EVIDENCE:~0,-1%"
-if "%REPORTS:~-1%"=="\" set "REPORTS=%REPORTS:~0,-1%"
-if not defined CWM set "CWM=cwm"
+if defined REPORTS if "%REPORTS:~-1%"=="\" set "REPORTS=%REPORTS:~0,-1%"
+if not defined REPORTS goto beside
+"%CWM_EXE%" report "%EVIDENCE%" --output "%REPORTS%"
+goto done
 
-"%CWM%" report "%EVIDENCE%" --output "%REPORTS%"
-exit /b %ERRORLEVEL%
+:beside
+rem one folder: the report goes into a folder beside it
+"%CWM_EXE%" report "%EVIDENCE%"
+goto done
 
-:usage
-echo Usage: check_all.bat "EVIDENCE FOLDER" "REPORT FOLDER"  (or put them in check_all.cfg) 1>&2
-exit /b 2
+:from_cfg
+rem no folders given: cwm reads check_all.cfg, or says in Chinese what to write in it
+"%CWM_EXE%" report --folders-from "%~dp0check_all.cfg"
+
+:done
+set "CODE=%ERRORLEVEL%"
+if defined WAIT timeout /t 600
+exit /b %CODE%
