@@ -1,8 +1,8 @@
 """Text by display width: East Asian characters take two columns, and Chinese breaks between
 any two characters (it has no spaces), never before a closing mark (，。）) or after an opening one.
 
-Used by the help (``clickcompat`` hands ``wrap_text`` to Click) and by tests that hold output to
-a terminal's width.
+Used by the help (``clickcompat`` hands ``wrap_text`` to Click), by the commands' text on a
+terminal (``fit``) and by tests that hold output to a terminal's width.
 """
 
 from __future__ import annotations
@@ -92,3 +92,18 @@ def wrap_text(
             continue
         out.append("\n".join(_fill(_join(lines), width, initial_indent, subsequent_indent)))
     return "\n\n".join(out)
+
+
+def fit(text: str, columns: int) -> str:
+    """Text for a terminal ``columns`` wide: a longer line wraps with a hanging indent (its own
+    indent and two more), between Chinese characters or at spaces, never inside a date, an id,
+    a phone number or a file name's Latin part (a run of non-space Latin characters is one
+    token). Lines that fit are left exactly as they are."""
+    lines = []
+    for line in text.split("\n"):
+        if width(line) <= columns:
+            lines.append(line)
+            continue
+        lead = line[: len(line) - len(line.lstrip())]
+        lines.extend(_fill(line.strip(), columns, lead, lead + "  "))
+    return "\n".join(lines)

@@ -3,14 +3,16 @@ being cut, global options anywhere, names and ids suggested, periods and dates i
 
 from __future__ import annotations
 
+import io
 import re
+import sys
 
 import pytest
 
 from cwm.cli import main
 from cwm.commands import COMMANDS
 from cwm.periods import Period, parse_date
-from cwm.textwidth import width
+from cwm.textwidth import fit, width
 
 ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?:[ ,'’][A-Za-z]{2,}){2,}\b")
 """Three English words in a row: a sentence no user here should meet."""
@@ -174,3 +176,32 @@ def test_a_mistyped_evidence_folder_names_the_one_meant(tmp_path, capsys, monkey
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "check", "材科")
     assert code == 2 and "找不到材料文件夹“材科”。是否指：材料？" in err
+
+
+def test_a_long_line_wraps_with_a_hanging_indent_and_whole_tokens():
+    line = (
+        "    本期应交 / 应做：说明报告：500字左右，有数据支撑；截止 2021-06-30，"
+        "编号 III-48-1-1，联系人 廖鹏 13982991270，文件 2021-04-04_市民政局_宣讲.jpg"
+    )
+    lines = fit(line, 40).split("\n")
+    assert len(lines) > 2 and all(width(each) <= 40 for each in lines)
+    assert lines[0].startswith("    本期") and all(each.startswith("      ") for each in lines[1:])
+    for token in ("2021-06-30", "III-48-1-1", "13982991270", "2021-04-04_"):
+        assert any(token in each for each in lines), token  # never split across lines
+    assert fit("  短行  保持原样", 40) == "  短行  保持原样"
+
+
+def test_text_on_a_terminal_fits_its_width(monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setenv("COLUMNS", "60")
+    assert main(["due", "--quarter", "--date", "2021-05-01", "--dept", "廖鹏"]) == 0
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", each) for each in terminal.getvalue().splitlines()]
+    assert all(width(each) <= 60 for each in lines), max(lines, key=width)
+    wrapped = [b for a, b in zip(lines, lines[1:]) if a.startswith("    本期应交") and b[4] != "联"]
+    assert wrapped and all(each.startswith("      ") for each in wrapped)  # a hanging indent
+    assert sum("13982991270" in each for each in lines) >= 5

@@ -37,8 +37,9 @@ def err(message: str) -> None:
 
 
 def out(renderable: Any) -> None:
-    """Print text as is; a TableView as a Rich table on a terminal, as plain text otherwise
-    (stable for scripts, and Rich is not even imported)."""
+    """Print text as is (on a terminal, long lines wrapped with a hanging indent); a TableView
+    as a Rich table on a terminal, as plain text otherwise (stable for scripts, and Rich is not
+    even imported)."""
     from ..output import TableView, fits, rich_table, to_plain
 
     if isinstance(renderable, TableView):
@@ -53,6 +54,12 @@ def out(renderable: Any) -> None:
             else:
                 console.print(rich_table(renderable))
                 return
+    if sys.stdout.isatty():  # the terminal would break lines anywhere, with no indent
+        import shutil
+
+        from ..textwidth import fit
+
+        renderable = fit(renderable, shutil.get_terminal_size().columns)
     sys.stdout.write(decodable(renderable))
     sys.stdout.flush()
 
