@@ -11,6 +11,7 @@ detection (%CMDCMDLINE%) and Explorer's drag and drop.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import io
 import json
 import os
@@ -220,3 +221,17 @@ def test_the_portable_folder_gets_both_bat_files():
         assert (BATCH / name).is_file() and f'"{name}"' in source
     attributes = (REPO / ".gitattributes").read_text(encoding="utf-8")
     assert "*.bat text eol=crlf" in attributes
+
+
+def test_the_portable_folder_has_the_guide_as_a_web_page():
+    spec = importlib.util.spec_from_file_location(
+        "build_portable", REPO / "tools" / "build_portable.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    guide = (REPO / "docs" / "使用指南.md").read_text(encoding="utf-8")
+    page = tool.guide_html(guide)
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
+    assert "<title>材料文件夹怎么放——给科室同志的使用指南</title>" in page
+    assert "<h2>三、照片</h2>" in page and "<strong><code>检查材料.bat</code></strong>" in page
+    assert "## " not in page  # every heading rendered

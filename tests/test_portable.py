@@ -56,6 +56,8 @@ def test_the_portable_folder_runs_a_report(tmp_path):
     )
     assert built.returncode == 0, built.stderr[-2000:]
     program = tmp_path / "dist" / "cwm" / ("cwm.exe" if sys.platform == "win32" else "cwm")
+    beside = {p.name for p in program.parent.iterdir()}
+    assert {"检查材料.bat", "check_all.bat", "check_all.cfg.example", "使用指南.html"} <= beside
     evidence = build_tree(
         tmp_path / "共享 盘" / "材料",
         {

@@ -5,9 +5,10 @@
 
 On Windows this makes ``dist/cwm/cwm.exe`` and the libraries beside it, with the two batch
 files of examples/batch/ (检查材料.bat: drag a folder onto it; check_all.bat: the weekly check,
-folders in check_all.cfg), which find the cwm.exe beside them: copy the folder to the shared
-drive and double-click on any office PC. On Linux the same recipe makes ``dist/cwm/cwm``
-(tests/test_portable.py builds it and runs ``cwm report`` from it).
+folders in check_all.cfg), which find the cwm.exe beside them, and the guide for the 科室 as
+使用指南.html: copy the folder to the shared drive and double-click on any office PC. On Linux
+the same recipe makes ``dist/cwm/cwm`` (tests/test_portable.py builds it and runs ``cwm report``
+from it).
 
 Why PyInstaller --onedir rather than the embeddable Python zip: one command on either system,
 the native libraries (PDFium, libheif, calamine) collected with their packages, and a start that
@@ -17,6 +18,7 @@ does not unpack anything (--onefile unpacks into a temporary folder on every run
 from __future__ import annotations
 
 import argparse
+import html
 import shutil
 import sys
 from pathlib import Path
@@ -76,7 +78,24 @@ def build(dist: Path, work: Path) -> Path:
     folder = dist / "cwm"
     for name in BESIDE:
         shutil.copy2(ROOT / "examples" / "batch" / name, folder / name)
+    guide = ROOT / "docs" / "使用指南.md"
+    (folder / "使用指南.html").write_text(guide_html(guide.read_text(encoding="utf-8")), "utf-8")
     return folder
+
+
+def guide_html(markdown: str) -> str:
+    """The guide for the 科室 as one HTML page a double-click opens (Windows opens no .md), in
+    the reports' print style. markdown-it-py comes with Rich, which cwm already uses."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark").enable("table").render(markdown)
+    css = (ROOT / "templates" / "print.css").read_text(encoding="utf-8")
+    title = markdown.lstrip("# ").splitlines()[0].strip()
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n<style>\n{css}\n</style>\n</head>\n"
+        f"<body>\n{body}</body>\n</html>\n"
+    )
 
 
 def main() -> None:
