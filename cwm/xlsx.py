@@ -10,6 +10,7 @@ many findings a report has (a style object per cell took ~460 MB for 50,000 find
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from typing import Any, Sequence
@@ -56,14 +57,20 @@ def _sheet(
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     top = Alignment(vertical="top", wrap_text=True)
 
+    # One styled cell per kind, registered with the workbook once; every other cell copies its
+    # style indices (what openpyxl's own WorksheetCopy does) instead of hashing the style
+    # objects again: 18,000 cells took 0.9 s, most of a warm report.
+    header_style = WriteOnlyCell(sheet)
+    header_style.font, header_style.fill, header_style.alignment = bold, grey, centred
+    number_style = WriteOnlyCell(sheet)
+    number_style.alignment = top
+    text_style = WriteOnlyCell(sheet)
+    text_style.alignment, text_style.number_format = top, "@"  # a phone number stays text
+
     def cell(value: Any, header: bool = False) -> Any:
         out = WriteOnlyCell(sheet, value="" if value is None else value)
-        if header:
-            out.font, out.fill, out.alignment = bold, grey, centred
-        else:
-            out.alignment = top
-            if isinstance(value, str):
-                out.number_format = "@"  # text: a phone number stays a phone number
+        like = header_style if header else text_style if isinstance(value, str) else number_style
+        out._style = copy.copy(like._style)
         return out
 
     sheet.append([cell(h, header=True) for h in headers])

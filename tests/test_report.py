@@ -312,6 +312,12 @@ def test_the_workbook_is_set_up_to_print(plan, tmp_path):
         r for r in range(2, sheet.max_row + 1) if len(str(sheet.cell(r, 10).value or "")) > 40
     ]
     assert long_rows and all(sheet.row_dimensions[r].height for r in long_rows)
+    header, first = sheet[1], sheet[2]
+    assert all(c.font.bold and c.alignment.wrap_text for c in header)
+    assert header[0].fill.fgColor.rgb.endswith("EEEEEE")
+    texts = [c for c in first if isinstance(c.value, str) and c.value]
+    assert texts and all(c.number_format == "@" and c.alignment.vertical == "top" for c in texts)
+    assert not any(c.font.bold for c in first)  # the header's style did not leak into the rows
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
