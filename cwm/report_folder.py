@@ -48,11 +48,17 @@ FINDING_HEADERS = (
 
 
 def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
-    """One row per finding (manual items aside) for the workbook."""
+    """One row per finding (manual items aside) for the workbook, grouped by 科室 (org.yaml
+    order), in the plan's order within each; an item two 科室 share is under the first of them
+    once (its 科室 cell names both: the filter finds it under either)."""
+    from .evidence.results import by_department
+
     dues = checked.due_dates()
     by_id = {item.id: (row, item) for row, item in plan.tasks.items()}
+    groups = by_department(checked.report.requirements, list(plan.directory.units))
+    results = list({r.id: r for _, group in groups for r in group}.values())
     rows: list[list[Any]] = []
-    for result in checked.report.requirements:
+    for result in results:
         row, _ = by_id[result.id]
         people = "、".join(c.name for c in row.contacts)
         phones = "、".join(c.phone for c in row.contacts)
@@ -245,7 +251,9 @@ def _texts(
     period = window.chinese if window else "全部申报项"
     files = {
         JSON_NAME: to_json(data, compact=True),
-        "检查结果.txt": changes.text() + "\n" + render_text(checked.report),
+        "检查结果.txt": changes.text()
+        + "\n"
+        + render_text(checked.report, list(plan.directory.units)),
         "变化.txt": changes.text(),
         "检查结果.html": render_template(
             "report.html.j2",

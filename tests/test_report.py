@@ -365,3 +365,26 @@ def test_the_workbook_prints_on_a4_landscape_at_9_points_or_more(plan, tmp_path)
         content = text.get_text_range()
         assert f"第 {number + 1} 页 共 {pages} 页" in content and "参考日 2021-06-20" in content
     print(f"workbook: {pages} pages, smallest font {min(sizes):.1f} pt")
+
+
+def test_the_text_and_the_workbook_are_grouped_by_department(plan, tmp_path):
+    """Every output by 科室 in org.yaml's order, the plan's order within each; III-28-1-1
+    (基层政权建设与社区治理科 and 社会组织管理与慈善事业促进科) written out once and named under
+    the other 科室 in the text, under its first 科室 once in the workbook."""
+    from openpyxl import load_workbook
+
+    run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
+    units = list(plan.directory.units)
+    text = (run.folder / "检查结果.txt").read_text(encoding="utf-8").splitlines()
+    headings = [line[1 : line.index("】")] for line in text if line.startswith("【")]
+    assert len(headings) >= 4 and headings == sorted(headings, key=units.index)
+    shared = [line for line in text if line.startswith("III-28-1-1 ")]
+    assert len(shared) == 2 and "共同负责，详见上文" in shared[1]
+    assert "共同负责" not in shared[0]
+    sheet = load_workbook(run.folder / "检查结果.xlsx")["问题清单"]
+    firsts = [str(r[1]).split("、")[0] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert len(set(firsts)) >= 3 and firsts == sorted(firsts, key=units.index)
+    ids = [r[2] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert ids.count("III-28-1-1") == len(
+        [f for f in run.checked.report.result("III-28-1-1").findings if not f.reminder]
+    )

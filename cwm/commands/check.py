@@ -79,7 +79,7 @@ def emit(plan: Any, checked: Any, fmt: CheckFormat, output: Optional[Path], stri
         on_screen = output is None and sys.stdout.isatty()
         text = to_json(report.as_json(), compact=not on_screen)
     else:
-        text = render_text(report)
+        text = render_text(report, list(plan.directory.units))
     write_output(text, output)
     summary = report.summary()
     if output is not None or fmt is CheckFormat.json:

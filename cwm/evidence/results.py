@@ -13,7 +13,7 @@ Statuses of a requirement item:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from ..fsutil import shown
 from ..labels import SEVERITY, STATUS
@@ -132,9 +132,25 @@ def _line(finding: Finding, where: str = "") -> str:
     return printable(f"  {SEVERITY[finding.severity]} [{finding.code}] {finding.message}{where}")
 
 
-def render_text(report: CheckReport) -> str:
-    """The check for people: a summary line, each item with its findings, the 人工核对 items
-    several items share said once at the end (a legend), an item's own ones under it."""
+def by_department(
+    results: Sequence[RequirementResult], order: Sequence[str] = ()
+) -> list[tuple[str, list[RequirementResult]]]:
+    """Results under each 科室 (``order`` first, as org.yaml lists them, then as met), each
+    group in the results' own order; an item of two 科室 is in both groups."""
+    groups: dict[str, list[RequirementResult]] = {unit: [] for unit in order}
+    for result in results:
+        for unit in result.departments or (NO_DEPARTMENT,):
+            groups.setdefault(unit, []).append(result)
+    return [(unit, items) for unit, items in groups.items() if items]
+
+
+NO_DEPARTMENT = "未写明科室"
+
+
+def render_text(report: CheckReport, unit_order: Sequence[str] = ()) -> str:
+    """The check for people: a summary line, then under each 科室 each item with its findings
+    (an item two 科室 share is written out under the first and named under the other); the
+    人工核对 items several items share said once at the end (a legend), an item's own under it."""
     from collections import Counter
 
     reminders = [
@@ -149,25 +165,19 @@ def render_text(report: CheckReport) -> str:
         f"错误 {summary['errors']} 个，警告 {summary['warnings']} 个。",
         "",
     ]
-    for result in report.requirements:
-        folder = f"（{result.folder}）" if result.folder else ""
-        lines.append(printable(f"{result.id} {result.title}：{STATUS[result.status]}{folder}"))
-        manual, legend = [], False
-        for finding in result.findings:
-            if finding.reminder:
-                text = finding.message.removeprefix("人工核对：")
-                if text in shared:
-                    legend = True
-                else:
-                    manual.append(text)
+    written: dict[str, str] = {}
+    for unit, results in by_department(report.requirements, unit_order):
+        lines += [printable(f"【{unit}】（{len(results)} 项）"), ""]
+        for result in results:
+            folder = f"（{result.folder}）" if result.folder else ""
+            head = f"{result.id} {result.title}：{STATUS[result.status]}"
+            if result.id in written:
+                lines += [printable(f"{head}（与{written[result.id]}共同负责，详见上文）"), ""]
                 continue
-            here = finding.path and finding.path != result.folder
-            lines.append(_line(finding, f"  ← {finding.path}" if here else ""))
-        if manual:
-            lines.append(f"  人工核对：{'；'.join(manual)}")
-        if legend:
-            lines.append("  人工核对：另见文末“共同的人工核对事项”")
-        lines.append("")
+            written[result.id] = unit
+            lines.append(printable(head + folder))
+            lines += _findings(result, shared)
+            lines.append("")
     if report.other_findings:
         lines.append("其他：")
         lines.extend(_line(finding, f"  ← {finding.path}") for finding in report.other_findings)
@@ -178,3 +188,24 @@ def render_text(report: CheckReport) -> str:
         lines += [f"  - {text}" for text in dict.fromkeys(order)]
         lines.append("")
     return "\n".join(lines)
+
+
+def _findings(result: RequirementResult, shared: set[str]) -> list[str]:
+    """An item's findings, one a line; its own 人工核对 items in one line, shared ones as a
+    pointer to the legend."""
+    lines, manual, legend = [], [], False
+    for finding in result.findings:
+        if finding.reminder:
+            text = finding.message.removeprefix("人工核对：")
+            if text in shared:
+                legend = True
+            else:
+                manual.append(text)
+            continue
+        here = finding.path and finding.path != result.folder
+        lines.append(_line(finding, f"  ← {finding.path}" if here else ""))
+    if manual:
+        lines.append(f"  人工核对：{'；'.join(manual)}")
+    if legend:
+        lines.append("  人工核对：另见文末“共同的人工核对事项”")
+    return lines
