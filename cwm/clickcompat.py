@@ -57,6 +57,9 @@ def install() -> None:
     _installed = True
 
 
+UNREADABLE = r"(?:File|Directory|Path) '(.*)' is not readable\."
+"""Typer's check of a path argument that exists but cannot be read (never met as root)."""
+
 ERRORS: list[tuple[str, str]] = [
     (r"Missing argument (.+)\.", r"缺少参数 \1。"),
     (r"Missing option (.+)\.", r"缺少选项 \1。"),
@@ -70,6 +73,7 @@ ERRORS: list[tuple[str, str]] = [
         r"“\1”不是\2。",
     ),
     (r"(.*) is not in the range (.*)\.", r"\1 不在 \2 范围内。"),
+    (UNREADABLE, r"无法读取“\1”：没有权限。请检查路径和权限。"),
     (r"\(Possible options: (.*)\)", r"（是否应为：\1？）"),
     (
         r"没有命令 '(.+?)'\. Did you mean (.+)\?",
