@@ -85,6 +85,21 @@ OS_ERRORS = {
 }
 
 
+def os_problem(exc: Any) -> str:
+    """An OSError in Chinese with what to do: “没有权限。请检查权限。”, “路径太长。请缩短…”."""
+    fix = OS_FIXES.get(getattr(exc, "errno", None), "请检查路径和权限。")
+    return f"{os_error(exc)}。{fix}"
+
+
+OS_FIXES = {
+    errno.ENAMETOOLONG: "请缩短上层文件夹的名称，或把材料放到层级较浅的位置。",
+    errno.ENOSPC: "请清理磁盘后重试。",
+    errno.EROFS: "请换一个可写的位置。",
+    errno.ENOENT: "请检查路径是否写对。",
+}
+"""What to do about an OSError, where it is not a matter of permissions."""
+
+
 def os_error(exc: Any) -> str:
     """An OSError in Chinese (“没有权限”), whatever the system's language."""
     return (

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import KeyPath, Problem
-from .errors import os_error
+from .errors import os_problem
 
 try:  # the C parser composes the same nodes (with marks), several times faster
     _Loader: type = yaml.CSafeLoader
@@ -63,7 +63,7 @@ def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        doc.problems.append(Problem(name, f"无法读取文件：{os_error(exc)}。请检查路径和权限。"))
+        doc.problems.append(Problem(name, f"无法读取文件：{os_problem(exc)}"))
         return doc
     try:
         text = raw.decode("utf-8-sig")

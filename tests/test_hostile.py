@@ -203,6 +203,44 @@ def test_a_very_deep_tree(tmp_path):
 
 
 @POSIX
+def test_a_path_beyond_the_system_limit_is_named_as_too_long(tmp_path, plan):
+    """Folders of long Chinese names nested past PATH_MAX (4,096 bytes): the folder is named, as
+    too long, with the fix — never blamed on permissions; the rest of the tree is checked."""
+    root = tmp_path / "材料"
+    build_tree(root, {"III-8-1-3 家风/报告.docx": good_report()})
+    name = "很长的文件夹名字" * 10  # 240 bytes, within NAME_MAX
+    made, fd = [], os.open(root, os.O_RDONLY)
+    try:
+        for _ in range(20):  # made relative to an open folder: the full path is too long
+            os.mkdir(name, dir_fd=fd)
+            made.append(fd)
+            fd = os.open(name, os.O_RDONLY, dir_fd=fd)
+        os.mkdir("III-27-3-1 养老", dir_fd=fd)
+        report = run_check(plan, root, "III-8-1-3", "III-27-3-1")
+        [problem] = [f for f in report.other_findings if f.code == "unreadable"]
+        assert "路径太长" in problem.message and "缩短上层文件夹的名称" in problem.message
+        assert "权限" not in problem.message and problem.path.startswith(name)
+        assert result_of(report, "III-8-1-3").status == "pass"
+    finally:  # take it down from below, relative to the open folders
+        os.rmdir("III-27-3-1 养老", dir_fd=fd)
+        os.close(fd)
+        while made:
+            parent = made.pop()
+            os.rmdir(name, dir_fd=parent)
+            os.close(parent)
+
+
+def test_os_errors_say_what_to_do():
+    import errno
+
+    from cwm.errors import os_problem
+
+    assert os_problem(PermissionError(errno.EACCES, "x")) == "没有权限。请检查路径和权限。"
+    too_long = os_problem(OSError(errno.ENAMETOOLONG, "x"))
+    assert too_long.startswith("路径太长。") and "权限" not in too_long
+
+
+@POSIX
 def test_fifos_are_skipped_never_opened(tmp_path):
     root = build_tree(tmp_path / "ev", {"III-8-1-3/报告.docx": good_report()})
     os.mkfifo(root / "III-8-1-3" / "管道.docx")

@@ -17,7 +17,14 @@ from typing import Any, Callable, Iterator, Optional
 import typer
 
 from .. import options as opt
-from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, CwmError, UsageError, os_error
+from ..errors import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    CwmError,
+    UsageError,
+    os_problem,
+)
 from ..fsutil import decodable
 
 
@@ -108,11 +115,12 @@ def load(unit: Optional[str] = None) -> tuple[Any, Any]:
 
 @contextlib.contextmanager
 def os_errors_as(what: str) -> Iterator[None]:
-    """An OSError inside the block as a usage error: “{what}：没有权限。请检查路径和权限。”"""
+    """An OSError inside the block as a usage error: “{what}：没有权限。请检查路径和权限。”
+    (or what else to do: “路径太长。请缩短…”)."""
     try:
         yield
     except OSError as exc:
-        raise UsageError(f"{what}：{os_error(exc)}。请检查路径和权限。") from None
+        raise UsageError(f"{what}：{os_problem(exc)}") from None
 
 
 def require_dir(evidence: Path) -> None:

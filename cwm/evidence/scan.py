@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
-from ..errors import os_error
+from ..errors import os_problem
 from .captions import CAPTION_FILES
 
 DOCUMENTS = frozenset({".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".md"})
@@ -239,7 +239,7 @@ class _Walker:
         try:
             stat = directory.stat()
         except OSError as exc:
-            message = f"无法进入文件夹：{os_error(exc)}。请检查权限。"
+            message = f"无法进入文件夹：{os_problem(exc)}"
             self.problem(level.folder, "unreadable", message, directory)
             return
         key = (stat.st_dev, stat.st_ino)
@@ -251,7 +251,7 @@ class _Walker:
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
-            message = f"无法列出文件夹内容：{os_error(exc)}。请检查权限。"
+            message = f"无法列出文件夹内容：{os_problem(exc)}"
             self.problem(level.folder, "unreadable", message, directory)
             return
         level.entries = iter(entries)
