@@ -147,6 +147,63 @@ def test_bombs_and_odd_files_are_findings_within_the_memory_bound(tmp_path):
     print(f"bombs: {elapsed:.1f} s, peak {peak} MB")
 
 
+def huge_ofd(path: Path, megabytes: int) -> None:
+    """An OFD whose one page's Content.xml holds ``megabytes`` MB of short TextObjects, stored
+    (not deflated: a compression ratio no bomb check would refuse)."""
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr(
+            "OFD.xml",
+            f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+            "</ofd:DocBody></ofd:OFD>",
+        )
+        archive.writestr(
+            "Doc_0/Document.xml",
+            f"<ofd:Document {ns}><ofd:Pages>"
+            '<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+        )
+        with archive.open("Doc_0/Pages/Page_0/Content.xml", "w", force_zip64=True) as part:
+            part.write(f"<ofd:Page {ns}><ofd:Content><ofd:Layer>".encode())
+            line = (
+                '<ofd:TextObject><ofd:TextCode X="0">创建文明城市</ofd:TextCode></ofd:TextObject>'
+            )
+            chunk = line.encode() * 10_000
+            for _ in range(megabytes * 2**20 // len(chunk)):
+                part.write(chunk)
+            part.write(b"</ofd:Layer></ofd:Content></ofd:Page>")
+
+
+def one_run_docx(path: Path, megabytes: int) -> None:
+    """A .docx whose one paragraph is a single w:t run of ``megabytes`` MB of text (stored)."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(f"<w:document {w}><w:body><w:p><w:r><w:t>".encode())
+            chunk = "文明".encode() * 100_000
+            for _ in range(megabytes * 2**20 // len(chunk)):
+                part.write(chunk)
+            part.write(b"</w:t></w:r></w:p></w:body></w:document>")
+
+
+@pytest.mark.slow
+def test_a_huge_ofd_page_and_a_huge_docx_run_stop_at_the_text_limit(tmp_path):
+    """Parsed as they stream, with the text limit applied while parsing: an OFD page of 190 MB
+    (a tree of it took ~1.2 GB) and a .docx whose one text run is 190 MB (~420 MB joined)."""
+    root = tmp_path / "ev" / "III-8-1-3 家风"
+    root.mkdir(parents=True)
+    huge_ofd(root / "正式发文.ofd", 190)
+    one_run_docx(root / "报告.docx", 190)
+    started = time.monotonic()
+    code, out, err, peak = cwm("check", root.parent, "-f", "json", "--no-cache", "--jobs", "1")
+    elapsed = time.monotonic() - started
+    by_path = {f["path"]: f for f in findings(json.loads(out))}
+    for name in ("正式发文.ofd", "报告.docx"):
+        finding = by_path[f"III-8-1-3 家风/{name}"]
+        assert finding["code"] == "too-large" and "2,000,000 个字符" in finding["message"], name
+    assert peak < 150, f"peak {peak} MB"
+    print(f"huge OFD page and docx run: {elapsed:.1f} s, peak {peak} MB")
+
+
 def test_a_large_csv_is_read_only_as_far_as_needed(tmp_path):
     root = tmp_path / "ev" / "III-15-2-3"
     root.mkdir(parents=True)

@@ -53,6 +53,7 @@ class _Paragraphs:
 
     def data(self, text: str) -> None:
         if self.text is not None:
+            self.count(len(text))  # as it arrives: one 200 MB run is refused, never joined
             self.text.append(text)
 
     def end(self, tag: str) -> None:
@@ -66,11 +67,11 @@ class _Paragraphs:
         if not self.open:
             return
         if tag == W + "t":
-            piece, self.text = "".join(self.text or ()), None
+            piece, self.text = "".join(self.text or ()), None  # counted in data()
         else:
             piece = _PIECES.get(tag, "")
-        if piece:
             self.count(len(piece))
+        if piece:
             self.open[-1].append(piece)
 
     def count(self, chars: int) -> None:

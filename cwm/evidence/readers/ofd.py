@@ -45,11 +45,55 @@ def _resolve(base: str, location: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(base), location))
 
 
-def _page_text(archive: zipfile.ZipFile, name: str) -> str:
-    lines: list[str] = []
-    for text_object in _root(archive, name).iter(NS + "TextObject"):
-        lines.append("".join(code.text or "" for code in text_object.iter(NS + "TextCode")))
-    return "\n".join(lines)
+class _PageText:
+    """A parser target for one page's Content.xml (expat calls it; no tree is built): the text
+    of each TextObject's TextCodes, a line per TextObject, counted as it arrives so that a page
+    of hundreds of MB is refused at the text limit, not held."""
+
+    def __init__(self, budget: int) -> None:
+        self.lines: list[str] = []
+        self.current: list[str] | None = None
+        self.in_code = False
+        self.budget = budget
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if tag == NS + "TextObject":
+            self.current = []
+        elif tag == NS + "TextCode" and self.current is not None:
+            self.in_code = True
+
+    def data(self, text: str) -> None:
+        if self.in_code and self.current is not None:
+            self.budget -= len(text)
+            if self.budget < 0:
+                raise ReadError(
+                    too_large(f"文档文字超过 {MAX_TEXT_CHARS:,} 个字符"), code="too-large"
+                )
+            self.current.append(text)
+
+    def end(self, tag: str) -> None:
+        if tag == NS + "TextCode":
+            self.in_code = False
+        elif tag == NS + "TextObject" and self.current is not None:
+            self.lines.append("".join(self.current))
+            self.current = None
+
+    def close(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _page_text(archive: zipfile.ZipFile, name: str, budget: int) -> str:
+    """A page's text, fed to expat a block at a time; at most ``budget`` characters."""
+    if name not in archive.NameToInfo:
+        raise _damaged(f"缺少 {name}")
+    parser = ET.XMLParser(target=_PageText(budget))
+    try:
+        with open_part(archive, name) as stream:
+            while block := stream.read(256 * 1024):
+                parser.feed(block)
+        return parser.close()
+    except ET.ParseError as exc:
+        raise _damaged(f"{name}：{exc}") from None
 
 
 def read_ofd(path: Path) -> DocumentText:
@@ -74,11 +118,8 @@ def read_ofd(path: Path) -> DocumentText:
             location = page.get("BaseLoc")
             if not location:
                 raise _damaged(f"第 {number} 页没有内容位置")
-            texts.append(_page_text(archive, _resolve(document, location)))
-            chars += len(texts[-1])
-            if chars > MAX_TEXT_CHARS:
-                raise ReadError(
-                    too_large(f"文档文字超过 {MAX_TEXT_CHARS:,} 个字符"), code="too-large"
-                )
+            page_text = _page_text(archive, _resolve(document, location), MAX_TEXT_CHARS - chars)
+            texts.append(page_text)
+            chars += len(page_text)
     text = "\n".join(texts)
     return DocumentText(text, len(texts[0]), scanned=DocumentText.is_scan(text))
