@@ -440,6 +440,17 @@ def test_not_utf8_and_a_folder_for_a_file(data_copy):
     assert code == 2 and "不是 UTF-8 编码" in out and "应为文件，实为文件夹 sites.yaml" in out
 
 
+def test_a_data_file_beyond_the_bound_is_refused_by_size(data_copy):
+    """A data folder of 10,000 tasks (or the wrong file named tasks.yaml) would take ~500 MB:
+    past 2 MB a data file is refused before it is parsed, naming the file (exit 2)."""
+    tasks = data_copy / "tasks.yaml"
+    original = tasks.read_text(encoding="utf-8")
+    tasks.write_text(original + "# 填充\n" * 300_000, encoding="utf-8")  # ~2.4 MB, valid YAML
+    code, out, err, peak = cwm("--data", data_copy, "validate")
+    assert code == 2 and "tasks.yaml" in out and "超过数据文件的上限 2 MB" in out
+    assert peak < 100, f"peak {peak} MB"
+
+
 # --- names a shared drive can hold ------------------------------------------------------------
 
 
