@@ -239,3 +239,34 @@ def test_count_on_a_table_says_rows_and_cells():
     result = CliRunner().invoke(app, ["count", str(REAL / "志愿者数据.xls")])
     assert result.exit_code == 0, result.output
     assert "4 行" in result.stdout and "8 个单元格" in result.stdout
+
+
+def test_a_thumbnail_is_small_upright_and_never_a_bomb(tmp_path):
+    """The report's thumbnails: at most 240 px, turned as the camera's EXIF says (a phone held
+    upright saves a landscape frame with orientation 6), palette images too; none for a
+    picture beyond the pixel bound or a file that is not a picture."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    from cwm.evidence.readers.image import thumbnail
+
+    def size_of(uri: str) -> tuple[int, int]:
+        assert uri.startswith("data:image/jpeg;base64,")
+        with Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))) as image:
+            return image.size
+
+    upright = Image.open(io.BytesIO(jpeg_bytes(size=(1600, 1200))))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° to show
+    upright.save(tmp_path / "竖拍.jpg", exif=exif)
+    assert size_of(thumbnail(tmp_path / "竖拍.jpg")) == (180, 240)
+    Image.new("P", (500, 250)).save(tmp_path / "调色板.png")
+    assert size_of(thumbnail(tmp_path / "调色板.png")) == (240, 120)
+    (tmp_path / "不是照片.jpg").write_text("文字", encoding="utf-8")
+    assert thumbnail(tmp_path / "不是照片.jpg") is None
+    from .test_hostile import huge_png
+
+    huge_png(tmp_path / "巨大.png", 30000, 30000)
+    assert thumbnail(tmp_path / "巨大.png") is None
