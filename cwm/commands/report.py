@@ -84,8 +84,8 @@ def _folders(
     on a terminal (a folder dragged into the console window arrives as its quoted path)."""
     from ..batchcfg import clean_path, read_folders_file
 
-    if evidence is not None:
-        return Path(clean_path(str(evidence))), output
+    if evidence is not None:  # as given; a pasted "D:\材料\" with its quotes, cleaned
+        return evidence if evidence.exists() else Path(clean_path(str(evidence))), output
     if folders_from is not None:
         from_file, reports = read_folders_file(folders_from)
         return from_file, output or reports
