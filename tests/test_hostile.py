@@ -375,13 +375,15 @@ def _alive(pids: set[int]) -> set[int]:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
 def test_workers_end_with_the_run(tmp_path, how):
+    # PNGs, decoded whole (a JPEG is read at 1/8 scale: 60 of them took 0.3 s, so the signal
+    # could land while cwm was already exiting): the run lasts ~1.5 s after its workers start
     build_tree(
         tmp_path / "ev",
         {
-            f"III-7-3-1/2021-04-0{i % 9 + 1}_市民政局_宣讲{i}.jpg": jpeg_bytes(
-                dt.date(2021, 4, 4), size=(2400, 1800), seed=i
+            f"III-7-3-1/2021-04-0{i % 9 + 1}_市民政局_宣讲{i}.png": jpeg_bytes(
+                dt.date(2021, 4, 4), size=(2400, 1800), seed=i, fmt="PNG"
             )
-            for i in range(60)
+            for i in range(40)
         },
     )
     process = subprocess.Popen(
