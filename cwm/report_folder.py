@@ -89,16 +89,22 @@ def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
 TOTAL_ROW = "合计（两个科室共同负责的事项只计一次）"
 
 
-def summary_rows(checked: DueCheck) -> list[list[Any]]:
-    """科室 × status counts: an item two 科室 share counts in each one's row (it is each one's
-    duty) and once in the 合计 row, which equals the number of items."""
-    counts: dict[str, dict[str, int]] = {}
+def summary_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
+    """科室 × status counts, 科室 in org.yaml's order as everywhere: an item two 科室 share
+    counts in each one's row (it is each one's duty) and once in the 合计 row, which equals the
+    number of items."""
+    from .evidence.results import by_department
+
+    groups = by_department(checked.report.requirements, list(plan.directory.units))
+    rows = []
+    for unit, results in groups:
+        counts = dict.fromkeys(STATUS, 0)
+        for r in results:
+            counts[r.status] += 1
+        rows.append([unit, *counts.values(), len(results)])
     total = dict.fromkeys(STATUS, 0)
     for r in checked.report.requirements:
         total[r.status] += 1
-        for unit in r.departments:
-            counts.setdefault(unit, dict.fromkeys(STATUS, 0))[r.status] += 1
-    rows = [[unit, *counts[unit].values(), sum(counts[unit].values())] for unit in counts]
     return [*rows, [TOTAL_ROW, *total.values(), sum(total.values())]] if rows else rows
 
 
@@ -155,11 +161,12 @@ def html_context(
     each, as in the 汇总 sheet and the checklist), with the 科室 × status table at the top,
     dated by the reference day the check was made for (``--date``)."""
     from .checklist import letterhead
+    from .evidence.results import by_department
 
     every = [f for r in checked.report.requirements for f in r.findings]
     thumbs = _Thumbnails(root, every, use_cache, jobs)
     dues = checked.due_dates()
-    units: dict[str, list[dict[str, Any]]] = {}
+    items: dict[str, dict[str, Any]] = {}
     for r in checked.report.requirements:
         findings = [
             {
@@ -172,7 +179,7 @@ def html_context(
             for f in r.findings
             if not f.reminder
         ]
-        item = {
+        items[r.id] = {
             "id": r.id,
             "title": r.title,
             "status": r.status,
@@ -180,22 +187,25 @@ def html_context(
             "due": dues.get(r.id),
             "findings": findings,
         }
-        for unit in r.departments:
-            shared = [d for d in r.departments if d != unit]
-            units.setdefault(unit, []).append({**item, "shared_with": shared})
-    order = list(plan.directory.units)
-    heads = {u: plan.directory.units[u].head if u in plan.directory.units else None for u in units}
+    units = plan.directory.units
     return {
         **letterhead(plan, "材料检查报告", today),
         "unit_filter": checked.target.name if checked.target else None,
         "root": str(root),
         "period": period,
         "summary": checked.report.summary(),
-        "by_unit": summary_rows(checked),
+        "by_unit": summary_rows(plan, checked),
         "changes": changes,
         "units": [
-            {"name": u, "head": heads[u], "items": units[u]}
-            for u in sorted(units, key=lambda u: order.index(u) if u in order else len(order))
+            {
+                "name": unit,
+                "head": units[unit].head if unit in units else None,
+                "items": [
+                    {**items[r.id], "shared_with": [d for d in r.departments if d != unit]}
+                    for r in results
+                ],
+            }
+            for unit, results in by_department(checked.report.requirements, list(units))
         ],
         "other": [f.as_json() for f in checked.report.other_findings if f.severity != "info"],
     }
@@ -211,7 +221,7 @@ def findings_workbook(plan: Plan, checked: DueCheck) -> bytes:
     return workbook(
         [
             ("问题清单", FINDING_HEADERS, finding_rows(plan, checked), widths),
-            ("汇总", statuses, summary_rows(checked), [30, 8, 8, 8, 8, 8, 8]),
+            ("汇总", statuses, summary_rows(plan, checked), [30, 8, 8, 8, 8, 8, 8]),
         ],
         heading=f"{plan.org.plan.issuer}材料检查　{checked.heading}",
     )

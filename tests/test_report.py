@@ -384,6 +384,12 @@ def test_the_text_and_the_workbook_are_grouped_by_department(plan, tmp_path):
     sheet = load_workbook(run.folder / "检查结果.xlsx")["问题清单"]
     firsts = [str(r[1]).split("、")[0] for r in sheet.iter_rows(min_row=2, values_only=True)]
     assert len(set(firsts)) >= 3 and firsts == sorted(firsts, key=units.index)
+    summary = load_workbook(run.folder / "检查结果.xlsx")["汇总"]
+    assert [r[0] for r in summary.iter_rows(min_row=2, values_only=True)][:-1] == headings
+    html = (run.folder / "检查结果.html").read_text(encoding="utf-8")
+    table = html[html.index("各科室情况") : html.index("</table>")]
+    assert [u for u in units if f"<td>{u}</td>" in table] == headings  # one order everywhere
+    assert sorted(headings, key=lambda u: table.index(f"<td>{u}</td>")) == headings
     ids = [r[2] for r in sheet.iter_rows(min_row=2, values_only=True)]
     assert ids.count("III-28-1-1") == len(
         [f for f in run.checked.report.result("III-28-1-1").findings if not f.reminder]
