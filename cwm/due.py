@@ -18,6 +18,7 @@ from typing import Any
 from . import labels
 from .duties import Duty, all_duties, belongs_to, material_json
 from .models import DeadlineRule, Item, LiaisonDuty, Row, to_json
+from .output import by_unit as group_by_unit
 from .periods import Festival, Kind, Period, festivals_in
 from .plan import Plan
 from .units import Target
@@ -224,14 +225,7 @@ def due(plan: Plan, window: Period, today: dt.date, target: Target | None = None
 def by_unit(plan: Plan, items: list[DueItem]) -> list[tuple[str, list[DueItem]]]:
     """Group items under each responsible unit (org.yaml order); an item of two units shows in
     both."""
-    order = list(plan.directory.units)
-    groups: dict[str, list[DueItem]] = {}
-    for item in items:
-        for unit in item.duty.departments:
-            groups.setdefault(unit, []).append(item)
-    return sorted(
-        groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
-    )
+    return group_by_unit(items, lambda item: item.duty.departments, list(plan.directory.units))
 
 
 def requirement_text(item: DueItem) -> str:

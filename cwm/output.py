@@ -26,6 +26,22 @@ Column = tuple[str, Callable[[Any], Any]]
 BOM = "\ufeff"
 
 
+def by_unit(
+    items: Sequence[Any],
+    units_of: Callable[[Any], Sequence[str]],
+    order: Sequence[str] = (),
+    none: str | None = None,
+) -> list[tuple[str, list[Any]]]:
+    """Items under each unit ``units_of`` names for them, as every output groups them: the units
+    of ``order`` first (org.yaml's), then others as met, each group in the items' own order; an
+    item of two units in both; an item of none under ``none`` (left out when None)."""
+    groups: dict[str, list[Any]] = {unit: [] for unit in order}
+    for item in items:
+        for unit in units_of(item) or ((none,) if none else ()):
+            groups.setdefault(unit, []).append(item)
+    return [(unit, members) for unit, members in groups.items() if members]
+
+
 def _cell(value: Any) -> str:
     """A cell as text: a list of names joined with 、, a list of sentences one per line."""
     if value is None:

@@ -22,6 +22,7 @@ from typing import Any, Iterator
 
 from .duecheck import DueCheck, check_due
 from .errors import UsageError
+from .evidence.results import RequirementResult, by_department
 from .fsutil import decodable, publish_folder, remove_partials
 from .labels import SEVERITY, STATUS
 from .plan import Plan
@@ -47,16 +48,18 @@ FINDING_HEADERS = (
 )
 
 
+def _by_unit(plan: Plan, checked: DueCheck) -> list[tuple[str, list[RequirementResult]]]:
+    """The checked items under each 科室, in org.yaml's order as in every output."""
+    return by_department(checked.report.requirements, list(plan.directory.units))
+
+
 def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
     """One row per finding (manual items aside) for the workbook, grouped by 科室 (org.yaml
     order), in the plan's order within each; an item two 科室 share is under the first of them
     once (its 科室 cell names both: the filter finds it under either)."""
-    from .evidence.results import by_department
-
     dues = checked.due_dates()
     by_id = {item.id: (row, item) for row, item in plan.tasks.items()}
-    groups = by_department(checked.report.requirements, list(plan.directory.units))
-    results = list({r.id: r for _, group in groups for r in group}.values())
+    results = list({r.id: r for _, group in _by_unit(plan, checked) for r in group}.values())
     rows: list[list[Any]] = []
     for result in results:
         row, _ = by_id[result.id]
@@ -93,19 +96,15 @@ def summary_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
     """科室 × status counts, 科室 in org.yaml's order as everywhere: an item two 科室 share
     counts in each one's row (it is each one's duty) and once in the 合计 row, which equals the
     number of items."""
-    from .evidence.results import by_department
 
-    groups = by_department(checked.report.requirements, list(plan.directory.units))
-    rows = []
-    for unit, results in groups:
+    def row(name: str, results: list[RequirementResult]) -> list[Any]:
         counts = dict.fromkeys(STATUS, 0)
         for r in results:
             counts[r.status] += 1
-        rows.append([unit, *counts.values(), len(results)])
-    total = dict.fromkeys(STATUS, 0)
-    for r in checked.report.requirements:
-        total[r.status] += 1
-    return [*rows, [TOTAL_ROW, *total.values(), sum(total.values())]] if rows else rows
+        return [name, *counts.values(), len(results)]
+
+    rows = [row(unit, results) for unit, results in _by_unit(plan, checked)]
+    return [*rows, row(TOTAL_ROW, checked.report.requirements)] if rows else rows
 
 
 class _Thumbnails:
@@ -161,7 +160,6 @@ def html_context(
     each, as in the 汇总 sheet and the checklist), with the 科室 × status table at the top,
     dated by the reference day the check was made for (``--date``)."""
     from .checklist import letterhead
-    from .evidence.results import by_department
 
     every = [f for r in checked.report.requirements for f in r.findings]
     thumbs = _Thumbnails(root, every, use_cache, jobs)
@@ -205,7 +203,7 @@ def html_context(
                     for r in results
                 ],
             }
-            for unit, results in by_department(checked.report.requirements, list(units))
+            for unit, results in _by_unit(plan, checked)
         ],
         "other": [f.as_json() for f in checked.report.other_findings if f.severity != "info"],
     }

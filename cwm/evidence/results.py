@@ -17,6 +17,7 @@ from typing import Any, Sequence
 
 from ..fsutil import shown
 from ..labels import SEVERITY, STATUS
+from ..output import by_unit
 from ..vocab import HasTraits, Severity, Status, Trait
 
 _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F] if c != 0x09}
@@ -136,12 +137,9 @@ def by_department(
     results: Sequence[RequirementResult], order: Sequence[str] = ()
 ) -> list[tuple[str, list[RequirementResult]]]:
     """Results under each 科室 (``order`` first, as org.yaml lists them, then as met), each
-    group in the results' own order; an item of two 科室 is in both groups."""
-    groups: dict[str, list[RequirementResult]] = {unit: [] for unit in order}
-    for result in results:
-        for unit in result.departments or (NO_DEPARTMENT,):
-            groups.setdefault(unit, []).append(result)
-    return [(unit, items) for unit, items in groups.items() if items]
+    group in the results' own order; an item of two 科室 is in both groups, one of none under
+    ``NO_DEPARTMENT``."""
+    return by_unit(results, lambda result: result.departments, order, NO_DEPARTMENT)
 
 
 NO_DEPARTMENT = "未写明科室"
