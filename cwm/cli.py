@@ -17,7 +17,7 @@ import typer
 from . import clickcompat
 from .commands import COMMANDS, SUMMARIES, command
 from .commands.common import state
-from .errors import EXIT_USAGE
+from .errors import EXIT_USAGE, signals_as_interrupt
 
 clickcompat.install()  # Click's messages in Chinese, help wrapped by display width
 
@@ -137,23 +137,6 @@ def _app_for(args: list[str]) -> typer.Typer:
     return single
 
 
-def _interrupted(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
-def _stop_like_ctrl_c() -> dict[int, object]:
-    """SIGTERM and SIGHUP (a scheduler stopping the run, a closed terminal) end cwm as Ctrl-C
-    does, at any moment of the run: outputs are never half-written, exit 130. Returns the
-    handlers to put back."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        return {}
-    numbers = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
-    return {n: signal.signal(n, _interrupted) for n in numbers}
-
-
 def main(argv: Optional[list[str]] = None) -> int:
     """Console-script entry point."""
     if getattr(sys, "frozen", False):  # a frozen Windows build must not start itself again
@@ -161,14 +144,10 @@ def main(argv: Optional[list[str]] = None) -> int:
 
         multiprocessing.freeze_support()
     args = hoist_global_options(sys.argv[1:] if argv is None else argv)
-    previous = _stop_like_ctrl_c()
-    try:
-        _app_for(args)(args=args, prog_name="cwm")
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
-    finally:
-        import signal
-
-        for number, handler in previous.items():
-            signal.signal(number, handler)  # type: ignore[arg-type]
+    with signals_as_interrupt():  # at any moment of the run, not only while files are read
+        try:
+            _app_for(args)(args=args, prog_name="cwm")
+        except SystemExit as exc:
+            code = exc.code
+            return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
     return 0

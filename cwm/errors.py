@@ -6,8 +6,9 @@ The CLI turns these into a message on stderr and an exit code in one place
 
 from __future__ import annotations
 
+import contextlib
 import errno
-from typing import Any, Protocol, Sequence
+from typing import Any, Iterator, Protocol, Sequence
 
 
 class Problem(Protocol):
@@ -23,6 +24,32 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 """A bug, not bad input: the message asks for --debug and a report."""
 EXIT_INTERRUPTED = 130
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def signals_as_interrupt() -> Iterator[None]:
+    """Inside the block, SIGTERM and SIGHUP (a scheduler stopping the run, a closed terminal)
+    end cwm as Ctrl-C does: KeyboardInterrupt, so workers are stopped, nothing is half-written
+    and the exit code is 130. The handlers before are put back after (only the main thread can
+    set them: elsewhere nothing changes)."""
+    import signal
+    import threading
+
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                number = getattr(signal, name)
+                previous[number] = signal.signal(number, _interrupt)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 class CwmError(Exception):

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from ..errors import os_error
+from ..errors import os_error, signals_as_interrupt
 from .readers import DocumentText, ReadError
 from .scan import EvidenceFile
 
@@ -102,43 +102,22 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _interrupt(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
-
-
-def _stop_on_signals() -> dict[int, Any]:
-    """While workers run, SIGTERM and SIGHUP (a scheduler stopping the run, a closed terminal)
-    end cwm as Ctrl-C does: the workers are stopped, nothing is half-written, exit 130.
-    Returns the handlers to put back."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        return {}
-    names = [n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
-    return {getattr(signal, n): signal.signal(getattr(signal, n), _interrupt) for n in names}
-
-
 def _map_in_pool(function: Callable[[Any], Any], items: list[Any], jobs: int) -> Iterator[Any]:
     """``function`` over ``items`` in ``jobs`` worker processes, results in order. The workers
     end with cwm (killed, crashed, interrupted: terminated at once, not at the end)."""
-    import signal
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(4, len(items) // (jobs * 8)))  # small chunks: no core idles at the end
-    previous = _stop_on_signals()
-    pool = ProcessPoolExecutor(jobs, initializer=_watch_parent, initargs=(os.getpid(),))
-    try:
-        yield from pool.map(function, items, chunksize=chunk)
-        pool.shutdown()  # still under the handlers: a signal while workers exit ends cwm as Ctrl-C
-    except BaseException:  # interrupted or terminated: stop the workers now, not at the end
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+    with signals_as_interrupt():  # also when called without the CLI (which sets them for a run)
+        pool = ProcessPoolExecutor(jobs, initializer=_watch_parent, initargs=(os.getpid(),))
+        try:
+            yield from pool.map(function, items, chunksize=chunk)
+            pool.shutdown()  # under the handlers: a signal while workers exit ends cwm as Ctrl-C
+        except BaseException:  # interrupted or terminated: stop the workers now, not at the end
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _read_in_pool(misses: list[EvidenceFile], jobs: int, results: dict, progress: Any) -> None:
