@@ -9,7 +9,6 @@ with the run, however it ends (they watch their parent; the parent stops them on
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..errors import os_error, signals_as_interrupt
@@ -120,12 +119,35 @@ def _map_in_pool(function: Callable[[Any], Any], items: list[Any], jobs: int) ->
             raise
 
 
-def _read_in_pool(misses: list[EvidenceFile], jobs: int, results: dict, progress: Any) -> None:
-    # the pool's results first in zip: it is run to its end (shut down, handlers put back)
-    for result, file in zip(_map_in_pool(read_file, misses, jobs), misses):
+def _through_cache(
+    files: list[EvidenceFile],
+    make: Callable[[EvidenceFile], Any],
+    cache: Any,
+    jobs: int,
+    namespace: str = "",
+    progress: OnProgress | None = None,
+    keep: Callable[[Any], bool] = lambda result: True,
+) -> dict[str, Any]:
+    """Rel -> ``make(file)`` for every file: cached results first, the rest in ``jobs`` worker
+    processes when there are enough of them, then those ``keep`` accepts stored in the cache
+    under ``namespace``. ``progress(n)`` is called as files are done."""
+    hits, keys = cache.get_many(files, namespace) if cache is not None else ({}, {})
+    results: dict[str, Any] = dict(hits)
+    if progress and hits:
+        progress(len(hits))
+    misses = [f for f in files if f.rel not in hits]
+    pooled = jobs > 1 and len(misses) >= 2 * jobs
+    made = _map_in_pool(make, misses, jobs) if pooled else map(make, misses)
+    # the results first in zip: the pool is run to its end (shut down, handlers put back)
+    for result, file in zip(made, misses):
         results[file.rel] = result
         if progress:
             progress(1)
+    if cache is not None:
+        cache.put_many(
+            (keys[f.rel], results[f.rel]) for f in misses if f.rel in keys and keep(results[f.rel])
+        )
+    return results
 
 
 def read_files(
@@ -133,54 +155,21 @@ def read_files(
 ) -> dict[str, Any]:
     """Read every file once: cached results first, the rest in ``jobs`` processes (PDFium is not
     thread-safe, and processes use both cores). ``progress(n)`` is called as files are done."""
-    hits, keys = cache.get_many(files) if cache is not None else ({}, {})
-    results: dict[str, Any] = dict(hits)
-    if progress and hits:
-        progress(len(hits))
-    misses = [f for f in files if f.rel not in hits]
-    if jobs > 1 and len(misses) >= 2 * jobs:
-        _read_in_pool(misses, jobs, results, progress)
-    else:
-        for file in misses:
-            results[file.rel] = read_file(file)
-            if progress:
-                progress(1)
-    if cache is not None:
-        cache.put_many(
-            (keys[f.rel], results[f.rel])
-            for f in misses
-            if f.rel in keys and _cacheable(results[f.rel])
-        )
-    return results
+    return _through_cache(files, read_file, cache, jobs, progress=progress, keep=_cacheable)
 
 
 def _cacheable(result: Any) -> bool:
     return not isinstance(result, ReadError) or result.code in CACHED_ERRORS
 
 
-def thumbnail(path: Path) -> str | None:
-    """A small JPEG of the photo at ``path`` as a data URI (the report shows it beside its
-    finding), or None when it cannot be made. Bounded like the image reader."""
-    from .readers.image import thumbnail as make
-
-    return make(path)
-
-
 def _thumbnail_of(file: EvidenceFile) -> str | None:
+    """A small JPEG of the photo as a data URI, or None (bounded like the image reader)."""
+    from .readers.image import thumbnail
+
     return thumbnail(file.path)
 
 
 def thumbnails(files: list[EvidenceFile], cache: Any = None, jobs: int = 1) -> dict[str, Any]:
     """Rel -> the thumbnail of each photo (None where none can be made): cached with the file's
     other results (a warm report decodes nothing), the rest in ``jobs`` processes."""
-    hits, keys = cache.get_many(files, "thumbnail") if cache is not None else ({}, {})
-    out: dict[str, Any] = dict(hits)
-    misses = [f for f in files if f.rel not in hits]
-    if jobs > 1 and len(misses) >= 2 * jobs:
-        made = _map_in_pool(_thumbnail_of, misses, jobs)
-        out.update((f.rel, src) for src, f in zip(made, misses))
-    else:
-        out.update((f.rel, _thumbnail_of(f)) for f in misses)
-    if cache is not None:
-        cache.put_many((keys[f.rel], out[f.rel]) for f in misses if f.rel in keys)
-    return out
+    return _through_cache(files, _thumbnail_of, cache, jobs, namespace="thumbnail")
