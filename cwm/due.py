@@ -185,7 +185,8 @@ def due(plan: Plan, window: Period, today: dt.date, target: Target | None = None
     plan's own order (附件1's rows, then sites, liaison, grid, publicity)."""
     rule = plan.tasks.rules.deadline
     out: list[DueItem] = []
-    for duty in all_duties(plan):
+    duties = all_duties(plan)
+    for duty in duties:
         if target is not None and not belongs_to(duty, target):
             continue
         record = duty.record
@@ -217,7 +218,7 @@ def due(plan: Plan, window: Period, today: dt.date, target: Target | None = None
                 materials=tuple(materials),
             )
         )
-    order = {d.id: n for n, d in enumerate(all_duties(plan))}
+    order = {d.id: n for n, d in enumerate(duties)}
     out.sort(key=lambda d: (d.due, order.get(d.duty.id, len(order))))  # the plan's own order
     return out
 

@@ -112,10 +112,12 @@ OS_ERRORS = {
 }
 
 
-def os_problem(exc: Any) -> str:
-    """An OSError in Chinese with what to do: “没有权限。请检查权限。”, “路径太长。请缩短…”."""
-    fix = OS_FIXES.get(getattr(exc, "errno", None), "请检查路径和权限。")
-    return f"{os_error(exc)}。{fix}"
+def os_error(exc: Any) -> str:
+    """An OSError in Chinese (“没有权限”), whatever the system's language."""
+    return (
+        OS_ERRORS.get(getattr(exc, "errno", None), None)
+        or "系统错误（" + (getattr(exc, "strerror", None) or str(exc)) + "）"
+    )
 
 
 OS_FIXES = {
@@ -127,9 +129,7 @@ OS_FIXES = {
 """What to do about an OSError, where it is not a matter of permissions."""
 
 
-def os_error(exc: Any) -> str:
-    """An OSError in Chinese (“没有权限”), whatever the system's language."""
-    return (
-        OS_ERRORS.get(getattr(exc, "errno", None), None)
-        or "系统错误（" + (getattr(exc, "strerror", None) or str(exc)) + "）"
-    )
+def os_problem(exc: Any) -> str:
+    """An OSError in Chinese with what to do: “没有权限。请检查路径和权限。”."""
+    fix = OS_FIXES.get(getattr(exc, "errno", None), "请检查路径和权限。")
+    return f"{os_error(exc)}。{fix}"

@@ -126,7 +126,8 @@ def remove_partials(out_dir: Path) -> list[str]:
     return removed
 
 
-_CONTROL_ALL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
+CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
+"""Control characters (ESC, newline, tab) as every output shows them: ``\\x1b``."""
 
 
 def decodable(text: str) -> str:
@@ -139,4 +140,4 @@ def shown(text: str) -> str:
     """A name or message as every output shows it: bytes a share could not decode (surrogates)
     as U+FFFD, control characters (ESC, newline, tab) as ``\\x1b``. Applied where findings are
     made, so text, JSON, the workbook and the web page say the same and none can fail on it."""
-    return decodable(text).translate(_CONTROL_ALL)
+    return decodable(text).translate(CONTROL_ESCAPES)

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .evidence.results import finding_key
 from .evidence.rules import RULES
 from .labels import STATUS
 from .vocab import Trait
@@ -69,7 +70,7 @@ def _findings(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
         for f in requirement.get("findings", []):
             if f.get("code") in _REMINDERS:
                 continue
-            ident = f.get("id") or f"{requirement.get('id')}|{f.get('code')}|{f.get('path') or ''}"
+            ident = f.get("id") or finding_key(requirement.get("id"), f.get("code"), f.get("path"))
             out[ident] = {**f, "requirement": requirement.get("id")}
     return out
 

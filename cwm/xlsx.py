@@ -29,8 +29,11 @@ def _sheet(
     from openpyxl.utils import get_column_letter
 
     sheet = workbook.create_sheet(title)
-    for index, header in enumerate(headers, 1):
-        width = (widths[index - 1] if widths else None) or max(6, min(40, 2 * len(str(header)) + 2))
+    columns = [
+        (widths[n] if widths else None) or max(6, min(40, 2 * len(str(h)) + 2))
+        for n, h in enumerate(headers)
+    ]
+    for index, width in enumerate(columns, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.page_setup.orientation = "landscape"
@@ -43,10 +46,6 @@ def _sheet(
     margins.top = margins.bottom = 0.6
     sheet.oddHeader.center.text = f"{heading}　{title}" if heading else title
     sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
-    columns = [
-        (widths[n] if widths else None) or max(6, min(40, 2 * len(str(h)) + 2))
-        for n, h in enumerate(headers)
-    ]
     for number, row in enumerate(rows, 2):
         lines = max((_lines(v, w) for v, w in zip(row, columns)), default=1)
         if lines > 1:

@@ -15,18 +15,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from ..fsutil import shown
+from ..fsutil import CONTROL_ESCAPES, shown
 from ..labels import SEVERITY, STATUS
 from ..output import by_unit
 from ..vocab import HasTraits, Severity, Status, Trait
 
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F] if c != 0x09}
+_CONTROL = {c: escape for c, escape in CONTROL_ESCAPES.items() if c != 0x09}
 
 
 def printable(text: str) -> str:
     """Control characters in file names (a newline, ESC) shown escaped, never sent raw to a
     terminal or a log."""
     return text.translate(_CONTROL)
+
+
+def finding_key(requirement: str | None, code: str | None, path: str | None) -> str:
+    """``III-8-1-3|words-off|家风/报告.docx``: a finding's id, also for a report's JSON written
+    before findings carried one."""
+    return f"{requirement or '-'}|{code}|{path or ''}"
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class Finding(HasTraits):
 
     def key(self, requirement: str | None) -> str:
         """A stable id: the same finding on the same file in the next run has the same one."""
-        return f"{requirement or '-'}|{self.code}|{self.path or ''}"
+        return finding_key(requirement, self.code, self.path)
 
     def as_json(self, requirement: str | None = None) -> dict[str, Any]:
         return {

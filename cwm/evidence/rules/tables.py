@@ -129,23 +129,18 @@ def locate(pairs: dict[str, str], name: str) -> str | None:
     return None
 
 
-def find(pairs: dict[str, str], name: str) -> str | None:
-    label = locate(pairs, name)
-    return pairs[label] if label is not None else None
-
-
 def judge_metric(sheets: list[dict[str, str]], metric: Any) -> tuple[bool, str]:
     """(whether the table meets ``metric``, what it shows: the computed ratio, or why it misses
     — absent, not a number, ratio off). Each sheet is tried; the first that holds both figures
     decides."""
     names = (metric.numerator, metric.denominator)
 
-    def holds(pairs: dict[str, str]) -> bool:  # both figures, from two different columns
+    def labels_in(pairs: dict[str, str]) -> list[str] | None:  # both, from two different columns
         labels = [locate(pairs, n) for n in names]
-        return None not in labels and labels[0] != labels[1]
+        return labels if None not in labels and labels[0] != labels[1] else None  # type: ignore[return-value]
 
-    pairs = next((p for p in sheets if holds(p)), None)
-    if pairs is None:
+    pairs, labels = next(((p, ls) for p in sheets if (ls := labels_in(p))), ({}, None))
+    if labels is None:
         seen = list(dict.fromkeys(label for p in sheets for label in p))[:8]
         missing = next(
             (n for n in names if not any(locate(p, n) is not None for p in sheets)), names[0]
@@ -156,8 +151,8 @@ def judge_metric(sheets: list[dict[str, str]], metric: Any) -> tuple[bool, str]:
             "或在第一列写名称、第二列写数值。"
         )
     values = {}
-    for name in names:
-        raw = find(pairs, name) or ""
+    for name, label in zip(names, labels):
+        raw = pairs[label]
         number = parse_number(raw)
         if number is None:
             return False, f"“{name}”的值“{raw}”不是数字。"
@@ -168,9 +163,8 @@ def judge_metric(sheets: list[dict[str, str]], metric: Any) -> tuple[bool, str]:
     ratio = values[metric.numerator] / denominator * 100
     wanted = f"{OP_SIGNS[metric.op]}{metric.percent:g}%"
     ratio_text = f"{metric.numerator}/{metric.denominator} = {ratio:.2f}%"
-    return _OPS[metric.op](
-        ratio, metric.percent
-    ), f"{ratio_text}，要求 {wanted}（{metric.wording}）。"
+    said = f"{ratio_text}，要求 {wanted}（{metric.wording}）。"
+    return _OPS[metric.op](ratio, metric.percent), said
 
 
 def check(ctx: Context) -> Iterator[Found]:
