@@ -22,29 +22,35 @@ _YEARLESS = (
 _MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?")
 FORMS_TEXT = "2021-06-20、2021-6-20、2021/6/20、2021.6.20、20210620 或 2021年6月20日"
 
-_CN_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {
-    "零": "0",
-    "○": "0",
-    "Ｏ": "0",
+_CN_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "两": 2,
 }
 
 
-def _cn_number(text: str) -> str:
-    """``二〇二一`` -> 2021 (digit by digit); ``二十一`` -> 21, ``十二`` -> 12, ``十`` -> 10."""
-    if "十" not in text:
-        return "".join(_CN_DIGITS[c] for c in text)
-    tens, _, ones = text.partition("十")
-    return str(
-        int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10
-        + (int(_CN_DIGITS[ones]) if ones else 0)
-    )
+def chinese_number(text: str) -> int:
+    """A number as Chinese writes it: ``二〇二一`` -> 2021 (digit by digit, as years are
+    written); ``二十一`` -> 21, ``十二`` -> 12, ``一百二十`` -> 120; ``12`` as it is."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text and "百" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    total, current = 0, 0
+    for char in text:
+        if char in "十百":
+            total += (current or 1) * (10 if char == "十" else 100)
+            current = 0
+        else:
+            current = _CN_DIGITS[char]
+    return total + current
 
 
 def _arabic(text: str) -> str:
     """Chinese numerals before 年, 月 and 日 as digits: 二〇二一年四月四日 -> 2021年4月4日."""
-    return re.sub(
-        r"([〇○零一二三四五六七八九十]+)(?=\s*[年月日号])", lambda m: _cn_number(m.group(1)), text
-    )
+    numerals = r"([〇○零一二三四五六七八九十]+)(?=\s*[年月日号])"
+    return re.sub(numerals, lambda m: str(chinese_number(m.group(1))), text)
 
 
 def parse_date(text: str, year: int | None = None) -> dt.date | None:

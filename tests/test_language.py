@@ -128,6 +128,18 @@ def test_the_period_cwm_prints_is_read_back():
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [("二〇二一", 2021), ("三", 3), ("两", 2), ("十", 10), ("十二", 12), ("二十一", 21)]
+    + [("一百二十", 120), ("12", 12), ("零", 0)],
+)
+def test_numbers_as_chinese_writes_them(text, value):
+    """One reader of Chinese numerals, for dates (二〇二一年) and for plans (不少于三张)."""
+    from cwm.dates import chinese_number
+
+    assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize(
     "text", ["2021-06-20", "2021-6-20", "2021/6/20", "2021.6.20", "20210620", "2021年6月20日"]
 )
 def test_dates_as_people_write_them(text):

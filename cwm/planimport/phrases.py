@@ -12,28 +12,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..dates import chinese_number
+
 HAN = "\u4e00-\u9fff"
-CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
-CN_DIGITS |= {"八": 8, "九": 9}
-NUMBER = rf"(?:\d+|[{''.join(CN_DIGITS)}十百]+)"
+NUMBER = r"(?:\d+|[零一二两三四五六七八九十百]+)"
 OPEN, CLOSE = "（(《“‘<〈【[", "）)》”’>〉】]"
-
-
-def number(text: str) -> int:
-    """``12`` or ``十二`` / ``三`` as an int."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for char in text:
-        if char == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = CN_DIGITS[char]
-    return total + current
 
 
 def dash(text: str) -> str:
@@ -245,7 +228,7 @@ _MEASURES = re.compile(rf"({NUMBER})\s*(?:项|种|类)(?:及)?以上(?:具体)?(
 def min_measures(text: str) -> int | None:
     """``有3项以上具体举措`` / ``体现三项以上举措`` → 3."""
     match = _MEASURES.search(text)
-    return number(match.group(1)) if match else None
+    return chinese_number(match.group(1)) if match else None
 
 
 def needs_figures(text: str) -> bool:

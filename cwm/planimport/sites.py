@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..dates import chinese_number
 from . import phrases as ph
 from .docx import Table
 from .draft import Draft, Review
@@ -36,7 +37,7 @@ def figures(text: str) -> list[dict[str, Any]]:
         if text[max(0, match.start() - 2) : match.start()].endswith(("算作", "算")):
             continue
         raw = match.group("value").lstrip("“")
-        value = float(raw) if "." in raw else ph.number(raw)
+        value = float(raw) if "." in raw else chinese_number(raw)
         before = re.split(r"[，。；、（(]", text[: match.start()])[-1]
         label = re.sub(r"^(?:任意|在|有|设|看到)?", "", before).strip() or match.group("unit")
         if match.group("value").startswith("“"):
