@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ..limits import MAX_TEXT_CHARS, too_large
 from ..wordcount import Count, chars_without_spaces, count, word_count
 
 SCAN_THRESHOLD = 20
@@ -21,6 +22,20 @@ class ReadError(Exception):
 
     def __reduce__(self) -> tuple:  # keep ``code`` across processes and the cache
         return (ReadError, (self.message, self.code))
+
+
+class TextBudget:
+    """The characters a document may still yield (``limits.MAX_TEXT_CHARS``), spent as its text
+    is parsed: past them the file is refused as too large before its text is held."""
+
+    def __init__(self) -> None:
+        self.left = MAX_TEXT_CHARS
+
+    def spend(self, chars: int) -> None:
+        self.left -= chars
+        if self.left < 0:
+            message = too_large(f"文档文字超过 {MAX_TEXT_CHARS:,} 个字符")
+            raise ReadError(message, code="too-large")
 
 
 @dataclass(frozen=True)

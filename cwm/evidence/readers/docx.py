@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import IO
 from xml.etree import ElementTree as ET
 
-from ..limits import MAX_TEXT_CHARS, too_large
-from .base import DocumentText, ReadError
-from .zipparts import open_part
+from .base import DocumentText, ReadError, TextBudget
+from .zipparts import parse_part
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -37,7 +35,7 @@ class _Paragraphs:
         self.out: list[str] = []
         self.open: list[list[str]] = []
         self.skip = 0
-        self.chars = 0
+        self.budget = TextBudget()
         self.text: list[str] | None = None
         """The pieces of the w:t being read."""
 
@@ -53,7 +51,7 @@ class _Paragraphs:
 
     def data(self, text: str) -> None:
         if self.text is not None:
-            self.count(len(text))  # as it arrives: one 200 MB run is refused, never joined
+            self.budget.spend(len(text))  # as it arrives: a 200 MB run is refused, never joined
             self.text.append(text)
 
     def end(self, tag: str) -> None:
@@ -62,7 +60,7 @@ class _Paragraphs:
             return
         if tag == W + "p" and self.open:
             self.out.append("".join(self.open.pop()))
-            self.count(1)
+            self.budget.spend(1)
             return
         if not self.open:
             return
@@ -70,26 +68,12 @@ class _Paragraphs:
             piece, self.text = "".join(self.text or ()), None  # counted in data()
         else:
             piece = _PIECES.get(tag, "")
-            self.count(len(piece))
+            self.budget.spend(len(piece))
         if piece:
             self.open[-1].append(piece)
 
-    def count(self, chars: int) -> None:
-        self.chars += chars
-        if self.chars > MAX_TEXT_CHARS:
-            message = too_large(f"文档文字超过 {MAX_TEXT_CHARS:,} 个字符")
-            raise ReadError(message, code="too-large")
-
     def close(self) -> list[str]:
         return self.out
-
-
-def _paragraph_texts(stream: IO[bytes]) -> list[str]:
-    """Paragraph texts of one part, fed to expat a block at a time."""
-    parser = ET.XMLParser(target=_Paragraphs())
-    while block := stream.read(256 * 1024):
-        parser.feed(block)
-    return parser.close()
 
 
 def read_docx(path: Path) -> DocumentText:
@@ -116,8 +100,7 @@ def read_docx(path: Path) -> DocumentText:
             if part not in names:
                 continue
             try:
-                with open_part(archive, part) as stream:
-                    parts.append("\n".join(_paragraph_texts(stream)))
+                parts.append("\n".join(parse_part(archive, part, _Paragraphs())))
             except (ET.ParseError, zipfile.BadZipFile, RuntimeError, EOFError) as exc:
                 raise ReadError(
                     f"Word 文件已损坏，无法读取（{part}：{exc}）。请用 Word 打开检查后重新保存。"

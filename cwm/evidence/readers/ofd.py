@@ -14,9 +14,9 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from ..limits import MAX_PDF_PAGES, MAX_TEXT_CHARS, too_large
-from .base import DocumentText, ReadError
-from .zipparts import open_part
+from ..limits import MAX_PDF_PAGES
+from .base import DocumentText, ReadError, TextBudget
+from .zipparts import open_part, parse_part
 
 NS = "{http://www.ofdspec.org/2016}"
 
@@ -48,9 +48,9 @@ def _resolve(base: str, location: str) -> str:
 class _PageText:
     """A parser target for one page's Content.xml (expat calls it; no tree is built): the text
     of each TextObject's TextCodes, a line per TextObject, counted as it arrives so that a page
-    of hundreds of MB is refused at the text limit, not held."""
+    of hundreds of MB is refused at the text limit, not held (a line end counts one)."""
 
-    def __init__(self, budget: int) -> None:
+    def __init__(self, budget: TextBudget) -> None:
         self.lines: list[str] = []
         self.current: list[str] | None = None
         self.in_code = False
@@ -64,17 +64,14 @@ class _PageText:
 
     def data(self, text: str) -> None:
         if self.in_code and self.current is not None:
-            self.budget -= len(text)
-            if self.budget < 0:
-                raise ReadError(
-                    too_large(f"文档文字超过 {MAX_TEXT_CHARS:,} 个字符"), code="too-large"
-                )
+            self.budget.spend(len(text))
             self.current.append(text)
 
     def end(self, tag: str) -> None:
         if tag == NS + "TextCode":
             self.in_code = False
         elif tag == NS + "TextObject" and self.current is not None:
+            self.budget.spend(1)
             self.lines.append("".join(self.current))
             self.current = None
 
@@ -82,16 +79,12 @@ class _PageText:
         return "\n".join(self.lines)
 
 
-def _page_text(archive: zipfile.ZipFile, name: str, budget: int) -> str:
-    """A page's text, fed to expat a block at a time; at most ``budget`` characters."""
+def _page_text(archive: zipfile.ZipFile, name: str, budget: TextBudget) -> str:
+    """A page's text, spending the document's ``budget``."""
     if name not in archive.NameToInfo:
         raise _damaged(f"缺少 {name}")
-    parser = ET.XMLParser(target=_PageText(budget))
     try:
-        with open_part(archive, name) as stream:
-            while block := stream.read(256 * 1024):
-                parser.feed(block)
-        return parser.close()
+        return parse_part(archive, name, _PageText(budget))
     except ET.ParseError as exc:
         raise _damaged(f"{name}：{exc}") from None
 
@@ -113,13 +106,11 @@ def read_ofd(path: Path) -> DocumentText:
         if not pages:
             raise _damaged("文档没有页面")
         texts: list[str] = []
-        chars = 0
+        budget = TextBudget()
         for number, page in enumerate(pages[:MAX_PDF_PAGES], 1):
             location = page.get("BaseLoc")
             if not location:
                 raise _damaged(f"第 {number} 页没有内容位置")
-            page_text = _page_text(archive, _resolve(document, location), MAX_TEXT_CHARS - chars)
-            texts.append(page_text)
-            chars += len(page_text)
+            texts.append(_page_text(archive, _resolve(document, location), budget))
     text = "\n".join(texts)
     return DocumentText(text, len(texts[0]), scanned=DocumentText.is_scan(text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import IO
+from typing import IO, Any
 
 from ..limits import MAX_PART_BYTES, MAX_RATIO, RATIO_FROM, MiB, too_large
 from .base import ReadError
@@ -50,3 +50,15 @@ def open_part(archive: zipfile.ZipFile, name: str) -> IO[bytes]:
     """A bounded stream of one part (the caller parses it incrementally)."""
     check_sizes(archive)
     return io.BufferedReader(_Counted(archive.open(name), name), 1 * MiB)
+
+
+def parse_part(archive: zipfile.ZipFile, name: str, target: Any) -> Any:
+    """One part fed to expat a block at a time with a parser ``target`` (no tree is built:
+    memory stays flat however large the part); what ``target.close()`` returns."""
+    from xml.etree import ElementTree as ET
+
+    parser = ET.XMLParser(target=target)
+    with open_part(archive, name) as stream:
+        while block := stream.read(256 * 1024):
+            parser.feed(block)
+    return parser.close()
