@@ -30,7 +30,7 @@ def diff(
     示例：cwm diff data/ 2022/；cwm diff 2021年方案.docx 2022年方案.docx -f xlsx -o 变化.xlsx。
     """
     from ..output import tabulate
-    from ..plandiff import COLUMNS
+    from ..plandiff import COLUMNS, KINDS
     from ..plandiff import diff as compare
     from ..planimport import load_any
 
@@ -48,10 +48,8 @@ def diff(
         tabulate(fmt, COLUMNS, changes, [c.as_json() for c in changes], title=title), output
     )
     if fmt is not Format.json:
-        counts = {}
-        for change in changes:
-            counts[change.kind] = counts.get(change.kind, 0) + 1
-        from ..plandiff import KINDS
+        from collections import Counter
 
+        counts = Counter(change.kind for change in changes)
         summary = "，".join(f"{KINDS[k]} {n}" for k, n in counts.items()) or "没有变化"
         err(f"共 {len(changes)} 处变化：{summary}。")
