@@ -83,3 +83,18 @@ def year_written(text: str, year: int) -> bool:
     """Whether ``text`` names ``year``: 2021 or 二〇二一 (二零二一)."""
     chinese = "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
     return str(year) in text or chinese in text or chinese.replace("〇", "零") in text
+
+
+_ANYWHERE = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?<!\d)\d{8}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
+
+
+def find_date(text: str, year: int | None = None) -> dt.date | None:
+    """The first date written anywhere in ``text`` (a file name ``2021-05-12_入户宣传``, a title
+    ``自查表（2021年5月10日）``, a camera's ``IMG_20210512_093102``), or None."""
+    for match in _ANYWHERE.finditer(_arabic(unicodedata.normalize("NFKC", text))):
+        day = parse_date(match.group(0), year)
+        if day is not None:
+            return day
+    return None

@@ -20,6 +20,7 @@ from .evidence.engine import run_check
 from .evidence.reading import OnProgress
 from .evidence.results import CheckReport, Finding, RequirementResult
 from .labels import DUE_STATUS, OPTIONAL, THIS_PERIOD
+from .loopduties import loop_duties, loop_titles
 from .periods import Period, festivals_in, folder_period, known_festivals, overlaps
 from .plan import Plan
 from .units import Target
@@ -210,8 +211,10 @@ def check_due(
     target, only = scope(plan, evidence, target)
     today = today or dt.date.today()
     items, requirements = select(plan, target, window, today)
+    loops = loop_duties(plan, target, window, today)
     if only is not None:
         requirements = [r for r in requirements if r.item.id == only]
+        loops = []
     report = run_check(
         plan.tasks,
         evidence,
@@ -220,6 +223,8 @@ def check_due(
         jobs=jobs,
         progress=progress,
         keep=_this_period(window),
+        loops=loops,
+        loop_titles=loop_titles(plan),
     )
     root = evidence_root(plan, evidence)
     if root is not None:

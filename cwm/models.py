@@ -169,6 +169,21 @@ class Person:
 
 
 @model
+class Routine:
+    """How a 常态化 (standing) duty is shown in the evidence: at least ``count`` records every
+    ``every``. The plan sets no number ("坚持常态化"); this is the bureau's reading of it, stated
+    in the data, and a shortfall is a warning, never an error."""
+
+    __pydantic_config__ = _CONFIG
+    count: Positive = 1
+    every: Literal["monthly", "quarterly", "half_yearly", "yearly"] = "quarterly"
+
+
+def _routine() -> Any:
+    return field(default_factory=Routine)
+
+
+@model
 class Publicity:
     """A standing duty from the body's（三）宣传问卷工作."""
 
@@ -178,6 +193,8 @@ class Publicity:
     departments: Annotated[list[Text], Check(min_length=1)]
     cadence: Cadence
     text: Text
+    routine: Routine = _routine()
+    """Photos each unit shows (per unit, every period) of a 常态化 duty."""
 
 
 @model
@@ -586,6 +603,8 @@ class Liaison:
     scope: Text
     goal: Text
     duties: Annotated[list[LiaisonDuty], Check(min_length=1)]
+    routine: Routine = _routine()
+    """Records a 常态化 liaison duty (L-1, L-5) shows every period."""
     with_institutions: Bool = False
     """“市民政局及直属事业单位包联”: the 直属事业单位 (kind institution in org.yaml) share the
     duties; the departments above lead."""

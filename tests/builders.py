@@ -482,3 +482,41 @@ def million_row_xlsx(path: Path, rows: int = 1_048_576) -> None:
             for r in range(1, rows + 1):
                 sheet.write(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (r, r, r))
             sheet.write(b"</sheetData></worksheet>")
+
+
+# --- the loops: self-inspection sheets --------------------------------------------------------
+
+
+def inspection_sheet(
+    plan,
+    day: dt.date | str | None,
+    fills: dict[tuple[str, int | None], dict[str, object]],
+    inspector: str = "张三",
+    everything: str | None = "合格",
+) -> bytes:
+    """The self-inspection workbook cwm writes (``cwm checklist --kind sites -f xlsx``), filled
+    in with openpyxl as an inspector would: the date and inspector at the top, ``everything``
+    as the result of every row, then ``fills`` per (site, standard number) and column."""
+    from openpyxl import load_workbook
+
+    from cwm.checklist import sites
+    from cwm.evidence.loops.inspections import COLUMNS
+    from cwm.inspection_sheet import HEADER_ROW, inspection_workbook
+
+    data = inspection_workbook(sites(plan, dt.date(plan.year, 6, 1)))
+    book = load_workbook(io.BytesIO(data))
+    sheet = book.active
+    if day is not None:
+        sheet["B2"] = day
+    sheet["E2"] = inspector
+    at = {name: n for n, name in enumerate(COLUMNS)}
+    for row in sheet.iter_rows(min_row=HEADER_ROW + 1):
+        site, number = row[at["点位编号"]].value, row[at["标准编号"]].value
+        key = (site, int(number) if number not in (None, "") else None)
+        if everything:
+            row[at["检查结果"]].value = everything
+        for name, value in fills.get(key, {}).items():
+            row[at[name]].value = value
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

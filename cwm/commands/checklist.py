@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 
 from .. import options as opt
+from ..errors import UsageError
 from .common import err, handles_errors, load, period_options, write_output
 from .due import checked_if_asked
 
@@ -23,6 +24,7 @@ class ChecklistKind(str, Enum):
 class ChecklistFormat(str, Enum):
     html = "html"
     md = "md"
+    xlsx = "xlsx"
 
 
 @handles_errors
@@ -39,7 +41,8 @@ def checklist(
         ChecklistFormat.html,
         "--format",
         "-f",
-        help="html（默认，A4 打印，浏览器、WPS、Word 均可打开）或 md（Markdown）。",
+        help="html（默认，A4 打印，浏览器、WPS、Word 均可打开）、md（Markdown），"
+        "或 xlsx（仅 --kind sites：可填写的自查表，检查结果为下拉列表，须用 -o 指定文件）。",
     ),
     output: Optional[Path] = opt.OUTPUT,
     evidence: Optional[Path] = opt.EVIDENCE,
@@ -49,12 +52,17 @@ def checklist(
 ) -> None:
     """生成可打印的清单：网上申报材料提交清单（可勾选、签字）、实地点位自查表、网格责任表与包联工作日历。
 
-    示例：cwm checklist --dept 养老 -o 清单.html；cwm checklist --kind sites -o 自查表.html；
+    示例：cwm checklist --dept 养老 -o 清单.html；
+    cwm checklist --kind sites -f xlsx -o 自查表.xlsx（可填写的自查表）；
     cwm checklist --evidence 材料/ --quarter -o 本季度清单.html。
     """
     from .. import checklist as lists
     from ..templating import render_template
 
+    if fmt is ChecklistFormat.xlsx and kind is not ChecklistKind.sites:
+        raise UsageError(
+            "xlsx 格式只用于可填写的自查表：cwm checklist --kind sites -f xlsx -o 自查表.xlsx。"
+        )
     plan, target = load(dept)
     window, today = when.window, when.today
     if kind is ChecklistKind.submission:
@@ -64,7 +72,11 @@ def checklist(
         context = lists.sites(plan, today, target)
     else:
         context = lists.grid(plan, window.year, today, target)
-    text = render_template(f"{kind.value}.{fmt.value}.j2", context, template_dir)
-    write_output(text, output)
+    if fmt is ChecklistFormat.xlsx:
+        from ..inspection_sheet import inspection_workbook
+
+        write_output(inspection_workbook(context), output)
+    else:
+        write_output(render_template(f"{kind.value}.{fmt.value}.j2", context, template_dir), output)
     if output is not None:
         err(f"已写入 {output}。")

@@ -71,6 +71,9 @@ class Found:
     path: str | None = None
     related: tuple[str, ...] = ()
     """Other files the finding is about (the other copies of a photo), relative to the root."""
+    topic: str | None = None
+    """What the finding is about when that outlives any one file: a site's standard
+    (``S-3（2）``), a liaison month (``2021年5月``). It makes the finding's id."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from ..errors import InternalError
 from ..vocab import Severity, Status
@@ -24,6 +24,7 @@ from .scan import EvidenceFile, RequirementFolder, Scan, scan
 
 if TYPE_CHECKING:
     from ..models import Tasks
+    from .loops import Duty
 
 
 def _captions_of(
@@ -47,12 +48,11 @@ def _captions_of(
     return out, problems
 
 
-def status_of(
-    folder: RequirementFolder | None, findings: list[Finding], evidence_files: int
-) -> Status:
-    """The verdict on one requirement item from its findings (``vocab.Status``)."""
+def status_of(handed_in: bool, findings: list[Finding]) -> Status:
+    """The verdict on one requirement item from its findings (``vocab.Status``): with errors,
+    缺材料 when nothing was handed in, else 未达标."""
     errors = any(f.severity == Severity.ERROR for f in findings)
-    if (folder is None or evidence_files == 0) and errors:
+    if not handed_in and errors:
         return Status.MISSING
     if errors:
         return Status.FAIL
@@ -184,7 +184,7 @@ def check_requirement(
         Finding(code.code, code.severity, found.message, found.path, found.related, code.traits)
         for code, found in RULES.run(ctx)
     ]
-    status = status_of(folder, findings, len(folder.files) if folder else 0)
+    status = status_of(bool(folder and folder.files), findings)
     return RequirementResult(
         item.id,
         item.title,
@@ -203,16 +203,23 @@ def check_tree(
     jobs: int = 1,
     progress: OnProgress | None = None,
     keep: Callable[[str], bool] | None = None,
+    loops: Sequence[Duty] = (),
+    loop_titles: Mapping[str, str] | None = None,
 ) -> CheckReport:
-    """Check ``root`` for ``requirements`` (``keep``: which folders to walk, see ``scan``).
+    """Check ``root`` for ``requirements`` and the ``loops`` duties (``keep``: which folders to
+    walk, see ``scan``; ``loop_titles``: every loop duty's id and title, whose folders are
+    theirs whether judged in this run or not).
 
     Files are read once (``read_files``: ``cache``, ``jobs`` processes, ``progress`` callback);
     the evidence tree is only read, never written.
     """
-    from .rules import RULES
+    from .loops import LOOPS, absent_areas, files_to_read, sheet_files
 
     requirements = list(requirements)
-    tree = scan(root, tasks.titles(), keep)
+    task_ids = set(tasks.titles())
+    more = {**(loop_titles or {}), **{d.id: d.title for d in loops}}
+    tree = scan(root, tasks.titles(), keep, more)
+    loops, absent = absent_areas(list(loops), tree)
     wanted = {r.item.id for r in requirements}
     files = [
         f for ident, folder in tree.folders.items() if ident in wanted for f in _to_read(folder)
@@ -222,14 +229,16 @@ def check_tree(
     files += [
         f
         for ident, folder in tree.folders.items()
-        if ident not in wanted
+        if ident not in wanted and ident in task_ids
         for f in _to_read(folder)
         if f.kind == "image"
     ]
+    files += files_to_read(loops, tree)
+    files = list({f.rel: f for f in files}.values())
     if progress:
         progress(0, len(files))
     reads = read_files(files, cache, jobs, progress)
-    photos = compare_photos(tree, set(tree.folders), reads)
+    photos = compare_photos(tree, task_ids & set(tree.folders), reads)
     reader = CaptionReader(tasks.rules.captions, tasks.plan_year)
     results = []
     for requirement in requirements:
@@ -238,9 +247,30 @@ def check_tree(
         except Exception as exc:  # a bug in a rule: say where, keep the traceback for --debug
             folder = tree.folders.get(requirement.item.id)
             where = f"（{folder.rel}）" if folder else ""
-            what = f"{type(exc).__name__}: {exc}"
-            message = f"cwm 内部错误：检查 {requirement.item.id}{where}时出错：{what}"
-            raise InternalError(message) from exc
+            raise _internal(requirement.item.id, where, exc) from exc
+    loop_results, other = check_loops(loops, tree, reads, tasks.plan_year)
+    results += loop_results
+    other += _tree_findings(tree, {f.rel for f in sheet_files(tree)})
+    code = LOOPS.codes["area-absent"]
+    other += [
+        Finding(
+            code.code,
+            code.severity,
+            f"材料文件夹中没有“{area}”文件夹，{area}的职责本次未检查（cwm init 可建立文件夹）。",
+        )
+        for area in absent
+    ]
+    return CheckReport(str(root), results, other)
+
+
+def _internal(ident: str, where: str, exc: Exception) -> InternalError:
+    return InternalError(f"cwm 内部错误：检查 {ident}{where}时出错：{type(exc).__name__}: {exc}")
+
+
+def _tree_findings(tree: Scan, claimed: set[str]) -> list[Finding]:
+    """Problems outside any requirement folder, and stray files (but the inspection sheets)."""
+    from .rules import RULES
+
     other = []
     for problem in tree.problems:
         code = RULES.codes[problem.code]
@@ -248,8 +278,49 @@ def check_tree(
             Finding(code.code, code.severity, problem.message, problem.rel, (), code.traits)
         )
     stray = "文件不在任何申报项文件夹中，不会被检查。"
-    other += [Finding("stray-file", Severity.INFO, stray, f.rel) for f in tree.stray]
-    return CheckReport(str(root), results, other)
+    other += [
+        Finding("stray-file", Severity.INFO, stray, f.rel)
+        for f in tree.stray
+        if f.rel not in claimed
+    ]
+    return other
+
+
+def check_loops(
+    duties: list[Duty], tree: Scan, reads: dict[str, Any], year: int | None
+) -> tuple[list[RequirementResult], list[Finding]]:
+    """Each loop duty's result (its folder found by id, its findings from the loop rules), and
+    the findings about inspection sheets no one site owns."""
+    from .loops import LOOPS, NO_RECORDS, LoopContext, SiteDuty, inspections, sheet_files
+
+    sheets, problems = [], []
+    if any(isinstance(d, SiteDuty) for d in duties):
+        sheets, problems = inspections(sheet_files(tree), reads, year)
+    code = LOOPS.codes["site-sheet"]
+    other = [Finding(code.code, code.severity, m, rel, (), code.traits) for rel, m in problems]
+    results = []
+    for duty in duties:
+        folder = tree.folders.get(duty.id)
+        ctx = LoopContext(duty, folder, reads, sheets, year)
+        try:
+            findings = [
+                Finding(c.code, c.severity, f.message, f.path, f.related, c.traits, f.topic)
+                for c, f in LOOPS.run(ctx)
+            ]
+        except Exception as exc:  # a bug in a rule: say where
+            raise _internal(duty.id, f"（{folder.rel}）" if folder else "", exc) from exc
+        status = status_of(not any(f.code in NO_RECORDS for f in findings), findings)
+        results.append(
+            RequirementResult(
+                duty.id,
+                duty.title,
+                duty.departments,
+                status,
+                folder.rel if folder else None,
+                findings,
+            )
+        )
+    return results, other
 
 
 def run_check(
@@ -260,6 +331,8 @@ def run_check(
     jobs: int = 0,
     progress: OnProgress | None = None,
     keep: Callable[[str], bool] | None = None,
+    loops: Sequence[Duty] = (),
+    loop_titles: Mapping[str, str] | None = None,
 ) -> CheckReport:
     """``check_tree`` with the user's file cache (unless ``use_cache`` is false) and ``jobs``
     processes (0: one per core)."""
@@ -277,6 +350,8 @@ def run_check(
             jobs=jobs or os.cpu_count() or 1,
             progress=progress,
             keep=keep,
+            loops=loops,
+            loop_titles=loop_titles,
         )
     finally:
         if cache is not None:

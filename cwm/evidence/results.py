@@ -29,9 +29,15 @@ def printable(text: str) -> str:
     return text.translate(_CONTROL)
 
 
-def finding_key(requirement: str | None, code: str | None, path: str | None) -> str:
+def finding_key(
+    requirement: str | None, code: str | None, path: str | None, topic: str | None = None
+) -> str:
     """``III-8-1-3|words-off|家风/报告.docx``: a finding's id, also for a report's JSON written
-    before findings carried one."""
+    before findings carried one. A finding with a topic is that topic's, whatever its code and
+    file: ``S-3|S-3（2）`` stays one problem from 整改中 to 逾期, from one inspection sheet to
+    the next."""
+    if topic:
+        return f"{requirement or '-'}|{topic}"
     return f"{requirement or '-'}|{code}|{path or ''}"
 
 
@@ -49,6 +55,8 @@ class Finding(HasTraits):
     """Other files it is about (the other copies of a photo)."""
     traits: frozenset[Trait] = field(default=frozenset(), compare=False)
     """What its code is besides its severity (declared on the rule: ``vocab.Trait``)."""
+    topic: str | None = None
+    """What it is about beyond any one file (``context.Found.topic``)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "message", shown(self.message))
@@ -63,7 +71,7 @@ class Finding(HasTraits):
 
     def key(self, requirement: str | None) -> str:
         """A stable id: the same finding on the same file in the next run has the same one."""
-        return finding_key(requirement, self.code, self.path)
+        return finding_key(requirement, self.code, self.path, self.topic)
 
     def as_json(self, requirement: str | None = None) -> dict[str, Any]:
         return {
@@ -184,7 +192,10 @@ def render_text(report: CheckReport, unit_order: Sequence[str] = ()) -> str:
             lines.append("")
     if report.other_findings:
         lines.append("其他：")
-        lines.extend(_line(finding, f"  ← {finding.path}") for finding in report.other_findings)
+        lines.extend(
+            _line(finding, f"  ← {finding.path}" if finding.path else "")
+            for finding in report.other_findings
+        )
         lines.append("")
     if shared:
         order = [t for texts in reminders for t in sorted(texts) if t in shared]

@@ -140,9 +140,11 @@ class Scan:
 class IdMatcher:
     """Which requirement id a folder name begins with; the nearest ids for one that matches none."""
 
-    def __init__(self, titles: Mapping[str, str]) -> None:
+    def __init__(self, titles: Mapping[str, str], more: Mapping[str, str] | None = None) -> None:
         self.titles = dict(titles)
-        folded = sorted(((fold(i), i) for i in titles), key=lambda pair: -len(pair[0]))
+        """The ids a folder without one is compared with (``by_title``, ``nearest``)."""
+        ids = [*titles, *(more or {})]
+        folded = sorted(((fold(i), i) for i in ids), key=lambda pair: -len(pair[0]))
         self._patterns = [(re.compile(re.escape(f) + r"(?!\d)(?!-\d)"), i) for f, i in folded]
 
     def match(self, name: str) -> str | None:
@@ -206,14 +208,18 @@ class _Walker:
     """An iterative, depth-first walk in name order (any depth; no recursion)."""
 
     def __init__(
-        self, root: Path, titles: Mapping[str, str], keep: Callable[[str], bool] | None = None
+        self,
+        root: Path,
+        titles: Mapping[str, str],
+        keep: Callable[[str], bool] | None = None,
+        more: Mapping[str, str] | None = None,
     ) -> None:
         self.keep = keep
         """A folder name -> whether to walk it (False: a folder of another period)."""
         self.root = Path(os.path.abspath(root))
         """Absolute (no system call): every file's path is absolute, a cache key as it is."""
         self.prefix = str(self.root).rstrip(os.sep) + os.sep
-        self.matcher = IdMatcher(titles)
+        self.matcher = IdMatcher(titles, more)
         self.result = Scan(root)
         self.seen_dirs: set[tuple[int, int]] = set()
         self.stack: list[_Level] = []
@@ -372,9 +378,15 @@ class _Walker:
             folder.files.append(item)
 
 
-def scan(root: Path, titles: Mapping[str, str], keep: Callable[[str], bool] | None = None) -> Scan:
+def scan(
+    root: Path,
+    titles: Mapping[str, str],
+    keep: Callable[[str], bool] | None = None,
+    more: Mapping[str, str] | None = None,
+) -> Scan:
     """Walk ``root`` (read only) and sort what it holds under the requirement ids
-    (``titles``: id -> title, for suggesting the nearest ids). ``keep``, given a folder's name,
-    says whether to walk it: the caller's way of leaving out other periods' folders (the
-    scanner knows no periods)."""
-    return _Walker(root, titles, keep).walk()
+    (``titles``: id -> title, for suggesting the nearest ids; ``more``: other ids whose folders
+    are found the same way — S-3, L-6 — but never suggested for a folder without an id).
+    ``keep``, given a folder's name, says whether to walk it: the caller's way of leaving out
+    other periods' folders (the scanner knows no periods)."""
+    return _Walker(root, titles, keep, more).walk()

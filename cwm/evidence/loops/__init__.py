@@ -1,0 +1,144 @@
+"""The plan's other half, checked from the same evidence tree as 附件1: 附件2's sites
+(self-inspection sheets under ``实地点位/``), 附件3's liaison duties (an activity 台账 and photos
+in ``L-n`` folders) and the body's 常态化 publicity (photos per unit in ``PUB-n`` folders).
+
+Each duty is a requirement with its own id (S-n, L-n, PUB-n): the caller (``cwm.duecheck``)
+builds its subject (``subjects``) with the periods to judge already worked out; the engine finds
+its folder by id like 附件1's, reads its files in the same pass, and runs the loop rules
+registered here — declared, stamped and listed (``cwm rules``) like the evidence rules.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable
+
+from ...rulebook import Rulebook
+from ..context import Found
+from ..readers import ReadError
+from . import areas, liaison, publicity, sites
+from .inspections import FOLDER, Inspection, norm, read_inspection
+from .subjects import ActivityDuty, Duty, LoopContext, PublicityDuty, SiteDuty, Span
+
+if TYPE_CHECKING:
+    from ..scan import EvidenceFile, Scan
+
+MODULES = (sites, liaison, publicity, areas)
+LOOPS: Rulebook[LoopContext, Found] = Rulebook()
+for _module in MODULES:
+    LOOPS.register(_module.check, _module.CODES, _module.__doc__ or "")
+
+NO_RECORDS = frozenset({"site-none", "activity-none"})
+"""Codes that say nothing at all was handed in (the status is 缺材料)."""
+
+__all__ = [
+    "LOOPS",
+    "NO_RECORDS",
+    "ActivityDuty",
+    "Duty",
+    "LoopContext",
+    "PublicityDuty",
+    "SiteDuty",
+    "Span",
+    "absent_areas",
+    "files_to_read",
+    "inspections",
+]
+
+AREAS: dict[type, tuple[str, str]] = {
+    SiteDuty: (FOLDER, "S-"),
+    ActivityDuty: ("包联社区", "L-"),
+    PublicityDuty: ("宣传", "PUB-"),
+}
+"""Each kind of loop duty: its area folder and its ids' prefix."""
+
+
+def absent_areas(duties: list[Duty], tree: Scan) -> tuple[list[Duty], list[str]]:
+    """The duties whose area the tree has (its folder, or a folder of one of its ids), and the
+    areas it lacks among the duties' (see ``areas``)."""
+    parts = {
+        norm(part)
+        for rel in [f.rel for f in tree.stray] + [f.rel for f in tree.folders.values()]
+        for part in rel.split("/")
+    }
+    kept, absent = [], []
+    for kind, (area, prefix) in AREAS.items():
+        mine = [d for d in duties if isinstance(d, kind)]
+        here = any(p.startswith(area) for p in parts) or any(
+            i.startswith(prefix) for i in tree.folders
+        )
+        if here:
+            kept += mine
+        elif mine:
+            absent.append(area)
+    order = {id(d): n for n, d in enumerate(duties)}
+    return sorted(kept, key=lambda d: order[id(d)]), absent
+
+
+def _in_sites_folder(rel: str) -> bool:
+    return any(norm(part).startswith(FOLDER) for part in rel.split("/")[:-1])
+
+
+def sheet_files(tree: Scan) -> list[EvidenceFile]:
+    """The self-inspection sheets: tables under ``实地点位/`` (outside any S-n folder, or in
+    one)."""
+    loose = [f for f in tree.stray if f.kind == "table" and _in_sites_folder(f.rel)]
+    inside = [
+        f
+        for ident, folder in tree.folders.items()
+        if ident.startswith("S-")
+        for f in folder.files
+        if f.kind == "table"
+    ]
+    return loose + inside
+
+
+def files_to_read(duties: Iterable[Duty], tree: Scan) -> list[EvidenceFile]:
+    """Every file the loop rules look at: the duties' folders' photos and tables, and (with a
+    site among the duties) every inspection sheet."""
+    duties = list(duties)
+    out = [
+        f
+        for duty in duties
+        if not isinstance(duty, SiteDuty) and duty.id in tree.folders
+        for f in tree.folders[duty.id].files
+        if f.kind in ("table", "image")
+    ]
+    out += [
+        f
+        for duty in duties
+        if isinstance(duty, SiteDuty) and duty.id in tree.folders
+        for f in tree.folders[duty.id].files
+        if f.kind == "image"
+    ]
+    if any(isinstance(d, SiteDuty) for d in duties):
+        out += sheet_files(tree)
+    return out
+
+
+def inspections(
+    files: list[EvidenceFile], reads: dict[str, Any], year: int | None
+) -> tuple[list[Inspection], list[tuple[str, str]]]:
+    """The filled sheets among ``files``, and (rel, message) for a file that is no sheet, cannot
+    be read, or has a problem not tied to one site."""
+    sheets: list[Inspection] = []
+    problems: list[tuple[str, str]] = []
+    for file in files:
+        facts = reads.get(file.rel)
+        if isinstance(facts, ReadError):
+            problems.append((file.rel, facts.message))
+            continue
+        if facts is None:
+            continue
+        sheet = read_inspection(file.rel, facts.sheets, year)
+        if sheet is None:
+            problems.append(
+                (
+                    file.rel,
+                    "不是自查表（没有“点位编号”“检查结果”列），未读取：自查表请用 "
+                    "cwm checklist --kind sites -f xlsx 生成。",
+                )
+            )
+            continue
+        problems += [(sheet.rel, message) for site, message in sheet.problems if site is None]
+        sheets.append(sheet)
+    return sheets, problems

@@ -1,0 +1,226 @@
+"""Self-inspection sheets (自查表) of 附件2's sites: the layout ``cwm checklist --kind sites -f
+xlsx`` writes, and reading a filled one back — as cwm wrote it, or re-saved by WPS, Excel or
+LibreOffice with columns moved, added or widened, rows sorted.
+
+A sheet has, above its header row, a cell ``检查日期`` with the day (in the cell after it, or
+after a colon in the same cell) and ``检查人``; without a day there, a date in the file name
+(``自查表_2021-05-10.xlsx``) is taken. Below the header, a row per site standard; columns are
+found by their header's words, in any order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ...dates import find_date, parse_date
+
+FOLDER = "实地点位"
+"""The folder of the evidence tree holding the filled sheets (and S-n folders with photos)."""
+COLUMNS = (
+    "点位编号",
+    "点位",
+    "标准编号",
+    "考察内容及标准",
+    "责任单位",
+    "检查结果",
+    "问题描述",
+    "照片",
+    "整改责任人",
+    "整改时限",
+    "整改情况",
+    "复查结果",
+    "复查日期",
+)
+"""The sheet's columns as cwm writes them."""
+FILLED = (
+    "检查结果",
+    "问题描述",
+    "照片",
+    "整改责任人",
+    "整改时限",
+    "整改情况",
+    "复查结果",
+    "复查日期",
+)
+"""The columns the inspector fills in."""
+PASS, FAIL = "合格", "不合格"
+RESULTS = (PASS, FAIL)
+DATE_LABEL, INSPECTOR_LABEL = "检查日期", "检查人"
+_SITE_ID = re.compile(r"^S-?(\d+)$", re.IGNORECASE)
+
+
+def norm(text: str) -> str:
+    """A cell as compared: width folded, spaces and line breaks removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One filled row: a standard of a site as one inspection found it."""
+
+    site: str
+    number: int | None
+    row: int
+    """The row number as the spreadsheet shows it."""
+    result: str
+    """合格 or 不合格."""
+    problem: str = ""
+    deadline: dt.date | None = None
+    recheck: str = ""
+    """合格, 不合格 or empty: the 复查结果."""
+    recheck_day: dt.date | None = None
+    fixed: str = ""
+    """整改情况 as written."""
+    person: str = ""
+    """整改责任人 as written."""
+
+
+@dataclass
+class Inspection:
+    """One filled sheet: its day, inspector, rows, and what could not be read (site id or
+    None, message)."""
+
+    rel: str
+    day: dt.date | None = None
+    inspector: str = ""
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[tuple[str | None, str]] = field(default_factory=list)
+
+
+def _labelled(rows: Sequence[Sequence[str]], label: str) -> str:
+    """The value beside a label cell (``检查日期`` | ``2021-05-10``), or after a colon in it
+    (``检查日期：2021-05-10``)."""
+    for row in rows:
+        for n, cell in enumerate(row):
+            text = norm(cell)
+            if not text.startswith(label):
+                continue
+            rest = text[len(label) :].lstrip(":：")
+            if rest:
+                return rest
+            labels = (DATE_LABEL, INSPECTOR_LABEL)
+            after = (c.strip() for c in row[n + 1 :] if c.strip())
+            value = next(after, "")
+            return "" if norm(value).startswith(labels) else value
+    return ""
+
+
+def _header_at(rows: Sequence[Sequence[str]]) -> int | None:
+    for n, row in enumerate(rows):
+        cells = {norm(c) for c in row}
+        if any(c.startswith("检查结果") for c in cells) and any("编号" in c for c in cells):
+            return n
+    return None
+
+
+def _columns(header: Sequence[str]) -> dict[str, int]:
+    """Column name -> index, by the header's words (``检查结果（合格/不合格）`` is 检查结果;
+    ``点位`` only where no longer name starts the cell)."""
+    out: dict[str, int] = {}
+    cells = [norm(c) for c in header]
+    for name in sorted(COLUMNS, key=len, reverse=True):
+        for n, cell in enumerate(cells):
+            if cell.startswith(name) and n not in out.values():
+                out.setdefault(name, n)
+                break
+    return out
+
+
+def _number(text: str) -> int | None:
+    digits = re.sub(r"[（）()\s]", "", unicodedata.normalize("NFKC", text))
+    return int(digits) if digits.isdigit() else None
+
+
+def read_inspection(
+    rel: str, sheets: Sequence[tuple[str, list[list[str]]]], year: int | None
+) -> Inspection | None:
+    """A filled sheet (None when no sheet of the workbook has the header: not a 自查表)."""
+    found = [(rows, at) for _, rows in sheets if (at := _header_at(rows)) is not None]
+    if not found:
+        return None
+    first_rows, first_at = found[0]
+    top = first_rows[:first_at]
+    inspection = Inspection(rel, inspector=_labelled(top, INSPECTOR_LABEL))
+    written = _labelled(top, DATE_LABEL)
+    inspection.day = parse_date(written, year) if written else None
+    if inspection.day is None:
+        inspection.day = find_date(rel.rsplit("/", 1)[-1], year)
+        if inspection.day is None:
+            what = f"检查日期“{written}”无法识别" if written else "没有填写检查日期"
+            inspection.problems.append(
+                (
+                    None,
+                    f"{what}：请在表头“{DATE_LABEL}”后填写日期（如 2021-05-10），"
+                    "或在文件名中写明日期。",
+                )
+            )
+    for rows, at in found:
+        columns = _columns(rows[at])
+        for n, row in enumerate(rows[at + 1 :], at + 2):
+            entry = _entry(row, n, columns, year, inspection.problems)
+            if entry is not None:
+                inspection.entries.append(entry)
+    return inspection
+
+
+def _entry(
+    row: Sequence[str],
+    number: int,
+    columns: dict[str, int],
+    year: int | None,
+    problems: list[tuple[str | None, str]],
+) -> Entry | None:
+    def cell(name: str) -> str:
+        at = columns.get(name)
+        return row[at].strip() if at is not None and at < len(row) else ""
+
+    site_match = _SITE_ID.match(norm(cell("点位编号")))
+    result = norm(cell("检查结果"))
+    if site_match is None:
+        if result:
+            problems.append(
+                (None, f"第{number}行 点位编号“{cell('点位编号')}”不是 S-1 这样的编号。")
+            )
+        return None
+    site = f"S-{site_match.group(1)}"
+    if not result:
+        return None  # not inspected this time
+    if result not in RESULTS:
+        problems.append(
+            (
+                site,
+                f"第{number}行 检查结果“{cell('检查结果')}”不是 合格/不合格：请从下拉列表中选择。",
+            )
+        )
+        return None
+    recheck = norm(cell("复查结果"))
+    if recheck and recheck not in RESULTS:
+        problems.append(
+            (
+                site,
+                f"第{number}行 复查结果“{cell('复查结果')}”不是 合格/不合格：请从下拉列表中选择。",
+            )
+        )
+        recheck = ""
+    days = {}
+    for name in ("整改时限", "复查日期"):
+        raw = cell(name)
+        days[name] = parse_date(raw, year) if raw else None
+        if raw and days[name] is None:
+            problems.append((site, f"第{number}行 {name}“{raw}”不是日期：请写成 2021-05-31。"))
+    return Entry(
+        site,
+        _number(cell("标准编号")),
+        number,
+        result,
+        problem=cell("问题描述"),
+        deadline=days["整改时限"],
+        recheck=recheck,
+        recheck_day=days["复查日期"],
+        fixed=cell("整改情况"),
+        person=cell("整改责任人"),
+    )

@@ -1,0 +1,139 @@
+"""包联社区（附件3）：按活动台账和活动照片，在每个周期内计数。
+
+每项职责一个文件夹（包联社区/L-6 参与社区志愿服务活动/），放活动照片（活动时间_活动内容.jpg）
+和/或活动台账（.xlsx/.csv，列：日期、活动内容、地点、参加人数）。每月2次按月计，每半年按半年计，
+“9月前”“10月前”计到截止日，示范小区按不同的小区名计（台账的“地点”列或照片所在的子文件夹）；问卷的参与率、满意率从表格中读取（如
+“群众参与率 | 98.6%”），与要求比较。已结束的周期不足是错误；进行中的周期只提示还差几次；常态化职责
+（L-1、L-5）按数据中的 routine 计，不足是警告。
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..context import Found
+from ..readers import ReadError
+from ..rules.tables import cells_to_pairs, locate, parse_number
+from .records import Records, collect
+from .subjects import ActivityDuty, LoopContext, Span
+
+CODES = {
+    "activity-none": ("error", "没有活动记录（没有文件夹，或文件夹中没有带日期的照片和台账）。"),
+    "activity-short": ("error", "已结束的周期内活动次数（或示范小区个数）少于要求。"),
+    "activity-routine": (
+        "warning",
+        "常态化职责在已结束的周期内没有活动记录（按数据中的 routine）。",
+    ),
+    "activity-target": ("error", "问卷的参与率、满意率未达到要求，或截止后仍未找到。"),
+    "activity-undated": ("warning", "照片的文件名中没有日期，也没有拍摄日期，未计数。"),
+    "activity-sheet": ("warning", "活动台账中有无法识别的行（指明行号），或文件无法读取。"),
+    "activity-progress": ("info", "进行中的周期还差几次，或各周期的计数。"),
+}
+
+
+def records_of(ctx: LoopContext) -> Records:
+    files = [f for f in (ctx.folder.files if ctx.folder else []) if f.kind in ("table", "image")]
+    return collect(files, ctx.reads, ctx.year)
+
+
+def undated_and_problems(ctx: LoopContext, records: Records, code: str) -> Iterator[Found]:
+    """The photos that could not be dated and the rows and files that could not be read."""
+    for rel in records.undated:
+        yield Found(
+            code,
+            "照片的文件名中没有日期，也没有拍摄日期，未计数：请按“活动时间_活动内容”命名，"
+            "如 2021-05-12_入户宣传.jpg。",
+            rel,
+        )
+    for rel, message in records.problems:
+        yield Found("activity-sheet", message, rel)
+
+
+def _word(duty: ActivityDuty) -> str:
+    return "个" if duty.distinct else "次"
+
+
+def _count(duty: ActivityDuty, records: Records, span: Span) -> int:
+    if duty.distinct:
+        return len(records.names_within(span.start, span.end))
+    return len(records.within(span.start, span.end))
+
+
+def check(ctx: LoopContext) -> Iterator[Found]:
+    duty = ctx.duty
+    if not isinstance(duty, ActivityDuty):
+        return
+    records = records_of(ctx)
+    yield from undated_and_problems(ctx, records, "activity-undated")
+    where = ctx.folder.rel if ctx.folder else None
+    ended = [s for s in duty.spans if s.end < duty.today]
+    if duty.count and not records.activities and not records.photos and ended:
+        code = "activity-routine" if duty.standing else "activity-none"
+        yield Found(
+            code,
+            f"没有 {duty.id} 的活动记录（要求{duty.wording}）："
+            f"请在“包联社区/{duty.id} {duty.title}/”中放入活动照片（活动时间_活动内容.jpg）"
+            "或活动台账（.xlsx/.csv：日期、活动内容、地点、参加人数）。",
+            where,
+        )
+        return
+    counted = []
+    word = _word(duty)
+    for span in duty.spans:
+        if not duty.count:
+            break
+        n = _count(duty, records, span)
+        counted.append(f"{span.label} {n} {word}")
+        if n >= duty.count:
+            continue
+        if span.end < duty.today:
+            code = "activity-routine" if duty.standing else "activity-short"
+            message = f"{span.label}：{n} {word}，要求 {duty.count} {word}（{duty.wording}）。"
+            yield Found(code, message, where, topic=span.label)
+        else:
+            message = (
+                f"{span.label}（进行中）：已 {n} {word}，要求 {duty.count} {word}，"
+                f"{span.end} 前还需 {duty.count - n} {word}。"
+            )
+            yield Found("activity-progress", message, where, topic=span.label)
+    if len(counted) > 1:
+        yield Found("activity-progress", "计数：" + "；".join(counted) + "。", where)
+    yield from _targets(ctx, duty)
+
+
+def _targets(ctx: LoopContext, duty: ActivityDuty) -> Iterator[Found]:
+    """Each target rate (群众参与率 98%) read from the folder's tables and compared."""
+    if not duty.targets:
+        return
+    sheets = []
+    for file in ctx.files("table"):
+        facts = ctx.reads.get(file.rel)
+        if facts is not None and not isinstance(facts, ReadError):
+            sheets += [(file.rel, cells_to_pairs(rows)) for _, rows in facts.sheets]
+    past = duty.deadline is not None and duty.deadline < duty.today
+    where = ctx.folder.rel if ctx.folder else None
+    for name, minimum in duty.targets:
+        found = next(((rel, p, label) for rel, p in sheets if (label := locate(p, name))), None)
+        if found is None:
+            message = f"没有找到“{name}”：请在问卷统计表中写一行“{name} | 98.5%”。"
+            if past:
+                yield Found("activity-target", message, where, topic=name)
+            else:
+                yield Found("activity-progress", f"{duty.deadline} 前需完成。" + message, where)
+            continue
+        rel, pairs, label = found
+        raw = pairs[label]
+        value = parse_number(raw)
+        if value is not None and "%" not in raw and value <= 1:
+            value *= 100  # 0.986 written as a fraction
+        if value is None or value < minimum:
+            shown = f"{value:g}%" if value is not None else f"“{raw}”（不是数字）"
+            message = f"{name} {shown}，要求 ≥{minimum:g}%（{duty.wording}）。"
+            if past:
+                yield Found("activity-target", message, rel, topic=name)
+            else:
+                yield Found("activity-progress", f"{duty.deadline} 前需达到：" + message, rel)
+        else:
+            yield Found(
+                "activity-progress", f"{name} {value:g}%，要求 ≥{minimum:g}%，已达到。", rel
+            )

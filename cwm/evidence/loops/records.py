@@ -1,0 +1,147 @@
+"""Activity records of a liaison or publicity folder: the rows of an activity 台账 (.xlsx/.csv
+with a 日期 column, and 活动内容, 地点, 参加人数 where given) and dated photos
+(``2021-05-12_入户宣传.jpg``; a photo without a date in its name is dated by its EXIF).
+
+Counting: each 台账 row with a date is one activity; photos add one activity per day no 台账 row
+has (several photos of one day are one activity). Distinct names (示范小区) come from the 地点
+column (else 活动内容) and from the photos' subfolders (else their names after the date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from ...dates import find_date, parse_date
+from ..readers import ReadError
+from ..scan import EvidenceFile
+from .inspections import norm
+
+DATE_HEADERS = ("日期", "活动日期", "活动时间", "时间")
+CONTENT_HEADERS = ("活动内容", "内容", "活动名称", "活动主题", "主题")
+PLACE_HEADERS = ("地点", "活动地点", "小区", "示范小区")
+PEOPLE_HEADERS = ("参加人数", "参与人数", "人数")
+_TOTAL = re.compile(r"^(?:合计|总计|小计)")
+
+
+@dataclass(frozen=True)
+class Activity:
+    day: dt.date
+    what: str
+    place: str
+    rel: str
+    row: int | None = None
+    """The 台账 row (None for a photo)."""
+
+    @property
+    def name(self) -> str:
+        """What a distinct count counts: the place, else the content."""
+        return norm(self.place or self.what)
+
+
+def _column(header: Sequence[str], names: tuple[str, ...]) -> int | None:
+    cells = [norm(c) for c in header]
+    for name in names:
+        for n, cell in enumerate(cells):
+            if cell == name or cell.startswith(name):
+                return n
+    return None
+
+
+def from_table(
+    rel: str, sheets: Sequence[tuple[str, list[list[str]]]], year: int | None
+) -> tuple[list[Activity], list[str]]:
+    """A 台账's activities and the rows that could not be read (messages naming the row).
+    A sheet without a 日期 column holds no activities (a 问卷 summary)."""
+    activities: list[Activity] = []
+    problems: list[str] = []
+    for _, rows in sheets:
+        at = next((n for n, r in enumerate(rows) if _column(r, DATE_HEADERS) is not None), None)
+        if at is None:
+            continue
+        header = rows[at]
+        day_at = _column(header, DATE_HEADERS)
+        what_at = _column(header, CONTENT_HEADERS)
+        place_at = _column(header, PLACE_HEADERS)
+
+        def cell(row: list[str], index: int | None) -> str:
+            return row[index].strip() if index is not None and index < len(row) else ""
+
+        for number, row in enumerate(rows[at + 1 :], at + 2):
+            if not any(c.strip() for c in row) or any(_TOTAL.match(norm(c)) for c in row[:2]):
+                continue
+            raw = cell(row, day_at)
+            day = parse_date(raw, year) if raw else None
+            if day is None:
+                what = f"日期“{raw}”无法识别" if raw else "没有填写日期"
+                problems.append(f"第{number}行 {what}：请写成 2021-05-12，该行未计数。")
+                continue
+            activities.append(Activity(day, cell(row, what_at), cell(row, place_at), rel, number))
+    return activities, problems
+
+
+def photo_day(file: EvidenceFile, facts: Any, year: int | None) -> dt.date | None:
+    """A photo's day: a date in its name (活动时间_活动内容), else its EXIF date."""
+    return find_date(file.path.stem, year) or getattr(facts, "taken", None)
+
+
+def photo_subject(file: EvidenceFile) -> str:
+    """What a photo shows, as its name says after the date: ``2021-05-12_入户宣传`` -> 入户宣传."""
+    parts = re.split(r"[_\s]+", file.path.stem, maxsplit=1)
+    return parts[1] if len(parts) > 1 and find_date(parts[0]) else file.path.stem
+
+
+@dataclass
+class Records:
+    """What a folder holds: activities, photos without a date, unreadable files and rows."""
+
+    activities: list[Activity]
+    """What is counted: 台账 rows, and a photo for each day no row has."""
+    photos: list[Activity]
+    """Every dated photo (for distinct names: each subfolder of 示范小区 photos is one)."""
+    undated: list[str]
+    problems: list[tuple[str, str]]
+    """(rel, message)."""
+
+    def within(self, start: dt.date, end: dt.date) -> list[Activity]:
+        return [a for a in self.activities if start <= a.day <= end]
+
+    def names_within(self, start: dt.date, end: dt.date) -> list[str]:
+        """The distinct names of the rows and photos of these days, in order met."""
+        every = self.within(start, end) + [p for p in self.photos if start <= p.day <= end]
+        return list(dict.fromkeys(a.name for a in every if a.name))
+
+
+def collect(files: Iterable[EvidenceFile], reads: dict[str, Any], year: int | None) -> Records:
+    """The activities of a folder's 台账 and photos (see the module docstring)."""
+    rows: list[Activity] = []
+    photos: list[Activity] = []
+    undated: list[str] = []
+    problems: list[tuple[str, str]] = []
+    for file in files:
+        facts = reads.get(file.rel)
+        if isinstance(facts, ReadError):
+            problems.append((file.rel, facts.message))
+            continue
+        if file.kind == "table" and facts is not None:
+            found, bad = from_table(file.rel, facts.sheets, year)
+            rows += found
+            problems += [(file.rel, message) for message in bad]
+        elif file.kind == "image":
+            day = photo_day(file, facts, year)
+            if day is None:
+                undated.append(file.rel)
+                continue
+            place = file.group or ""
+            photos.append(Activity(day, photo_subject(file), place, file.rel))
+    days = {a.day for a in rows}
+    seen: set[dt.date] = set()
+    extra = []
+    for photo in sorted(photos, key=lambda a: (a.day, a.rel)):
+        if photo.day not in days and photo.day not in seen:
+            seen.add(photo.day)
+            extra.append(photo)
+    activities = sorted(rows + extra, key=lambda a: (a.day, a.rel, a.row or 0))
+    return Records(activities, photos, undated, problems)

@@ -1,0 +1,97 @@
+"""What the loop checks are given: one subject per duty, built by the caller (``cwm.duecheck``)
+with the periods to judge already worked out — the checker knows no periods or units — and the
+context a loop rule looks at (``LoopContext``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Union
+
+if TYPE_CHECKING:
+    from ..scan import EvidenceFile, RequirementFolder
+    from .inspections import Inspection
+
+
+@dataclass(frozen=True)
+class Span:
+    """A period records are counted in: ``2021年5月``, 2021-05-01 to 2021-05-31."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class SiteDuty:
+    """A site of 附件2 (S-n): its standards, kept up to standard by self-inspections."""
+
+    id: str
+    title: str
+    departments: tuple[str, ...]
+    standards: tuple[tuple[int | None, str], ...]
+    """(number, text) of each standard; the number is None where the source has none."""
+    today: dt.date
+    period: Span | None = None
+    """The period judged: an inspection is expected in it. None: no period asked."""
+
+
+@dataclass(frozen=True)
+class ActivityDuty:
+    """A liaison duty of 附件3 (L-n): activities counted in each span."""
+
+    id: str
+    title: str
+    departments: tuple[str, ...]
+    today: dt.date
+    spans: tuple[Span, ...] = ()
+    """The spans to count in (months of 每月2次, the halves of 每半年, 1 January to the
+    deadline of 9月前), those of the judged period that have begun."""
+    count: int | None = None
+    """Activities (or distinct names) each span needs."""
+    distinct: bool = False
+    """Count distinct names (示范小区: 2 个) rather than activities (次)."""
+    targets: tuple[tuple[str, float], ...] = ()
+    """(name, minimum percent): 群众参与率 98, 满意率 95."""
+    deadline: dt.date | None = None
+    """When the targets must be met (10月前: 30 September)."""
+    standing: bool = False
+    """A 常态化 duty counted by the bureau's routine: a shortfall is a warning, not an error."""
+    wording: str = ""
+    """The duty's cadence as people read it (``每月2次``)."""
+
+
+@dataclass(frozen=True)
+class PublicityDuty:
+    """A standing publicity duty (PUB-n): photos of each unit's 专栏 or LED in each span."""
+
+    id: str
+    title: str
+    departments: tuple[str, ...]
+    units: tuple[tuple[str, ...], ...]
+    """Each unit's names: canonical first, then aliases (a subfolder may use any)."""
+    today: dt.date
+    spans: tuple[Span, ...] = ()
+    count: int = 1
+    wording: str = ""
+
+
+Duty = Union[SiteDuty, ActivityDuty, PublicityDuty]
+
+
+@dataclass
+class LoopContext:
+    """What a loop rule may look at for one duty."""
+
+    duty: Duty
+    folder: RequirementFolder | None
+    """The duty's folder (``实地点位/S-3 医院/``, ``包联社区/L-6 志愿服务/``), if any."""
+    reads: dict[str, Any]
+    """Rel -> what the reader made of each file (``ReadError`` for one it could not read)."""
+    inspections: list[Inspection] = field(default_factory=list)
+    """Every self-inspection sheet of the tree, read once for all sites."""
+    year: int | None = None
+
+    def files(self, kind: str) -> list[EvidenceFile]:
+        return [f for f in self.folder.files if f.kind == kind] if self.folder else []

@@ -1,0 +1,305 @@
+"""The plan's other half: 实地点位 self-inspections, 包联 activity records, 宣传 photos — each
+situation an office meets, with the verdict a reviewer would give. Real files: the sheet cwm
+writes, filled in with openpyxl; CSV and xlsx 台账; JPEG photos with and without EXIF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from cwm.duecheck import check_due
+from cwm.periods import Period
+from cwm.units import Target
+from cwm.vocab import Status
+
+from .builders import build_tree, csv_bytes, inspection_sheet, jpeg_bytes, xlsx_bytes
+
+JUNE = dt.date(2021, 6, 20)
+Q2 = Period(2021, "quarter", 2)
+
+
+def checked(plan, root: Path, today: dt.date = JUNE, window: Period | None = Q2, target=None):
+    return check_due(plan, root, target, window, today, use_cache=False, jobs=1)
+
+
+def result(report, ident: str):
+    return next(r for r in report.requirements if r.id == ident)
+
+
+def codes(res) -> list[str]:
+    return [f.code for f in res.findings]
+
+
+# --- 实地点位 -----------------------------------------------------------------------------------
+
+BROKEN = {("S-3", 2): {"检查结果": "不合格", "问题描述": "景观小品破损", "整改时限": "2021-05-31"}}
+
+
+def test_an_open_problem_past_its_deadline_fails_the_site(plan, tmp_path: Path) -> None:
+    build_tree(tmp_path, {"实地点位/自查表_5月.xlsx": inspection_sheet(plan, "2021-05-10", BROKEN)})
+    report = checked(plan, tmp_path).report
+    site = result(report, "S-3")
+    assert site.status == Status.FAIL
+    overdue = next(f for f in site.findings if f.code == "site-overdue")
+    assert "景观小品破损" in overdue.message and "2021-05-31 已过" in overdue.message
+    assert "第8行" in overdue.message and overdue.path == "实地点位/自查表_5月.xlsx"
+    assert overdue.key("S-3") == "S-3|S-3（2）"
+    assert result(report, "S-4").status == Status.PASS  # every standard 合格
+
+
+def test_within_its_deadline_it_is_a_warning_with_the_same_id(plan, tmp_path: Path) -> None:
+    build_tree(tmp_path, {"实地点位/自查表_5月.xlsx": inspection_sheet(plan, "2021-05-10", BROKEN)})
+    site = result(checked(plan, tmp_path, today=dt.date(2021, 5, 20)).report, "S-3")
+    assert site.status == Status.WARN
+    (open_,) = [f for f in site.findings if f.code == "site-open"]
+    assert open_.key("S-3") == "S-3|S-3（2）"  # one problem from 整改中 to 逾期
+
+
+def test_a_later_inspection_or_a_recheck_closes_the_problem(plan, tmp_path: Path) -> None:
+    rechecked = {("S-3", 2): {**BROKEN[("S-3", 2)], "复查结果": "合格", "复查日期": "2021-06-02"}}
+    build_tree(
+        tmp_path, {"实地点位/a/自查表.xlsx": inspection_sheet(plan, "2021-05-10", rechecked)}
+    )
+    assert result(checked(plan, tmp_path).report, "S-3").status == Status.PASS
+    # a recheck dated after the reference day has not happened yet
+    early = result(checked(plan, tmp_path, today=dt.date(2021, 5, 20)).report, "S-3")
+    assert early.status == Status.WARN
+    build_tree(
+        tmp_path,
+        {
+            "实地点位/b/5月.xlsx": inspection_sheet(plan, "2021-05-10", BROKEN),
+            "实地点位/b/6月.xlsx": inspection_sheet(plan, "2021-06-10", {}),
+        },
+    )
+    assert result(checked(plan, tmp_path).report, "S-3").status == Status.PASS
+
+
+def test_a_cell_that_is_not_on_the_list_is_named_with_its_row(plan, tmp_path: Path) -> None:
+    sheet = inspection_sheet(plan, "2021-05-10", {("S-4", 3): {"检查结果": "基本合格"}})
+    build_tree(tmp_path, {"实地点位/自查表.xlsx": sheet})
+    site = result(checked(plan, tmp_path).report, "S-4")
+    messages = [f.message for f in site.findings if f.code == "site-sheet"]
+    assert messages == ["第13行 检查结果“基本合格”不是 合格/不合格：请从下拉列表中选择。"]
+    assert site.status == Status.WARN
+
+
+def test_a_sheet_without_a_date_is_named_and_dated_by_its_file_name(plan, tmp_path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "实地点位/自查表.xlsx": inspection_sheet(plan, None, BROKEN),
+            "实地点位/自查表（2021年6月1日）.xlsx": inspection_sheet(plan, None, {}),
+        },
+    )
+    report = checked(plan, tmp_path).report
+    undated = [f for f in report.other_findings if f.code == "site-sheet"]
+    assert [f.path for f in undated] == ["实地点位/自查表.xlsx"]
+    assert "没有填写检查日期" in undated[0].message
+    assert result(report, "S-3").status == Status.PASS  # the 6月1日 sheet counts
+
+
+def test_no_inspection_this_quarter_is_a_warning_none_at_all_is_missing(plan, tmp_path) -> None:
+    build_tree(tmp_path, {"实地点位/自查表.xlsx": inspection_sheet(plan, "2021-03-10", {})})
+    site = result(checked(plan, tmp_path).report, "S-1")
+    assert site.status == Status.WARN and "site-not-this-period" in codes(site)
+    empty = tmp_path / "empty"
+    build_tree(empty, {"实地点位/说明.txt": "下周检查"})
+    assert result(checked(plan, empty).report, "S-1").status == Status.MISSING
+
+
+def test_photos_before_and_after_are_shown_beside_the_problem(plan, tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "实地点位/自查表.xlsx": inspection_sheet(plan, "2021-05-10", BROKEN),
+            "实地点位/S-3 医院/整改后/2021-06-01_修复.jpg": jpeg_bytes(seed=2),
+            "实地点位/S-3 医院/整改前/2021-05-10_破损.jpg": jpeg_bytes(seed=1),
+        },
+    )
+    site = result(checked(plan, tmp_path).report, "S-3")
+    (problem,) = [f for f in site.findings if f.code == "site-overdue"]
+    assert problem.related == (
+        "实地点位/S-3 医院/整改前/2021-05-10_破损.jpg",
+        "实地点位/S-3 医院/整改后/2021-06-01_修复.jpg",
+    )
+    assert problem.about_photo
+
+
+def test_a_sheet_resaved_with_moved_and_added_columns_still_reads(plan, tmp_path) -> None:
+    """The office's own layout: columns in another order, one added, a title row more."""
+    rows = [
+        ["资阳市民政局 实地点位自查表"],
+        [],
+        ["检查日期：2021年5月10日", "", "检查人", "王五"],
+        ["序号", "检查结果", "点位编号", "标准编号", "备注", "整改时限", "问题描述"],
+        [1, "不合格", "S-3", "（2）", "", "2021/5/31", "破损"],
+        [2, "合格", "S-1", "", "", "", ""],
+    ]
+    build_tree(tmp_path, {"实地点位/自查.xlsx": xlsx_bytes(rows)})
+    report = checked(plan, tmp_path).report
+    assert result(report, "S-3").status == Status.FAIL
+    assert result(report, "S-1").status == Status.PASS
+    assert "检查人 王五" in result(report, "S-1").findings[-1].message
+
+
+# --- 包联社区 -----------------------------------------------------------------------------------
+
+
+def ledger(*days: str, place: str = "鸿丰社区") -> bytes:
+    return csv_bytes(
+        [["日期", "活动内容", "地点", "参加人数"], *[[d, "志愿服务", place, 12] for d in days]]
+    )
+
+
+def test_a_month_short_of_activities_is_named(plan, tmp_path: Path) -> None:
+    days = ("2021-04-03", "2021-04-17", "2021-05-08", "2021-06-05")
+    build_tree(tmp_path, {"包联社区/L-6 志愿服务/台账.csv": ledger(*days)})
+    duty = result(checked(plan, tmp_path).report, "L-6")
+    assert duty.status == Status.FAIL
+    (short,) = [f for f in duty.findings if f.code == "activity-short"]
+    assert short.message == "2021年5月：1 次，要求 2 次（每月2次）。"
+    assert short.key("L-6") == "L-6|2021年5月"
+    progress = [f.message for f in duty.findings if f.code == "activity-progress"]
+    assert "2021年6月（进行中）：已 1 次，要求 2 次，2021-06-30 前还需 1 次。" in progress
+
+
+def test_photos_count_one_activity_a_day_beside_the_ledger(plan, tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "包联社区/L-6 志愿服务/台账.xlsx": xlsx_bytes(
+                [["日期", "活动内容"], [dt.datetime(2021, 5, 8), "助老"]]
+            ),
+            "包联社区/L-6 志愿服务/2021-05-08_助老.jpg": jpeg_bytes(seed=1),  # the same one
+            "包联社区/L-6 志愿服务/2021-05-22_助老1.jpg": jpeg_bytes(seed=2),
+            "包联社区/L-6 志愿服务/2021-05-22_助老2.jpg": jpeg_bytes(seed=3),  # same day
+            "包联社区/L-6 志愿服务/IMG_0001.jpg": jpeg_bytes(dt.date(2021, 4, 3), seed=4),
+            "包联社区/L-6 志愿服务/微信图片.jpg": jpeg_bytes(seed=5),  # no date at all
+        },
+    )
+    report = checked(plan, tmp_path, window=Period(2021, "month", 5))
+    duty = result(report.report, "L-6")
+    assert "activity-short" not in codes(duty)  # May: 5月8日 and 5月22日
+    assert [f.path for f in duty.findings if f.code == "activity-undated"] == [
+        "包联社区/L-6 志愿服务/微信图片.jpg"
+    ]
+
+
+def test_a_survey_below_its_minimum_after_the_deadline_fails(plan, tmp_path: Path) -> None:
+    survey = xlsx_bytes([["指标", "数值"], ["群众参与率", "98.6%"], ["满意率", "93.5%"]])
+    build_tree(tmp_path, {"包联社区/L-4 问卷/问卷统计.xlsx": survey})
+    late = result(checked(plan, tmp_path, dt.date(2021, 11, 1), Period(2021, "year")).report, "L-4")
+    assert late.status == Status.FAIL
+    assert [f.message for f in late.findings if f.code == "activity-target"] == [
+        "满意率 93.5%，要求 ≥95%（每年10月前，群众参与率98%以上、满意率95%以上）。"
+    ]
+    early = result(checked(plan, tmp_path, dt.date(2021, 8, 1), Period(2021, "year")).report, "L-4")
+    assert early.status == Status.PASS  # still time before 9月30日
+
+
+def test_model_compounds_count_by_distinct_names(plan, tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "包联社区/L-8 示范小区/鸿丰小区/2021-04-01_环境整治.jpg": jpeg_bytes(seed=1),
+            "包联社区/L-8 示范小区/鸿丰小区/2021-05-01_文化墙.jpg": jpeg_bytes(seed=2),
+            "包联社区/L-8 示范小区/邮政小区/2021-05-02_文化墙.jpg": jpeg_bytes(seed=3),
+        },
+    )
+    year = Period(2021, "year")
+    done = result(checked(plan, tmp_path, dt.date(2022, 1, 5), year).report, "L-8")
+    assert done.status == Status.PASS
+    (tmp_path / "包联社区/L-8 示范小区/邮政小区/2021-05-02_文化墙.jpg").unlink()
+    short = result(checked(plan, tmp_path, dt.date(2022, 1, 5), year).report, "L-8")
+    assert [f.message for f in short.findings if f.code == "activity-short"] == [
+        "2021年：1 个，要求 2 个（每年2个以上）。"
+    ]
+
+
+def test_a_standing_duty_short_is_a_warning_not_a_failure(plan, tmp_path: Path) -> None:
+    build_tree(tmp_path, {"包联社区/L-1 四化行动/台账.csv": ledger("2021-02-01")})
+    half = Period(2021, "half", 1)
+    in_june = result(checked(plan, tmp_path, window=half).report, "L-1")
+    assert in_june.status == Status.PASS  # Q1 has one; Q2 is not over
+    duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5), half).report, "L-1")
+    assert duty.status == Status.WARN
+    assert [f.message for f in duty.findings if f.code == "activity-routine"] == [
+        "2021年第二季度：0 次，要求 1 次（常态化：每季度至少1次）。"
+    ]
+
+
+# --- 宣传 ----------------------------------------------------------------------------------------
+
+
+def test_publicity_photos_are_counted_per_unit_and_quarter(plan, tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "宣传/PUB-1 专栏/市精神病医院/2021-04-10_专栏.jpg": jpeg_bytes(seed=1),
+            "宣传/PUB-1 专栏/福利院/2021-02-10_专栏.jpg": jpeg_bytes(seed=2),
+            "宣传/PUB-1 专栏/2021-04-11_不知哪个单位.jpg": jpeg_bytes(seed=3),
+        },
+    )
+    duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "PUB-1")
+    assert duty.status == Status.WARN
+    short = [f.message for f in duty.findings if f.code == "publicity-short"]
+    assert short == [
+        "市社会福利院 2021年第二季度：0 张照片，要求至少 1 张（常态化：每季度至少1张）。"
+    ]
+    assert [f.path for f in duty.findings if f.code == "publicity-unit"] == [
+        "宣传/PUB-1 专栏/2021-04-11_不知哪个单位.jpg"
+    ]
+
+
+# --- one tool for all of it ------------------------------------------------------------------
+
+
+def test_a_tree_of_only_attachment_one_is_judged_as_before(plan, tmp_path: Path) -> None:
+    build_tree(tmp_path, {"III-8-1-3 家风/说明.txt": "x"})
+    report = checked(plan, tmp_path).report
+    assert not [r for r in report.requirements if r.id[0] in "SLP"]
+    areas = [f.message for f in report.other_findings if f.code == "area-absent"]
+    assert len(areas) == 3 and "实地点位" in areas[0]
+
+
+def test_dept_selects_the_duties_of_its_unit(plan, tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {"实地点位/自查表.xlsx": inspection_sheet(plan, "2021-05-10", {}), "宣传/说明.txt": "x"},
+    )
+    target = Target("unit", "市老年大学", ("市老年大学",))
+    ids = [r.id for r in checked(plan, tmp_path, target=target).report.requirements]
+    assert "PUB-2" in ids and "PUB-1" not in ids and not [i for i in ids if i.startswith("S-")]
+
+
+def test_check_json_carries_the_loop_ids_statuses_and_findings(plan, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cwm.cli import app
+
+    build_tree(tmp_path, {"实地点位/自查表.xlsx": inspection_sheet(plan, "2021-05-10", BROKEN)})
+    run = CliRunner().invoke(
+        app,
+        ["check", str(tmp_path), "--quarter", "--date", "2021-06-20", "-f", "json", "--no-cache"],
+    )
+    assert run.exit_code == 1, run.output
+    data = json.loads(run.stdout)
+    site = next(r for r in data["requirements"] if r["id"] == "S-3")
+    assert site["status"] == "fail" and site["departments"] == ["市精神病医院"]
+    assert "S-3|S-3（2）" in [f["id"] for f in site["findings"]]
+
+
+@pytest.mark.parametrize("name", ["自查表.ods", "自查表.xls", "自查表.xlsx"])
+def test_sheets_resaved_by_libreoffice_read_the_same(plan, tmp_path: Path, name: str) -> None:
+    """tests/fixtures/real/inspection/: a sheet written by cwm, filled with openpyxl (S-3（2）
+    不合格, 整改时限 2021-05-31; the rest 合格), re-saved by LibreOffice Calc in three formats."""
+    source = Path(__file__).parent / "fixtures/real/inspection" / name
+    build_tree(tmp_path, {f"实地点位/{name}": source.read_bytes()})
+    report = checked(plan, tmp_path).report
+    assert result(report, "S-3").status == Status.FAIL
+    assert [r.status for r in report.requirements if r.id.startswith("S-") and r.id != "S-3"] == [
+        Status.PASS
+    ] * 6

@@ -1,0 +1,45 @@
+"""Regenerates tests/fixtures/real/inspection/: a self-inspection sheet written by cwm, filled in
+with openpyxl (S-3（2）不合格, 整改时限 2021-05-31; every other standard 合格), then opened and
+re-saved by LibreOffice Calc as .xlsx, .xls and .ods — what an office's re-save does to it
+(styles, validations, dates rewritten). Needs cwm installed and soffice on PATH:
+
+    python tools/make_inspection_fixtures.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cwm.loader import load_plan  # noqa: E402
+from tests.builders import inspection_sheet  # noqa: E402
+
+FILLS = {("S-3", 2): {"检查结果": "不合格", "问题描述": "景观小品破损", "整改时限": "2021-05-31"}}
+FILTERS = {"xlsx": "xlsx:Calc MS Excel 2007 XML", "xls": "xls:MS Excel 97", "ods": "ods"}
+
+
+def main() -> None:
+    target = ROOT / "tests/fixtures/real/inspection"
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        filled = Path(work) / "自查表.xlsx"
+        filled.write_bytes(inspection_sheet(load_plan(), "2021-05-10", FILLS))
+        for ext, filter_ in FILTERS.items():
+            out = Path(work) / ext
+            command = ["soffice", "--headless", "--convert-to", filter_, "--outdir", str(out)]
+            subprocess.run(
+                [*command, str(filled)],
+                check=True,
+                capture_output=True,
+            )
+            (target / f"自查表.{ext}").write_bytes((out / f"自查表.{ext}").read_bytes())
+    print(f"written to {target}")
+
+
+if __name__ == "__main__":
+    main()
