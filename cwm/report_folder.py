@@ -21,90 +21,18 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .duecheck import DueCheck, check_due
+from .duties import SOURCES
 from .errors import UsageError
-from .evidence.results import RequirementResult, by_department
+from .evidence.results import RequirementResult
 from .fsutil import decodable, publish_folder, remove_partials
-from .labels import SEVERITY, STATUS
+from .labels import SEVERITY, SOURCE
 from .plan import Plan
 from .report_changes import JSON_NAME, Changes, compare, newest_report
+from .report_ledger import WORKBOOK_NAME, Ledger, read_ledger
+from .report_workbook import duties_by_id, findings_workbook, results_by_unit, summary_rows
 
 MAX_THUMBNAILS = 300
 """Photos shown in the HTML (small JPEGs inside it); beyond that, names only."""
-FINDING_HEADERS = (
-    "序号",
-    "科室",
-    "编号",
-    "指标名称",
-    "联系人",
-    "联系电话",
-    "截止日期",
-    "状态",
-    "级别",
-    "问题说明",
-    "文件",
-    "整改责任人",
-    "整改时限",
-    "整改情况",
-)
-
-
-def _by_unit(plan: Plan, checked: DueCheck) -> list[tuple[str, list[RequirementResult]]]:
-    """The checked items under each 科室, in org.yaml's order as in every output."""
-    return by_department(checked.report.requirements, list(plan.directory.units))
-
-
-def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
-    """One row per finding (manual items aside) for the workbook, grouped by 科室 (org.yaml
-    order), in the plan's order within each; an item two 科室 share is under the first of them
-    once (its 科室 cell names both: the filter finds it under either)."""
-    dues = checked.due_dates()
-    by_id = {item.id: (row, item) for row, item in plan.tasks.items()}
-    results = list({r.id: r for _, group in _by_unit(plan, checked) for r in group}.values())
-    rows: list[list[Any]] = []
-    for result in results:
-        row, _ = by_id[result.id]
-        people = "、".join(c.name for c in row.contacts)
-        phones = "、".join(c.phone for c in row.contacts)
-        for f in result.findings:
-            if f.reminder:
-                continue
-            rows.append(
-                [
-                    len(rows) + 1,
-                    "、".join(result.departments),
-                    result.id,
-                    result.title,
-                    people,
-                    phones,
-                    dues.get(result.id, ""),
-                    STATUS[result.status],
-                    SEVERITY[f.severity],
-                    f.message,
-                    f.path or "",
-                    "",
-                    "",
-                    "",
-                ]
-            )
-    return rows
-
-
-TOTAL_ROW = "合计（两个科室共同负责的事项只计一次）"
-
-
-def summary_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
-    """科室 × status counts, 科室 in org.yaml's order as everywhere: an item two 科室 share
-    counts in each one's row (it is each one's duty) and once in the 合计 row, which equals the
-    number of items."""
-
-    def row(name: str, results: list[RequirementResult]) -> list[Any]:
-        counts = dict.fromkeys(STATUS, 0)
-        for r in results:
-            counts[r.status] += 1
-        return [name, *counts.values(), len(results)]
-
-    rows = [row(unit, results) for unit, results in _by_unit(plan, checked)]
-    return [*rows, row(TOTAL_ROW, checked.report.requirements)] if rows else rows
 
 
 class _Thumbnails:
@@ -186,6 +114,7 @@ def html_context(
             "findings": findings,
         }
     units = plan.directory.units
+    duties = duties_by_id(plan)
     return {
         **letterhead(plan, "材料检查报告", today),
         "unit_filter": checked.target.name if checked.target else None,
@@ -197,32 +126,26 @@ def html_context(
         "units": [
             {
                 "name": unit,
+                "part": SOURCE[source],
                 "head": units[unit].head if unit in units else None,
                 "items": [
                     {**items[r.id], "shared_with": [d for d in r.departments if d != unit]}
                     for r in results
                 ],
             }
-            for unit, results in _by_unit(plan, checked)
+            for source in SOURCES
+            for unit, results in results_by_unit(plan, checked, _of(duties, source))
         ],
         "other": [f.as_json() for f in checked.report.other_findings if f.severity != "info"],
     }
 
 
-def findings_workbook(plan: Plan, checked: DueCheck) -> bytes:
-    """The workbook the office hands out: 问题清单 (a row per finding, 整改 columns to fill) and
-    汇总 (科室 × status)."""
-    from .xlsx import workbook
+def _of(duties: dict[str, Any], source: str) -> Any:
+    def wanted(result: RequirementResult) -> bool:
+        duty = duties.get(result.id)
+        return (duty.source if duty is not None else "tasks") == source
 
-    widths = [4, 10, 9, 12, 5, 11, 9, 5, 4, 28, 12, 6, 6, 8]  # A4 landscape at ≥ 9 pt
-    statuses = ["科室", *STATUS.values(), "合计"]
-    return workbook(
-        [
-            ("问题清单", FINDING_HEADERS, finding_rows(plan, checked), widths),
-            ("汇总", statuses, summary_rows(plan, checked), [30, 8, 8, 8, 8, 8, 8]),
-        ],
-        heading=f"{plan.org.plan.issuer}材料检查　{checked.heading}",
-    )
+    return wanted
 
 
 @dataclass
@@ -313,6 +236,9 @@ def write_report(
         **checked.report.as_json(),
     }
     changes = compare(previous, data, previous_name)
+    ledger = read_ledger(out_dir / previous_name / WORKBOOK_NAME) if previous_name else Ledger()
+    if ledger.problem:
+        why += f"{ledger.problem}：上次手填的整改记录未能带入，请从上次的工作簿中复制。"
     changes.note = (changes.note + why).strip()
     data["changes"] = changes.as_json()
     import tempfile
@@ -326,7 +252,8 @@ def write_report(
         texts = _texts(plan, checked, evidence, data, changes, window, today, use_cache, workers)
         for file_name, text in texts.items():
             (temporary / file_name).write_text(decodable(text), encoding="utf-8")
-        (temporary / "检查结果.xlsx").write_bytes(findings_workbook(plan, checked))
+        book = findings_workbook(plan, checked, ledger, today)
+        (temporary / WORKBOOK_NAME).write_bytes(book)
         folder = publish_folder(temporary, out_dir, _names(now))
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)

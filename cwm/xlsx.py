@@ -30,11 +30,12 @@ def _sheet(
 
     sheet = workbook.create_sheet(title)
     columns = [
-        (widths[n] if widths else None) or max(6, min(40, 2 * len(str(h)) + 2))
+        widths[n] if widths and widths[n] is not None else max(6, min(40, 2 * len(str(h)) + 2))
         for n, h in enumerate(headers)
     ]
     for index, width in enumerate(columns, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.column_dimensions[get_column_letter(index)].width = width or 10
+        sheet.column_dimensions[get_column_letter(index)].hidden = width == 0
     sheet.freeze_panes = "A2"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4)
@@ -100,7 +101,8 @@ def workbook(
     heading: str = "",
 ) -> bytes:
     """An .xlsx of ``(title, headers, rows, widths)`` sheets, as bytes (written atomically by
-    the caller); ``heading`` (the period, the reference day) is printed above every page."""
+    the caller); ``heading`` (the period, the reference day) is printed above every page. A
+    width of 0 hides its column (a key the program reads back, not for people)."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)

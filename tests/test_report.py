@@ -94,7 +94,9 @@ def test_the_workbook_one_row_per_finding(plan, tmp_path):
         "整改责任人",
         "整改时限",
         "整改情况",
+        "问题编号",
     ]
+    assert sheet.column_dimensions["O"].hidden  # the id: read back by the next run, not printed
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows in (
         "1:1",
@@ -154,7 +156,7 @@ def test_a_previous_report_of_any_shape_is_said_not_fatal(plan, tmp_path, conten
 
 
 def test_a_failed_run_leaves_nothing(plan, tmp_path, monkeypatch):
-    import cwm.report_folder as module
+    import cwm.report_workbook as module
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -276,7 +278,7 @@ def test_one_count_everywhere_and_a_total_row(plan, tmp_path):
     汇总's 合计 row, which equals the number of items."""
     from openpyxl import load_workbook
 
-    from cwm.report_folder import TOTAL_ROW
+    from cwm.report_workbook import TOTAL_ROW
 
     run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
     sheet = load_workbook(run.folder / "检查结果.xlsx")["汇总"]

@@ -70,7 +70,7 @@ def emit(plan: Any, checked: Any, fmt: CheckFormat, output: Optional[Path], stri
             return
         err(checked.nothing_due())
     if fmt is CheckFormat.xlsx:
-        from ..report_folder import findings_workbook
+        from ..report_workbook import findings_workbook
 
         text: Any = findings_workbook(plan, checked)
     elif fmt is CheckFormat.json:

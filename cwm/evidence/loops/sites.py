@@ -91,9 +91,8 @@ def check(ctx: LoopContext) -> Iterator[Found]:
         got = latest.get(number)
         label = f"{_label(duty, number)} {_short(text)}"
         if got is None:
-            yield Found(
-                "site-unchecked", f"{label}：自查表中没有检查结果。请检查后填写。", last.rel
-            )
+            message = f"{label}：自查表中没有检查结果。请检查后填写。"
+            yield Found("site-unchecked", message, last.rel, topic=_label(duty, number))
             continue
         inspection, entry = got
         if is_open(entry, today):
@@ -101,7 +100,8 @@ def check(ctx: LoopContext) -> Iterator[Found]:
             yield _problem(duty, label, inspection, entry, photos)
     who = f"，检查人 {last.inspector}" if last.inspector else ""
     outcome = f"{failed} 项标准未整改" if failed else "各项标准均合格或已整改销号"
-    yield Found("site-inspected", f"最近一次自查 {last.day}{who}：{outcome}。", last.rel)
+    message = f"最近一次自查 {last.day}{who}：{outcome}。"
+    yield Found("site-inspected", message, last.rel, topic="最近一次自查")
 
 
 def _latest(
