@@ -188,6 +188,9 @@ class DueCheck:
     def summary_line(self) -> str:
         """“本季度应交材料 9 项，已完成 4 项。”"""
         results = self.report.requirements
+        if self.items is not None:  # what falls due in the period, not everything judged
+            due = {i.duty.id for i in self.items}
+            results = [r for r in results if r.id in due]
         optional = sum(1 for r in results if _is_optional(r))
         done = sum(1 for r in results if r.status in DONE) - optional
         period = THIS_PERIOD[self.window.kind] if self.window else "全部"

@@ -50,7 +50,13 @@ def _routine_wording(routine: Routine, word: str) -> str:
 
 def _liaison(plan: Plan, duty: Duty, window: Period, today: dt.date) -> ActivityDuty | None:
     record: LiaisonDuty = duty.record
-    common = {"id": duty.id, "title": duty.title, "departments": duty.departments, "today": today}
+    common = {
+        "id": duty.id,
+        "title": duty.title,
+        "departments": duty.departments,
+        "today": today,
+        "judged_until": window.end,
+    }
     if record.cadence == "ongoing":
         routine = plan.grid.liaison.routine
         spans = _spans(CADENCE_KIND[routine.every], window, today)

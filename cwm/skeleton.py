@@ -109,6 +109,42 @@ def note_context(plan: Plan, duty: Any) -> dict[str, Any]:
     }
 
 
+AREAS = {"sites": "实地点位", "liaison": "包联社区", "publicity": "宣传"}
+"""Where the loop duties' folders go (the checker finds them at any depth, by id)."""
+
+
+def _manual(source: str) -> list[str]:
+    """How the checker judges a part of the plan, as its rule module says (the manual of
+    ``cwm rules``): one paragraph a line."""
+    from .evidence.loops import liaison, publicity, sites
+
+    module = {"sites": sites, "liaison": liaison, "publicity": publicity}[source]
+    paragraphs = (module.__doc__ or "").strip().split("\n\n")
+    return ["".join(line.strip() for line in p.splitlines()) for p in paragraphs]
+
+
+def duty_context(duty: Any) -> dict[str, Any]:
+    """The note of a site, liaison or publicity duty's folder."""
+    return {
+        "id": duty.id,
+        "title": duty.title,
+        "source": labels.SOURCE[duty.source],
+        "departments": duty.responsible,
+        "contacts": [{"name": c.name, "phone": c.phone} for c in duty.contacts],
+        "cadence": duty.cadence,
+        "text": duty.summary,
+        "manual": _manual(duty.source),
+    }
+
+
+def _subfolders(plan: Plan, duty: Any) -> list[str]:
+    if duty.source == "sites":
+        return ["整改前", "整改后"]
+    if duty.source == "publicity":
+        return list(duty.departments)
+    return []
+
+
 @dataclass
 class InitResult:
     created_folders: list[Path] = field(default_factory=list)
@@ -145,28 +181,36 @@ def init(
 ) -> InitResult:
     """Create the skeleton under ``root`` for ``target``'s items (all items when None)."""
     from .evidence.scan import scan
+    from .loopduties import loop_titles
     from .templating import render_template
 
     root.mkdir(parents=True, exist_ok=True)
-    existing = scan(root, plan.tasks.titles()).folders
+    existing = scan(root, plan.tasks.titles(), more=loop_titles(plan)).folders
     result = InitResult()
     for duty in duties_for(plan, target):
-        if duty.source != "tasks":
+        if duty.source not in ("tasks", *AREAS):
             continue
         if duty.id in existing:
             folder = existing[duty.id].path
             result.existing.append(folder)
         else:
-            unit = next(
-                (u for u in duty.departments if target is None or u in target.units),
-                duty.departments[0],
-            )
-            folder = root / unit / folder_name(duty.id, duty.title)
+            if duty.source == "tasks":
+                unit = next(
+                    (u for u in duty.departments if target is None or u in target.units),
+                    duty.departments[0],
+                )
+                folder = root / unit / folder_name(duty.id, duty.title)
+            else:
+                folder = root / AREAS[duty.source] / folder_name(duty.id, duty.title)
             folder.mkdir(parents=True, exist_ok=True)
+            for name in _subfolders(plan, duty):
+                (folder / name).mkdir(exist_ok=True)
             result.created_folders.append(folder)
         note = folder / NOTES_FILE
-        if not note.exists() and _write_new(
-            note, render_template("requirement.md.j2", note_context(plan, duty), template_dir)
-        ):
+        if duty.source == "tasks":
+            text = render_template("requirement.md.j2", note_context(plan, duty), template_dir)
+        else:
+            text = render_template("duty.md.j2", duty_context(duty), template_dir)
+        if not note.exists() and _write_new(note, text):
             result.created_notes.append(note)
     return result

@@ -159,11 +159,20 @@ def test_a_month_short_of_activities_is_named(plan, tmp_path: Path) -> None:
     build_tree(tmp_path, {"包联社区/L-6 志愿服务/台账.csv": ledger(*days)})
     duty = result(checked(plan, tmp_path).report, "L-6")
     assert duty.status == Status.FAIL
-    (short,) = [f for f in duty.findings if f.code == "activity-short"]
-    assert short.message == "2021年5月：1 次，要求 2 次（每月2次）。"
-    assert short.key("L-6") == "L-6|2021年5月"
-    progress = [f.message for f in duty.findings if f.code == "activity-progress"]
-    assert "2021年6月（进行中）：已 1 次，要求 2 次，2021-06-30 前还需 1 次。" in progress
+    may, june = [f for f in duty.findings if f.code == "activity-short"]
+    assert may.message == "2021年5月：1 次，要求 2 次（每月2次）。"
+    assert may.key("L-6") == "L-6|2021年5月"
+    # June is due this quarter: not done yet, as a 附件1 item due this quarter is judged
+    assert june.message == "2021年6月（进行中）：已 1 次，要求 2 次，2021-06-30 前还需 1 次。"
+
+
+def test_a_duty_that_falls_due_after_the_period_is_only_counted(plan, tmp_path) -> None:
+    build_tree(tmp_path, {"包联社区/L-2 主题活动/说明.txt": "筹备中"})
+    duty = result(checked(plan, tmp_path).report, "L-2")  # 9月前, checked in Q2
+    assert duty.status == Status.PASS
+    assert [f.message for f in duty.findings] == [
+        "2021年9月前（进行中）：已 0 次，要求 1 次，2021-08-31 前还需 1 次。"
+    ]
 
 
 def test_photos_count_one_activity_a_day_beside_the_ledger(plan, tmp_path: Path) -> None:
@@ -223,7 +232,7 @@ def test_a_standing_duty_short_is_a_warning_not_a_failure(plan, tmp_path: Path) 
     build_tree(tmp_path, {"包联社区/L-1 四化行动/台账.csv": ledger("2021-02-01")})
     half = Period(2021, "half", 1)
     in_june = result(checked(plan, tmp_path, window=half).report, "L-1")
-    assert in_june.status == Status.PASS  # Q1 has one; Q2 is not over
+    assert in_june.status == Status.WARN  # Q1 has one; Q2, due in this half, none yet
     duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5), half).report, "L-1")
     assert duty.status == Status.WARN
     assert [f.message for f in duty.findings if f.code == "activity-routine"] == [
@@ -303,3 +312,54 @@ def test_sheets_resaved_by_libreoffice_read_the_same(plan, tmp_path: Path, name:
     assert [r.status for r in report.requirements if r.id.startswith("S-") and r.id != "S-3"] == [
         Status.PASS
     ] * 6
+
+
+def test_the_fillable_sheet_from_the_command_line(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from cwm.cli import app
+
+    out = tmp_path / "自查表.xlsx"
+    run = CliRunner().invoke(app, ["checklist", "--kind", "sites", "-f", "xlsx", "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    sheet = load_workbook(out).active
+    assert [c.value for c in sheet[4]][:6] == [
+        "点位编号",
+        "点位",
+        "标准编号",
+        "考察内容及标准",
+        "责任单位",
+        "检查结果",
+    ]
+    (drop_down,) = sheet.data_validations.dataValidation
+    assert drop_down.formula1 == '"合格,不合格"' and "F5" in str(drop_down.sqref)
+    assert sheet.max_row == 4 + 22  # every standard of the 7 sites
+    wrong = CliRunner().invoke(app, ["checklist", "-f", "xlsx", "-o", str(out)])
+    assert wrong.exit_code == 2 and "--kind sites" in wrong.output
+
+
+def test_the_report_has_a_part_and_a_sheet_for_each(plan, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from cwm.report_folder import write_report
+
+    root = build_tree(
+        tmp_path / "材料",
+        {
+            "实地点位/自查表.xlsx": inspection_sheet(plan, "2021-05-10", BROKEN),
+            "包联社区/L-6 志愿服务/台账.csv": ledger("2021-04-03"),
+            "实地点位/S-3 医院/整改前/2021-05-10_破损.jpg": jpeg_bytes(seed=1),
+        },
+    )
+    run = write_report(plan, root, tmp_path / "报告", None, Q2, JUNE, use_cache=False, jobs=1)
+    html = (run.folder / "检查结果.html").read_text(encoding="utf-8")
+    parts = ["附件1 网上申报", "附件2 实地点位", "附件3 社区包联"]
+    assert [html.index(f'<h2 class="part">{p}</h2>') for p in parts] == sorted(
+        html.index(f'<h2 class="part">{p}</h2>') for p in parts
+    )
+    assert 'alt="2021-05-10_破损.jpg"' in html  # the photo beside the problem
+    book = load_workbook(run.folder / "检查结果.xlsx")
+    assert book.sheetnames == ["问题清单", "汇总", "实地点位", "包联社区"]
+    errors = {r[2].value for r in book["实地点位"].iter_rows(min_row=2) if r[8].value == "错误"}
+    assert errors == {"S-3"}

@@ -29,13 +29,23 @@ def run(*args):
 
 def test_init_creates_a_folder_and_note_per_item(plan, tmp_path):
     result = init(plan, tmp_path / "材料")
-    assert len(result.created_folders) == 21 and len(result.created_notes) == 21
+    # 21 items of 附件1, 7 sites, 8 liaison duties, 3 publicity duties
+    assert len(result.created_folders) == 39 and len(result.created_notes) == 39
     folder = tmp_path / "材料" / "养老服务科" / "III-27-3-2 新建小区配套养老服务设施图片"
     note = (folder / "要求.txt").read_text(encoding="utf-8")
     assert "5张，5个不同小区，注明小区名称、服务功能" in note and "小区名称_服务功能.jpg" in note
     assert "曾平 13882985000" in note
     festival = next((tmp_path / "材料").rglob("III-10-1-1 */要求.txt")).read_text(encoding="utf-8")
     assert "每个节日建一个子文件夹（如 清明节/）" in festival
+    site = tmp_path / "材料" / "实地点位" / "S-3 医院·公益宣传"
+    assert (site / "整改前").is_dir() and (site / "整改后").is_dir()
+    assert "cwm checklist --kind sites -f xlsx" in (site / "要求.txt").read_text(encoding="utf-8")
+    led = tmp_path / "材料" / "宣传" / "PUB-2 LED滚动播放创文宣传标语"
+    assert (led / "市老年大学").is_dir()
+    liaison = (tmp_path / "材料/包联社区/L-6 参与社区志愿服务活动/要求.txt").read_text(
+        encoding="utf-8"
+    )
+    assert "每月2次" in liaison and "日期、活动内容、地点、参加人数" in liaison
 
 
 def test_init_twice_changes_nothing(plan, tmp_path):
@@ -43,7 +53,7 @@ def test_init_twice_changes_nothing(plan, tmp_path):
     (next(tmp_path.rglob("III-8-1-3 */要求.txt"))).write_text("我改过的说明", encoding="utf-8")
     before = snapshot(tmp_path)
     again = init(plan, tmp_path)
-    assert again.created_folders == [] and again.created_notes == [] and len(again.existing) == 21
+    assert again.created_folders == [] and again.created_notes == [] and len(again.existing) == 39
     assert snapshot(tmp_path) == before
 
 

@@ -2,9 +2,10 @@
 
 每项职责一个文件夹（包联社区/L-6 参与社区志愿服务活动/），放活动照片（活动时间_活动内容.jpg）
 和/或活动台账（.xlsx/.csv，列：日期、活动内容、地点、参加人数）。每月2次按月计，每半年按半年计，
-“9月前”“10月前”计到截止日，示范小区按不同的小区名计（台账的“地点”列或照片所在的子文件夹）；问卷的参与率、满意率从表格中读取（如
-“群众参与率 | 98.6%”），与要求比较。已结束的周期不足是错误；进行中的周期只提示还差几次；常态化职责
-（L-1、L-5）按数据中的 routine 计，不足是警告。
+“9月前”“10月前”计到截止日，示范小区按不同的小区名计（台账的“地点”列或照片所在的子文件夹）；
+问卷的参与率、满意率从表格中读取（如“群众参与率 | 98.6%”），与要求比较。本期到期的周期不足是错误
+（与附件1一样：本季度应交的，季度末前没交齐也是未完成，消息说明还差几次）；以后才到期的周期只提示
+已有几次；常态化职责（L-1、L-5）按数据中的 routine 计，不足是警告。
 """
 
 from __future__ import annotations
@@ -19,15 +20,15 @@ from .subjects import ActivityDuty, LoopContext, Span
 
 CODES = {
     "activity-none": ("error", "没有活动记录（没有文件夹，或文件夹中没有带日期的照片和台账）。"),
-    "activity-short": ("error", "已结束的周期内活动次数（或示范小区个数）少于要求。"),
+    "activity-short": ("error", "本期到期的周期内活动次数（或示范小区个数）少于要求。"),
     "activity-routine": (
         "warning",
         "常态化职责在已结束的周期内没有活动记录（按数据中的 routine）。",
     ),
-    "activity-target": ("error", "问卷的参与率、满意率未达到要求，或截止后仍未找到。"),
+    "activity-target": ("error", "问卷的参与率、满意率未达到要求，或到期仍未找到。"),
     "activity-undated": ("warning", "照片的文件名中没有日期，也没有拍摄日期，未计数。"),
     "activity-sheet": ("warning", "活动台账中有无法识别的行（指明行号），或文件无法读取。"),
-    "activity-progress": ("info", "进行中的周期还差几次，或各周期的计数。"),
+    "activity-progress": ("info", "以后到期的周期还差几次，或各周期的计数。"),
 }
 
 
@@ -47,6 +48,14 @@ def undated_and_problems(ctx: LoopContext, records: Records, code: str) -> Itera
         )
     for rel, message in records.problems:
         yield Found("activity-sheet", message, rel)
+
+
+def _not_over(duty: ActivityDuty, end: object, code: str) -> str:
+    """The code of a shortfall in a span not over yet: ``code`` when the span falls due in the
+    judged period (as a 附件1 item due this quarter is judged before its last day), else
+    information (it falls due later)."""
+    due = duty.judged_until is not None and end <= duty.judged_until  # type: ignore[operator]
+    return code if due else "activity-progress"
 
 
 def _word(duty: ActivityDuty) -> str:
@@ -86,8 +95,8 @@ def check(ctx: LoopContext) -> Iterator[Found]:
         counted.append(f"{span.label} {n} {word}")
         if n >= duty.count:
             continue
+        code = "activity-routine" if duty.standing else "activity-short"
         if span.end < duty.today:
-            code = "activity-routine" if duty.standing else "activity-short"
             message = f"{span.label}：{n} {word}，要求 {duty.count} {word}（{duty.wording}）。"
             yield Found(code, message, where, topic=span.label)
         else:
@@ -95,7 +104,7 @@ def check(ctx: LoopContext) -> Iterator[Found]:
                 f"{span.label}（进行中）：已 {n} {word}，要求 {duty.count} {word}，"
                 f"{span.end} 前还需 {duty.count - n} {word}。"
             )
-            yield Found("activity-progress", message, where, topic=span.label)
+            yield Found(_not_over(duty, span.end, code), message, where, topic=span.label)
     if len(counted) > 1:
         yield Found("activity-progress", "计数：" + "；".join(counted) + "。", where)
     yield from _targets(ctx, duty)
@@ -119,7 +128,8 @@ def _targets(ctx: LoopContext, duty: ActivityDuty) -> Iterator[Found]:
             if past:
                 yield Found("activity-target", message, where, topic=name)
             else:
-                yield Found("activity-progress", f"{duty.deadline} 前需完成。" + message, where)
+                code = _not_over(duty, duty.deadline, "activity-target")
+                yield Found(code, f"{duty.deadline} 前需完成。" + message, where, topic=name)
             continue
         rel, pairs, label = found
         raw = pairs[label]

@@ -60,6 +60,9 @@ class ActivityDuty:
     """A 常态化 duty counted by the bureau's routine: a shortfall is a warning, not an error."""
     wording: str = ""
     """The duty's cadence as people read it (``每月2次``)."""
+    judged_until: dt.date | None = None
+    """The end of the judged period: a span not yet over that ends by then is due in it (a
+    shortfall is a warning); one that ends later is only counted so far (information)."""
 
 
 @dataclass(frozen=True)
