@@ -19,7 +19,7 @@ from .evidence.context import Requirement
 from .evidence.engine import run_check
 from .evidence.reading import OnProgress
 from .evidence.results import CheckReport, Finding, RequirementResult
-from .labels import DUE_STATUS, OPTIONAL, THIS_PERIOD
+from .labels import DUE_STATUS, OPTIONAL, STATUS, THIS_PERIOD
 from .loopduties import loop_duties, loop_titles
 from .periods import Period, festivals_in, folder_period, known_festivals, overlaps
 from .plan import Plan
@@ -178,6 +178,24 @@ class DueCheck:
             data["status"] = result.status
             data["reasons"] = self.reasons(item)
         return data
+
+    def standing(self) -> str:
+        """The duties judged but not due in the period (the sites' upkeep, the 常态化 liaison and
+        publicity), one line each with its state and first reason, for ``due --evidence``."""
+        due = {i.duty.id for i in self.items or []}
+        lines = []
+        for result in self.report.requirements:
+            if result.id in due or result.id[0] not in "SLP":
+                continue
+            ranked = [f for f in result.findings if f.severity == Severity.ERROR]
+            ranked += [f for f in result.findings if f.severity == Severity.WARNING]
+            why = f"——{ranked[0].message}" if ranked else ""
+            lines.append(f"  {result.id} {result.title}：{STATUS[result.status]}{why}")
+        if not lines:
+            return ""
+        return (
+            "\n常态化职责（实地点位、包联、宣传，不按截止日期列出）：\n" + "\n".join(lines) + "\n"
+        )
 
     def nothing_due(self) -> str:
         """“养老服务科 2021年第一季度没有到期的申报事项（附件1）。”"""

@@ -363,3 +363,13 @@ def test_the_report_has_a_part_and_a_sheet_for_each(plan, tmp_path: Path) -> Non
     assert book.sheetnames == ["问题清单", "汇总", "实地点位", "包联社区"]
     errors = {r[2].value for r in book["实地点位"].iter_rows(min_row=2) if r[8].value == "错误"}
     assert errors == {"S-3"}
+
+
+def test_due_evidence_shows_the_standing_duties(plan, tmp_path: Path) -> None:
+    sheet = inspection_sheet(plan, "2021-05-10", BROKEN)
+    build_tree(tmp_path, {"实地点位/自查表.xlsx": sheet, "包联社区/L-6 志愿/台账.csv": ledger()})
+    standing = checked(plan, tmp_path).standing()
+    assert "  S-3 医院·公益宣传：未达标——S-3（2） 显著位置设24字核心价值观景观小品：" in standing
+    assert "  S-1 公园、景区·精细管理：已达标" in standing
+    assert "  L-1 " in standing  # 常态化
+    assert "L-6" not in standing  # due in the quarter: listed with the due items

@@ -122,6 +122,8 @@ def due(
     columns = checked.columns() if checked else COLUMNS
     groups = by_unit(plan, items)
     parts += tabulate_groups(fmt, columns, groups, [as_json(i) for i in items], "责任单位")
+    if checked and fmt is Format.table and checked.standing():
+        parts.append(checked.standing())
     deliver(parts, fmt, output)
     if checked and fmt is not Format.table:
         err(checked.summary_line())
