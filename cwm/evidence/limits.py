@@ -25,14 +25,15 @@ MAX_PDF_PAGES = 500
 """Pages of a PDF whose text is read."""
 MAX_PIXELS = 200_000_000
 """Width × height of an image (a 108-megapixel phone photo is 108,000,000)."""
-MAX_TABLE_ROWS = 200
-"""Rows of a table read (the table rule reads name/value pairs near the top)."""
-MAX_TABLE_BYTES = 2 * MiB
+MAX_TABLE_ROWS = 20_000
+"""Rows of a sheet read: a data table's figures are near the top, but an activity 台账 of a
+liaison duty has a row per activity (每月2次 for years) and a 问卷 sheet a row per household."""
+MAX_TABLE_BYTES = 4 * MiB
+"""Bytes of a CSV read: ``MAX_TABLE_ROWS`` rows of ~200 bytes."""
 MAX_SHEET_BYTES = 16 * MiB
 """A workbook's sheet (its XML uncompressed, or an .xls/.ods file) larger than this is refused
 before it is loaded: the table reader loads a whole sheet, and a data table is a few dozen rows
 (a 1,048,576-row sheet is ~40 MB of XML and took ~440 MB to load)."""
-"""Bytes of a CSV read: enough for ``MAX_TABLE_ROWS`` rows of any sensible width."""
 MAX_OLE_BYTES = 200 * MiB
 """Size of a legacy .doc/.wps compound file."""
 
