@@ -373,3 +373,11 @@ def test_due_evidence_shows_the_standing_duties(plan, tmp_path: Path) -> None:
     assert "  S-1 公园、景区·精细管理：已达标" in standing
     assert "  L-1 " in standing  # 常态化
     assert "L-6" not in standing  # due in the quarter: listed with the due items
+
+
+def test_a_long_ledger_is_counted_to_its_last_row(plan, tmp_path: Path) -> None:
+    """A 台账 kept for years: its 250th row counts (the table reader once stopped at 200)."""
+    old = [f"2019-{1 + n % 12:02d}-{1 + n % 28:02d}" for n in range(248)]
+    build_tree(tmp_path, {"包联社区/L-6 志愿/台账.csv": ledger(*old, "2021-05-08", "2021-05-22")})
+    duty = result(checked(plan, tmp_path, window=Period(2021, "month", 5)).report, "L-6")
+    assert duty.status == Status.PASS, [f.message for f in duty.findings]

@@ -53,9 +53,12 @@ DATE_LABEL, INSPECTOR_LABEL = "检查日期", "检查人"
 _SITE_ID = re.compile(r"^S-?(\d+)$", re.IGNORECASE)
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def norm(text: str) -> str:
     """A cell as compared: width folded, spaces and line breaks removed."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)) if text else ""
 
 
 @dataclass(frozen=True)
