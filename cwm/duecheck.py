@@ -17,6 +17,7 @@ from .due import DueItem, due
 from .duties import duties_for
 from .evidence.context import Requirement
 from .evidence.engine import run_check
+from .evidence.loops import area_of
 from .evidence.reading import OnProgress
 from .evidence.results import CheckReport, Finding, RequirementResult
 from .labels import DUE_STATUS, OPTIONAL, STATUS, THIS_PERIOD
@@ -108,11 +109,12 @@ def _units(plan: Plan) -> Any:
 
 def scope(plan: Plan, evidence: Path, target: Target | None) -> tuple[Target | None, str | None]:
     """What the checked folder's own name narrows the check to: a unit's folder (养老服务科/)
-    its unit's items, one requirement's folder (III-27-3-2 …/) that item. (target, item id)."""
+    its unit's items, one requirement's or duty's folder (III-27-3-2 …/, L-6 …/) that one.
+    (target, id)."""
     from .evidence.scan import IdMatcher
 
     name = evidence.resolve().name
-    ident = IdMatcher(plan.tasks.titles()).match(name)
+    ident = IdMatcher(plan.tasks.titles(), loop_titles(plan)).match(name)
     if ident is not None or target is not None:
         return target, ident
     unit = plan.directory.unit(name)
@@ -233,9 +235,12 @@ def check_due(
     today = today or dt.date.today()
     items, requirements = select(plan, target, window, today)
     loops = loop_duties(plan, target, window, today)
+    area = area_of(evidence.resolve().name)
     if only is not None:
         requirements = [r for r in requirements if r.item.id == only]
-        loops = []
+        loops = [d for d in loops if d.id == only]
+    elif area is not None:  # 实地点位/ checked alone: its duties, not 附件1's
+        requirements, loops = [], [d for d in loops if isinstance(d, area)]
     report = run_check(
         plan.tasks,
         evidence,

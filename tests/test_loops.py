@@ -381,3 +381,30 @@ def test_a_long_ledger_is_counted_to_its_last_row(plan, tmp_path: Path) -> None:
     build_tree(tmp_path, {"包联社区/L-6 志愿/台账.csv": ledger(*old, "2021-05-08", "2021-05-22")})
     duty = result(checked(plan, tmp_path, window=Period(2021, "month", 5)).report, "L-6")
     assert duty.status == Status.PASS, [f.message for f in duty.findings]
+
+
+def test_an_area_or_a_duty_folder_checked_alone(plan, tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "实地点位/自查表.xlsx": inspection_sheet(plan, "2021-05-10", BROKEN),
+            "包联社区/L-6 志愿服务/台账.csv": ledger("2021-04-03"),
+        },
+    )
+    sites = checked(plan, tmp_path / "实地点位").report
+    assert [r.id for r in sites.requirements] == [f"S-{n}" for n in range(1, 8)]
+    assert result(sites, "S-3").status == Status.FAIL
+    (one,) = checked(plan, tmp_path / "包联社区" / "L-6 志愿服务").report.requirements
+    assert one.id == "L-6" and one.status == Status.FAIL
+
+
+@pytest.mark.parametrize("name", ["活动台账.ods", "活动台账.xls", "活动台账.xlsx"])
+def test_a_ledger_saved_by_libreoffice_counts_the_same(plan, tmp_path: Path, name: str) -> None:
+    """tests/fixtures/real/inspection/活动台账.*: April 2, May 1, June 2 activities, saved by
+    LibreOffice Calc."""
+    source = Path(__file__).parent / "fixtures/real/inspection" / name
+    build_tree(tmp_path, {f"包联社区/L-6 志愿服务/{name}": source.read_bytes()})
+    duty = result(checked(plan, tmp_path, dt.date(2021, 7, 1)).report, "L-6")
+    assert [f.message for f in duty.findings if f.code == "activity-short"] == [
+        "2021年5月：1 次，要求 2 次（每月2次）。"
+    ]

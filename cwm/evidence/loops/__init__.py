@@ -40,6 +40,7 @@ __all__ = [
     "SiteDuty",
     "Span",
     "absent_areas",
+    "area_of",
     "files_to_read",
     "inspections",
 ]
@@ -56,9 +57,9 @@ def absent_areas(duties: list[Duty], tree: Scan) -> tuple[list[Duty], list[str]]
     """The duties whose area the tree has (its folder, or a folder of one of its ids), and the
     areas it lacks among the duties' (see ``areas``)."""
     parts = {
-        norm(part)
-        for rel in [f.rel for f in tree.stray] + [f.rel for f in tree.folders.values()]
-        for part in rel.split("/")
+        part
+        for rel in [f.rel for f in tree.stray] + [f.rel + "/." for f in tree.folders.values()]
+        for part in _folders(tree, rel)
     }
     kept, absent = [], []
     for kind, (area, prefix) in AREAS.items():
@@ -74,14 +75,25 @@ def absent_areas(duties: list[Duty], tree: Scan) -> tuple[list[Duty], list[str]]
     return sorted(kept, key=lambda d: order[id(d)]), absent
 
 
-def _in_sites_folder(rel: str) -> bool:
-    return any(norm(part).startswith(FOLDER) for part in rel.split("/")[:-1])
+def _folders(tree: Scan, rel: str) -> list[str]:
+    """The folders a file is in, from the checked folder itself down (names folded)."""
+    return [norm(tree.root.resolve().name), *(norm(p) for p in rel.split("/")[:-1])]
+
+
+def area_of(name: str) -> type | None:
+    """The kind of duty whose area a folder's name says (``实地点位``, ``包联社区…``), else None."""
+    folded = norm(name)
+    return next((kind for kind, (area, _) in AREAS.items() if folded.startswith(area)), None)
 
 
 def sheet_files(tree: Scan) -> list[EvidenceFile]:
     """The self-inspection sheets: tables under ``实地点位/`` (outside any S-n folder, or in
-    one)."""
-    loose = [f for f in tree.stray if f.kind == "table" and _in_sites_folder(f.rel)]
+    one), also when ``实地点位/`` itself is the checked folder."""
+    loose = [
+        f
+        for f in tree.stray
+        if f.kind == "table" and any(p.startswith(FOLDER) for p in _folders(tree, f.rel))
+    ]
     inside = [
         f
         for ident, folder in tree.folders.items()
