@@ -175,6 +175,15 @@ def test_a_duty_that_falls_due_after_the_period_is_only_counted(plan, tmp_path) 
     ]
 
 
+def test_an_activity_entered_ahead_of_its_day_does_not_count_yet(plan, tmp_path) -> None:
+    days = ("2021-06-05", "2021-06-26")  # the second is planned, written in ahead
+    build_tree(tmp_path, {"包联社区/L-6 志愿服务/台账.csv": ledger(*days)})
+    june = Period(2021, "month", 6)
+    assert result(checked(plan, tmp_path, window=june).report, "L-6").status == Status.FAIL
+    later = checked(plan, tmp_path, dt.date(2021, 6, 28), june).report
+    assert result(later, "L-6").status == Status.PASS
+
+
 def test_photos_count_one_activity_a_day_beside_the_ledger(plan, tmp_path: Path) -> None:
     build_tree(
         tmp_path,

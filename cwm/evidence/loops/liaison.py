@@ -64,8 +64,8 @@ def _word(duty: ActivityDuty) -> str:
 
 def _count(duty: ActivityDuty, records: Records, span: Span) -> int:
     if duty.distinct:
-        return len(records.names_within(span.start, span.end))
-    return len(records.within(span.start, span.end))
+        return len(records.names_within(span.start, min(span.end, duty.today)))
+    return len(records.within(span.start, min(span.end, duty.today)))  # none planned ahead
 
 
 def check(ctx: LoopContext) -> Iterator[Found]:

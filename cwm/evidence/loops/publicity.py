@@ -57,7 +57,7 @@ def check(ctx: LoopContext) -> Iterator[Found]:
     counted = []
     for unit, photos in by_unit.items():
         for span in duty.spans:
-            n = sum(1 for p in photos if span.start <= p.day <= span.end)
+            n = sum(1 for p in photos if span.start <= p.day <= min(span.end, duty.today))
             counted.append(f"{unit} {span.label} {n} 张")
             if n < duty.count and span.end < duty.today:
                 message = (
