@@ -417,3 +417,22 @@ def test_a_ledger_saved_by_libreoffice_counts_the_same(plan, tmp_path: Path, nam
     assert [f.message for f in duty.findings if f.code == "activity-short"] == [
         "2021年5月：1 次，要求 2 次（每月2次）。"
     ]
+
+
+def test_nothing_done_is_missing_with_one_id_before_and_after_the_deadline(plan, tmp_path) -> None:
+    """The 整改台账 matches problems by id: the half-year with nothing done is the same problem
+    on 27 June (due, not over) and on 4 July (over)."""
+    build_tree(tmp_path, {"包联社区/说明.txt": "x"})
+    ids, statuses = [], []
+    for day in (dt.date(2021, 6, 27), dt.date(2021, 7, 4)):
+        duty = result(checked(plan, tmp_path, day, Q2).report, "L-7")
+        statuses.append(duty.status)
+        ids.append([f.key("L-7") for f in duty.findings if f.severity != "info"])
+    assert statuses == [Status.MISSING, Status.MISSING]
+    assert ids == [["L-7|2021年上半年"], ["L-7|2021年上半年"]]
+    message = (
+        result(checked(plan, tmp_path, dt.date(2021, 7, 4), Q2).report, "L-7").findings[0].message
+    )
+    assert message.startswith(
+        "2021年上半年：0 次，要求 1 次（每半年1次以上）。没有任何活动记录：请在“包联社区/L-7"
+    )

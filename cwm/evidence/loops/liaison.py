@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from ..context import Found
@@ -19,7 +20,10 @@ from .records import Records, collect
 from .subjects import ActivityDuty, LoopContext, Span
 
 CODES = {
-    "activity-none": ("error", "没有活动记录（没有文件夹，或文件夹中没有带日期的照片和台账）。"),
+    "activity-none": (
+        "error",
+        "本期到期的周期不足，且没有任何活动记录（没有文件夹，或其中没有带日期的照片和台账）。",
+    ),
     "activity-short": ("error", "本期到期的周期内活动次数（或示范小区个数）少于要求。"),
     "activity-routine": (
         "warning",
@@ -75,17 +79,12 @@ def check(ctx: LoopContext) -> Iterator[Found]:
     records = records_of(ctx)
     yield from undated_and_problems(ctx, records, "activity-undated")
     where = ctx.folder.rel if ctx.folder else None
-    ended = [s for s in duty.spans if s.end < duty.today]
-    if duty.count and not records.activities and not records.photos and ended:
-        code = "activity-routine" if duty.standing else "activity-none"
-        yield Found(
-            code,
-            f"没有 {duty.id} 的活动记录（要求{duty.wording}）："
-            f"请在“包联社区/{duty.id} {duty.title}/”中放入活动照片（活动时间_活动内容.jpg）"
-            "或活动台账（.xlsx/.csv：日期、活动内容、地点、参加人数）。",
-            where,
-        )
-        return
+    nothing = not records.activities and not records.photos
+    code = "activity-routine" if duty.standing else "activity-none" if nothing else "activity-short"
+    how = (
+        f"请在“包联社区/{duty.id} {duty.title}/”中放入活动照片（活动时间_活动内容.jpg）"
+        "或活动台账（.xlsx/.csv：日期、活动内容、地点、参加人数）。"
+    )
     counted = []
     word = _word(duty)
     for span in duty.spans:
@@ -95,16 +94,19 @@ def check(ctx: LoopContext) -> Iterator[Found]:
         counted.append(f"{span.label} {n} {word}")
         if n >= duty.count:
             continue
-        code = "activity-routine" if duty.standing else "activity-short"
         if span.end < duty.today:
             message = f"{span.label}：{n} {word}，要求 {duty.count} {word}（{duty.wording}）。"
-            yield Found(code, message, where, topic=span.label)
+            found = Found(code, message, where, topic=span.label)
         else:
             message = (
                 f"{span.label}（进行中）：已 {n} {word}，要求 {duty.count} {word}，"
                 f"{span.end} 前还需 {duty.count - n} {word}。"
             )
-            yield Found(_not_over(duty, span.end, code), message, where, topic=span.label)
+            found = Found(_not_over(duty, span.end, code), message, where, topic=span.label)
+        if nothing and found.code != "activity-progress":  # say once where records go
+            found = replace(found, message=f"{found.message}没有任何活动记录：{how}")
+            nothing = False
+        yield found
     if len(counted) > 1:
         yield Found("activity-progress", "计数：" + "；".join(counted) + "。", where)
     yield from _targets(ctx, duty)
