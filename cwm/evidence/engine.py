@@ -297,7 +297,10 @@ def check_loops(
     if any(isinstance(d, SiteDuty) for d in duties):
         sheets, problems = inspections(sheet_files(tree), reads, year)
     code = LOOPS.codes["site-sheet"]
-    other = [Finding(code.code, code.severity, m, rel, (), code.traits) for rel, m in problems]
+    other = [
+        Finding(code.code, code.severity, m, rel, (), code.traits, f"{rel}：{m}")
+        for rel, m in problems
+    ]
     results = []
     for duty in duties:
         folder = tree.folders.get(duty.id)

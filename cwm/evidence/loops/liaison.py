@@ -51,7 +51,7 @@ def undated_and_problems(ctx: LoopContext, records: Records, code: str) -> Itera
             rel,
         )
     for rel, message in records.problems:
-        yield Found("activity-sheet", message, rel)
+        yield Found("activity-sheet", message, rel, topic=f"{rel}：{message}")  # one per row
 
 
 def _not_over(duty: ActivityDuty, end: object, code: str) -> str:

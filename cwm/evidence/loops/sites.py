@@ -62,7 +62,8 @@ def check(ctx: LoopContext) -> Iterator[Found]:
     for inspection in ctx.inspections:
         for site, message in inspection.problems:
             if site == duty.id:
-                yield Found("site-sheet", message, inspection.rel)
+                topic = f"{inspection.rel}：{message}"  # one per cell
+                yield Found("site-sheet", message, inspection.rel, topic=topic)
     dated = [i for i in ctx.inspections if i.day is not None and i.day <= today]
     mine = sorted(
         ((i, e) for i in dated for e in i.entries if e.site == duty.id),
@@ -83,6 +84,7 @@ def check(ctx: LoopContext) -> Iterator[Found]:
             "site-not-this-period",
             f"{duty.period.label}还没有自查（最近一次是 {last.day}）：请本期内至少自查一次。",
             last.rel,
+            topic=f"{duty.period.label}自查",
         )
     latest = _latest(duty, mine)
     photos = _photos(ctx)
