@@ -36,17 +36,8 @@ COLUMNS = (
     "复查日期",
 )
 """The sheet's columns as cwm writes them."""
-FILLED = (
-    "检查结果",
-    "问题描述",
-    "照片",
-    "整改责任人",
-    "整改时限",
-    "整改情况",
-    "复查结果",
-    "复查日期",
-)
-"""The columns the inspector fills in."""
+FILLED = COLUMNS[COLUMNS.index("检查结果") :]
+"""The columns the inspector fills in (the rest cwm fills)."""
 PASS, FAIL = "合格", "不合格"
 RESULTS = (PASS, FAIL)
 DATE_LABEL, INSPECTOR_LABEL = "检查日期", "检查人"
