@@ -461,9 +461,28 @@ class CaptionRules:
 
 
 @model
+class PhotoQuality:
+    """When a photo gets a quality warning (the checker's rules, measured on real photos: see
+    benchmarks/photo_quality.py)."""
+
+    __pydantic_config__ = _CONFIG
+    blurred: Annotated[float, _STRICT, Check(gt=0, le=1)] = 0.5
+    """A blur figure (0 sharp … 1 flat, ``evidence.photoquality.blur``) at or above this."""
+    min_side: Positive = 800
+    """A long side below this many pixels is too small to be read on the platform."""
+    messenger_sides: list[Positive] = _list()
+    """Long sides messengers scale photos to (WeChat 1280, 1080…): with no camera EXIF and a
+    JPEG quality at most ``messenger_quality``, a photo was likely sent through one."""
+    messenger_quality: Annotated[int, _STRICT, Check(ge=1, le=100)] = 90
+    screen_sides: list[list[Positive]] = _list()
+    """Screen sizes (width, height, either way round) of phones and PCs: an image of one with no
+    camera EXIF is likely a screenshot."""
+
+
+@model
 class Rules:
     """Bureau-adjustable rules: word bands, the deadline rule, the report's kinds of measure,
-    what a caption must hold."""
+    what a caption must hold, when a photo's quality is warned about."""
 
     __pydantic_config__ = _CONFIG
     word_bands: WordBands
@@ -471,6 +490,7 @@ class Rules:
     measure_kinds: dict[Text, list[Text]] = field(default_factory=dict)
     """Kind of measure -> keywords that show it (the checker's heuristic, 备注's 三种及以上举措)."""
     captions: CaptionRules = field(default_factory=CaptionRules)
+    photo_quality: PhotoQuality = field(default_factory=PhotoQuality)
 
 
 @model

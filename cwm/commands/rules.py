@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from .common import handles_errors, out
+from .common import handles_errors, load, out
 
 
 @handles_errors
 def rules() -> None:
     """列出材料检查的全部规则代码及说明（检查结果中的 [代码] 即指这些规则）：附件1的申报材料，
     以及实地点位自查、包联社区活动和常态化宣传。"""
+    import sys
+
     from ..evidence.loops import LOOPS
     from ..evidence.rules import RULES
     from ..labels import SEVERITY
 
+    tasks = None
     for rule in [*RULES.rules, *LOOPS.rules]:
         out(rule.doc + "\n")
         for code in rule.codes:
             out(f"  {code.code}（{SEVERITY[code.severity]}）：{code.doc}\n")
+        settings = getattr(sys.modules[rule.check.__module__], "settings", None)
+        if settings is not None:  # thresholds the data sets: the values in force
+            tasks = tasks or load(None)[0].tasks
+            out("  当前的值（tasks.yaml rules）：" + "；".join(settings(tasks.rules)) + "。\n")
         out("\n")

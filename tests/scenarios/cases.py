@@ -29,7 +29,7 @@ def report(n: int, lead: str = LEAD) -> bytes:
 
 
 def photo(seed: int, taken: dt.date | None = APRIL, variant: str = "original") -> bytes:
-    return scene_jpeg(seed, variant, taken=taken, size=(400, 300))
+    return scene_jpeg(seed, variant, taken=taken, size=(1024, 768))  # as a phone's photo is seen
 
 
 XIAOQU = ["阳光小区", "锦绣花园", "滨江苑", "南湖小区", "和平里"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..limits import MAX_PIXELS, too_large
+from ..photoquality import blur, jpeg_quality
 from ..similarity import dhash
 from .base import ReadError
 
@@ -38,20 +39,32 @@ class PhotoFacts:
     """EXIF DateTimeOriginal (else DateTime), if the photo has one."""
     dhash: int | None = None
     """64-bit perceptual hash (see similarity.py); None where the format cannot be decoded."""
+    blur: float | None = None
+    """0 sharp … 1 flat (``photoquality.blur``), from the same decode as the hash."""
+    camera: bool = False
+    """The file carries a camera's EXIF (make, model or the time taken): not re-encoded by a
+    messenger, not a screenshot."""
+    quality: int | None = None
+    """A JPEG's estimated save quality (``photoquality.jpeg_quality``)."""
 
 
-def _exif_date(image: object) -> dt.date | None:
+MAKE, MODEL = 271, 272
+
+
+def _exif_facts(image: object) -> tuple[dt.date | None, bool]:
+    """(the day taken, whether a camera wrote the EXIF)."""
     try:
         exif = image.getexif()  # type: ignore[attr-defined]
         raw = exif.get_ifd(EXIF_IFD).get(DATETIME_ORIGINAL) or exif.get(DATETIME)
+        camera = bool(exif.get(MAKE) or exif.get(MODEL) or exif.get_ifd(EXIF_IFD))
     except Exception:  # a damaged EXIF block is not a damaged photo
-        return None
+        return None, False
     if not isinstance(raw, str):
-        return None
+        return None, camera
     try:
-        return dt.datetime.strptime(raw.strip()[:19], "%Y:%m:%d %H:%M:%S").date()
+        return dt.datetime.strptime(raw.strip()[:19], "%Y:%m:%d %H:%M:%S").date(), camera
     except ValueError:
-        return None
+        return None, camera
 
 
 _HEIF_REGISTERED = False
@@ -79,7 +92,9 @@ def read_photo(path: Path) -> PhotoFacts:
                 pixels = f"{image.width}×{image.height}"
                 what = f"图片有 {pixels} 像素（超过 {MAX_PIXELS // 10**6} 百万像素）"
                 raise ReadError(too_large(what), code="too-large")
-            size, taken = (image.width, image.height), _exif_date(image)
+            size = (image.width, image.height)
+            taken, camera = _exif_facts(image)
+            quality = jpeg_quality(image)
             if image.format == "JPEG" and not _jpeg_complete(path):
                 raise ReadError(
                     "JPEG 图片不完整（文件末尾缺失，可能未复制完）。请重新复制原图。",
@@ -91,7 +106,16 @@ def read_photo(path: Path) -> PhotoFacts:
                 # 87 real camera photos; a fixed 1/8 differed by up to 25 bits on small ones)
                 image.draft("L", (DRAFT_PIXELS, DRAFT_PIXELS))
             upright = ImageOps.exif_transpose(image) or image
-            facts = PhotoFacts(image.format or "", size[0], size[1], taken, dhash(upright))
+            facts = PhotoFacts(
+                image.format or "",
+                size[0],
+                size[1],
+                taken,
+                dhash(upright),
+                blur(upright),
+                camera,
+                quality,
+            )
     except UnidentifiedImageError:
         raise ReadError(
             f"文件扩展名是 {path.suffix}，但内容不是可识别的图片（可能是空文件、"

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from ...rulebook import Rulebook
 from ..context import Context, Found
-from . import documents, duplicates, files, folder, manual, photos, reports, tables
+from . import documents, duplicates, files, folder, manual, photos, quality, reports, tables
 
-MODULES = (folder, files, reports, photos, duplicates, documents, tables, manual)
+MODULES = (folder, files, reports, photos, quality, duplicates, documents, tables, manual)
 
 RULES: Rulebook[Context, Found] = Rulebook()
 for _module in MODULES:
