@@ -58,7 +58,7 @@ with ProcessPoolExecutor(int(sys.argv[2])) as pool:
 """
 
 
-def make_documents(root: Path, docx: int, pdf: int) -> list[Path]:
+def make_documents(root: Path, docx: int, pdf: int, agreeing: bool = False) -> list[Path]:
     from cwm.loader import load_plan
 
     plan = load_plan()
@@ -74,7 +74,8 @@ def make_documents(root: Path, docx: int, pdf: int) -> list[Path]:
         folder = folders[n % len(folders)]
         folder.mkdir(parents=True, exist_ok=True)
         words = rnd.randrange(300, 3000)
-        body = f"2021年第{n}号说明。投入资金{n}万元，出台政策，建立制度。" + han_text(words, n)
+        amount = n % len(folders) if agreeing else n  # one figure per requirement, or one each
+        body = f"2021年第{n}号说明。投入资金{amount}万元，出台政策，建立制度。" + han_text(words, n)
         paragraphs = [body[i : i + 200] for i in range(0, len(body), 200)]
         if n < docx:
             path = folder / f"说明报告{n:04d}.docx"
@@ -96,15 +97,22 @@ def main() -> None:
     parser.add_argument("--pdf", type=int, default=100)
     parser.add_argument("--photos", type=int, default=0, help="add this many photos (a mixed tree)")
     parser.add_argument("--megapixels", type=float, default=2.0)
+    parser.add_argument(
+        "--agreeing",
+        action="store_true",
+        help="a requirement's documents state the same 投入资金 (by default each states its own, "
+        "and the figures rule warns about every one)",
+    )
     add_measure_options(parser)
     args = parser.parse_args()
     photos = f"{args.photos}-{args.megapixels:g}mp" if args.photos else "0"
-    root = HERE / "results" / f"documents-{args.docx}-{args.pdf}-{photos}"  # one per tree
+    agree = "-agreeing" if args.agreeing else ""
+    root = HERE / "results" / f"documents-{args.docx}-{args.pdf}-{photos}{agree}"  # one per tree
     if not (root / "done").exists():
         shutil.rmtree(root, ignore_errors=True)
         root.mkdir(parents=True)
         print("generating …", file=sys.stderr)
-        make_documents(root, args.docx, args.pdf)
+        make_documents(root, args.docx, args.pdf, args.agreeing)
         if args.photos:
             generate(root, args.photos, args.megapixels)  # the same requirement folders
         (root / "done").write_text("")

@@ -66,6 +66,7 @@ def read_file(file: EvidenceFile) -> Any:
         if isinstance(result, DocumentText):
             result.words  # noqa: B018 - computed here, in the worker, and cached with the text
             result.fingerprint  # noqa: B018
+            result.figures  # noqa: B018
         return result
     except ReadError as exc:
         return exc

@@ -72,6 +72,14 @@ class DocumentText:
         return len(squeezed), squeezed[:200], digest
 
     @functools.cached_property
+    def figures(self) -> tuple:
+        """The named figures of the text (``evidence.figures``): extracted once, in the process
+        that read the file, and cached with it."""
+        from ..figures import text_figures
+
+        return text_figures(self.text)
+
+    @functools.cached_property
     def words(self) -> int:
         """Word's 字数 of the text: computed once, in the process that read the file, and cached
         with it (``reading.read_file`` asks for it before the result is stored)."""

@@ -12,9 +12,20 @@ from __future__ import annotations
 
 from ...rulebook import Rulebook
 from ..context import Context, Found
-from . import documents, duplicates, files, folder, manual, photos, quality, reports, tables
+from . import (
+    documents,
+    duplicates,
+    figures,
+    files,
+    folder,
+    manual,
+    photos,
+    quality,
+    reports,
+    tables,
+)
 
-MODULES = (folder, files, reports, photos, quality, duplicates, documents, tables, manual)
+MODULES = (folder, files, reports, photos, quality, duplicates, documents, tables, figures, manual)
 
 RULES: Rulebook[Context, Found] = Rulebook()
 for _module in MODULES:

@@ -1,0 +1,181 @@
+"""Figures a document states about named things — ``注册志愿者32万人``, ``养老机构86家`` — as
+name, value, the precision written and unit, for comparing a requirement's documents with each
+other and with its tables (``rules/figures.py``). Extracted once, where the text is read, and
+cached with it; the years a figure's sentence names travel with it (the plan year is the
+checker's to apply).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DIGITS = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?")
+_TAIL = re.compile(
+    r"\s*(?P<scale>万|亿)?\s*(?P<unit>人次|平方米|元|人|名|家|个|所|户|次|项|场|处|张|份|座|支|%|％)"
+)
+"""A number, then what follows it: a figure is a number with a unit (two scans: a digit run is
+found fast, the unit is matched where it ends — one pattern for both took 5× as long)."""
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+_APPROXIMATE_BEFORE = ("约", "近", "超过", "逾", "大约", "将近", "不少于", "不低于", "上")
+_APPROXIMATE_AFTER = ("余", "多", "左右", "以上", "以下", "上下")
+_SCOPE = (
+    "全市",
+    "我市",
+    "本市",
+    "全局",
+    "我局",
+    "资阳市",
+    "目前",
+    "现有",
+    "共有",
+    "拥有",
+    "累计",
+    "共计",
+    "共",
+    "已",
+    "其中",
+)
+_LINKING = (
+    "已达到",
+    "达到",
+    "总计",
+    "合计",
+    "累计",
+    "共计",
+    "共有",
+    "已达",
+    "达",
+    "为",
+    "共",
+    "有",
+    "计",
+    "是",
+)
+_SUFFIX = ("人数", "总数", "数量", "数")
+_VAGUE = frozenset(
+    {"占比", "比例", "比重", "增长", "同比增长", "下降", "增幅", "总计", "合计", "资金"}
+)
+"""Names too vague to say two figures are about one thing."""
+_DATE_TAIL = re.compile(r"^(?:年底|年末|年|月底|月末|月|日|号)(?:以来|底|末)?")
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+_UNITS = {"名": "人", "％": "%"}
+_SCALES = {"万": 1e4, "亿": 1e8}
+
+
+@dataclass(frozen=True)
+class Figure:
+    term: str
+    value: float
+    step: float
+    """The precision written: 10,000 for 32万, 1,000 for 30.5万, 1 for 305,123."""
+    unit: str
+    """人, 家, %, 元…; "" for a table cell without one."""
+    written: str
+    where: str
+    """The sentence (or the table's row) it came from, for people."""
+    years: tuple[int, ...] = ()
+    """The years its sentence names (2020年…): a figure of another year than the plan's is
+    not compared."""
+
+    @property
+    def number(self) -> tuple[float, float, str]:
+        """(value, step, unit): what a comparison looks at."""
+        return (self.value, self.step, self.unit)
+
+
+def _strip(term: str, words: tuple[str, ...], front: bool) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for word in words:
+            if front and term.startswith(word) and len(term) > len(word):
+                term, changed = term[len(word) :], True
+            elif not front and term.endswith(word) and len(term) > len(word):
+                term, changed = term[: -len(word)], True
+    return term
+
+
+def term_of(text: str) -> str | None:
+    """The name a figure is about, from the words just before it (``全市注册志愿者人数达`` ->
+    ``注册志愿者``); None for an approximate figure (``约``, ``超过``) or no name."""
+    run = _HAN_RUN.search(text)
+    if run is None:
+        return None
+    words = run.group(0)[-24:]
+    if run.start() and text[run.start() - 1].isdigit():  # after a date: 2021年全市…, 6月底…
+        words = _DATE_TAIL.sub("", words, count=1)
+    if words.endswith(_APPROXIMATE_BEFORE):
+        return None
+    words = _strip(_strip(words, _LINKING, front=False), _SCOPE, front=True)
+    if words.endswith(_APPROXIMATE_BEFORE):
+        return None
+    words = _strip(words, _SUFFIX, front=False)
+    return words if len(words) >= 2 and words not in _VAGUE else None
+
+
+def same_unit(unit: str) -> str:
+    """名 is 人, ％ is %."""
+    return _UNITS.get(unit, unit)
+
+
+def step(number: str, scale: float) -> float:
+    """The precision a number is written to: 30.5万 -> 1,000."""
+    decimals = len(number.split(".", 1)[1]) if "." in number else 0
+    return scale / 10**decimals
+
+
+_ENDS = "。；;！!？?\n"
+
+
+def text_figures(text: str) -> tuple[Figure, ...]:
+    """The named figures of a document's text (see ``rules/figures.py`` for what is left out),
+    each with the years its sentence names. Read on the text as it is (``\\d`` takes full-width
+    digits too): normalising a whole document first cost more than the rest together."""
+    out = []
+    for digits in _DIGITS.finditer(text):
+        tail = _TAIL.match(text, digits.end())
+        if tail is None:
+            continue
+        start, end = digits.start(), tail.end()
+        begin = max(text.rfind(stop, 0, start) for stop in _ENDS) + 1
+        if text[end : end + 2].startswith(_APPROXIMATE_AFTER):
+            continue
+        term = term_of(text[begin:start])
+        if term is None:
+            continue
+        ends = (text.find(stop, end) for stop in _ENDS)
+        sentence = text[begin : min((i for i in ends if i >= 0), default=len(text))]
+        number = unicodedata.normalize("NFKC", digits.group()).replace(",", "")
+        scale = _SCALES.get(tail.group("scale") or "", 1.0)
+        out.append(
+            Figure(
+                term,
+                float(number) * scale,
+                step(number, scale),
+                same_unit(tail.group("unit")),
+                unicodedata.normalize("NFKC", text[start:end]).replace(" ", ""),
+                sentence.strip()[:60],
+                tuple(sorted({y for y in map(int, _YEAR.findall(sentence)) if 1900 < y < 2100})),
+            )
+        )
+    return tuple(out)
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """Whether two figures about one thing can be the same number as each was rounded (a
+    figure without a unit, a table cell's, is also read in 万 and as a count of 万). Figures of
+    different units are no figures of one thing: they agree."""
+    if a.unit and b.unit and a.unit != b.unit:
+        return True
+    scales = (1.0,) if a.unit and b.unit else (1.0, 1e4, 1e-4)
+    for scale in scales:
+        tolerance = max(a.step, b.step * scale) / 2 + 1e-9
+        if abs(a.value - b.value * scale) <= tolerance:
+            return True
+    return False
+
+
+def same(a: Figure, b: Figure) -> bool:
+    return agree(a, b) or agree(b, a)

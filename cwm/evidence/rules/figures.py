@@ -1,0 +1,94 @@
+"""数据前后一致：同一申报项的正式发文、说明报告、数据表格中，同一项数据写得不一样
+（附件1 备注：“上报中出现的数据必须前后一致”）。
+
+- 比较的是“名称 + 数字 + 单位”：报告中的“注册志愿者32万人”“养老机构86家”，
+  表格中的“注册志愿者人数 | 305123”。名称相同（去掉“全市”“共”“达”、末尾的“人数”“数量”等）、
+  单位相同时才比较；“新增养老机构”与“养老机构”、“雁江区养老机构”与“养老机构”是不同的名称。
+- 按写出的精度比较：30.5万 与 305,123 一致（四舍五入到千位相同），32万 与 305,123 不一致；
+  表格没有写单位时，按原值和“万”两种读法都不一致才算。
+- 不比较：约数（约、近、超过、余、多、左右、以上）、写了方案年度以外年份的句子、“占比”“比例”这样
+  说不清是什么的名称、同一份文件中同一名称写了不同数字的（分不清是哪一个）、文件名表明是草稿的文件。
+- 不一致只是警告，写明两个文件、两个数字和各自所在的句子。
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from ..context import Context, Found
+from ..figures import Figure, same, same_unit, step, term_of
+from .tables import cells_to_pairs, parse_number
+
+CODES = {
+    "figures-disagree": ("warning", "同一申报项的文件中，同一项数据写得不一致。"),
+}
+
+_BRACKET_UNIT = re.compile(r"[（(]\s*(万元|万人|万|元|人|名|家|个|户|%|％)\s*[)）]")
+
+
+def table_figures(sheets: Any) -> list[Figure]:
+    """The figures of a table: each label with a number (``注册志愿者人数 | 305123``; a unit in
+    the label's brackets, ``资金（万元）``, is applied)."""
+    out = []
+    for _, rows in sheets.sheets:
+        for label, raw in cells_to_pairs(rows).items():
+            value = parse_number(raw)
+            term = term_of(re.sub(r"[（(].*?[)）]", "", label) + "为")
+            if value is None or term is None:
+                continue
+            bracket = _BRACKET_UNIT.search(label)
+            unit = bracket.group(1) if bracket else ("%" if raw.strip().endswith("%") else "")
+            scale = 1e4 if unit.startswith("万") else 1.0
+            unit = same_unit(unit.removeprefix("万"))
+            digits = re.sub(r"[^\d.]", "", raw)
+            precision = step(digits, scale * (1e4 if "万" in raw else 1.0))
+            out.append(Figure(term, value * scale, precision, unit, raw.strip(), f"{label}：{raw}"))
+    return out
+
+
+def _of_file(figures: list[Figure]) -> dict[str, Figure]:
+    """Term -> its one figure in a file (a term written with two different numbers is left
+    out: which one is meant cannot be told)."""
+    by_term: dict[str, dict[tuple[float, float, str], Figure]] = {}
+    for figure in figures:  # a figure said again in the same words is compared once
+        by_term.setdefault(figure.term, {}).setdefault(figure.number, figure)
+    out = {}
+    for term, found in by_term.items():
+        first, *others = found.values()
+        if all(same(first, other) for other in others):
+            out[term] = first
+    return out
+
+
+def check(ctx: Context) -> Iterator[Found]:
+    if ctx.folder is None:
+        return
+    drafts = [w.casefold() for w in ctx.tasks.rules.captions.draft_words]
+    files: list[tuple[Any, dict[str, Figure]]] = []
+    for file, document in ctx.read("document"):
+        if any(w in file.path.stem.casefold() for w in drafts) or document.scanned:
+            continue
+        mine = [f for f in document.figures if all(y == ctx.year for y in f.years)]
+        files.append((file, _of_file(mine)))
+    for file, sheets in ctx.read("table"):
+        files.append((file, _of_file(table_figures(sheets))))
+    # per term, the first file's figure is the term's; each other file that disagrees with it
+    # is one finding (the work grows with the files, not with their pairs)
+    first: dict[str, tuple[Any, Figure]] = {}
+    for file, figures in files:
+        for term, b in sorted(figures.items()):
+            if term not in first:
+                first[term] = (file, b)
+                continue
+            one, a = first[term]
+            if same(a, b):
+                continue
+            yield Found(
+                "figures-disagree",
+                f"数据前后不一致（{term}）：{one.path.name} 写 {a.written}（“{a.where}”），"
+                f"{file.path.name} 写 {b.written}（“{b.where}”）。上报的数据须前后一致，请核对。",
+                one.rel,
+                (file.rel,),
+                topic=f"{term}|{one.rel}|{file.rel}",
+            )

@@ -1,0 +1,124 @@
+"""Figures that disagree between a requirement's documents (rules/figures.py): each planted
+mismatch beside the near misses a reviewer would not call one — rounding, another year,
+another place, an approximation, a draft, the same document twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ..builders import build_tree, docx_bytes, han_text, pdf_bytes, result_of, run_check, xlsx_bytes
+
+REAL = Path(__file__).parent.parent / "fixtures" / "real"
+FOLDER = "III-27-3-3 养老服务体系"
+VOLUNTEERS = [["指标", "数值"], ["常住人口（人）", 2305000], ["注册志愿者人数", 305123]]
+
+
+def report(*sentences: str) -> bytes:
+    return docx_bytes("2021年" + "".join(sentences) + han_text(700))
+
+
+def disagreements(plan, root: Path, ident: str = "III-27-3-3") -> list:
+    return [
+        f
+        for f in result_of(run_check(plan, root, ident), ident).findings
+        if f.code == "figures-disagree"
+    ]
+
+
+def test_a_report_and_a_table_that_disagree_name_both(plan, tmp_path):
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/说明报告.docx": report("全市注册志愿者32万人，服务群众十万余次。"),
+            f"{FOLDER}/志愿者数据.xlsx": xlsx_bytes(VOLUNTEERS),
+        },
+    )
+    (finding,) = disagreements(plan, root)
+    assert finding.severity == "warning"
+    assert finding.message.startswith("数据前后不一致（注册志愿者）：说明报告.docx 写 32万人（“")
+    assert "志愿者数据.xlsx 写 305123（“注册志愿者人数：305123”）" in finding.message
+    assert finding.path == f"{FOLDER}/说明报告.docx" and finding.related == (
+        f"{FOLDER}/志愿者数据.xlsx",
+    )
+
+
+@pytest.mark.parametrize("written", ["30.5万人", "305,123人", "305123名", "约32万人", "32万余人"])
+def test_rounding_and_approximations_are_no_mismatch(plan, tmp_path, written):
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/说明报告.docx": report(f"全市注册志愿者{written}。"),
+            f"{FOLDER}/志愿者数据.xlsx": xlsx_bytes(VOLUNTEERS),
+        },
+    )
+    assert disagreements(plan, root) == []
+
+
+def test_the_same_term_in_the_document_and_the_report(plan, tmp_path):
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/关于印发养老服务实施方案的通知.pdf": pdf_bytes(
+                "资民发〔2021〕3号 全市养老机构86家。"
+            ),
+            f"{FOLDER}/说明报告.docx": report("全市共有养老机构88家，床位1.2万张。"),
+        },
+    )
+    (finding,) = disagreements(plan, root)
+    assert (
+        "（养老机构）" in finding.message
+        and "写 86家" in finding.message
+        and "写 88家" in finding.message
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2020年全市养老机构88家。",  # another year
+        "雁江区养老机构88家。",  # another place
+        "新增养老机构88家。",  # another quantity
+        "服务老人88人次。",  # another unit
+    ],
+)
+def test_what_is_not_the_same_figure(plan, tmp_path, sentence):
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/通知.docx": docx_bytes(
+                "资民发〔2021〕3号", "全市养老机构86家，服务老人88人。"
+            ),
+            f"{FOLDER}/说明报告.docx": report(sentence),
+        },
+    )
+    assert disagreements(plan, root) == []
+
+
+def test_a_draft_beside_the_final_and_one_report_in_two_formats(plan, tmp_path):
+    final = "全市养老机构86家。"
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/说明报告.docx": report(final),
+            f"{FOLDER}/说明报告.pdf": pdf_bytes("2021年" + final),
+            f"{FOLDER}/说明报告（初稿）.docx": report("全市养老机构80家。"),
+        },
+    )
+    assert disagreements(plan, root) == []
+
+
+def test_files_written_by_libreoffice_agree_with_a_report_that_rounds(plan, tmp_path):
+    """志愿者数据.xlsx (LibreOffice Calc): 注册志愿者人数 322700."""
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/志愿者数据.xlsx": (REAL / "志愿者数据.xlsx").read_bytes(),
+            f"{FOLDER}/说明报告.docx": (REAL / "说明报告.docx").read_bytes(),
+            f"{FOLDER}/补充说明.docx": report("全市注册志愿者32.27万人。"),
+        },
+    )
+    assert disagreements(plan, root) == []
+    (tmp_path / FOLDER / "补充说明.docx").write_bytes(report("全市注册志愿者30万人。"))
+    assert len(disagreements(plan, root)) == 1
