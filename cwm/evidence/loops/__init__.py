@@ -17,6 +17,7 @@ from ..context import Found
 from ..readers import ReadError
 from . import areas, liaison, publicity, sites
 from .inspections import FOLDER, Inspection, norm, read_inspection
+from .records import readable
 from .subjects import ActivityDuty, Duty, LoopContext, PublicityDuty, SiteDuty, Span
 
 if TYPE_CHECKING:
@@ -134,11 +135,7 @@ def inspections(
     be read, or has a problem not tied to one site."""
     sheets: list[Inspection] = []
     problems: list[tuple[str, str]] = []
-    for file in files:
-        facts = reads.get(file.rel)
-        if isinstance(facts, ReadError):
-            problems.append((file.rel, facts.message))
-            continue
+    for file, facts in readable(files, reads, problems):
         if facts is None:
             continue
         sheet = read_inspection(file.rel, facts.sheets, year)

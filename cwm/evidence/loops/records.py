@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from ...dates import find_date, parse_date
 from ..readers import ReadError
@@ -114,17 +114,26 @@ class Records:
         return list(dict.fromkeys(a.name for a in every if a.name))
 
 
+def readable(
+    files: Iterable[EvidenceFile], reads: dict[str, Any], problems: list[tuple[str, str]]
+) -> Iterator[tuple[EvidenceFile, Any]]:
+    """Each file with what was read of it; one that could not be read goes to ``problems``
+    as (rel, the reader's message) instead."""
+    for file in files:
+        facts = reads.get(file.rel)
+        if isinstance(facts, ReadError):
+            problems.append((file.rel, facts.message))
+        else:
+            yield file, facts
+
+
 def collect(files: Iterable[EvidenceFile], reads: dict[str, Any], year: int | None) -> Records:
     """The activities of a folder's 台账 and photos (see the module docstring)."""
     rows: list[Activity] = []
     photos: list[Activity] = []
     undated: list[str] = []
     problems: list[tuple[str, str]] = []
-    for file in files:
-        facts = reads.get(file.rel)
-        if isinstance(facts, ReadError):
-            problems.append((file.rel, facts.message))
-            continue
+    for file, facts in readable(files, reads, problems):
         if file.kind == "table" and facts is not None:
             found, bad = from_table(file.rel, facts.sheets, year)
             rows += found
