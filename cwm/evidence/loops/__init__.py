@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from ...rulebook import Rulebook
 from ..context import Found
-from ..readers import ReadError
 from . import areas, liaison, publicity, sites
 from .inspections import FOLDER, Inspection, norm, read_inspection
 from .records import readable
