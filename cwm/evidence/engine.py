@@ -152,22 +152,20 @@ def _others(
     return tuple(named), sum(m.count for m in others), tuple(reference)
 
 
-def check_requirement(
+def context_of(
     tasks: Tasks,
     requirement: Requirement,
     tree: Scan,
     reads: dict[str, Any],
     photos: PhotoComparison,
     reader: CaptionReader,
-) -> RequirementResult:
-    """Run every rule on one requirement and decide its status."""
-    from .rules import RULES
-
+) -> Context:
+    """What the rules see of one requirement."""
     item = requirement.item
     folder = tree.folders.get(item.id)
     names = sorted({n for m in requirement.materials for n in getattr(m, "caption", [])})
     captions, caption_problems = _captions_of(folder, names, reader)
-    ctx = Context(
+    return Context(
         tasks=tasks,
         requirement=requirement,
         folder=folder,
@@ -180,15 +178,24 @@ def check_requirement(
         duplicate_folders=tree.duplicates.get(item.id, []),
         titled_folder=tree.by_title.get(item.id),
     )
+
+
+def check_requirement(ctx: Context, more: Iterable[Found] = ()) -> RequirementResult:
+    """Run every rule on one requirement (and take ``more`` findings of rules that look across
+    requirements), and decide its status."""
+    from .rules import RULES
+
+    item, folder = ctx.requirement.item, ctx.folder
+    coded = [*RULES.run(ctx), *((RULES.codes[f.code], f) for f in more)]
     findings = [
-        Finding(code.code, code.severity, found.message, found.path, found.related, code.traits)
-        for code, found in RULES.run(ctx)
+        Finding(code.code, code.severity, f.message, f.path, f.related, code.traits, f.topic)
+        for code, f in coded
     ]
     status = status_of(bool(folder and folder.files), findings)
     return RequirementResult(
         item.id,
         item.title,
-        requirement.departments,
+        ctx.requirement.departments,
         status,
         folder.rel if folder else None,
         findings,
@@ -240,14 +247,17 @@ def check_tree(
     reads = read_files(files, cache, jobs, progress)
     photos = compare_photos(tree, task_ids & set(tree.folders), reads)
     reader = CaptionReader(tasks.rules.captions, tasks.plan_year)
+    from .rules.figures import across_items
+
+    contexts = [context_of(tasks, r, tree, reads, photos, reader) for r in requirements]
+    across = across_items(contexts)
     results = []
-    for requirement in requirements:
+    for ctx in contexts:
         try:
-            results.append(check_requirement(tasks, requirement, tree, reads, photos, reader))
+            results.append(check_requirement(ctx, across.get(ctx.requirement.item.id, ())))
         except Exception as exc:  # a bug in a rule: say where, keep the traceback for --debug
-            folder = tree.folders.get(requirement.item.id)
-            where = f"（{folder.rel}）" if folder else ""
-            raise _internal(requirement.item.id, where, exc) from exc
+            where = f"（{ctx.folder.rel}）" if ctx.folder else ""
+            raise _internal(ctx.requirement.item.id, where, exc) from exc
     loop_results, other = check_loops(loops, tree, reads, tasks.plan_year)
     results += loop_results
     other += _tree_findings(tree, {f.rel for f in sheet_files(tree)})

@@ -122,3 +122,25 @@ def test_files_written_by_libreoffice_agree_with_a_report_that_rounds(plan, tmp_
     assert disagreements(plan, root) == []
     (tmp_path / FOLDER / "补充说明.docx").write_bytes(report("全市注册志愿者30万人。"))
     assert len(disagreements(plan, root)) == 1
+
+
+def test_items_of_one_section_that_state_a_figure_otherwise_are_noted(plan, tmp_path):
+    """III-27-3-1 and III-27-3-3 are both 养老服务科's; III-8-1-3 is another 科室's."""
+    root = build_tree(
+        tmp_path,
+        {
+            "III-27-3-1 养老服务设施/说明报告.docx": report("全市养老机构86家。"),
+            f"{FOLDER}/说明报告.docx": report("全市养老机构88家。"),
+            "III-8-1-3 家风/报告.docx": report("全市养老机构90家。"),
+        },
+    )
+    checked = run_check(plan, root, "III-27-3-1", "III-27-3-3", "III-8-1-3")
+    noted = {
+        r.id: [f.message for f in r.findings if f.code == "figures-across-items"]
+        for r in checked.requirements
+    }
+    assert noted["III-27-3-1"] == [] and noted["III-8-1-3"] == []
+    (message,) = noted["III-27-3-3"]
+    assert message.startswith("与同科室的 III-27-3-1 不一致（养老机构）：说明报告.docx 写 86家")
+    across = [f for f in result_of(checked, "III-27-3-3").findings if f.code.startswith("figures")]
+    assert [f.severity for f in across] == ["info"]  # information only: it changes no verdict

@@ -22,6 +22,7 @@ from .tables import cells_to_pairs, parse_number
 
 CODES = {
     "figures-disagree": ("warning", "同一申报项的文件中，同一项数据写得不一致。"),
+    "figures-across-items": ("info", "同一科室的另一申报项中，同一项数据写得不一样（请核对）。"),
 }
 
 _BRACKET_UNIT = re.compile(r"[（(]\s*(万元|万人|万|元|人|名|家|个|户|%|％)\s*[)）]")
@@ -61,9 +62,11 @@ def _of_file(figures: list[Figure]) -> dict[str, Figure]:
     return out
 
 
-def check(ctx: Context) -> Iterator[Found]:
+def file_figures(ctx: Context) -> list[tuple[Any, dict[str, Figure]]]:
+    """Each document's and table's figures in a requirement's folder (drafts and scans left
+    out; a document's figures of other years than the plan's too): term -> its figure."""
     if ctx.folder is None:
-        return
+        return []
     drafts = [w.casefold() for w in ctx.tasks.rules.captions.draft_words]
     files: list[tuple[Any, dict[str, Figure]]] = []
     for file, document in ctx.read("document"):
@@ -73,22 +76,67 @@ def check(ctx: Context) -> Iterator[Found]:
         files.append((file, _of_file(mine)))
     for file, sheets in ctx.read("table"):
         files.append((file, _of_file(table_figures(sheets))))
+    return files
+
+
+def _said(term: str, one: Any, a: Figure, other: Any, b: Figure) -> str:
+    return (
+        f"（{term}）：{one.path.name} 写 {a.written}（“{a.where}”），"
+        f"{other.path.name} 写 {b.written}（“{b.where}”）。"
+    )
+
+
+def check(ctx: Context) -> Iterator[Found]:
     # per term, the first file's figure is the term's; each other file that disagrees with it
     # is one finding (the work grows with the files, not with their pairs)
     first: dict[str, tuple[Any, Figure]] = {}
-    for file, figures in files:
+    for file, figures in file_figures(ctx):
         for term, b in sorted(figures.items()):
             if term not in first:
                 first[term] = (file, b)
                 continue
             one, a = first[term]
-            if same(a, b):
-                continue
-            yield Found(
-                "figures-disagree",
-                f"数据前后不一致（{term}）：{one.path.name} 写 {a.written}（“{a.where}”），"
-                f"{file.path.name} 写 {b.written}（“{b.where}”）。上报的数据须前后一致，请核对。",
-                one.rel,
-                (file.rel,),
-                topic=f"{term}|{one.rel}|{file.rel}",
-            )
+            if not same(a, b):
+                yield Found(
+                    "figures-disagree",
+                    f"数据前后不一致{_said(term, one, a, file, b)}上报的数据须前后一致，请核对。",
+                    one.rel,
+                    (file.rel,),
+                    topic=f"{term}|{one.rel}|{file.rel}",
+                )
+
+
+def across_items(contexts: list[Context]) -> dict[str, list[Found]]:
+    """Requirement id -> the figures an earlier item of the same 科室 states otherwise (one
+    finding per item and term, as information: two items may rightly count differently)."""
+    out: dict[str, list[Found]] = {}
+    by_unit: dict[str, list[Context]] = {}
+    for ctx in contexts:
+        for unit in ctx.requirement.departments:
+            by_unit.setdefault(unit, []).append(ctx)
+    figures = {id(ctx): file_figures(ctx) for ctx in contexts if ctx.folder is not None}
+    said: set[tuple[str, str]] = set()  # (item, term): once, also for an item of two 科室
+    for unit, members in by_unit.items():
+        first: dict[str, tuple[str, Any, Figure]] = {}
+        for ctx in members:
+            ident = ctx.requirement.item.id
+            for file, found in figures.get(id(ctx), []):
+                for term, b in sorted(found.items()):
+                    if term not in first:
+                        first[term] = (ident, file, b)
+                        continue
+                    other, one, a = first[term]
+                    if other == ident or (ident, term) in said or same(a, b):
+                        continue
+                    said.add((ident, term))
+                    out.setdefault(ident, []).append(
+                        Found(
+                            "figures-across-items",
+                            f"与同科室的 {other} 不一致{_said(term, one, a, file, b)}"
+                            "请核对是否为同一数据。",
+                            file.rel,
+                            (one.rel,),
+                            topic=f"{term}|{other}",
+                        )
+                    )
+    return out
