@@ -30,6 +30,7 @@ MAY_OPEN = {
     "cwm/plancache.py": "its own cache file",
     "cwm/report_changes.py": "the previous report's JSON in the report folder",
     "cwm/report_ledger.py": "the previous report's workbook (the office's 整改 notes)",
+    "cwm/xlsx.py": "the parts of the workbook it writes, in memory (streamed into the zip)",
     "cwm/planimport/docx.py": "the plan's Word file (cwm import)",
     "cwm/fsutil.py": "the outputs cwm writes (atomically; a device or a pipe in place)",
     "cwm/planimport/__init__.py": "the built-in tasks.yaml, for cwm's default checking rules",

@@ -320,3 +320,28 @@ def test_the_note_opens_in_windows_notepad_and_the_old_one_is_still_no_evidence(
 
     found = run_check(load_plan(), tmp_path / "材料", "III-27-3-2")
     assert not any("要求" in (f.path or "") for r in found.requirements for f in r.findings)
+
+
+def test_templates_render_where_the_cache_cannot_be_written(tmp_path, monkeypatch):
+    """A read-only profile or a cache path that is no folder: templates are compiled each run
+    instead of cached, and the checklist is the same."""
+    import cwm.templating as templating
+    from cwm.templating import render_template
+
+    context = {"title": "t", "items": []}
+    monkeypatch.setenv("CWM_CACHE_DIR", str(tmp_path / "cache"))
+    templating._environment.cache_clear()
+    cached = render_template("x.j2", context, _dir(tmp_path))
+    assert list((tmp_path / "cache" / "templates").iterdir())  # compiled once, kept
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("CWM_CACHE_DIR", str(tmp_path / "file" / "cache"))
+    templating._environment.cache_clear()
+    assert render_template("x.j2", context, _dir(tmp_path)) == cached
+    templating._environment.cache_clear()
+
+
+def _dir(tmp_path):
+    folder = tmp_path / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / "x.j2").write_text("{{ title }}：{{ items|length }} 项\n", encoding="utf-8")
+    return folder
