@@ -436,3 +436,12 @@ def test_nothing_done_is_missing_with_one_id_before_and_after_the_deadline(plan,
     assert message.startswith(
         "2021年上半年：0 次，要求 1 次（每半年1次以上）。没有任何活动记录：请在“包联社区/L-7"
     )
+
+
+def test_an_office_folder_named_like_an_area_is_not_one(plan, tmp_path: Path) -> None:
+    """宣传照片/ is the office's own folder of publicity photos, not the 宣传/ area: no PUB duty is
+    judged from it."""
+    build_tree(tmp_path, {"宣传照片/2021-04-10_横幅.jpg": jpeg_bytes(seed=1)})
+    report = checked(plan, tmp_path).report
+    assert not [r for r in report.requirements if r.id.startswith("PUB-")]
+    assert any(f.code == "area-absent" and "宣传" in f.message for f in report.other_findings)

@@ -64,7 +64,7 @@ def absent_areas(duties: list[Duty], tree: Scan) -> tuple[list[Duty], list[str]]
     kept, absent = [], []
     for kind, (area, prefix) in AREAS.items():
         mine = [d for d in duties if isinstance(d, kind)]
-        here = any(p.startswith(area) for p in parts) or any(
+        here = any(is_area(p, area) for p in parts) or any(
             i.startswith(prefix) for i in tree.folders
         )
         if here:
@@ -75,6 +75,13 @@ def absent_areas(duties: list[Duty], tree: Scan) -> tuple[list[Duty], list[str]]
     return sorted(kept, key=lambda d: order[id(d)]), absent
 
 
+def is_area(folded: str, area: str) -> bool:
+    """A folder (name folded) is the area's: ``宣传``, ``宣传（2021）``, ``实地点位_2021`` — not
+    ``宣传照片`` or ``宣传资料``, which are an office's own folders."""
+    rest = folded.removeprefix(area)
+    return rest != folded and (not rest or not rest[0].isalpha())
+
+
 def _folders(tree: Scan, rel: str) -> list[str]:
     """The folders a file is in, from the checked folder itself down (names folded)."""
     return [norm(tree.root.resolve().name), *(norm(p) for p in rel.split("/")[:-1])]
@@ -83,7 +90,7 @@ def _folders(tree: Scan, rel: str) -> list[str]:
 def area_of(name: str) -> type | None:
     """The kind of duty whose area a folder's name says (``实地点位``, ``包联社区…``), else None."""
     folded = norm(name)
-    return next((kind for kind, (area, _) in AREAS.items() if folded.startswith(area)), None)
+    return next((kind for kind, (area, _) in AREAS.items() if is_area(folded, area)), None)
 
 
 def sheet_files(tree: Scan) -> list[EvidenceFile]:
@@ -92,7 +99,7 @@ def sheet_files(tree: Scan) -> list[EvidenceFile]:
     loose = [
         f
         for f in tree.stray
-        if f.kind == "table" and any(p.startswith(FOLDER) for p in _folders(tree, f.rel))
+        if f.kind == "table" and any(is_area(p, FOLDER) for p in _folders(tree, f.rel))
     ]
     inside = [
         f
