@@ -17,7 +17,7 @@ import re
 from typing import Any, Iterator
 
 from ..context import Context, Found
-from ..figures import Figure, same, same_unit, step, term_of
+from ..figures import Figure, same, step, term_of
 from .tables import cells_to_pairs, parse_number
 
 CODES = {
@@ -25,26 +25,21 @@ CODES = {
     "figures-across-items": ("info", "同一科室的另一申报项中，同一项数据写得不一样（请核对）。"),
 }
 
-_BRACKET_UNIT = re.compile(r"[（(]\s*(万元|万人|万|元|人|名|家|个|户|%|％)\s*[)）]")
-
 
 def table_figures(sheets: Any) -> list[Figure]:
-    """The figures of a table: each label with a number (``注册志愿者人数 | 305123``; a unit in
-    the label's brackets, ``资金（万元）``, is applied)."""
+    """The figures of a table: each label with a number (``注册志愿者人数 | 305123``). The
+    labels are ``cells_to_pairs``'s, whose brackets (a unit such as ``（人）``) are gone: a cell
+    has no unit unless it ends in %, and ``agree`` reads a unit-less figure in 万 too."""
     out = []
     for _, rows in sheets.sheets:
         for label, raw in cells_to_pairs(rows).items():
             value = parse_number(raw)
-            term = term_of(re.sub(r"[（(].*?[)）]", "", label) + "为")
+            term = term_of(label + "为")
             if value is None or term is None:
                 continue
-            bracket = _BRACKET_UNIT.search(label)
-            unit = bracket.group(1) if bracket else ("%" if raw.strip().endswith("%") else "")
-            scale = 1e4 if unit.startswith("万") else 1.0
-            unit = same_unit(unit.removeprefix("万"))
-            digits = re.sub(r"[^\d.]", "", raw)
-            precision = step(digits, scale * (1e4 if "万" in raw else 1.0))
-            out.append(Figure(term, value * scale, precision, unit, raw.strip(), f"{label}：{raw}"))
+            unit = "%" if raw.strip().endswith("%") else ""
+            precision = step(re.sub(r"[^\d.]", "", raw), 1e4 if "万" in raw else 1.0)
+            out.append(Figure(term, value, precision, unit, raw.strip(), f"{label}：{raw}"))
     return out
 
 
