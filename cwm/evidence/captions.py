@@ -136,11 +136,11 @@ class CaptionReader:
         if not rows:
             return {}, []
         at = next(
-            (n for n, row in enumerate(rows[:5]) if FILENAME_COLUMN in (_header(c) for c in row)),
+            (n for n, row in enumerate(rows[:5]) if FILENAME_COLUMN in (compact(c) for c in row)),
             0,
         )
         header_line = at + 1
-        header = [_header(h) for h in rows[at]]
+        header = [compact(h) for h in rows[at]]
         rows = rows[at:]
         if FILENAME_COLUMN not in header:
             wanted = "、".join([FILENAME_COLUMN, *names])
@@ -177,8 +177,13 @@ _LEADING_DATE = re.compile(
 )
 
 
-def _header(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
+_SPACES = re.compile(r"\s+")
+
+
+def compact(text: str) -> str:
+    """Text as compared when typed by people: width folded (NFKC), spaces and line breaks
+    removed (a table header ``文 件 名``, a cell ``检查结果（合格/不合格）``)."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", str(text)))
 
 
 def caption_key(name: str) -> str:

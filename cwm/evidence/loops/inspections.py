@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ...dates import find_date, parse_date
+from ..captions import compact as norm
 
 FOLDER = "实地点位"
 """The folder of the evidence tree holding the filled sheets (and S-n folders with photos)."""
@@ -42,14 +43,6 @@ PASS, FAIL = "合格", "不合格"
 RESULTS = (PASS, FAIL)
 DATE_LABEL, INSPECTOR_LABEL = "检查日期", "检查人"
 _SITE_ID = re.compile(r"^S-?(\d+)$", re.IGNORECASE)
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def norm(text: str) -> str:
-    """A cell as compared: width folded, spaces and line breaks removed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)) if text else ""
 
 
 @dataclass(frozen=True)
