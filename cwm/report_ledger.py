@@ -48,15 +48,10 @@ class Ledger:
 
 
 def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
+    """A cell as the office typed it (the table reader's reading, trimmed)."""
+    from .evidence.readers.table import cell_text
+
+    return cell_text(value).strip()
 
 
 def _records(rows: Sequence[Sequence[Any]]) -> tuple[tuple[str, ...], list[dict[str, str]]]:
