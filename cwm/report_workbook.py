@@ -58,19 +58,16 @@ def duties_by_id(plan: Plan) -> dict[str, Any]:
     return {d.id: d for d in all_duties(plan)}
 
 
-def finding_rows(plan: Plan, checked: DueCheck, source: str | None = None) -> list[list[Any]]:
+def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
     """One row per finding (manual items aside) for the workbook, grouped by 科室 (org.yaml
     order), in the plan's order within each; an item two 科室 share is under the first of them
-    once (its 科室 cell names both: the filter finds it under either). ``source``: only the
-    items of that part of the plan (``sites``…)."""
+    once (its 科室 cell names both: the filter finds it under either)."""
     dues = checked.due_dates()
     duties = duties_by_id(plan)
     results = list({r.id: r for _, group in results_by_unit(plan, checked) for r in group}.values())
     rows: list[list[Any]] = []
     for result in results:
         duty = duties.get(result.id)
-        if source is not None and (duty is None or duty.source != source):
-            continue
         contacts = duty.contacts if duty is not None else ()
         people = "、".join(c.name for c in contacts)
         phones = "、".join(c.phone for c in contacts)
@@ -130,19 +127,17 @@ def findings_workbook(
     widths = [4, 10, 9, 12, 5, 11, 9, 5, 4, 28, 12, 6, 6, 8, 0]  # A4 landscape at ≥ 9 pt; id hidden
     statuses = ["科室", *STATUS.values(), "合计"]
 
-    def findings(source: str | None = None) -> list[list[Any]]:
-        return carry(ledger, FINDING_HEADERS, finding_rows(plan, checked, source))
-
-    every = findings()
+    every = carry(ledger, FINDING_HEADERS, finding_rows(plan, checked))
     sheets = [
         ("问题清单", FINDING_HEADERS, every, widths),
         ("汇总", statuses, summary_rows(plan, checked), [30, 8, 8, 8, 8, 8, 8]),
     ]
-    sheets += [
-        (LOOP_SHEETS[source], FINDING_HEADERS, rows, widths)
-        for source in LOOP_SHEETS
-        if (rows := findings(source))
-    ]
+    source_of = {ident: duty.source for ident, duty in duties_by_id(plan).items()}
+    for source, title in LOOP_SHEETS.items():  # 问题清单's rows of that part, numbered anew
+        part = (row for row in every if source_of.get(row[2]) == source)
+        rows = [[n, *row[1:]] for n, row in enumerate(part, 1)]
+        if rows:
+            sheets.append((title, FINDING_HEADERS, rows, widths))
     current = {row[-1] for row in every}
     closed = closed_rows(ledger, FINDING_HEADERS, current, today or dt.date.today())
     if closed:
