@@ -180,6 +180,13 @@ def context_of(
     )
 
 
+def _stamped(code: Any, found: Found) -> Finding:
+    """A rule's finding with the severity and traits its code declares."""
+    return Finding(
+        code.code, code.severity, found.message, found.path, found.related, code.traits, found.topic
+    )
+
+
 def check_requirement(ctx: Context, more: Iterable[Found] = ()) -> RequirementResult:
     """Run every rule on one requirement (and take ``more`` findings of rules that look across
     requirements), and decide its status."""
@@ -187,10 +194,7 @@ def check_requirement(ctx: Context, more: Iterable[Found] = ()) -> RequirementRe
 
     item, folder = ctx.requirement.item, ctx.folder
     coded = [*RULES.run(ctx), *((RULES.codes[f.code], f) for f in more)]
-    findings = [
-        Finding(code.code, code.severity, f.message, f.path, f.related, code.traits, f.topic)
-        for code, f in coded
-    ]
+    findings = [_stamped(code, found) for code, found in coded]
     status = status_of(bool(folder and folder.files), findings)
     return RequirementResult(
         item.id,
@@ -221,12 +225,14 @@ def check_tree(
     the evidence tree is only read, never written.
     """
     from .loops import LOOPS, absent_areas, files_to_read, sheet_files
+    from .rules.figures import across_items
 
     requirements = list(requirements)
     task_ids = set(tasks.titles())
     more = {**(loop_titles or {}), **{d.id: d.title for d in loops}}
     tree = scan(root, tasks.titles(), keep, more)
     loops, absent = absent_areas(list(loops), tree)
+    sheets = sheet_files(tree)
     wanted = {r.item.id for r in requirements}
     files = [
         f for ident, folder in tree.folders.items() if ident in wanted for f in _to_read(folder)
@@ -240,15 +246,13 @@ def check_tree(
         for f in _to_read(folder)
         if f.kind == "image"
     ]
-    files += files_to_read(loops, tree)
+    files += files_to_read(loops, tree, sheets)
     files = list({f.rel: f for f in files}.values())
     if progress:
         progress(0, len(files))
     reads = read_files(files, cache, jobs, progress)
     photos = compare_photos(tree, task_ids & set(tree.folders), reads)
     reader = CaptionReader(tasks.rules.captions, tasks.plan_year)
-    from .rules.figures import across_items
-
     contexts = [context_of(tasks, r, tree, reads, photos, reader) for r in requirements]
     across = across_items(contexts)
     results = []
@@ -258,19 +262,17 @@ def check_tree(
         except Exception as exc:  # a bug in a rule: say where, keep the traceback for --debug
             where = f"（{ctx.folder.rel}）" if ctx.folder else ""
             raise _internal(ctx.requirement.item.id, where, exc) from exc
-    loop_results, other = check_loops(loops, tree, reads, tasks.plan_year)
+    loop_results, other = check_loops(loops, tree, reads, tasks.plan_year, sheets)
     results += loop_results
-    other += _tree_findings(tree, {f.rel for f in sheet_files(tree)})
-    code = LOOPS.codes["area-absent"]
+    other += _tree_findings(tree, {f.rel for f in sheets})
+    absent_code = LOOPS.codes["area-absent"]
     other += [
-        Finding(
-            code.code,
-            code.severity,
-            f"材料文件夹中没有“{area}”文件夹，{area}的职责本次未检查（cwm init 可建立文件夹）。",
-        )
-        for area in absent
+        _stamped(absent_code, Found(absent_code.code, ABSENT.format(area))) for area in absent
     ]
     return CheckReport(str(root), results, other)
+
+
+ABSENT = "材料文件夹中没有“{0}”文件夹，{0}的职责本次未检查（cwm init 可建立文件夹）。"
 
 
 def _internal(ident: str, where: str, exc: Exception) -> InternalError:
@@ -281,12 +283,7 @@ def _tree_findings(tree: Scan, claimed: set[str]) -> list[Finding]:
     """Problems outside any requirement folder, and stray files (but the inspection sheets)."""
     from .rules import RULES
 
-    other = []
-    for problem in tree.problems:
-        code = RULES.codes[problem.code]
-        other.append(
-            Finding(code.code, code.severity, problem.message, problem.rel, (), code.traits)
-        )
+    other = [_stamped(RULES.codes[p.code], Found(p.code, p.message, p.rel)) for p in tree.problems]
     stray = "文件不在任何申报项文件夹中，不会被检查。"
     other += [
         Finding("stray-file", Severity.INFO, stray, f.rel)
@@ -297,29 +294,27 @@ def _tree_findings(tree: Scan, claimed: set[str]) -> list[Finding]:
 
 
 def check_loops(
-    duties: list[Duty], tree: Scan, reads: dict[str, Any], year: int | None
+    duties: list[Duty],
+    tree: Scan,
+    reads: dict[str, Any],
+    year: int | None,
+    sheet_files: list[EvidenceFile],
 ) -> tuple[list[RequirementResult], list[Finding]]:
     """Each loop duty's result (its folder found by id, its findings from the loop rules), and
-    the findings about inspection sheets no one site owns."""
-    from .loops import LOOPS, NO_RECORDS, LoopContext, SiteDuty, inspections, sheet_files
+    the findings about inspection sheets (``sheet_files``) no one site owns."""
+    from .loops import LOOPS, NO_RECORDS, LoopContext, SiteDuty, inspections
 
     sheets, problems = [], []
     if any(isinstance(d, SiteDuty) for d in duties):
-        sheets, problems = inspections(sheet_files(tree), reads, year)
+        sheets, problems = inspections(sheet_files, reads, year)
     code = LOOPS.codes["site-sheet"]
-    other = [
-        Finding(code.code, code.severity, m, rel, (), code.traits, f"{rel}：{m}")
-        for rel, m in problems
-    ]
+    other = [_stamped(code, Found(code.code, m, rel, topic=f"{rel}：{m}")) for rel, m in problems]
     results = []
     for duty in duties:
         folder = tree.folders.get(duty.id)
         ctx = LoopContext(duty, folder, reads, sheets, year)
         try:
-            findings = [
-                Finding(c.code, c.severity, f.message, f.path, f.related, c.traits, f.topic)
-                for c, f in LOOPS.run(ctx)
-            ]
+            findings = [_stamped(code, found) for code, found in LOOPS.run(ctx)]
         except Exception as exc:  # a bug in a rule: say where
             raise _internal(duty.id, f"（{folder.rel}）" if folder else "", exc) from exc
         status = status_of(not any(f.code in NO_RECORDS for f in findings), findings)

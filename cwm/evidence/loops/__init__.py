@@ -111,9 +111,11 @@ def sheet_files(tree: Scan) -> list[EvidenceFile]:
     return loose + inside
 
 
-def files_to_read(duties: Iterable[Duty], tree: Scan) -> list[EvidenceFile]:
+def files_to_read(
+    duties: Iterable[Duty], tree: Scan, sheets: list[EvidenceFile]
+) -> list[EvidenceFile]:
     """Every file the loop rules look at: the duties' folders' photos and tables, and (with a
-    site among the duties) every inspection sheet."""
+    site among the duties) the inspection ``sheets`` (``sheet_files``)."""
     duties = list(duties)
     out = [
         f
@@ -130,7 +132,7 @@ def files_to_read(duties: Iterable[Duty], tree: Scan) -> list[EvidenceFile]:
         if f.kind == "image"
     ]
     if any(isinstance(d, SiteDuty) for d in duties):
-        out += sheet_files(tree)
+        out += sheets
     return out
 
 
