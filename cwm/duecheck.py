@@ -121,6 +121,13 @@ def scope(plan: Plan, evidence: Path, target: Target | None) -> tuple[Target | N
     return (Target("unit", unit, (unit,)) if unit else None), None
 
 
+def _worst_first(findings: list[Finding]) -> list[Finding]:
+    """The errors, then the warnings: the reasons of a status."""
+    return [f for f in findings if f.severity == Severity.ERROR] + [
+        f for f in findings if f.severity == Severity.WARNING
+    ]
+
+
 @dataclass
 class DueCheck:
     """The due items of a period (None when checked without one) and the check of the folder."""
@@ -159,11 +166,9 @@ class DueCheck:
         result = self.result(item.duty.id)
         if result is None:
             return []
-        findings = result.findings
-        ranked = [f for f in findings if f.severity == Severity.ERROR]
-        ranked += [f for f in findings if f.severity == Severity.WARNING]
+        ranked = _worst_first(result.findings)
         if result.status == Status.MANUAL:
-            ranked += [f for f in findings if not f.reminder]
+            ranked += [f for f in result.findings if not f.reminder]
         return [f.message for f in ranked[:REASONS_SHOWN]]
 
     def columns(self) -> list[tuple[str, Any]]:
@@ -189,8 +194,7 @@ class DueCheck:
         for result in self.report.requirements:
             if result.id in due or result.id[0] not in "SLP":
                 continue
-            ranked = [f for f in result.findings if f.severity == Severity.ERROR]
-            ranked += [f for f in result.findings if f.severity == Severity.WARNING]
+            ranked = _worst_first(result.findings)
             why = f"——{ranked[0].message}" if ranked else ""
             lines.append(f"  {result.id} {result.title}：{STATUS[result.status]}{why}")
         if not lines:
