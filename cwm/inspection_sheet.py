@@ -10,6 +10,7 @@ import io
 from typing import Any
 
 from .evidence.loops.inspections import COLUMNS, DATE_LABEL, FILLED, INSPECTOR_LABEL, RESULTS
+from .xlsx import LINE_POINTS, wrapped_lines
 
 WIDTHS = {
     "点位编号": 6,
@@ -87,7 +88,8 @@ def inspection_workbook(context: dict[str, Any]) -> bytes:
                 cell.number_format = (
                     "@" if COLUMNS[n - 1] not in ("整改时限", "复查日期") else "yyyy-mm-dd"
                 )
-            sheet.row_dimensions[row].height = 15 * max(1, -(-len(standard["text"]) // 19))
+            lines = wrapped_lines(standard["text"], WIDTHS["考察内容及标准"])
+            sheet.row_dimensions[row].height = LINE_POINTS * lines
     choices = DataValidation(
         type="list",
         formula1='"' + ",".join(RESULTS) + '"',

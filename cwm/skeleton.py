@@ -137,7 +137,7 @@ def duty_context(duty: Any) -> dict[str, Any]:
     }
 
 
-def _subfolders(plan: Plan, duty: Any) -> list[str]:
+def _subfolders(duty: Any) -> list[str]:
     if duty.source == "sites":
         return ["整改前", "整改后"]
     if duty.source == "publicity":
@@ -203,7 +203,7 @@ def init(
             else:
                 folder = root / AREAS[duty.source] / folder_name(duty.id, duty.title)
             folder.mkdir(parents=True, exist_ok=True)
-            for name in _subfolders(plan, duty):
+            for name in _subfolders(duty):
                 (folder / name).mkdir(exist_ok=True)
             result.created_folders.append(folder)
         note = folder / NOTES_FILE

@@ -56,7 +56,7 @@ _PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
 _TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 
 
-def _lines(value: Any, width: int) -> int:
+def wrapped_lines(value: Any, width: int) -> int:
     """The lines a cell's text wraps to in a column ``width`` characters wide (a Chinese
     character is two)."""
     if not isinstance(value, str) or width <= 0 or 2 * len(value) <= width:
@@ -150,7 +150,7 @@ def _sheet_xml(
                 cells.append(f'<c r="{ref}" s="{TEXT}" t="s"><v>{strings(text)}</v></c>')
             else:
                 cells.append(f'<c r="{ref}" s="{NUMBER}"><v>{value}</v></c>')
-        lines = max((_lines(v, w) for v, w in zip(row, columns)), default=1)
+        lines = max((wrapped_lines(v, w) for v, w in zip(row, columns)), default=1)
         height = f' ht="{LINE_POINTS * lines}" customHeight="1"' if lines > 1 else ""
         yield f'<row r="{number}"{height}>{"".join(cells)}</row>'
     top = _header_text(f"{heading}　{title}" if heading else title)
