@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterator
 
 from ...vocab import Trait
@@ -41,9 +42,9 @@ def _short(text: str, size: int = 20) -> str:
     return text if len(text) <= size else text[:size] + "…"
 
 
-def is_open(entry: Entry, today: object) -> bool:
+def is_open(entry: Entry, today: dt.date) -> bool:
     """A 不合格 not yet closed by a 复查结果 of 合格 (dated no later than ``today``)."""
-    closed = entry.recheck == PASS and (entry.recheck_day is None or entry.recheck_day <= today)  # type: ignore[operator]
+    closed = entry.recheck == PASS and (entry.recheck_day is None or entry.recheck_day <= today)
     return entry.result == FAIL and not closed
 
 
