@@ -2,7 +2,7 @@
 
     pip install ".[test]"          # the generator uses python-docx
     python benchmarks/evidence.py --photos 1000 [--megapixels 12] [--skip-findimagedupes]
-        [--rounds 3] [--cwm /path/to/old/bin/cwm --cwm /path/to/new/bin/cwm]
+        [--rounds 3] [--cwm /path/to/old/bin/cwm --cwm /path/to/new/bin/cwm] [--report]
 
 Generates (once; reused when present) a tree of the plan's 21 requirement folders under unit
 folders, with photo-like JPEGs carrying EXIF dates, a .docx report in each report folder, and
@@ -14,6 +14,8 @@ when run as root on Linux):
   read every byte     cat of all files to /dev/null (the floor for any tool that reads photos)
   cwm check, cold     empty cwm cache (CWM_CACHE_DIR points at a fresh folder)
   cwm check, warm     the same cache, unchanged tree
+  cwm report, cold    with --report: the weekly report, empty cwm cache (its own)
+  cwm report, warm    the same cache, unchanged tree, beside the cold run's report folder
   findimagedupes      Debian's findimagedupes on the same photos (-R, its default threshold)
 
 and prints the ratios, each command's peak memory (max RSS, from /usr/bin/time), and whether
@@ -246,19 +248,45 @@ class Samples:
             print(f"{name:<34} {seconds:9.2f} {spread:>13} {len(runs):5d} {peak:8d}  {ratio:6.3f}")
 
 
-def cold_and_warm(label: str, cwm: str, root: Path, cold_disk, samples: Samples) -> dict:
+def cold_and_warm(
+    label: str, cwm: str, root: Path, cold_disk, samples: Samples, report: bool = False
+) -> dict:
     """`cwm check` with an empty cache (after ``cold_disk()``) and again with the cache filled,
-    into ``samples``; returns the report of the cold run."""
+    into ``samples``; with ``report``, `cwm report` the same way (its own empty cache; the warm
+    run writes beside the cold run's folder, as the weekly run does). Returns the check's JSON
+    of the cold run."""
     cache = Path(tempfile.mkdtemp(prefix="cwm-bench-cache-"))
     env = {**os.environ, "CWM_CACHE_DIR": str(cache)}
     out = Path(tempfile.mkdtemp()) / "report.json"
     command = [cwm, "check", str(root), "-f", "json", "-o", str(out)]
     cold_disk()
     samples.add(f"{label} check, cold", *timed(command, env))
-    report = json.loads(out.read_text(encoding="utf-8"))
+    result = json.loads(out.read_text(encoding="utf-8"))
     samples.add(f"{label} check, warm", *timed(command, env))
     shutil.rmtree(cache, ignore_errors=True)
-    return report
+    if report:
+        cache = Path(tempfile.mkdtemp(prefix="cwm-bench-cache-"))
+        env = {**os.environ, "CWM_CACHE_DIR": str(cache)}
+        folder = Path(tempfile.mkdtemp(prefix="cwm-bench-report-"))
+        command = [cwm, "report", str(root), "-o", str(folder)]
+        cold_disk()
+        samples.add(f"{label} report, cold", *timed(command, env))
+        samples.add(f"{label} report, warm", *timed(command, env))
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def print_report_ratios(samples: Samples, labels: list[str]) -> None:
+    """The weekly report's cost against a check of the same tree (issue 26: a warm report ≤ 2×
+    a warm check, a cold one ≤ 1.2× a cold check)."""
+    for label in labels:
+        for state in ("cold", "warm"):
+            report, check = (
+                samples.seconds(f"{label} report, {state}"),
+                samples.seconds(f"{label} check, {state}"),
+            )
+            print(f"{label} report / check, {state}: {report / check:.2f}×")
 
 
 def pairs_reported(report: dict) -> dict[tuple[str, str], set[str]]:
@@ -295,6 +323,9 @@ def main() -> None:
         help="where the tree is generated (default benchmarks/results/tree-N)",
     )
     parser.add_argument("--skip-findimagedupes", action="store_true")
+    parser.add_argument(
+        "--report", action="store_true", help="also time `cwm report`, cold and warm"
+    )
     add_measure_options(parser)
     args = parser.parse_args()
     root = args.dir or HERE / "results" / f"tree-{args.photos}-{args.megapixels:g}mp"
@@ -322,7 +353,7 @@ def main() -> None:
         cold_disk()
         samples.add("read every byte (cat)", *timed(read_all))
         for label, cwm in installs(args):
-            reports[label] = cold_and_warm(label, cwm, root, cold_disk, samples)
+            reports[label] = cold_and_warm(label, cwm, root, cold_disk, samples, args.report)
     if not args.skip_findimagedupes and shutil.which("findimagedupes"):
         photos = [str(p) for p in files if p.suffix == ".jpg"]
         listing = Path(tempfile.mkdtemp()) / "photos.txt"
@@ -346,6 +377,8 @@ def main() -> None:
             )
         print()
         report_pairs(manifest, reports[label])
+    if args.report:
+        print_report_ratios(samples, [label for label, _ in installs(args)])
 
 
 def report_pairs(manifest: dict, report: dict) -> None:

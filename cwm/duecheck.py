@@ -232,9 +232,11 @@ def check_due(
     use_cache: bool = True,
     jobs: int = 0,
     progress: OnProgress | None = None,
+    thumbnails: bool = False,
 ) -> DueCheck:
     """Check ``evidence`` for what ``target`` (everyone when None) owes in ``window`` (every
-    附件1 item when None), as seen on ``today``."""
+    附件1 item when None), as seen on ``today`` (``thumbnails``: for a report, see
+    ``read_files``)."""
     target, only = scope(plan, evidence, target)
     today = today or dt.date.today()
     items, requirements = select(plan, target, window, today)
@@ -255,6 +257,7 @@ def check_due(
         keep=_this_period(window),
         loops=loops,
         loop_titles=loop_titles(plan),
+        thumbnails=thumbnails,
     )
     root = evidence_root(plan, evidence)
     if root is not None:

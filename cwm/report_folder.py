@@ -37,8 +37,10 @@ MAX_THUMBNAILS = 300
 
 class _Thumbnails:
     """Thumbnails of the photos the findings are about (each file and its related ones), at
-    most ``MAX_THUMBNAILS`` in one report: made all at once, in the readers' worker processes,
-    and cached with the photos' other results (a warm report decodes nothing)."""
+    most ``MAX_THUMBNAILS`` in one report: from the cache, where the report's reading put them
+    (made from the decode the facts came from); those it did not make (photos whose facts a
+    check had cached, or no cache) all at once here, in the readers' worker processes, and
+    cached (a warm report decodes nothing)."""
 
     def __init__(self, root: Path, findings: list[Any], use_cache: bool, jobs: int) -> None:
         from .evidence.reading import thumbnails
@@ -223,7 +225,15 @@ def write_report(
     from . import __version__
 
     checked = check_due(
-        plan, evidence, target, window, today, use_cache=use_cache, jobs=jobs, progress=progress
+        plan,
+        evidence,
+        target,
+        window,
+        today,
+        use_cache=use_cache,
+        jobs=jobs,
+        progress=progress,
+        thumbnails=True,
     )
     now = now or dt.datetime.now()
     out_dir.mkdir(parents=True, exist_ok=True)

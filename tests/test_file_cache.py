@@ -23,9 +23,9 @@ def counting_reads(monkeypatch):
     calls = []
     original = reading.read_file
 
-    def counted(file):
+    def counted(file, **options):
         calls.append(file.rel)
-        return original(file)
+        return original(file, **options)
 
     monkeypatch.setattr(reading, "read_file", counted)
     return calls
@@ -71,6 +71,35 @@ def test_miss_after_a_file_changes(plan, tmp_path, monkeypatch):
     result = check(plan, root, cache)
     assert calls[-1] == "III-8-1-3/报告.docx" and len(calls) == 3
     assert result_of(result, "III-8-1-3").status == "fail"
+
+
+def test_a_report_decodes_each_photo_once(plan, tmp_path, monkeypatch):
+    """``cwm report`` reads with ``thumbnails``: each photo's picture is made by the read that
+    takes its facts (one decode), so the report's thumbnails are cache hits; the facts, and so
+    the verdicts, are a check's. A cache a check filled has no pictures: they are made then."""
+    from cwm.evidence.engine import check_tree
+    from cwm.evidence.scan import EvidenceFile
+
+    root = tree(tmp_path / "ev")
+    photo = "III-7-3-1/2021-04-04_市民政局_宣讲.jpg"
+    files = [EvidenceFile(root / photo, photo, "image")]
+    selection = requirements(plan, "III-7-3-1", "III-8-1-3")
+    made = []
+    original = reading._thumbnail_of
+    monkeypatch.setattr(reading, "_thumbnail_of", lambda f: made.append(f.rel) or original(f))
+
+    report_cache = FileCache(tmp_path / "r" / "files.sqlite")
+    calls = counting_reads(monkeypatch)
+    reported = check_tree(plan.tasks, root, selection, cache=report_cache, jobs=1, thumbnails=True)
+    pictures = reading.thumbnails(files, report_cache)
+    assert len(calls) == 2 and made == []  # read once, no second decode for the picture
+    assert pictures[photo].startswith("data:image/jpeg;base64,")
+
+    check_cache = FileCache(tmp_path / "c" / "files.sqlite")
+    checked = check_tree(plan.tasks, root, selection, cache=check_cache, jobs=1)
+    assert reported.as_json() == checked.as_json()
+    assert reading.thumbnails(files, check_cache)[photo] == pictures[photo]
+    assert made == [photo]
 
 
 def test_garbage_cache_file_is_discarded(plan, tmp_path):

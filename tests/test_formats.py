@@ -247,10 +247,11 @@ def test_a_thumbnail_is_small_upright_and_never_a_bomb(tmp_path):
     picture beyond the pixel bound or a file that is not a picture."""
     import base64
     import io
+    from dataclasses import replace
 
     from PIL import Image
 
-    from cwm.evidence.readers.image import thumbnail
+    from cwm.evidence.readers.image import read_photo, thumbnail
 
     def size_of(uri: str) -> tuple[int, int]:
         assert uri.startswith("data:image/jpeg;base64,")
@@ -262,6 +263,9 @@ def test_a_thumbnail_is_small_upright_and_never_a_bomb(tmp_path):
     exif[0x0112] = 6  # rotate 90° to show
     upright.save(tmp_path / "竖拍.jpg", exif=exif)
     assert size_of(thumbnail(tmp_path / "竖拍.jpg")) == (180, 240)
+    read = read_photo(tmp_path / "竖拍.jpg", thumbnail=True)  # the report's read: one decode
+    assert size_of(read.thumbnail) == (180, 240)
+    assert replace(read, thumbnail=None) == read_photo(tmp_path / "竖拍.jpg")
     Image.new("P", (500, 250)).save(tmp_path / "调色板.png")
     assert size_of(thumbnail(tmp_path / "调色板.png")) == (240, 120)
     (tmp_path / "不是照片.jpg").write_text("文字", encoding="utf-8")

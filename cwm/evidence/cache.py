@@ -20,7 +20,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
-READERS_VERSION = 13
+READERS_VERSION = 14
 """Bump when a reader's output changes, so old results are not used."""
 BUSY_TIMEOUT = 5.0
 """Seconds to wait for another process's write before going on without the cache."""
@@ -37,8 +37,13 @@ def _key(path: Path, stat: os.stat_result, namespace: str = "") -> str:
     """The walk gives absolute paths: no ``resolve()`` (a system call per path component) on a
     warm run, where the key is most of the work."""
     # the path as bytes: a name with undecodable bytes still makes a valid (UTF-8) key
+    return in_namespace(f"|{os.fsencode(path).hex()}|{stat.st_size}|{stat.st_mtime_ns}", namespace)
+
+
+def in_namespace(key: str, namespace: str) -> str:
+    """The key of another kind of result (``namespace``) of the file version ``key`` names."""
     version = f"{READERS_VERSION}{'/' + namespace if namespace else ''}"
-    return f"{version}|{os.fsencode(path).hex()}|{stat.st_size}|{stat.st_mtime_ns}"
+    return version + key[key.index("|") :]
 
 
 class FileCache:

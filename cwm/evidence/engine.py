@@ -216,13 +216,14 @@ def check_tree(
     keep: Callable[[str], bool] | None = None,
     loops: Sequence[Duty] = (),
     loop_titles: Mapping[str, str] | None = None,
+    thumbnails: bool = False,
 ) -> CheckReport:
     """Check ``root`` for ``requirements`` and the ``loops`` duties (``keep``: which folders to
     walk, see ``scan``; ``loop_titles``: every loop duty's id and title, whose folders are
     theirs whether judged in this run or not).
 
-    Files are read once (``read_files``: ``cache``, ``jobs`` processes, ``progress`` callback);
-    the evidence tree is only read, never written.
+    Files are read once (``read_files``: ``cache``, ``jobs`` processes, ``progress`` callback,
+    ``thumbnails`` for a report's pictures); the evidence tree is only read, never written.
     """
     from .loops import LOOPS, absent_areas, files_to_read, sheet_files
     from .rules.figures import across_items
@@ -250,7 +251,7 @@ def check_tree(
     files = list({f.rel: f for f in files}.values())
     if progress:
         progress(0, len(files))
-    reads = read_files(files, cache, jobs, progress)
+    reads = read_files(files, cache, jobs, progress, thumbnails)
     photos = compare_photos(tree, task_ids & set(tree.folders), reads)
     reader = CaptionReader(tasks.rules.captions, tasks.plan_year)
     contexts = [context_of(tasks, r, tree, reads, photos, reader) for r in requirements]
@@ -341,6 +342,7 @@ def run_check(
     keep: Callable[[str], bool] | None = None,
     loops: Sequence[Duty] = (),
     loop_titles: Mapping[str, str] | None = None,
+    thumbnails: bool = False,
 ) -> CheckReport:
     """``check_tree`` with the user's file cache (unless ``use_cache`` is false) and ``jobs``
     processes (0: one per core)."""
@@ -360,6 +362,7 @@ def run_check(
             keep=keep,
             loops=loops,
             loop_titles=loop_titles,
+            thumbnails=thumbnails,
         )
     finally:
         if cache is not None:

@@ -23,6 +23,8 @@ CACHED_ERRORS = frozenset(
 )
 """Read errors that say what the file's bytes are: cached like a result. Others (no permission,
 an I/O error, an unexpected failure) may go away without the file changing: read again."""
+THUMBNAILS = "thumbnail"
+"""The cache's namespace of the report's photo pictures."""
 DEBUG_ENV = "CWM_DEBUG"
 """Set by ``cwm --debug``: read errors name the exception behind them."""
 
@@ -47,14 +49,18 @@ def _reader(kind: str) -> Callable[[Any], Any] | None:
     return None
 
 
-def read_file(file: EvidenceFile) -> Any:
+def read_file(file: EvidenceFile, thumbnail: bool = False) -> Any:
     """What the rules need of one file; a ReadError (returned, never raised) if it cannot be
-    read. Warnings of the libraries are kept off the user's screen."""
+    read. Warnings of the libraries are kept off the user's screen. With ``thumbnail``, a
+    photo's facts carry its report picture, made from the same decode."""
+    import functools
     import warnings
 
     reader = _reader(file.kind)
     if reader is None:
         return None
+    if thumbnail and file.kind == "image":
+        reader = functools.partial(reader, thumbnail=True)
     try:
         with open(file.path, "rb") as handle:  # no permission: say so, not "damaged"
             if not handle.read(1):
@@ -128,10 +134,12 @@ def _through_cache(
     namespace: str = "",
     progress: OnProgress | None = None,
     keep: Callable[[Any], bool] = lambda result: True,
+    aside: Callable[[str | None, Any], Any] | None = None,
 ) -> dict[str, Any]:
     """Rel -> ``make(file)`` for every file: cached results first, the rest in ``jobs`` worker
     processes when there are enough of them, then those ``keep`` accepts stored in the cache
-    under ``namespace``. ``progress(n)`` is called as files are done."""
+    under ``namespace``. ``progress(n)`` is called as files are done; ``aside(key, result)``
+    takes each made result as it comes (with the file's cache key) and gives what is kept."""
     hits, keys = cache.get_many(files, namespace) if cache is not None else ({}, {})
     results: dict[str, Any] = dict(hits)
     if progress and hits:
@@ -141,7 +149,7 @@ def _through_cache(
     made = _map_in_pool(make, misses, jobs) if pooled else map(make, misses)
     # the results first in zip: the pool is run to its end (shut down, handlers put back)
     for result, file in zip(made, misses):
-        results[file.rel] = result
+        results[file.rel] = aside(keys.get(file.rel), result) if aside else result
         if progress:
             progress(1)
     if cache is not None:
@@ -152,11 +160,60 @@ def _through_cache(
 
 
 def read_files(
-    files: list[EvidenceFile], cache: Any = None, jobs: int = 1, progress: OnProgress | None = None
+    files: list[EvidenceFile],
+    cache: Any = None,
+    jobs: int = 1,
+    progress: OnProgress | None = None,
+    thumbnails: bool = False,
 ) -> dict[str, Any]:
     """Read every file once: cached results first, the rest in ``jobs`` processes (PDFium is not
-    thread-safe, and processes use both cores). ``progress(n)`` is called as files are done."""
-    return _through_cache(files, read_file, cache, jobs, progress=progress, keep=_cacheable)
+    thread-safe, and processes use both cores). ``progress(n)`` is called as files are done.
+
+    With ``thumbnails`` (``cwm report``) and a cache, each photo read here also gets its report
+    picture from the same decode, stored in the cache where ``thumbnails()`` finds it: a cold
+    report decodes each photo once. The facts returned (and cached) are the same either way."""
+    if not thumbnails or cache is None:
+        return _through_cache(files, read_file, cache, jobs, progress=progress, keep=_cacheable)
+    import functools
+
+    pictures = _Pictures(cache)
+    make = functools.partial(read_file, thumbnail=True)
+    try:
+        return _through_cache(
+            files, make, cache, jobs, progress=progress, keep=_cacheable, aside=pictures.take
+        )
+    finally:
+        pictures.store()
+
+
+class _Pictures:
+    """Photos' report pictures as the reading makes them: taken off the facts and stored in the
+    cache under ``THUMBNAILS`` in batches (never all held at once: 10,000 photos' pictures are
+    60 MB)."""
+
+    BATCH = 200
+
+    def __init__(self, cache: Any) -> None:
+        self.cache = cache
+        self.rows: list[tuple[str, str]] = []
+
+    def take(self, key: str | None, result: Any) -> Any:
+        from dataclasses import replace
+
+        picture = getattr(result, "thumbnail", None)
+        if picture is None:
+            return result
+        if key is not None:
+            from .cache import in_namespace
+
+            self.rows.append((in_namespace(key, THUMBNAILS), picture))
+            if len(self.rows) >= self.BATCH:
+                self.store()
+        return replace(result, thumbnail=None)
+
+    def store(self) -> None:
+        self.cache.put_many(self.rows)
+        self.rows = []
 
 
 def _cacheable(result: Any) -> bool:
@@ -172,5 +229,6 @@ def _thumbnail_of(file: EvidenceFile) -> str | None:
 
 def thumbnails(files: list[EvidenceFile], cache: Any = None, jobs: int = 1) -> dict[str, Any]:
     """Rel -> the thumbnail of each photo (None where none can be made): cached with the file's
-    other results (a warm report decodes nothing), the rest in ``jobs`` processes."""
-    return _through_cache(files, _thumbnail_of, cache, jobs, namespace="thumbnail")
+    other results (by ``read_files(thumbnails=True)`` or here), the rest made in ``jobs``
+    processes."""
+    return _through_cache(files, _thumbnail_of, cache, jobs, namespace=THUMBNAILS)

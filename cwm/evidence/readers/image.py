@@ -15,8 +15,9 @@ against 5.7 MB); cwm only reads.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..limits import MAX_PIXELS, too_large
 from ..photoquality import blur, jpeg_quality
@@ -46,6 +47,9 @@ class PhotoFacts:
     messenger, not a screenshot."""
     quality: int | None = None
     """A JPEG's estimated save quality (``photoquality.jpeg_quality``)."""
+    thumbnail: str | None = None
+    """The report's picture of the photo (``small_jpeg``), made from the same decode when asked
+    (``cwm report``); ``reading`` caches it apart from the facts."""
 
 
 MAKE, MODEL = 271, 272
@@ -80,7 +84,10 @@ def register_heif() -> None:
         _HEIF_REGISTERED = True
 
 
-def read_photo(path: Path) -> PhotoFacts:
+def read_photo(path: Path, thumbnail: bool = False) -> PhotoFacts:
+    """The photo's facts; with ``thumbnail``, also its report picture, from the same decode (a
+    JPEG is then decoded in colour, YCbCr, whose Y is exactly the grey the facts are taken
+    from: the facts do not depend on whether a picture was asked for)."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = None  # cwm checks the size itself (below), with the file's name
@@ -104,18 +111,21 @@ def read_photo(path: Path) -> PhotoFacts:
                 # decode at the largest JPEG scale (1/2…1/8) still ≥ 256 pixels: the hash of a
                 # 12 MP photo from 1/8, equal to the full decode's within 2 bits (measured on
                 # 87 real camera photos; a fixed 1/8 differed by up to 25 bits on small ones)
-                image.draft("L", (DRAFT_PIXELS, DRAFT_PIXELS))
+                image.draft("YCbCr" if thumbnail else "L", (DRAFT_PIXELS, DRAFT_PIXELS))
             upright = ImageOps.exif_transpose(image) or image
+            grey = upright.getchannel(0) if upright.mode == "YCbCr" else upright
             facts = PhotoFacts(
                 image.format or "",
                 size[0],
                 size[1],
                 taken,
-                dhash(upright),
-                blur(upright),
+                dhash(grey),
+                blur(grey),
                 camera,
                 quality,
             )
+            if thumbnail:  # after the facts: the picture is made small in place
+                facts = replace(facts, thumbnail=_picture(upright))
     except UnidentifiedImageError:
         raise ReadError(
             f"文件扩展名是 {path.suffix}，但内容不是可识别的图片（可能是空文件、"
@@ -145,29 +155,43 @@ THUMBNAIL_PX = 240
 """The longer side of a report's thumbnail."""
 
 
-def thumbnail(path: Path) -> str | None:
-    """A small JPEG of a photo as a data URI, or None when it cannot be made."""
+def small_jpeg(upright: Any) -> str:
+    """A decoded, upright photo (any mode) made at most ``THUMBNAIL_PX`` wide and high, as a
+    JPEG data URI. Changes ``upright`` (made small in place)."""
     import base64
     import io
 
-    from PIL import Image, ImageOps
+    from PIL import Image
 
-    from ..limits import MAX_PIXELS
+    upright.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX), Image.Resampling.BILINEAR)
+    small = upright if upright.mode == "RGB" else upright.convert("RGB")
+    buffer = io.BytesIO()
+    small.save(buffer, "JPEG", quality=70)
+    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _picture(upright: Any) -> str | None:
+    """``small_jpeg``, or None: a photo whose facts were read is never an error for want of a
+    picture."""
+    try:
+        return small_jpeg(upright)
+    except Exception:
+        return None
+
+
+def thumbnail(path: Path) -> str | None:
+    """The report's picture of a photo whose facts were read without it (``small_jpeg``), or
+    None when it cannot be made."""
+    from PIL import Image, ImageOps
 
     try:
         register_heif()
         with Image.open(path) as image:
             if image.width * image.height > MAX_PIXELS:  # the readers' bound: no bomb decoded here
                 return None
-            # decoded at the smallest JPEG scale that still covers 240 px (1/4 or 1/8 of a
-            # phone photo), made small, then turned upright: no work on full-size pixels
-            image.draft("RGB", (THUMBNAIL_PX, THUMBNAIL_PX))
-            image.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX), reducing_gap=2.0)
-            small = ImageOps.exif_transpose(image) or image
-            if small.mode != "RGB":
-                small = small.convert("RGB")
-            buffer = io.BytesIO()
-            small.save(buffer, "JPEG", quality=70)
+            # the steps of read_photo(thumbnail=True), so a picture is the same whichever made
+            # it: decoded at the facts' scale (1/4 or 1/8 of a phone photo), turned, made small
+            image.draft("YCbCr", (DRAFT_PIXELS, DRAFT_PIXELS))
+            return small_jpeg(ImageOps.exif_transpose(image) or image)
     except Exception:  # not a photo, damaged: the finding says so; no picture
         return None
-    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
