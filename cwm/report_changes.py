@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,8 @@ class Changes:
     note: str = ""
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields, whose lists hold plain JSON already (not walked, as ``asdict`` would)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def text(self) -> str:
         if self.first:

@@ -47,23 +47,20 @@ class Ledger:
         return {name: row[name] for name in HAND if row.get(name)}
 
 
-def _cell(value: Any) -> str:
-    """A cell as the office typed it (the table reader's reading, trimmed)."""
+def _records(rows: Sequence[Sequence[Any]]) -> tuple[tuple[str, ...], list[dict[str, str]]]:
+    """The rows under the first row that has the id column, by column name; each cell as the
+    office typed it (the table reader's reading, trimmed)."""
     from .evidence.readers.table import cell_text
 
-    return cell_text(value).strip()
-
-
-def _records(rows: Sequence[Sequence[Any]]) -> tuple[tuple[str, ...], list[dict[str, str]]]:
-    """The rows under the first row that has the id column, by column name."""
     for n, row in enumerate(rows):
-        header = tuple(_cell(c) for c in row)
+        header = tuple(cell_text(c).strip() for c in row)
         if ID_COLUMN in header:
-            return header, [
-                {h: _cell(v) for h, v in zip(header, r) if h}
-                for r in rows[n + 1 :]
-                if any(_cell(v) for v in r)
-            ]
+            records = []
+            for r in rows[n + 1 :]:
+                cells = [cell_text(v).strip() for v in r]
+                if any(cells):
+                    records.append({h: v for h, v in zip(header, cells) if h})
+            return header, records
     return (), []
 
 
@@ -76,24 +73,23 @@ def read_ledger(path: Path) -> Ledger:
     try:
         from python_calamine import CalamineWorkbook
 
+        ledger = Ledger()
         with open(path, "rb") as handle:
             book = CalamineWorkbook.from_filelike(handle)
-            sheets = {
-                name: book.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ROWS)
-                for name in book.sheet_names
-            }
+            for name in book.sheet_names:
+                if ledger.headers and name != CLOSED_SHEET:
+                    continue  # 问题清单 found: of the rest (its parts by area…), only 已销号
+                sheet = book.get_sheet_by_name(name)
+                header, records = _records(sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS))
+                if not header:
+                    continue
+                if name == CLOSED_SHEET:
+                    ledger.closed = records
+                else:  # 问题清单, whatever the office renamed it to
+                    ledger.headers = header
+                    ledger.rows = {r[ID_COLUMN]: r for r in records if r.get(ID_COLUMN)}
     except Exception as exc:  # calamine's own errors: the file is damaged or no workbook
         return Ledger(problem=f"上次的 {path.name} 无法读取（{type(exc).__name__}）")
-    ledger = Ledger()
-    for name, rows in sheets.items():
-        header, records = _records(rows)
-        if not header:
-            continue
-        if name == CLOSED_SHEET:
-            ledger.closed = records
-        elif not ledger.headers:  # 问题清单, whatever the office renamed it to
-            ledger.headers = header
-            ledger.rows = {r[ID_COLUMN]: r for r in records if r.get(ID_COLUMN)}
     if not ledger.headers:
         ledger.problem = (
             f"上次的 {path.name} 中没有“{ID_COLUMN}”列（可能不是 cwm 生成的），整改记录未能带入"

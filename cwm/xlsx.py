@@ -141,10 +141,11 @@ def _sheet_xml(
         for n, h in enumerate(headers, 1)
     )
     yield f'<row r="1">{header}</row>'
+    letters = [_letter(n) for n in range(1, max(len(headers), *map(len, rows), 0) + 1)]
     for number, row in enumerate(rows, 2):
         cells = []
-        for n, value in enumerate(row, 1):
-            ref = f"{_letter(n)}{number}"
+        for letter, value in zip(letters, row):
+            ref = f"{letter}{number}"
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 text = "" if value is None else str(value)
                 cells.append(f'<c r="{ref}" s="{TEXT}" t="s"><v>{strings(text)}</v></c>')

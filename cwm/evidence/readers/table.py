@@ -41,6 +41,8 @@ class Sheets:
 
 def cell_text(value: Any) -> str:
     """A cell as people read it."""
+    if isinstance(value, str):  # most cells: first
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
