@@ -55,12 +55,14 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = status.st_mode & 0o7777 if status is not None else normal_mode()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    set_hidden(Path(tmp), True)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)  # mkstemp makes 0600: nobody else could read the report
+        set_hidden(Path(tmp), False)  # the replaced file takes the temporary's attributes
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -70,10 +72,36 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+_HIDDEN = 0x2
+"""FILE_ATTRIBUTE_HIDDEN."""
+
+
+def set_hidden(path: Path, hidden: bool) -> None:
+    """Hide (or show) a run's unfinished file or folder where a leading dot does not: on
+    Windows, by the hidden attribute, which Explorer and a share's users respect. A rename keeps
+    it, so it is cleared before the finished one takes its name. Failure only costs the hiding;
+    elsewhere the dot hides it and nothing is done."""
+    if os.name != "nt":
+        return
+    import ctypes
+
+    try:
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+        attributes = kernel32.GetFileAttributesW(str(path))
+        if attributes == 0xFFFFFFFF:  # INVALID_FILE_ATTRIBUTES: gone, or no access
+            return
+        wanted = attributes | _HIDDEN if hidden else attributes & ~_HIDDEN
+        if wanted != attributes:
+            kernel32.SetFileAttributesW(str(path), wanted)
+    except (AttributeError, OSError):
+        return
+
+
 def publish_folder(temporary: Path, out_dir: Path, names: Iterable[str]) -> Path:
     """Rename a finished folder to the first free name of ``names`` in ``out_dir``. The name is
     taken by the rename itself (it fails on a folder already there), so two runs at once both
-    land."""
+    land. A folder ``set_hidden`` hid is shown first."""
+    set_hidden(temporary, False)
     for name in names:
         target = out_dir / name
         if target.exists():

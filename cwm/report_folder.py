@@ -24,7 +24,7 @@ from .duecheck import DueCheck, check_due
 from .duties import SOURCES
 from .errors import UsageError
 from .evidence.results import RequirementResult
-from .fsutil import decodable, publish_folder, remove_partials
+from .fsutil import decodable, normal_mode, publish_folder, remove_partials, set_hidden
 from .labels import SEVERITY, SOURCE
 from .plan import Plan
 from .report_changes import JSON_NAME, Changes, compare, newest_report
@@ -253,10 +253,9 @@ def write_report(
     data["changes"] = changes.as_json()
     import tempfile
 
-    from .fsutil import normal_mode
-
     temporary = Path(tempfile.mkdtemp(prefix=f".{name}.partial-{os.getpid()}-", dir=out_dir))
     os.chmod(temporary, normal_mode(directory=True))  # mkdtemp makes 0700: colleagues read it
+    set_hidden(temporary, True)  # on Windows too: a killed run leaves nothing anyone sees
     try:
         workers = jobs or os.cpu_count() or 1
         texts = _texts(plan, checked, evidence, data, changes, window, today, use_cache, workers)

@@ -273,6 +273,38 @@ def test_a_killed_runs_partial_folder_is_removed_by_the_next(plan, tmp_path):
     assert not left.exists() and running.exists()
 
 
+def test_an_unfinished_report_is_hidden_on_windows_too(plan, tmp_path, monkeypatch):
+    """A leading dot does not hide a folder in Windows Explorer: the partial folder gets the
+    hidden attribute before anything is written into it, and loses it only when finished,
+    before the rename (which keeps attributes); an ``-o`` file's temporary likewise. The order
+    is checked here; the Windows call itself (``fsutil.set_hidden``) runs only on Windows."""
+    from cwm import fsutil, report_folder
+
+    calls = []
+
+    def record(path, hidden):
+        calls.append(
+            (
+                path.name,
+                hidden,
+                sorted(p.name for p in path.iterdir()) if path.is_dir() else path.stat().st_size,
+            )
+        )
+
+    monkeypatch.setattr(fsutil, "set_hidden", record)
+    monkeypatch.setattr(report_folder, "set_hidden", record)
+    run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
+    (hide, hidden, before), (show, shown, after) = calls
+    assert hide == show and hide.startswith(f".{run.folder.name}.partial-")
+    assert (hidden, before, shown) == (True, [], False)
+    assert after == sorted(p.name for p in run.folder.iterdir())  # shown when complete
+
+    calls.clear()
+    fsutil.atomic_write_bytes(tmp_path / "清单.csv", b"x" * 100)
+    assert [(hidden, size) for _, hidden, size in calls] == [(True, 0), (False, 100)]
+    assert calls[0][0] == calls[1][0] != "清单.csv"
+
+
 def test_one_count_everywhere_and_a_total_row(plan, tmp_path):
     """III-28-1-1 belongs to two 科室: listed under each in the page and in 汇总, counted once in
     汇总's 合计 row, which equals the number of items."""
