@@ -112,10 +112,27 @@ OS_ERRORS = {
 }
 
 
+WINDOWS_PATH_MAX = 260
+"""MAX_PATH: the longest path Windows opens unless long paths are enabled."""
+
+
+def _errno(exc: Any) -> int | None:
+    """The error's errno, as it means: Windows reports a path beyond MAX_PATH as “not found”
+    (ERROR_FILENAME_EXCED_RANGE 206, or ERROR_PATH_NOT_FOUND 3 for a long one), which Python
+    maps to ENOENT; it is a path too long, and said so."""
+    winerror = getattr(exc, "winerror", None)
+    filename = getattr(exc, "filename", None)
+    if winerror == 206 or (
+        winerror == 3 and isinstance(filename, str) and len(filename) >= WINDOWS_PATH_MAX
+    ):
+        return errno.ENAMETOOLONG
+    return getattr(exc, "errno", None)
+
+
 def os_error(exc: Any) -> str:
     """An OSError in Chinese (“没有权限”), whatever the system's language."""
     return (
-        OS_ERRORS.get(getattr(exc, "errno", None), None)
+        OS_ERRORS.get(_errno(exc), None)
         or "系统错误（" + (getattr(exc, "strerror", None) or str(exc)) + "）"
     )
 
@@ -131,5 +148,5 @@ OS_FIXES = {
 
 def os_problem(exc: Any) -> str:
     """An OSError in Chinese with what to do: “没有权限。请检查路径和权限。”."""
-    fix = OS_FIXES.get(getattr(exc, "errno", None), "请检查路径和权限。")
+    fix = OS_FIXES.get(_errno(exc), "请检查路径和权限。")
     return f"{os_error(exc)}。{fix}"

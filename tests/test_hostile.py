@@ -295,6 +295,15 @@ def test_os_errors_say_what_to_do():
     assert os_problem(PermissionError(errno.EACCES, "x")) == "没有权限。请检查路径和权限。"
     too_long = os_problem(OSError(errno.ENAMETOOLONG, "x"))
     assert too_long.startswith("路径太长。") and "权限" not in too_long
+    # Windows says a path beyond MAX_PATH is not found (errno ENOENT): it is too long
+    deep = "C:\\材料\\" + "很长的文件夹名字\\" * 30
+    for winerror, name in ((206, "C:\\a"), (3, deep)):
+        exc = FileNotFoundError(errno.ENOENT, "The system cannot find the path", name)
+        exc.winerror = winerror  # set by Windows; a plain attribute here
+        assert os_problem(exc) == too_long
+    missing = FileNotFoundError(errno.ENOENT, "not found", "C:\\材料")
+    missing.winerror = 3  # a short path not found is not found
+    assert os_problem(missing) == "文件或文件夹不存在。请检查路径是否写对。"
 
 
 @POSIX
