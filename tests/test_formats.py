@@ -274,3 +274,36 @@ def test_a_thumbnail_is_small_upright_and_never_a_bomb(tmp_path):
 
     huge_png(tmp_path / "巨大.png", 30000, 30000)
     assert thumbnail(tmp_path / "巨大.png") is None
+
+
+@pytest.mark.parametrize(
+    "name, mode, options",
+    [
+        ("iphone.heic", None, {}),
+        ("orientation_6.jpg", None, {}),
+        ("灰度.jpg", "L", {}),
+        ("印刷.jpg", "CMYK", {}),
+        ("渐进.jpg", "RGB", {"progressive": True}),
+        ("截图.png", "RGBA", {}),
+    ],
+)
+def test_a_reports_read_judges_a_photo_as_a_checks_does(tmp_path, name, mode, options):
+    """``cwm report`` reads a photo once for its facts and its picture (a JPEG decoded in
+    colour): the facts — so every verdict — equal a check's, and the picture equals the one
+    made apart for a photo a check had cached. Real files from a phone and a camera, and the
+    JPEGs offices also get: greyscale, CMYK from print shops, progressive from the web."""
+    import io
+    from dataclasses import replace
+
+    from PIL import Image
+
+    from cwm.evidence.readers.image import thumbnail
+
+    path = REAL / name
+    if mode is not None:
+        path = tmp_path / name
+        photo = Image.open(io.BytesIO(jpeg_bytes(size=(1600, 1200)))).convert(mode)
+        photo.save(path, **options)
+    read = read_photo(path, thumbnail=True)
+    assert read.thumbnail is not None and read.thumbnail == thumbnail(path)
+    assert replace(read, thumbnail=None) == read_photo(path)
