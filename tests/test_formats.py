@@ -263,7 +263,7 @@ def test_a_thumbnail_is_small_upright_and_never_a_bomb(tmp_path):
     exif[0x0112] = 6  # rotate 90° to show
     upright.save(tmp_path / "竖拍.jpg", exif=exif)
     assert size_of(thumbnail(tmp_path / "竖拍.jpg")) == (180, 240)
-    read = read_photo(tmp_path / "竖拍.jpg", thumbnail=True)  # the report's read: one decode
+    read = read_photo(tmp_path / "竖拍.jpg", with_thumbnail=True)  # the report's read: one decode
     assert size_of(read.thumbnail) == (180, 240)
     assert replace(read, thumbnail=None) == read_photo(tmp_path / "竖拍.jpg")
     Image.new("P", (500, 250)).save(tmp_path / "调色板.png")
@@ -304,6 +304,6 @@ def test_a_reports_read_judges_a_photo_as_a_checks_does(tmp_path, name, mode, op
         path = tmp_path / name
         photo = Image.open(io.BytesIO(jpeg_bytes(size=(1600, 1200)))).convert(mode)
         photo.save(path, **options)
-    read = read_photo(path, thumbnail=True)
+    read = read_photo(path, with_thumbnail=True)
     assert read.thumbnail is not None and read.thumbnail == thumbnail(path)
     assert replace(read, thumbnail=None) == read_photo(path)

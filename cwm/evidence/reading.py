@@ -49,9 +49,9 @@ def _reader(kind: str) -> Callable[[Any], Any] | None:
     return None
 
 
-def read_file(file: EvidenceFile, thumbnail: bool = False) -> Any:
+def read_file(file: EvidenceFile, with_thumbnail: bool = False) -> Any:
     """What the rules need of one file; a ReadError (returned, never raised) if it cannot be
-    read. Warnings of the libraries are kept off the user's screen. With ``thumbnail``, a
+    read. Warnings of the libraries are kept off the user's screen. ``with_thumbnail``: a
     photo's facts carry its report picture, made from the same decode."""
     import functools
     import warnings
@@ -59,8 +59,8 @@ def read_file(file: EvidenceFile, thumbnail: bool = False) -> Any:
     reader = _reader(file.kind)
     if reader is None:
         return None
-    if thumbnail and file.kind == "image":
-        reader = functools.partial(reader, thumbnail=True)
+    if with_thumbnail and file.kind == "image":
+        reader = functools.partial(reader, with_thumbnail=True)
     try:
         with open(file.path, "rb") as handle:  # no permission: say so, not "damaged"
             if not handle.read(1):
@@ -177,7 +177,7 @@ def read_files(
     import functools
 
     pictures = _Pictures(cache)
-    make = functools.partial(read_file, thumbnail=True)
+    make = functools.partial(read_file, with_thumbnail=True)
     try:
         return _through_cache(
             files, make, cache, jobs, progress=progress, keep=_cacheable, aside=pictures.take

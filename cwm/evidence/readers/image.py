@@ -84,8 +84,8 @@ def register_heif() -> None:
         _HEIF_REGISTERED = True
 
 
-def read_photo(path: Path, thumbnail: bool = False) -> PhotoFacts:
-    """The photo's facts; with ``thumbnail``, also its report picture, from the same decode (a
+def read_photo(path: Path, with_thumbnail: bool = False) -> PhotoFacts:
+    """The photo's facts; ``with_thumbnail``: also its report picture, from the same decode (a
     JPEG is then decoded in colour, YCbCr, whose Y is exactly the grey the facts are taken
     from: the facts do not depend on whether a picture was asked for)."""
     from PIL import Image, ImageOps, UnidentifiedImageError
@@ -111,7 +111,7 @@ def read_photo(path: Path, thumbnail: bool = False) -> PhotoFacts:
                 # decode at the largest JPEG scale (1/2…1/8) still ≥ 256 pixels: the hash of a
                 # 12 MP photo from 1/8, equal to the full decode's within 2 bits (measured on
                 # 87 real camera photos; a fixed 1/8 differed by up to 25 bits on small ones)
-                image.draft("YCbCr" if thumbnail else "L", (DRAFT_PIXELS, DRAFT_PIXELS))
+                image.draft("YCbCr" if with_thumbnail else "L", (DRAFT_PIXELS, DRAFT_PIXELS))
             upright = ImageOps.exif_transpose(image) or image
             grey = upright.getchannel(0) if upright.mode == "YCbCr" else upright
             facts = PhotoFacts(
@@ -124,7 +124,7 @@ def read_photo(path: Path, thumbnail: bool = False) -> PhotoFacts:
                 camera,
                 quality,
             )
-            if thumbnail:  # after the facts: the picture is made small in place
+            if with_thumbnail:  # after the facts: the picture is made small in place
                 facts = replace(facts, thumbnail=_picture(upright))
     except UnidentifiedImageError:
         raise ReadError(
@@ -189,7 +189,7 @@ def thumbnail(path: Path) -> str | None:
         with Image.open(path) as image:
             if image.width * image.height > MAX_PIXELS:  # the readers' bound: no bomb decoded here
                 return None
-            # the steps of read_photo(thumbnail=True), so a picture is the same whichever made
+            # the steps of read_photo(with_thumbnail=True), so a picture is the same whichever made
             # it: decoded at the facts' scale (1/4 or 1/8 of a phone photo), turned, made small
             image.draft("YCbCr", (DRAFT_PIXELS, DRAFT_PIXELS))
             return small_jpeg(ImageOps.exif_transpose(image) or image)
