@@ -145,6 +145,33 @@ def test_a_sheet_resaved_with_moved_and_added_columns_still_reads(plan, tmp_path
     assert "检查人 王五" in result(report, "S-1").findings[-1].message
 
 
+def test_ticks_and_crosses_are_read_as_a_reviewer_reads_them(plan, tmp_path) -> None:
+    """An office's own sheet, typed in WPS without the drop-down: √ is 合格, × (or X) 不合格,
+    达标/不符合 too; 基本合格 is not guessed — the row is named with the fix."""
+    rows = [
+        ["检查日期", "2021-05-10"],
+        ["点位编号", "标准编号", "检查结果", "问题描述", "整改时限", "复查结果", "复查日期"],
+        ["S-1", "（1）", "√", "", "", "", ""],
+        ["S-3", "（2）", "×", "破损", "2021-05-31", "", ""],
+        ["S-4", "（1）", "X", "缺失", "2021-05-31", "√", "2021-05-20"],
+        ["S-5", "（1）", "达 标", "", "", "", ""],
+        ["S-6", "（1）", "基本合格", "", "", "", ""],
+    ]
+    build_tree(tmp_path, {"实地点位/自查表.xlsx": xlsx_bytes(rows)})
+    report = checked(plan, tmp_path).report
+
+    def about(site: str, standard: str) -> list[str]:
+        return [f.code for f in result(report, site).findings if standard in f.message]
+
+    assert result(report, "S-1").status == Status.PASS
+    assert about("S-5", "S-5（1）") == []  # 达标
+    assert about("S-3", "S-3（2）") == ["site-overdue"]  # ×
+    assert about("S-4", "S-4（1）") == []  # X, then rechecked with a tick
+    messages = [f.message for f in report.other_findings if f.code == "site-sheet"]
+    messages += [f.message for f in result(report, "S-6").findings]
+    assert any("第7行 检查结果“基本合格”不是 合格/不合格" in m for m in messages)
+
+
 # --- 包联社区 -----------------------------------------------------------------------------------
 
 

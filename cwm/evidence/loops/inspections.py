@@ -41,6 +41,14 @@ FILLED = COLUMNS[COLUMNS.index("检查结果") :]
 """The columns the inspector fills in (the rest cwm fills)."""
 PASS, FAIL = "合格", "不合格"
 RESULTS = (PASS, FAIL)
+"""What cwm's fillable sheet offers in its drop-down."""
+RESULT_WORDS = {
+    **{word: PASS for word in (PASS, "√", "✓", "✔", "达标", "符合", "符合要求")},
+    **{word: FAIL for word in (FAIL, "×", "✗", "✘", "x", "X", "不达标", "不符合", "不符合要求")},
+}
+"""What an office's own sheet writes for the same two results, as a reviewer reads them: a tick
+is 合格, a cross 不合格. Anything else (基本合格, 待整改, a blank with a remark) is not guessed: the
+row is named and the fix said."""
 DATE_LABEL, INSPECTOR_LABEL = "检查日期", "检查人"
 _SITE_ID = re.compile(r"^S-?(\d+)$", re.IGNORECASE)
 
@@ -154,6 +162,12 @@ def read_inspection(
     return inspection
 
 
+def _result(text: str) -> str:
+    """合格 or 不合格 for any way of writing them (``RESULT_WORDS``); else the text, compacted."""
+    word = norm(text)
+    return RESULT_WORDS.get(word, word)
+
+
 def _entry(
     row: Sequence[str],
     number: int,
@@ -166,7 +180,7 @@ def _entry(
         return row[at].strip() if at is not None and at < len(row) else ""
 
     site_match = _SITE_ID.match(norm(cell("点位编号")))
-    result = norm(cell("检查结果"))
+    result = _result(cell("检查结果"))
     if site_match is None:
         if result:
             problems.append(
@@ -184,7 +198,7 @@ def _entry(
             )
         )
         return None
-    recheck = norm(cell("复查结果"))
+    recheck = _result(cell("复查结果"))
     if recheck and recheck not in RESULTS:
         problems.append(
             (
