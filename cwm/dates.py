@@ -1,8 +1,8 @@
 """Dates in every form people write them: one parser for the command line (``--date``) and
 for photo captions. ``2021-06-20``, ``2021-6-20``, ``2021/6/20``, ``2021.6.20``, ``20210620``,
 ``2021年6月20日``, ``二〇二一年六月二十日`` (full-width digits too; an Excel cell may add a time of
-day); with the year known from the plan: ``6月20日``, ``6.20``, ``6/20``. ``parse_month`` reads a
-month alone (``2021年6月``)."""
+day, a ledger a weekday: ``2021年6月20日（周日）``); with the year known from the plan: ``6月20日``,
+``6.20``, ``6/20``. ``parse_month`` reads a month alone (``2021年6月``)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,13 @@ _YEARLESS = (
     re.compile(r"(\d{1,2})[./](\d{1,2})"),
 )
 _MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?")
+_NOTE = re.compile(
+    r"\s|[（(【\[]|[至到~～—–-]|[,，、;；]|周|星期|礼拜|上午|下午|中午|晚上|早上|全天|前后|左右"
+    r"|\d{1,2}\s*[:：时点]"
+)
+"""What may follow a date in a table cell or a caption: a weekday ``（周六）``, a time of day
+``上午``/``9时``, a range ``至5月9日`` (the first day counts), a second date after ``、``. Anything
+else (``2021-06-2O``, a letter O typed for a zero) makes no date, rather than another day."""
 FORMS_TEXT = "2021-06-20、2021-6-20、2021/6/20、2021.6.20、20210620 或 2021年6月20日"
 
 _CN_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {
@@ -61,8 +68,8 @@ def parse_date(text: str, year: int | None = None) -> dt.date | None:
     for form, yearless in forms:
         if yearless and year is None:
             break
-        match = form.fullmatch(value)
-        if match:
+        match = form.fullmatch(value) or form.match(value)
+        if match and (match.end() == len(value) or _NOTE.match(value, match.end())):
             numbers = [int(g) for g in match.groups()]
             try:
                 return dt.date(year, *numbers) if yearless else dt.date(*numbers)  # type: ignore[arg-type]

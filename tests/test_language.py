@@ -146,6 +146,27 @@ def test_dates_as_people_write_them(text):
     assert parse_date(text).isoformat() == "2021-06-20"
 
 
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("2021年5月8日（周六）", "2021-05-08"),  # a ledger's weekday
+        ("2021.5.8 上午", "2021-05-08"),
+        ("2021年5月8日9:00-11:00", "2021-05-08"),
+        ("5月8日至9日", "2021-05-08"),  # a range: the first day
+        ("2021/5/8、2021/5/22", "2021-05-08"),
+        ("2021-06-2O", None),  # a letter O for a zero: no date, never 2021-06-02
+        ("2021-06-20abc", None),
+        ("6.5万元", None),
+        ("2021年5月上旬", None),
+    ],
+)
+def test_a_date_with_a_note_is_the_date_and_a_typo_is_none(text, day):
+    from cwm.dates import parse_date as read
+
+    found = read(text, 2021)
+    assert (found.isoformat() if found else None) == day
+
+
 def test_os_errors_in_chinese(capsys, tmp_path):
     blocker = tmp_path / "文件"
     blocker.write_text("x")

@@ -193,6 +193,26 @@ def test_a_month_short_of_activities_is_named(plan, tmp_path: Path) -> None:
     assert june.message == "2021年6月（进行中）：已 1 次，要求 2 次，2021-06-30 前还需 1 次。"
 
 
+def test_a_ledger_typed_as_offices_type_it_counts_every_activity(plan, tmp_path) -> None:
+    """Dates with weekdays and times, a year left out, people counted as “约30人”: every row is
+    an activity, as a reviewer counts them; May has its two."""
+    rows = [
+        ["序号", "活动日期", "活动内容", "活动地点", "参加人数"],
+        [1, "2021.4.3", "清扫", "鸿丰社区", "约30人"],
+        [2, "4月17日", "宣讲", "鸿丰社区", "15"],
+        [3, "2021年5月8日（周六）", "义诊", "鸿丰社区", "20人"],
+        [4, "2021/5/22 上午", "巡查", "鸿丰社区", ""],
+        [5, "6.5", "清扫", "鸿丰社区", "12"],
+        [6, "2021-06-19", "清扫", "鸿丰社区", "12"],
+    ]
+    build_tree(tmp_path, {"包联社区/L-6 志愿服务/台账.csv": csv_bytes(rows)})
+    duty = result(checked(plan, tmp_path, dt.date(2021, 6, 30)).report, "L-6")
+    assert duty.status == Status.PASS, [f.message for f in duty.findings]
+    assert [f.message for f in duty.findings if f.code == "activity-progress"] == [
+        "计数：2021年4月 2 次；2021年5月 2 次；2021年6月 2 次。"
+    ]
+
+
 def test_a_duty_that_falls_due_after_the_period_is_only_counted(plan, tmp_path) -> None:
     build_tree(tmp_path, {"包联社区/L-2 主题活动/说明.txt": "筹备中"})
     duty = result(checked(plan, tmp_path).report, "L-2")  # 9月前, checked in Q2
