@@ -265,6 +265,21 @@ def test_a_survey_below_its_minimum_after_the_deadline_fails(plan, tmp_path: Pat
     assert early.status == Status.PASS  # still time before 9月30日
 
 
+def test_a_survey_in_the_offices_own_words_is_read(plan, tmp_path: Path) -> None:
+    """问卷参与率 for 群众参与率, 满意度 for 满意率, as a reviewer reads them; a 不满意率 is not the
+    满意率 (2% would fail a survey that passed)."""
+    survey = xlsx_bytes(
+        [["项目", "结果"], ["问卷参与率", "98.9%"], ["不满意率", "2%"], ["居民满意度", "96%"]]
+    )
+    build_tree(tmp_path, {"包联社区/L-4 问卷/问卷统计.xlsx": survey})
+    duty = result(checked(plan, tmp_path, dt.date(2021, 11, 1), Period(2021, "year")).report, "L-4")
+    assert duty.status == Status.PASS, [f.message for f in duty.findings]
+    assert [f.message for f in duty.findings if "率" in f.message and "已达到" in f.message] == [
+        "群众参与率 98.9%，要求 ≥98%，已达到。",
+        "满意率 96%，要求 ≥95%，已达到。",
+    ]
+
+
 def test_model_compounds_count_by_distinct_names(plan, tmp_path: Path) -> None:
     build_tree(
         tmp_path,

@@ -110,3 +110,16 @@ def test_a_passing_table_shows_its_ratios(plan, tmp_path):
     result = check(plan, tmp_path, "数据.xlsx", xlsx_bytes(GOVERNMENT_TABLE))
     shown = [f.message for f in result.findings if f.code == "table-ratio"]
     assert any("注册志愿者人数/常住人口 = 13.67%，要求 ≥13%" in m for m in shown)
+
+
+def test_a_negated_label_is_not_the_figure(plan, tmp_path):
+    """未注册志愿者人数 is not 注册志愿者人数: a table listing it first is judged by the real one
+    (14%), not by the negated row (which would make a passing table fail)."""
+    rows = [
+        ["指标", "数值"],
+        ["常住人口（人）", 1000000],
+        ["未注册志愿者人数", 10000],
+        ["其中：注册志愿者人数", 140000],
+        ["有志愿服务时间记录的志愿者人数", 80000],
+    ]
+    assert problem_codes(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(rows))) == []

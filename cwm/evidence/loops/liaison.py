@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ..context import Found
 from ..readers import ReadError
-from ..rules.tables import cells_to_pairs, locate, parse_number
+from ..rules.tables import affirms, cells_to_pairs, locate, parse_number
 from .records import Records, collect
 from .subjects import ActivityDuty, LoopContext, Span
 
@@ -113,6 +113,17 @@ def check(ctx: LoopContext) -> Iterator[Found]:
     yield from _targets(ctx, duty)
 
 
+def _rate(pairs: dict[str, str], name: str) -> str | None:
+    """The label of the rate ``name`` in a table: as ``locate`` finds it, else by the rate's own
+    word as the office's table writes it — 参与率 of 群众参与率 with any other word before it
+    (问卷参与率, 居民参与率, 参与率（%）), 满意度 for 满意率; never 不满意率."""
+    label = locate(pairs, name)
+    if label is not None or not name.endswith("率") or len(name) < 3:
+        return label
+    word = name[-3:-1]
+    return next((label for label in pairs if any(affirms(label, word + e) for e in "率度")), None)
+
+
 def _targets(ctx: LoopContext, duty: ActivityDuty) -> Iterator[Found]:
     """Each target rate (群众参与率 98%) read from the folder's tables and compared."""
     if not duty.targets:
@@ -125,7 +136,7 @@ def _targets(ctx: LoopContext, duty: ActivityDuty) -> Iterator[Found]:
     past = duty.deadline is not None and duty.deadline < duty.today
     where = ctx.folder.rel if ctx.folder else None
     for name, minimum in duty.targets:
-        found = next(((rel, p, label) for rel, p in sheets if (label := locate(p, name))), None)
+        found = next(((rel, p, label) for rel, p in sheets if (label := _rate(p, name))), None)
         if found is None:
             message = f"没有找到“{name}”：请在问卷统计表中写一行“{name} | 98.5%”。"
             if past:

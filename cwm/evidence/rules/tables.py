@@ -116,15 +116,32 @@ def cells_to_pairs(rows: list[list[str]]) -> dict[str, str]:
     return one if numbers(one) >= numbers(other) and one else other
 
 
+NEGATIONS = "不未非无"
+"""Characters that turn the words after them into their opposite (不满意率, 未注册志愿者人数)."""
+
+
+def affirms(text: str, words: str) -> bool:
+    """Whether ``text`` holds ``words`` not negated: 满意率 in 群众满意率, not in 不满意率."""
+    at = text.find(words)
+    while at != -1:
+        if at == 0 or text[at - 1] not in NEGATIONS:
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
 def locate(pairs: dict[str, str], name: str) -> str | None:
     """The label that holds ``name``: the same words, a label that contains them (a merged
     group's title before them), or a shorter label covering most of them (志愿者人数 for
-    注册志愿者人数; never 志愿者人数 for 有志愿服务时间记录的志愿者人数)."""
+    注册志愿者人数; never 志愿者人数 for 有志愿服务时间记录的志愿者人数) — never where one of
+    them negates the other (不满意率 is not 满意率, 未注册志愿者人数 not 注册志愿者人数)."""
     key = _key(name)
     if key in pairs:
         return key
     for label in pairs:
-        if key in label or (label and label in key and len(label) >= max(4, 0.7 * len(key))):
+        if affirms(label, key) or (
+            label and affirms(key, label) and len(label) >= max(4, 0.7 * len(key))
+        ):
             return label
     return None
 
