@@ -334,6 +334,29 @@ def test_publicity_photos_are_counted_per_unit_and_quarter(plan, tmp_path: Path)
     ]
 
 
+def test_publicity_folders_named_as_offices_name_them(plan, tmp_path: Path) -> None:
+    """老年大学宣传照片 is 市老年大学's folder (the city left out, words after); a folder naming
+    two units is not guessed into either."""
+    build_tree(
+        tmp_path,
+        {
+            "宣传/PUB-2 LED/老年大学宣传照片/2021-04-10_LED.jpg": jpeg_bytes(seed=1),
+            "宣传/PUB-2 LED/救助管理站二季度/2021-04-12_LED.jpg": jpeg_bytes(seed=2),
+            "宣传/PUB-2 LED/社会福利院和儿童福利院/2021-04-11_LED.jpg": jpeg_bytes(seed=3),
+        },
+    )
+    duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "PUB-2")
+    short = [f.message.split("：")[0] for f in duty.findings if f.code == "publicity-short"]
+    assert short == [
+        "市精神病医院 2021年第二季度",
+        "市社会福利院 2021年第二季度",
+        "市儿童福利院 2021年第二季度",
+    ]
+    assert [f.path for f in duty.findings if f.code == "publicity-unit"] == [
+        "宣传/PUB-2 LED/社会福利院和儿童福利院/2021-04-11_LED.jpg"
+    ]
+
+
 # --- one tool for all of it ------------------------------------------------------------------
 
 

@@ -22,14 +22,22 @@ CODES = {
 }
 
 
+def _short(name: str) -> str:
+    """A unit's name as people shorten it, without the city before it: 市老年大学 -> 老年大学,
+    资阳市精神病医院 -> 精神病医院 (at least three characters left; else the name)."""
+    head, city, rest = name.partition("市")
+    return rest if city and len(head) <= 3 and len(rest) >= 3 else name
+
+
 def unit_of(names_of_units: tuple[tuple[str, ...], ...], text: str) -> str | None:
-    """The unit whose name (or alias) ``text`` contains (``市老年大学LED`` -> 市老年大学), else the
-    one unit whose name contains ``text`` of three characters or more (``福利院`` when only
-    市社会福利院 has it; with 市儿童福利院 beside it, no unit)."""
+    """The one unit whose name or alias ``text`` contains, the city left out or not
+    (``市老年大学LED``, ``老年大学宣传照片`` -> 市老年大学), else the one unit whose name contains
+    ``text`` of three characters or more (``福利院`` when only 市社会福利院 has it). Two units
+    named (``社会福利院和儿童福利院``): none — the photo is not guessed into either."""
     folded = norm(text)
-    for names in names_of_units:
-        if any(norm(name) in folded for name in names):
-            return names[0]
+    named = [names[0] for names in names_of_units if any(_short(norm(n)) in folded for n in names)]
+    if named:
+        return named[0] if len(named) == 1 else None
     if len(folded) < 3:
         return None
     within = [names[0] for names in names_of_units if any(folded in norm(n) for n in names)]
