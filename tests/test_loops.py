@@ -145,6 +145,24 @@ def test_a_sheet_resaved_with_moved_and_added_columns_still_reads(plan, tmp_path
     assert "检查人 王五" in result(report, "S-1").findings[-1].message
 
 
+def test_an_offices_own_labels_above_the_header_are_read(plan, tmp_path) -> None:
+    """检查时间 with a weekday, 检查人员: the sheet is dated and signed as cwm's own is."""
+    rows = [
+        ["检查时间：2021年5月10日（周一）", "", "检查人员：", "王五"],
+        ["点位编号", "标准编号", "检查结果"],
+        ["S-1", "（1）", "合格"],
+    ]
+    build_tree(tmp_path, {"实地点位/自查.xlsx": xlsx_bytes(rows)})
+    report = checked(plan, tmp_path).report
+    site = result(report, "S-1")
+    assert site.status == Status.PASS
+    assert (
+        site.findings[-1].message
+        == "最近一次自查 2021-05-10，检查人 王五：各项标准均合格或已整改销号。"
+    )
+    assert not [f for f in report.other_findings if f.code == "site-sheet"]
+
+
 def test_ticks_and_crosses_are_read_as_a_reviewer_reads_them(plan, tmp_path) -> None:
     """An office's own sheet, typed in WPS without the drop-down: √ is 合格, × (or X) 不合格,
     达标/不符合 too; 基本合格 is not guessed — the row is named with the fix."""

@@ -50,6 +50,10 @@ RESULT_WORDS = {
 is 合格, a cross 不合格. Anything else (基本合格, 待整改, a blank with a remark) is not guessed: the
 row is named and the fix said."""
 DATE_LABEL, INSPECTOR_LABEL = "检查日期", "检查人"
+"""The labels cwm's fillable sheet writes above its header."""
+_DATE_LABELS = re.compile(r"(?:检查|自查|巡查)(?:日期|时间)[:：]?")
+_INSPECTOR_LABELS = re.compile(r"(?:检查|自查|巡查)人员?(?:签字|签名)?[:：]?")
+"""The labels as an office's own sheet writes them: 检查时间, 自查日期, 检查人员, 检查人签字."""
 _SITE_ID = re.compile(r"^S-?(\d+)$", re.IGNORECASE)
 
 
@@ -86,21 +90,21 @@ class Inspection:
     problems: list[tuple[str | None, str]] = field(default_factory=list)
 
 
-def _labelled(rows: Sequence[Sequence[str]], label: str) -> str:
-    """The value beside a label cell (``检查日期`` | ``2021-05-10``), or after a colon in it
-    (``检查日期：2021-05-10``)."""
+def _labelled(rows: Sequence[Sequence[str]], label: re.Pattern[str]) -> str:
+    """The value beside a label cell (``检查日期`` | ``2021-05-10``), or after it in the same
+    cell (``检查时间：2021-05-10``)."""
     for row in rows:
         for n, cell in enumerate(row):
             text = norm(cell)
-            if not text.startswith(label):
+            found = label.match(text)
+            if not found:
                 continue
-            rest = text[len(label) :].lstrip(":：")
-            if rest:
-                return rest
-            labels = (DATE_LABEL, INSPECTOR_LABEL)
+            if text[found.end() :]:
+                return text[found.end() :]
             after = (c.strip() for c in row[n + 1 :] if c.strip())
             value = next(after, "")
-            return "" if norm(value).startswith(labels) else value
+            labels = (_DATE_LABELS, _INSPECTOR_LABELS)
+            return "" if any(other.match(norm(value)) for other in labels) else value
     return ""
 
 
@@ -139,8 +143,8 @@ def read_inspection(
         return None
     first_rows, first_at = found[0]
     top = first_rows[:first_at]
-    inspection = Inspection(rel, inspector=_labelled(top, INSPECTOR_LABEL))
-    written = _labelled(top, DATE_LABEL)
+    inspection = Inspection(rel, inspector=_labelled(top, _INSPECTOR_LABELS))
+    written = _labelled(top, _DATE_LABELS)
     inspection.day = parse_date(written, year) if written else None
     if inspection.day is None:
         inspection.day = find_date(rel.rsplit("/", 1)[-1], year)
