@@ -111,7 +111,7 @@ def scope(plan: Plan, evidence: Path, target: Target | None) -> tuple[Target | N
     """What the checked folder's own name narrows the check to: a unit's folder (养老服务科/)
     its unit's items, one requirement's or duty's folder (III-27-3-2 …/, L-6 …/) that one.
     (target, id)."""
-    from .evidence.scan import IdMatcher
+    from .evidence.ids import IdMatcher
 
     name = evidence.resolve().name
     ident = IdMatcher(plan.tasks.titles(), loop_titles(plan)).match(name)
@@ -282,7 +282,7 @@ def evidence_root(plan: Plan, evidence: Path) -> Path | None:
     """When the checked folder is a 科室's or one item's folder (its name says so), the folder
     the whole evidence tree likely is: the nearest ancestor whose name is neither. Decided by
     the names alone: nothing outside the folder the user named is read."""
-    from .evidence.scan import IdMatcher
+    from .evidence.ids import IdMatcher
 
     matcher = IdMatcher(plan.tasks.titles())
 

@@ -231,6 +231,23 @@ def test_a_ledger_typed_as_offices_type_it_counts_every_activity(plan, tmp_path)
     ]
 
 
+def test_a_duty_folder_without_the_hyphen_is_the_duty(plan, tmp_path) -> None:
+    """L6 志愿服务 is L-6's folder, as a reviewer reads it; L10 would never be L-1."""
+    from cwm.evidence.ids import IdMatcher
+
+    days = ("2021-04-03", "2021-04-17", "2021-05-08", "2021-05-22", "2021-06-05", "2021-06-19")
+    build_tree(tmp_path, {"包联社区/L6 志愿服务/台账.csv": ledger(*days)})
+    duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "L-6")
+    assert duty.status == Status.PASS and duty.folder == "包联社区/L6 志愿服务"
+    matcher = IdMatcher({}, {"L-1": "网格", "S-3": "医院", "PUB-2": "LED"})
+    assert [matcher.match(n) for n in ("s3医院", "PUB 2 LED", "L10 网格", "L-1")] == [
+        "S-3",
+        "PUB-2",
+        None,
+        "L-1",
+    ]
+
+
 def test_a_duty_that_falls_due_after_the_period_is_only_counted(plan, tmp_path) -> None:
     build_tree(tmp_path, {"包联社区/L-2 主题活动/说明.txt": "筹备中"})
     duty = result(checked(plan, tmp_path).report, "L-2")  # 9月前, checked in Q2

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from ..errors import os_problem
 from .captions import CAPTION_FILES
+from .ids import IdMatcher
 
 DOCUMENTS = frozenset({".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".md"})
 IMAGES = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".bmp", ".tif", ".tiff"})
@@ -65,17 +65,7 @@ def is_ignored(name: str) -> bool:
     return bool(_LEFTOVERS.search(name)) or name.casefold() in IGNORED_NAMES
 
 
-_DASHES = str.maketrans(
-    {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"}
-)
-"""‐ ‑ ‒ – — ― − ﹘ ﹣ －: each read as the ASCII hyphen in ids."""
-_ID_LIKE = re.compile(r"^(?:i{1,3}|iv|v)\s*-\s*\d+(?:\s*-\s*\d+)+")
 REFERENCE_PREFIX = "参考"
-
-
-def fold(name: str) -> str:
-    """NFKC (Ⅲ -> III, full-width -> ASCII), every dash as ``-``, case folded."""
-    return unicodedata.normalize("NFKC", name).translate(_DASHES).casefold()
 
 
 def display(path: Path) -> str:
@@ -135,61 +125,6 @@ class Scan:
     """Problems outside any requirement folder."""
     by_title: dict[str, str] = field(default_factory=dict)
     """Requirement id -> a folder named like its title but without its id (not checked)."""
-
-
-class IdMatcher:
-    """Which requirement id a folder name begins with; the nearest ids for one that matches none."""
-
-    def __init__(self, titles: Mapping[str, str], more: Mapping[str, str] | None = None) -> None:
-        self.titles = dict(titles)
-        """The ids a folder without one is compared with (``by_title``, ``nearest``)."""
-        ids = [*titles, *(more or {})]
-        folded = sorted(((fold(i), i) for i in ids), key=lambda pair: -len(pair[0]))
-        self._patterns = [(re.compile(re.escape(f) + r"(?!\d)(?!-\d)"), i) for f, i in folded]
-
-    def match(self, name: str) -> str | None:
-        folded = fold(name).lstrip()
-        for pattern, ident in self._patterns:
-            if pattern.match(folded):
-                return ident
-        return None
-
-    def unknown_id(self, name: str) -> str | None:
-        """The id-like beginning of ``name`` when it matches no requirement, else None."""
-        if self.match(name) is not None:
-            return None
-        found = _ID_LIKE.match(fold(name).lstrip())
-        return found.group(0).replace(" ", "").upper() if found else None
-
-    def by_title(self, name: str) -> str | None:
-        """The one requirement whose title a folder's name (without an id, at least four
-        characters) is taken from: its characters, in order, are the title's (新建小区养老设施
-        for 新建小区配套养老服务设施图片); a 科室's folder (养老服务科) is none."""
-        text = re.sub(r"[\s_\-.（）()]", "", fold(name))
-        if len(text) < 4:
-            return None
-
-        def taken_from(title: str) -> bool:
-            chars = iter(re.sub(r"[\s_\-.（）()]", "", fold(title)))
-            return all(char in chars for char in text)
-
-        found = [ident for ident, title in self.titles.items() if taken_from(title)]
-        return found[0] if len(found) == 1 else None
-
-    def nearest(self, name: str, limit: int = 2) -> list[str]:
-        """The ids most like ``name``'s id; the folder's text, compared with the titles, counts
-        as much."""
-        import difflib
-
-        written = (self.unknown_id(name) or "").casefold()
-        text = fold(name).lstrip()[len(written) :].strip(" _-.")
-
-        def score(ident: str) -> float:
-            by_id = difflib.SequenceMatcher(None, written, fold(ident)).ratio()
-            by_title = difflib.SequenceMatcher(None, text, fold(self.titles[ident])).ratio()
-            return by_id + (by_title if text else 0.0)
-
-        return sorted(self.titles, key=score, reverse=True)[:limit]
 
 
 @dataclass
