@@ -152,7 +152,8 @@ def inspections(
                 (
                     file.rel,
                     "不是自查表（没有“点位编号”“检查结果”列），未读取：自查表请用 "
-                    "cwm checklist --kind sites -f xlsx 生成。",
+                    "cwm checklist --kind sites -f xlsx 生成；用自己的表时，加一列“点位编号”"
+                    "（S-1、S-3 等，见 cwm duties）和一列“检查结果”（合格/不合格）。",
                 )
             )
             continue
