@@ -231,6 +231,36 @@ def test_a_ledger_typed_as_offices_type_it_counts_every_activity(plan, tmp_path)
     ]
 
 
+def test_a_ledger_saved_twice_counts_each_activity_once(plan, tmp_path) -> None:
+    """台账.xlsx beside 台账（定稿）.csv, and a row pasted twice: May's one activity is one, not
+    three — 未达标, as the reviewer counts; two different activities of one day are two."""
+    may = ("2021-04-03", "2021-04-17", "2021-05-08", "2021-06-05", "2021-06-19")
+    rows = [["日期", "活动内容", "地点"], *[[d, "志愿服务", "鸿丰社区"] for d in may]]
+    build_tree(
+        tmp_path,
+        {
+            "包联社区/L-6 志愿服务/台账.xlsx": xlsx_bytes(
+                [*rows, ["2021-05-08", "志愿服务", "鸿丰社区"]]
+            ),
+            "包联社区/L-6 志愿服务/台账（定稿）.csv": csv_bytes(rows),
+        },
+    )
+    duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "L-6")
+    assert [f.message for f in duty.findings if f.code == "activity-short"] == [
+        "2021年5月：1 次，要求 2 次（每月2次）。"
+    ]
+    build_tree(
+        tmp_path,
+        {
+            "包联社区/L-6 志愿服务/补记.csv": csv_bytes(
+                [["日期", "活动内容", "地点"], ["2021-05-08", "入户宣传", "鸿丰社区"]]
+            )
+        },
+    )
+    duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "L-6")
+    assert duty.status == Status.PASS
+
+
 def test_a_duty_folder_without_the_hyphen_is_the_duty(plan, tmp_path) -> None:
     """L6 志愿服务 is L-6's folder, as a reviewer reads it; L10 would never be L-1."""
     from cwm.evidence.ids import IdMatcher

@@ -2,7 +2,8 @@
 with a 日期 column, and 活动内容, 地点, 参加人数 where given) and dated photos
 (``2021-05-12_入户宣传.jpg``; a photo without a date in its name is dated by its EXIF).
 
-Counting: each 台账 row with a date is one activity; photos add one activity per day no 台账 row
+Counting: each 台账 row with a date is one activity (the same day, content and place written
+twice, in one 台账 or in two copies of it, once); photos add one activity per day no 台账 row
 has (several photos of one day are one activity). Distinct names (示范小区) come from the 地点
 column (else 活动内容) and from the photos' subfolders (else their names after the date).
 """
@@ -127,6 +128,16 @@ def readable(
             yield file, facts
 
 
+def _once(rows: list[Activity]) -> list[Activity]:
+    """Each activity once: the same day, content and place written twice — a row copied, or the
+    台账 saved again beside itself (台账.xlsx and 台账（定稿）.xlsx, an .xlsx and its .csv) — is one
+    activity, as a reviewer counts it; two activities of one day that differ are two."""
+    kept: dict[tuple[dt.date, str, str], Activity] = {}
+    for row in sorted(rows, key=lambda a: (a.rel, a.row or 0)):
+        kept.setdefault((row.day, norm(row.what), norm(row.place)), row)
+    return list(kept.values())
+
+
 def collect(files: Iterable[EvidenceFile], reads: dict[str, Any], year: int | None) -> Records:
     """The activities of a folder's 台账 and photos (see the module docstring)."""
     rows: list[Activity] = []
@@ -145,6 +156,7 @@ def collect(files: Iterable[EvidenceFile], reads: dict[str, Any], year: int | No
                 continue
             place = file.group or ""
             photos.append(Activity(day, photo_subject(file), place, file.rel))
+    rows = _once(rows)
     days = {a.day for a in rows}
     seen: set[dt.date] = set()
     extra = []
