@@ -51,7 +51,9 @@ def how_to_file(material: Any) -> str:
             )
             parts.append(
                 f"文件名写成“{'_'.join(material.caption)}.jpg”，如 {sample}.jpg{dates}；"
-                "也可在本文件夹放 captions.csv（列：文件名、" + "、".join(material.caption) + "）"
+                "也可在本文件夹放 照片说明.xlsx 或 captions.csv（列：文件名、"
+                + "、".join(material.caption)
+                + "）"
             )
         if material.groups and not material.groups.field:
             groups = material.groups

@@ -1,6 +1,6 @@
 """Photo captions (注明…): fields in the order the requirement declares, from the file name
-(``2021-04-04_市民政局_清明祭扫.jpg``) or from ``captions.csv``/``captions.xlsx`` in the folder
-(a column 文件名 and a column per field), which wins.
+(``2021-04-04_市民政局_清明祭扫.jpg``) or from a captions table in the folder (``captions.xlsx``,
+``照片说明.xlsx``…: a column 文件名 and a column per field), which wins.
 
 A field counts only when it holds a value of its kind (``rules.captions`` in tasks.yaml): a
 date, a name (with Chinese text), or text. Names cameras, phones and apps give files
@@ -18,8 +18,18 @@ from typing import Any, Mapping, Sequence
 
 from ..dates import parse_date, parse_month
 
-CAPTION_FILES = ("captions.csv", "captions.xlsx")
+CAPTION_NAMES = ("captions", "照片说明", "图片说明", "照片说明表", "图片说明表")
+"""A captions table's name without its extension: the docs' ``captions`` and the names offices
+give it."""
+CAPTION_SUFFIXES = (".csv", ".xlsx", ".xls")
 FILENAME_COLUMN = "文件名"
+
+
+def is_caption_file(name: str) -> bool:
+    """Whether a file in a requirement folder is its captions table (``captions.xlsx``,
+    ``照片说明.xlsx``, ``图片说明.csv``…), width and case folded."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return any(folded == stem + suffix for stem in CAPTION_NAMES for suffix in CAPTION_SUFFIXES)
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

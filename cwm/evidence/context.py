@@ -108,9 +108,9 @@ class Context:
     reader: CaptionReader
     """Judges caption values under the plan's caption rules."""
     captions: dict[str, Caption] = field(default_factory=dict)
-    """File name -> caption from captions.csv/xlsx."""
+    """File name -> caption from the captions tables."""
     caption_problems: list[Found] = field(default_factory=list)
-    """captions.csv/xlsx files that could not be used."""
+    """Captions tables that could not be used."""
     elsewhere: Mapping[str, Elsewhere] = field(default_factory=dict)
     """Photo rel -> how it looks like photos in other checked requirements."""
     scene_of: Mapping[str, int] = field(default_factory=dict)

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 def _captions_of(
     folder: RequirementFolder | None, names: list[str], reader: CaptionReader
 ) -> tuple[dict[str, Caption], list[Found]]:
-    """Captions from the folder's captions.csv/xlsx, and findings for unusable ones."""
+    """Captions from the folder's captions tables (``is_caption_file``), and findings for
+    unusable ones."""
     out: dict[str, Caption] = {}
     problems: list[Found] = []
     if folder is None:

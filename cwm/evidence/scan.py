@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from ..errors import os_problem
-from .captions import CAPTION_FILES
+from .captions import is_caption_file
 from .ids import IdMatcher
 
 DOCUMENTS = frozenset({".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".md"})
@@ -301,7 +301,7 @@ class _Walker:
 
     def visit_file(self, path: Path, name: str, level: _Level) -> None:
         folder = level.folder
-        if folder is not None and name.casefold() in CAPTION_FILES and not level.reference:
+        if folder is not None and is_caption_file(name) and not level.reference:
             folder.caption_files.append(path)
             return
         item = EvidenceFile(path, self.rel_of(path), kind_of(path), level.group, level.reference)

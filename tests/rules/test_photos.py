@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from ..builders import build_tree, codes, csv_bytes, jpeg_bytes, result_of, run_check, xlsx_bytes
 
 APRIL = dt.date(2021, 4, 4)
@@ -93,9 +95,11 @@ def test_exif_date_far_from_caption_is_a_warning(plan, tmp_path):
     assert warning.severity == "warning" and "2021-06-01" in warning.message
 
 
-def test_captions_csv_wins_over_file_names(plan, tmp_path):
+@pytest.mark.parametrize("table", ["captions.csv", "照片说明.csv", "图片说明.CSV"])
+def test_captions_csv_wins_over_file_names(plan, tmp_path, table):
+    """The table as the docs name it, or as an office names it."""
     files = photos("III-7-3-1", ["a.jpg", "b.jpg", "c.jpg"])
-    files["III-7-3-1/captions.csv"] = csv_bytes(
+    files[f"III-7-3-1/{table}"] = csv_bytes(
         [["文件名", "活动时间", "主办单位", "活动主题"]]
         + [[n, "2021年4月4日", "市民政局", "宣传"] for n in ("a.jpg", "b.jpg", "c.jpg")],
         encoding="gbk",

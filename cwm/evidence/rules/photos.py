@@ -1,7 +1,8 @@
 """图片资料与媒体报道截图：张数、照片说明（注明事项）、日期、分组。
 
 - 照片说明按申报要求的顺序写在文件名中，用“_”分隔，如 ``2021-04-04_市民政局_清明祭扫.jpg``；
-  或写在文件夹里的 captions.csv / captions.xlsx 中（“文件名”一列，每个注明事项一列），表格优先。
+  或写在文件夹里的照片说明表中（照片说明.xlsx、图片说明.csv 或 captions.xlsx：“文件名”一列，
+  每个注明事项一列），表格优先。
 - 每一项须有该项的内容：日期可写 2021-04-04、2021.04.04、2021/4/4、20210404 或 2021年4月4日；
   名称（小区名称、单位名称……）须有汉字；相机、手机、微信自动起的名字（IMG_…、DSC…、微信图片_…、
   mmexport…、Screenshot_…）、纯数字、时间戳都不算。照片说明不全的照片不计入张数。
@@ -49,8 +50,11 @@ CODES = {
         {Trait.PHOTO},
     ),
     "photo-groups": ("error", "分组不满足要求：每组张数、必报的组、不同组的个数，或照片无法归组。"),
-    "caption-file": ("error", "captions.csv / captions.xlsx 无法读取，或缺少“文件名”列。"),
-    "caption-column": ("warning", "captions.csv / captions.xlsx 有不认识的列（已忽略）。"),
+    "caption-file": (
+        "error",
+        "照片说明表（照片说明.xlsx、captions.csv 等）无法读取，或缺少“文件名”列。",
+    ),
+    "caption-column": ("warning", "照片说明表有不认识的列（已忽略）。"),
 }
 
 EXIF_TOLERANCE_DAYS = 3
