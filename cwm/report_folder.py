@@ -43,8 +43,9 @@ class _Thumbnails:
     cached (a warm report decodes nothing)."""
 
     def __init__(self, root: Path, findings: list[Any], use_cache: bool, jobs: int) -> None:
+        from .evidence.kinds import kind_of
         from .evidence.reading import thumbnails
-        from .evidence.scan import EvidenceFile, kind_of
+        from .evidence.scan import EvidenceFile
 
         rels: dict[str, None] = {}
         for finding in findings:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from ..dates import parse_date, parse_month
+from .kinds import IMAGES
 
 CAPTION_NAMES = ("captions", "照片说明", "图片说明", "照片说明表", "图片说明表")
 """A captions table's name without its extension: the docs' ``captions`` and the names offices
@@ -201,10 +202,7 @@ def caption_key(name: str) -> str:
     extension optional (``阳光小区.JPG``, ``阳光小区.jpg`` and ``阳光小区`` are one photo)."""
     key = unicodedata.normalize("NFKC", str(name)).strip().casefold()
     stem, dot, suffix = key.rpartition(".")
-    return stem if dot and suffix in _IMAGE_SUFFIXES else key
-
-
-_IMAGE_SUFFIXES = {"jpg", "jpeg", "png", "heic", "heif", "webp", "bmp", "tif", "tiff"}
+    return stem if dot and f".{suffix}" in IMAGES else key
 
 
 def _fold(text: str) -> str:

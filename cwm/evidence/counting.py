@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .kinds import kind_of
 from .readers import DocumentText, ReadError
 from .reading import read_file
-from .scan import EvidenceFile, kind_of, scan
+from .scan import EvidenceFile, scan
 
 
 @dataclass(frozen=True)

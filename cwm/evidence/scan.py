@@ -24,23 +24,8 @@ from typing import Callable, Iterator, Mapping
 from ..errors import os_problem
 from .captions import is_caption_file
 from .ids import IdMatcher
+from .kinds import kind_of
 
-DOCUMENTS = frozenset({".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".md"})
-IMAGES = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".bmp", ".tif", ".tiff"})
-TABLES = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv"})
-ARCHIVES = frozenset({".zip", ".rar", ".7z"})
-VIDEOS = frozenset(
-    {".mp4", ".mov", ".avi", ".wmv", ".mkv", ".flv", ".3gp", ".m4v", ".mpg", ".mpeg"}
-)
-KINDS = {
-    **dict.fromkeys(DOCUMENTS, "document"),
-    **dict.fromkeys(IMAGES, "image"),
-    **dict.fromkeys(TABLES, "table"),
-    **dict.fromkeys(ARCHIVES, "archive"),
-    **dict.fromkeys(VIDEOS, "video"),
-}
-"""What a file is taken for, by its extension; the readers then decide from its bytes whether it
-is one (a text file named .jpg is no photo)."""
 NOTES_FILE = "要求.txt"
 """The note ``cwm init`` writes into each requirement folder: never evidence."""
 OLD_NOTES_FILE = "要求.md"
@@ -48,10 +33,6 @@ OLD_NOTES_FILE = "要求.md"
 IGNORED_NAMES = frozenset(
     {"thumbs.db", "desktop.ini", ".ds_store", NOTES_FILE.casefold(), OLD_NOTES_FILE.casefold()}
 )
-
-
-def kind_of(path: Path) -> str:
-    return KINDS.get(path.suffix.lower(), "other")
 
 
 _LEFTOVERS = re.compile(r"^(?:~\$|\._|\.~lock\..*#$|~WRL\d*\.tmp$)|\.tmp$", re.IGNORECASE)

@@ -30,6 +30,23 @@ def test_enough_captioned_photos_pass(plan, tmp_path):
     assert photo_codes(result) == []
 
 
+def test_photos_saved_by_a_browser_or_wechat_for_pc_count(plan, tmp_path):
+    """WeChat for PC and browsers save a JPEG as .jfif (or .jpe): a photo like any other."""
+    names = [
+        "2021-04-02_市民政局_宣传1.jfif",
+        "2021-04-03_市民政局_宣传2.JPE",
+        "2021-04-04_市民政局_宣传3.jpg",
+    ]
+    files = photos("III-7-3-1", names)
+    files["III-7-3-1/captions.csv"] = csv_bytes(
+        [
+            ["文件名", "活动时间", "主办单位", "活动主题"],
+            ["2021-04-02_市民政局_宣传1", "2021-04-02", "市民政局", "宣传"],
+        ]
+    )
+    assert photo_codes(check(plan, tmp_path, "III-7-3-1", files)) == []
+
+
 def test_too_few_photos(plan, tmp_path):
     result = check(
         plan, tmp_path, "III-7-3-1", photos("III-7-3-1", ["2021-04-04_市民政局_宣传.jpg"])

@@ -54,7 +54,7 @@ _MANUAL = {"doc-unreadable": "doc-unreadable", "manual": "table-manual"}
 
 def archive_message(name: str, facts: ArchiveFacts | None) -> str:
     """“照片.zip 内有 5 张图片、1 份文档，压缩包中的材料不计入，请解压后放入本文件夹。”"""
-    from ..scan import kind_of
+    from ..kinds import kind_of
 
     counts = Counter(kind_of(PurePosixPath(n)) for n in (facts.names if facts else ()))
     held = "、".join(f"{counts[k]} {unit}" for k, unit in _UNITS.items() if counts[k])
