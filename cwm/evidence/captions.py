@@ -24,6 +24,9 @@ CAPTION_NAMES = ("captions", "照片说明", "图片说明", "照片说明表", 
 give it."""
 CAPTION_SUFFIXES = (".csv", ".xlsx", ".xls")
 FILENAME_COLUMN = "文件名"
+PLAIN_COLUMNS = frozenset({"序号", "备注", "照片", "图片"})
+"""Columns any office table has (a running number, a remark, the picture pasted in): not fields,
+and not worth a warning."""
 
 
 def is_caption_file(name: str) -> bool:
@@ -122,19 +125,23 @@ class CaptionReader:
         return other if other is not None and other.complete else caption
 
     def _other_separators(self, stem: str, names: Sequence[str]) -> Caption | None:
-        """The caption of a name whose parts are separated by a space, 、, - or —/——: a date
-        at the start is taken whole first (2021-04-04 has dashes of its own)."""
+        """The caption of a name whose parts are separated by a space, 、, - or —/——, or whose
+        next part is in brackets (金科城（助餐点）): a date at the start is taken whole first
+        (2021-04-04 has dashes of its own)."""
         rest, first = stem, []
         if names and self.kinds.get(names[0]) == "date":
             date = _LEADING_DATE.match(_fold(stem))
             if date:
                 first, rest = [date.group(0).strip()], _fold(stem)[date.end() :]
+        bracketed = _BRACKETED.search(rest)
+        if bracketed:  # 金科城（助餐点）: the part in brackets is the next field
+            rest = _BRACKETED.sub(lambda m: f"、{m.group(1)}、", rest).strip("、")
         separators = _SEPARATORS.findall(rest)
         if not separators:
             return None
         parts = first + [p.strip() for p in _SEPARATORS.split(rest) if p.strip()]
         caption = self._judged(dict(zip(names, parts)), names, "filename")
-        caption.separator = separators[0].strip() or " "
+        caption.separator = "（）" if bracketed else separators[0].strip() or " "
         caption.parts = parts
         return caption
 
@@ -165,7 +172,7 @@ class CaptionReader:
                 f"可用的列：{known}。",
             )
             for h in header
-            if h and h != FILENAME_COLUMN and h not in names
+            if h and h != FILENAME_COLUMN and h not in names and h not in PLAIN_COLUMNS
         ]
         name_at = header.index(FILENAME_COLUMN)
         out: dict[str, Caption] = {}
@@ -181,6 +188,8 @@ class CaptionReader:
 
 
 _SEPARATORS = re.compile(r"\s*(?:——|—|–|、|-)\s*|\s+")
+_BRACKETED = re.compile(r"\s*[（(]\s*([^（）()]+?)\s*[)）]\s*")
+"""A field written in brackets after the one before it: ``金科城（助餐点）``."""
 _LEADING_DATE = re.compile(
     r"^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?"
     r"|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"

@@ -59,6 +59,16 @@ def test_a_field_counts_only_with_a_value_of_its_kind(reader, value, field, ok):
     assert reader.means_something(field, value) is ok
 
 
+def test_a_field_in_brackets_is_the_next_field(reader):
+    """金科城（助餐点）: the 小区 and, in brackets, its 服务功能 — as a reviewer reads it (with the
+    advice to write _); an underscore, where written, still decides."""
+    caption = reader.from_filename(Path("金科城（助餐点）.jpg"), NAMES)
+    assert caption.complete and caption.fields == {"小区名称": "金科城", "服务功能": "助餐点"}
+    assert caption.separator == "（）" and caption.parts == ["金科城", "助餐点"]
+    caption = reader.from_filename(Path("金科城（二期）_助餐点.jpg"), NAMES)
+    assert caption.fields == {"小区名称": "金科城（二期）", "服务功能": "助餐点"}
+
+
 def test_copy_suffixes_are_not_part_of_the_caption(reader):
     assert strip_copy_suffix("阳光小区_助餐服务 - 副本 (2)") == "阳光小区_助餐服务"
     assert strip_copy_suffix("阳光小区_助餐服务(1)") == "阳光小区_助餐服务"
@@ -67,11 +77,14 @@ def test_copy_suffixes_are_not_part_of_the_caption(reader):
 
 
 def test_a_caption_table_names_its_bad_header(reader):
-    rows = [["文件名", "小区名称", "服务功能", "备注"], ["a.jpg", "阳光小区", "0029", "x"]]
+    """A column that is no field is named (拍摄地点 is not asked for); the columns every office
+    table has — 序号, 备注, the pasted 照片 — are not worth a warning."""
+    header = ["序号", "文件名", "小区名称", "服务功能", "拍摄地点", "备注", "照片"]
+    rows = [header, ["1", "a.jpg", "阳光小区", "0029", "x", "", ""]]
     captions, problems = reader.from_table(rows, NAMES, "captions.csv")
     assert captions[caption_key("a.jpg")].missing == ["服务功能"]
     [(code, message)] = problems
-    assert code == "caption-column" and "第 1 行" in message and "“备注”" in message
+    assert code == "caption-column" and "第 1 行" in message and "“拍摄地点”" in message
     _, [(code, message)] = reader.from_table([["名称"], ["a.jpg"]], NAMES, "captions.csv")
     assert code == "caption-file" and "缺少“文件名”列" in message
 

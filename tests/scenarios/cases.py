@@ -140,15 +140,36 @@ SCENARIOS = [
     ),
     Scenario(
         "csv-with-extra-column",
-        "captions.csv 多了一列“备注”",
+        "captions.csv 多了一列“拍摄地点”（不是要求注明的事项，可能是写错了列名）",
         lambda: {
             **xiaoqu_photos("III-27-3-2", CAMERA_NAMES),
             "III-27-3-2/captions.csv": csv_bytes(
-                [["文件名", "小区名称", "服务功能", "备注"]]
+                [["文件名", "小区名称", "服务功能", "拍摄地点"]]
                 + [[n, x, s, "无"] for n, x, s in zip(CAMERA_NAMES, XIAOQU, SERVICES)]
             ),
         },
         {"III-27-3-2": ("warn", {"caption-column"})},
+    ),
+    Scenario(
+        "function-in-brackets",
+        "文件名写成“小区名称（服务功能）.jpg”：审核读得出小区和功能，只是建议改用 _",
+        xiaoqu_photos("III-27-3-2", [f"{x}（{s}）.jpg" for x, s in zip(XIAOQU, SERVICES)]),
+        {"III-27-3-2": ("pass", set())},
+    ),
+    Scenario(
+        "table-with-number-and-remark",
+        "照片说明.xlsx 有“序号”“备注”列（办公室的表都有），审核不看这些列",
+        lambda: {
+            **xiaoqu_photos("III-27-3-2", CAMERA_NAMES),
+            "III-27-3-2/照片说明.xlsx": xlsx_bytes(
+                [["序号", "文件名", "小区名称", "服务功能", "备注"]]
+                + [
+                    [i, n, x, s, ""]
+                    for i, (n, x, s) in enumerate(zip(CAMERA_NAMES, XIAOQU, SERVICES), 1)
+                ]
+            ),
+        },
+        {"III-27-3-2": ("pass", set())},
     ),
     Scenario(
         "digits-as-service",

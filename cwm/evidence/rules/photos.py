@@ -40,7 +40,7 @@ CODES = {
     ),
     "caption-shape": (
         "info",
-        "照片说明用空格、、、- 或 — 分隔：已按各项读出，建议改为用 _ 分隔。",
+        "照片说明用空格、、、-、— 或括号分隔：已按各项读出，建议改为用 _ 分隔。",
         {Trait.PHOTO},
     ),
     "caption-date": ("error", "照片说明中的日期无法识别，或不在要求的时间范围内。", {Trait.PHOTO}),
@@ -182,7 +182,7 @@ def judge_caption(
     if message:
         yield Found("caption-missing", message, file.rel)
     elif caption.separator:
-        name = "空格" if caption.separator.isspace() else f"“{caption.separator}”"
+        name = {" ": "空格", "（）": "括号"}.get(caption.separator, f"“{caption.separator}”")
         agreed = "_".join(caption.parts) + file.path.suffix.lower()
         yield Found(
             "caption-shape",
