@@ -163,6 +163,31 @@ def test_an_offices_own_labels_above_the_header_are_read(plan, tmp_path) -> None
     assert not [f for f in report.other_findings if f.code == "site-sheet"]
 
 
+def test_a_years_ledger_with_a_date_per_row_is_one_inspection_per_date(plan, tmp_path) -> None:
+    """The office's own 自查台账: one sheet for the year, a 检查日期 column. April found S-3（2）
+    不合格, June found it 合格: closed. S-1 was last inspected in March: no inspection this
+    quarter. A date not read is named with its row."""
+    rows = [
+        ["点位编号", "标准编号", "检查日期", "检查结果", "问题描述", "整改时限"],
+        ["S-1", "（1）", "2021-03-10", "合格", "", ""],
+        ["S-3", "（2）", "2021年4月12日", "不合格", "破损", "2021-04-30"],
+        ["S-3", "（2）", "2021.6.8", "合格", "", ""],
+        ["S-4", "（1）", "六月中旬", "合格", "", ""],
+    ]
+    build_tree(tmp_path, {"实地点位/2021年自查台账.xlsx": xlsx_bytes(rows)})
+    report = checked(plan, tmp_path, dt.date(2021, 6, 30)).report
+    s3 = result(report, "S-3")
+    assert not [f for f in s3.findings if f.code in ("site-overdue", "site-open")]
+    assert "最近一次自查 2021-06-08" in s3.findings[-1].message
+    assert [f.code for f in result(report, "S-1").findings if f.severity != "info"] == [
+        "site-not-this-period"
+    ]
+    assert any(
+        "第5行 检查日期“六月中旬”无法识别" in f.message for f in result(report, "S-4").findings
+    )
+    assert not [f for f in report.other_findings if "没有填写检查日期" in f.message]
+
+
 def test_ticks_and_crosses_are_read_as_a_reviewer_reads_them(plan, tmp_path) -> None:
     """An office's own sheet, typed in WPS without the drop-down: √ is 合格, × (or X) 不合格,
     达标/不符合 too; 基本合格 is not guessed — the row is named with the fix."""

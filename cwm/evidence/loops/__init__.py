@@ -146,8 +146,8 @@ def inspections(
     for file, facts in readable(files, reads, problems):
         if facts is None:
             continue
-        sheet = read_inspection(file.rel, facts.sheets, year)
-        if sheet is None:
+        found = read_inspection(file.rel, facts.sheets, year)
+        if found is None:
             problems.append(
                 (
                     file.rel,
@@ -157,6 +157,7 @@ def inspections(
                 )
             )
             continue
-        problems += [(sheet.rel, message) for site, message in sheet.problems if site is None]
-        sheets.append(sheet)
+        for sheet in found:
+            problems += [(sheet.rel, m) for site, m in sheet.problems if site is None]
+        sheets += found
     return sheets, problems

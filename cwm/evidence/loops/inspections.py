@@ -136,8 +136,11 @@ def _number(text: str) -> int | None:
 
 def read_inspection(
     rel: str, sheets: Sequence[tuple[str, list[list[str]]]], year: int | None
-) -> Inspection | None:
-    """A filled sheet (None when no sheet of the workbook has the header: not a 自查表)."""
+) -> list[Inspection] | None:
+    """The inspections a filled sheet records: one, dated above the header (or by the file
+    name); where an office's own sheet has a 检查日期 column (a year's 自查台账), one more per
+    date its rows give, rows without one being of the sheet's date. None when no sheet of the
+    workbook has the header: not a 自查表."""
     found = [(rows, at) for _, rows in sheets if (at := _header_at(rows)) is not None]
     if not found:
         return None
@@ -148,22 +151,53 @@ def read_inspection(
     inspection.day = parse_date(written, year) if written else None
     if inspection.day is None:
         inspection.day = find_date(rel.rsplit("/", 1)[-1], year)
-        if inspection.day is None:
-            what = f"检查日期“{written}”无法识别" if written else "没有填写检查日期"
-            inspection.problems.append(
-                (
-                    None,
-                    f"{what}：请在表头“{DATE_LABEL}”后填写日期（如 2021-05-10），"
-                    "或在文件名中写明日期。",
-                )
-            )
+    by_day: dict[dt.date, Inspection] = {}
+    per_row = False  # a 检查日期 column: each row says its own day, or is named
     for rows, at in found:
         columns = _columns(rows[at])
+        day_at = next((n for n, c in enumerate(rows[at]) if _DATE_LABELS.fullmatch(norm(c))), None)
+        per_row = per_row or day_at is not None
         for n, row in enumerate(rows[at + 1 :], at + 2):
             entry = _entry(row, n, columns, year, inspection.problems)
-            if entry is not None:
+            if entry is None:
+                continue
+            day = _row_day(row, day_at, n, entry.site, year, inspection)
+            if day is None:
                 inspection.entries.append(entry)
-    return inspection
+            else:
+                by_day.setdefault(day, Inspection(rel, day, inspection.inspector))
+                by_day[day].entries.append(entry)
+    if inspection.day is None and not per_row:
+        what = f"检查日期“{written}”无法识别" if written else "没有填写检查日期"
+        inspection.problems.append(
+            (
+                None,
+                f"{what}：请在表头“{DATE_LABEL}”后填写日期（如 2021-05-10），"
+                "或在文件名中写明日期。",
+            )
+        )
+    return [inspection, *by_day.values()]
+
+
+def _row_day(
+    row: Sequence[str],
+    at: int | None,
+    number: int,
+    site: str,
+    year: int | None,
+    sheet: Inspection,
+) -> dt.date | None:
+    """The day a row's own 检查日期 cell gives; None (the row is of the ``sheet``'s day) without
+    the column or with an empty cell. A cell not read is named, and so is an empty one where
+    the sheet has no day either."""
+    if at is None:
+        return None
+    raw = row[at].strip() if at < len(row) else ""
+    day = parse_date(raw, year) if raw else None
+    if day is None and (raw or sheet.day is None):
+        what = f"检查日期“{raw}”无法识别" if raw else "没有填写检查日期"
+        sheet.problems.append((site, f"第{number}行 {what}：请写成 2021-05-10。"))
+    return day
 
 
 def _result(text: str) -> str:
