@@ -15,7 +15,7 @@ from cwm.periods import Period
 from cwm.units import Target
 from cwm.vocab import Status
 
-from .builders import build_tree, csv_bytes, inspection_sheet, jpeg_bytes, xlsx_bytes
+from .builders import build_tree, csv_bytes, docx_bytes, inspection_sheet, jpeg_bytes, xlsx_bytes
 
 JUNE = dt.date(2021, 6, 20)
 Q2 = Period(2021, "quarter", 2)
@@ -284,6 +284,54 @@ def test_a_ledger_saved_twice_counts_each_activity_once(plan, tmp_path) -> None:
     )
     duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "L-6")
     assert duty.status == Status.PASS
+
+
+def word_tables(*tables: list[list[str]], title: str = "活动台账") -> bytes:
+    """A .docx as an office types it in Word: a title, then each table."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(title)
+    for rows in tables:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = str(value)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_ledger_a_sheet_and_a_survey_kept_in_word_are_read(plan, tmp_path) -> None:
+    """Offices keep the 台账, the 自查表 and the 问卷统计 as Word tables: each reads as the same
+    table in Excel would, and a Word report in 实地点位/ is no bad sheet."""
+    days = ("2021-04-03", "2021-04-17", "2021-05-08", "2021-05-22", "2021-06-05", "2021-06-19")
+    ledger_rows = [
+        ["日期", "活动内容", "地点", "参加人数"],
+        *[[d, "志愿服务", "鸿丰社区", 10] for d in days],
+    ]
+    sheet_rows = [
+        ["点位编号", "标准编号", "检查结果", "问题描述", "整改时限"],
+        ["S-1", "（1）", "合格", "", ""],
+    ]
+    survey_rows = [["指标", "数值"], ["群众参与率", "98.6%"], ["满意率", "96%"]]
+    build_tree(
+        tmp_path,
+        {
+            "包联社区/L-6 志愿服务/活动台账.docx": word_tables(ledger_rows),
+            "包联社区/L-4 问卷/问卷统计.docx": word_tables(survey_rows, title="问卷统计"),
+            "实地点位/5月自查表.docx": word_tables(sheet_rows, title="检查日期：2021-05-10"),
+            "实地点位/自查工作总结.docx": docx_bytes("2021年实地点位自查工作总结。" + "文明" * 100),
+        },
+    )
+    report = checked(plan, tmp_path, dt.date(2021, 7, 5)).report  # the second quarter
+    assert result(report, "L-6").status == Status.PASS
+    assert "最近一次自查 2021-05-10" in result(report, "S-1").findings[-1].message
+    assert not [f for f in report.other_findings if f.code == "site-sheet"]
+    report = checked(plan, tmp_path, dt.date(2021, 11, 1), Period(2021, "year")).report
+    assert result(report, "L-4").status == Status.PASS
 
 
 def test_a_duty_folder_without_the_hyphen_is_the_duty(plan, tmp_path) -> None:

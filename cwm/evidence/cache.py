@@ -20,7 +20,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
-READERS_VERSION = 14
+READERS_VERSION = 15
 """Bump when a reader's output changes, so old results are not used."""
 BUSY_TIMEOUT = 5.0
 """Seconds to wait for another process's write before going on without the cache."""

@@ -17,7 +17,7 @@ from ..context import Found
 from . import areas, liaison, publicity, sites
 from .inspections import FOLDER, Inspection, norm, read_inspection
 from .records import readable
-from .subjects import ActivityDuty, Duty, LoopContext, PublicityDuty, SiteDuty, Span
+from .subjects import ActivityDuty, Duty, LoopContext, PublicityDuty, SiteDuty, Span, has_tables
 
 if TYPE_CHECKING:
     from ..scan import EvidenceFile, Scan
@@ -99,14 +99,14 @@ def sheet_files(tree: Scan) -> list[EvidenceFile]:
     loose = [
         f
         for f in tree.stray
-        if f.kind == "table" and any(is_area(p, FOLDER) for p in _folders(tree, f.rel))
+        if has_tables(f) and any(is_area(p, FOLDER) for p in _folders(tree, f.rel))
     ]
     inside = [
         f
         for ident, folder in tree.folders.items()
         if ident.startswith("S-")
         for f in folder.files
-        if f.kind == "table"
+        if has_tables(f)
     ]
     return loose + inside
 
@@ -122,7 +122,7 @@ def files_to_read(
         for duty in duties
         if not isinstance(duty, SiteDuty) and duty.id in tree.folders
         for f in tree.folders[duty.id].files
-        if f.kind in ("table", "image")
+        if has_tables(f) or f.kind == "image"
     ]
     out += [
         f
@@ -147,6 +147,8 @@ def inspections(
         if facts is None:
             continue
         found = read_inspection(file.rel, facts.sheets, year)
+        if found is None and file.kind != "table":
+            continue  # a Word document without a sheet's table: a document, not a bad sheet
         if found is None:
             problems.append(
                 (

@@ -1,7 +1,8 @@
 """包联社区（附件3）：按活动台账和活动照片，在每个周期内计数。
 
 每项职责一个文件夹（包联社区/L-6 参与社区志愿服务活动/），放活动照片（活动时间_活动内容.jpg）
-和/或活动台账（.xlsx/.csv，列：日期、活动内容、地点、参加人数）。每月2次按月计，每半年按半年计，
+和/或活动台账（.xlsx/.csv 或 Word 表格，列：日期、活动内容、地点、参加人数）。
+每月2次按月计，每半年按半年计，
 “9月前”“10月前”计到截止日，示范小区按不同的小区名计（台账的“地点”列或照片所在的子文件夹）；
 问卷的参与率、满意率从表格中读取（如“群众参与率 | 98.6%”），与要求比较。本期到期的周期不足是错误
 （与附件1一样：本季度应交的，季度末前没交齐也是未完成，消息说明还差几次）；以后才到期的周期只提示
@@ -38,8 +39,7 @@ CODES = {
 
 
 def records_of(ctx: LoopContext) -> Records:
-    files = [f for f in (ctx.folder.files if ctx.folder else []) if f.kind in ("table", "image")]
-    return collect(files, ctx.reads, ctx.year)
+    return collect([*ctx.tables(), *ctx.files("image")], ctx.reads, ctx.year)
 
 
 def undated_and_problems(ctx: LoopContext, records: Records, code: str) -> Iterator[Found]:
@@ -84,7 +84,7 @@ def check(ctx: LoopContext) -> Iterator[Found]:
     code = "activity-routine" if duty.standing else "activity-none" if nothing else "activity-short"
     how = (
         f"请在“包联社区/{duty.id} {duty.title}/”中放入活动照片（活动时间_活动内容.jpg）"
-        "或活动台账（.xlsx/.csv：日期、活动内容、地点、参加人数）。"
+        "或活动台账（.xlsx/.csv 或 Word 表格：日期、活动内容、地点、参加人数）。"
     )
     counted = []
     word = _word(duty)
@@ -129,7 +129,7 @@ def _targets(ctx: LoopContext, duty: ActivityDuty) -> Iterator[Found]:
     if not duty.targets:
         return
     sheets = []
-    for file in ctx.files("table"):
+    for file in ctx.tables():
         facts = ctx.reads.get(file.rel)
         if facts is not None and not isinstance(facts, ReadError):
             sheets += [(file.rel, cells_to_pairs(rows)) for _, rows in facts.sheets]

@@ -1,6 +1,7 @@
-"""Activity records of a liaison or publicity folder: the rows of an activity 台账 (.xlsx/.csv
-with a 日期 column, and 活动内容, 地点, 参加人数 where given) and dated photos
-(``2021-05-12_入户宣传.jpg``; a photo without a date in its name is dated by its EXIF).
+"""Activity records of a liaison or publicity folder: the rows of an activity 台账 (.xlsx/.csv,
+or a table in a Word document, with a 日期 column, and 活动内容, 地点, 参加人数 where given) and
+dated photos (``2021-05-12_入户宣传.jpg``; a photo without a date in its name is dated by its
+EXIF).
 
 Counting: each 台账 row with a date is one activity (the same day, content and place written
 twice, in one 台账 or in two copies of it, once); photos add one activity per day no 台账 row
@@ -145,7 +146,7 @@ def collect(files: Iterable[EvidenceFile], reads: dict[str, Any], year: int | No
     undated: list[str] = []
     problems: list[tuple[str, str]] = []
     for file, facts in readable(files, reads, problems):
-        if file.kind == "table" and facts is not None:
+        if facts is not None and getattr(facts, "sheets", ()):  # a table file, a Word table
             found, bad = from_table(file.rel, facts.sheets, year)
             rows += found
             problems += [(file.rel, message) for message in bad]

@@ -98,3 +98,13 @@ class LoopContext:
 
     def files(self, kind: str) -> list[EvidenceFile]:
         return [f for f in self.folder.files if f.kind == kind] if self.folder else []
+
+    def tables(self) -> list[EvidenceFile]:
+        """The folder's files with tables (``has_tables``)."""
+        return [f for f in self.folder.files if has_tables(f)] if self.folder else []
+
+
+def has_tables(file: EvidenceFile) -> bool:
+    """A file whose tables the loops read as sheets: a table file, or a Word document (its
+    tables, ``DocumentText.sheets``: a 台账, 自查表 or 问卷统计 kept in Word)."""
+    return file.kind == "table" or file.path.suffix.lower() == ".docx"

@@ -47,10 +47,13 @@ class DocumentText:
     """Where the first page ends in ``text`` (a length, not a copy: the cache stores the text
     once)."""
     scanned: bool = False
+    """A PDF without a text layer (a scan): nothing to count."""
     actual_format: str | None = None
     """The format the bytes are, when the extension says another (a Word 97 file named .docx):
     read as what it is."""
-    """A PDF without a text layer (a scan): nothing to count."""
+    sheets: tuple[tuple[str, list[list[str]]], ...] = ()
+    """A .docx's tables as (表N, rows of cell texts), as a table file's sheets are: a 台账, 自查表
+    or 问卷统计 kept in Word reads as one kept in Excel."""
 
     @staticmethod
     def is_scan(text: str) -> bool:

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from ..limits import MAX_TABLE_ROWS
 from .base import DocumentText, ReadError, TextBudget
 from .zipparts import parse_part
 
@@ -23,6 +24,7 @@ FIRST_PAGE_CHARS = 1500
 _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 _PIECES = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
 """Elements that stand for a character (a w:t's text is read from the parser's data)."""
+_TABLE_TAGS = {W + "tbl", W + "tr", W + "tc"}
 
 
 class _Paragraphs:
@@ -38,6 +40,7 @@ class _Paragraphs:
         self.budget = TextBudget()
         self.text: list[str] | None = None
         """The pieces of the w:t being read."""
+        self.tables = _Tables()
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         if self.skip or tag == MC_FALLBACK:
@@ -48,6 +51,8 @@ class _Paragraphs:
             self.open.append([])
         elif tag == W + "t" and self.open:
             self.text = []
+        elif tag in _TABLE_TAGS:
+            self.tables.start(tag)
 
     def data(self, text: str) -> None:
         if self.text is not None:
@@ -60,7 +65,11 @@ class _Paragraphs:
             return
         if tag == W + "p" and self.open:
             self.out.append("".join(self.open.pop()))
+            self.tables.paragraph(self.out[-1])
             self.budget.spend(1)
+            return
+        if tag in _TABLE_TAGS:
+            self.tables.end(tag)
             return
         if not self.open:
             return
@@ -74,6 +83,58 @@ class _Paragraphs:
 
     def close(self) -> list[str]:
         return self.out
+
+
+class _Tables:
+    """The body's tables as rows of cell texts, from the same parse (a 台账 or 自查表 kept in
+    Word): a cell is its paragraphs, joined; a table inside a cell is text of that cell. Above
+    each table, as one-cell rows, the last ``LEAD`` paragraphs before it (检查日期：…, 检查人：…
+    are written there, as above a spreadsheet's header). At most ``MAX_TABLE_ROWS`` rows in all
+    (the text itself is bounded by the paragraphs' budget)."""
+
+    LEAD = 5
+
+    def __init__(self) -> None:
+        self.found: list[list[list[str]]] = []
+        self.depth = 0
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.rows_left = MAX_TABLE_ROWS
+        self.lead: list[str] = []
+
+    def start(self, tag: str) -> None:
+        if tag == W + "tbl":
+            self.depth += 1
+            if self.depth == 1:
+                self.found.append([[text] for text in self.lead[-self.LEAD :]])
+                self.lead = []
+        elif self.depth == 1 and tag == W + "tr":
+            self.row = []
+        elif self.depth == 1 and tag == W + "tc" and self.row is not None:
+            self.cell = []
+
+    def paragraph(self, text: str) -> None:
+        if self.cell is not None:
+            self.cell.append(text)
+        elif self.depth == 0 and text.strip():
+            self.lead.append(text.strip())
+            del self.lead[: -self.LEAD]
+
+    def end(self, tag: str) -> None:
+        if tag == W + "tbl":
+            self.depth -= 1
+        elif self.depth == 1 and tag == W + "tc" and self.cell is not None:
+            if self.row is not None:
+                self.row.append("\n".join(self.cell).strip())
+            self.cell = None
+        elif self.depth == 1 and tag == W + "tr" and self.row is not None:
+            if self.rows_left > 0 and any(self.row):
+                self.found[-1].append(self.row)
+                self.rows_left -= 1
+            self.row = None
+
+    def sheets(self) -> tuple[tuple[str, list[list[str]]], ...]:
+        return tuple((f"表{n}", rows) for n, rows in enumerate(self.found, 1) if rows)
 
 
 def read_docx(path: Path) -> DocumentText:
@@ -96,14 +157,18 @@ def read_docx(path: Path) -> DocumentText:
                 code="wrong-content",
             )
         parts: list[str] = []
+        sheets: tuple[tuple[str, list[list[str]]], ...] = ()
         for part in PARTS:
             if part not in names:
                 continue
+            target = _Paragraphs()
             try:
-                parts.append("\n".join(parse_part(archive, part, _Paragraphs())))
+                parts.append("\n".join(parse_part(archive, part, target)))
             except (ET.ParseError, zipfile.BadZipFile, RuntimeError, EOFError) as exc:
                 raise ReadError(
                     f"Word 文件已损坏，无法读取（{part}：{exc}）。请用 Word 打开检查后重新保存。"
                 ) from None
+            if part == PARTS[0]:
+                sheets = target.tables.sheets()
     body = len(parts[0]) if parts else 0
-    return DocumentText("\n".join(parts), min(body, FIRST_PAGE_CHARS))
+    return DocumentText("\n".join(parts), min(body, FIRST_PAGE_CHARS), sheets=sheets)
