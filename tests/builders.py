@@ -528,3 +528,21 @@ def inspection_sheet(
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def word_tables(*tables: list[list[str]], title: str = "活动台账") -> bytes:
+    """A .docx as an office types it in Word: a title, then each table."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(title)
+    for rows in tables:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = str(value)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

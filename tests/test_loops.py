@@ -15,7 +15,15 @@ from cwm.periods import Period
 from cwm.units import Target
 from cwm.vocab import Status
 
-from .builders import build_tree, csv_bytes, docx_bytes, inspection_sheet, jpeg_bytes, xlsx_bytes
+from .builders import (
+    build_tree,
+    csv_bytes,
+    docx_bytes,
+    inspection_sheet,
+    jpeg_bytes,
+    word_tables,
+    xlsx_bytes,
+)
 
 JUNE = dt.date(2021, 6, 20)
 Q2 = Period(2021, "quarter", 2)
@@ -284,24 +292,6 @@ def test_a_ledger_saved_twice_counts_each_activity_once(plan, tmp_path) -> None:
     )
     duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "L-6")
     assert duty.status == Status.PASS
-
-
-def word_tables(*tables: list[list[str]], title: str = "活动台账") -> bytes:
-    """A .docx as an office types it in Word: a title, then each table."""
-    import io
-
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph(title)
-    for rows in tables:
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                table.cell(r, c).text = str(value)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def test_a_ledger_a_sheet_and_a_survey_kept_in_word_are_read(plan, tmp_path) -> None:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from ..builders import build_tree, csv_bytes, result_of, run_check, xlsx_bytes
+from ..builders import (
+    build_tree,
+    csv_bytes,
+    docx_bytes,
+    result_of,
+    run_check,
+    word_tables,
+    xlsx_bytes,
+)
 
 
 def problem_codes(result) -> list[str]:
@@ -123,3 +131,17 @@ def test_a_negated_label_is_not_the_figure(plan, tmp_path):
         ["有志愿服务时间记录的志愿者人数", 80000],
     ]
     assert problem_codes(check(plan, tmp_path, "数据.xlsx", xlsx_bytes(rows))) == []
+
+
+def test_a_data_table_typed_into_word(plan, tmp_path):
+    """The figures in a Word table (数据统计表.docx) are the data table; a Word report without a
+    table is none."""
+    rows = [
+        ["指标", "数值"],
+        ["常住人口（人）", "1000000"],
+        ["注册志愿者人数", "140000"],
+        ["有志愿服务时间记录的志愿者人数", "80000"],
+    ]
+    assert problem_codes(check(plan, tmp_path, "数据统计表.docx", word_tables(rows))) == []
+    report = docx_bytes("2021年志愿服务工作情况说明。" + "文明" * 100)
+    assert problem_codes(check(plan, tmp_path / "b", "说明.docx", report)) == ["table-missing"]

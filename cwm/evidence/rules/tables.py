@@ -188,9 +188,11 @@ def check(ctx: Context) -> Iterator[Found]:
     for material in ctx.materials:
         if material.type != "table":
             continue
-        tables = ctx.read("table")
+        # a table file, or a Word document with a table (the figures typed into Word)
+        tables = ctx.read("table") + [(f, d) for f, d in ctx.read("document") if d.sheets]
         if ctx.folder is not None and not tables:
-            yield Found("table-missing", "缺少数据表格（.xlsx 或 .csv）。", ctx.folder.rel)
+            message = "缺少数据表格（.xlsx、.csv，或有表格的 Word 文档）。"
+            yield Found("table-missing", message, ctx.folder.rel)
             continue
         for file, workbook in tables:
             sheets = [cells_to_pairs(rows) for _, rows in workbook.sheets]
