@@ -530,8 +530,8 @@ def inspection_sheet(
     return buffer.getvalue()
 
 
-def word_tables(*tables: list[list[str]], title: str = "活动台账") -> bytes:
-    """A .docx as an office types it in Word: a title, then each table."""
+def word_tables(*tables: list[list[str]], title: str = "活动台账", after: str = "") -> bytes:
+    """A .docx as an office types it in Word: a title, each table, a line after them."""
     import io
 
     import docx
@@ -543,6 +543,8 @@ def word_tables(*tables: list[list[str]], title: str = "活动台账") -> bytes:
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 table.cell(r, c).text = str(value)
+    if after:
+        document.add_paragraph(after)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -620,10 +620,20 @@ def test_an_area_or_a_duty_folder_checked_alone(plan, tmp_path: Path) -> None:
     assert one.id == "L-6" and one.status == Status.FAIL
 
 
-@pytest.mark.parametrize("name", ["活动台账.ods", "活动台账.xls", "活动台账.xlsx"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "活动台账.ods",
+        "活动台账.xls",
+        "活动台账.xlsx",
+        "活动台账（Word）.doc",
+        "活动台账（Word）.docx",
+    ],
+)
 def test_a_ledger_saved_by_libreoffice_counts_the_same(plan, tmp_path: Path, name: str) -> None:
     """tests/fixtures/real/inspection/活动台账.*: April 2, May 1, June 2 activities, saved by
-    LibreOffice Calc."""
+    LibreOffice Calc — and as a Word table (a weekday, an empty cell, a cell of two lines)
+    saved by LibreOffice Writer as Word 97 and Word 2007."""
     source = Path(__file__).parent / "fixtures/real/inspection" / name
     build_tree(tmp_path, {f"包联社区/L-6 志愿服务/{name}": source.read_bytes()})
     duty = result(checked(plan, tmp_path, dt.date(2021, 7, 1)).report, "L-6")

@@ -107,4 +107,8 @@ class LoopContext:
 def has_tables(file: EvidenceFile) -> bool:
     """A file whose tables the loops read as sheets: a table file, or a Word document (its
     tables, ``DocumentText.sheets``: a 台账, 自查表 or 问卷统计 kept in Word)."""
-    return file.kind == "table" or file.path.suffix.lower() == ".docx"
+    return file.kind == "table" or file.path.suffix.lower() in WORD_SUFFIXES
+
+
+WORD_SUFFIXES = (".docx", ".doc", ".wps")
+"""Word documents, whose readers give their tables (.doc and WPS's .wps are Word 97 files)."""

@@ -52,8 +52,8 @@ class DocumentText:
     """The format the bytes are, when the extension says another (a Word 97 file named .docx):
     read as what it is."""
     sheets: tuple[tuple[str, list[list[str]]], ...] = ()
-    """A .docx's tables as (表N, rows of cell texts), as a table file's sheets are: a 台账, 自查表
-    or 问卷统计 kept in Word reads as one kept in Excel."""
+    """A Word document's tables (.docx, .doc, .wps) as (表N, rows of cell texts), as a table
+    file's sheets are: a 台账, 自查表 or 问卷统计 kept in Word reads as one kept in Excel."""
 
     @staticmethod
     def is_scan(text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from ..limits import MAX_OLE_BYTES, MiB, too_large
+from ..limits import MAX_OLE_BYTES, MAX_TABLE_ROWS, MiB, too_large
 from .base import DocumentText, ReadError
 from .encrypted import ENCRYPTED
 
@@ -62,8 +62,8 @@ def _text(word: bytes, pieces: list[tuple[int, int, int, bool]], start: int, end
     return "".join(out)
 
 
-def _clean(text: str) -> str:
-    """Drop field instructions (0x13 … 0x14), turn marks into spaces and line breaks."""
+def _without_fields(text: str) -> str:
+    """The text without field instructions (0x13 … 0x14; the field's result is kept)."""
     out: list[str] = []
     depth = 0
     for char in text:
@@ -74,15 +74,74 @@ def _clean(text: str) -> str:
             depth = max(depth - 1, 0) if depth else 0
         elif code == 0x15:
             depth = 0 if depth else depth
-        elif depth:
-            continue
-        elif code in (0x0D, 0x0B, 0x0C, 0x07):
-            out.append("\n")
-        elif code < 0x20 and char not in "\t\n":
-            out.append(" ")
-        else:
+        elif not depth:
             out.append(char)
     return "".join(out)
+
+
+_MARKS = {c: "\n" for c in (0x0D, 0x0B, 0x0C, 0x07)} | {
+    c: " " for c in range(0x20) if chr(c) not in "\t\n" and c not in (0x0D, 0x0B, 0x0C, 0x07)
+}
+
+
+def _clean(text: str) -> str:
+    """Drop field instructions, turn marks into spaces and line breaks."""
+    return _without_fields(text).translate(_MARKS)
+
+
+CELL = "\x07"
+"""Word 97 ends a table cell with 0x07, and a table row with one more."""
+
+
+def _tables(text: str) -> tuple[tuple[str, list[list[str]]], ...]:
+    """A Word 97 main text's tables as (表N, rows of cell texts), the last paragraphs above each
+    as one-cell rows (where 检查日期：… is written), as the .docx reader gives them.
+
+    The text marks only where cells and rows end: an empty cell and a row's end are the same
+    0x07. The first row (a header: every cell written) gives the width; each later row is that
+    many cells, then its end. A paragraph mark right after a row's end ends the table (a
+    first cell of several paragraphs would end it early: rare in a 台账)."""
+    found: list[list[list[str]]] = []
+    lead: list[str] = []
+    rows: list[list[str]] | None = None
+    cells: list[str] = []
+    width = 0
+    piece: list[str] = []
+    rows_left = MAX_TABLE_ROWS
+
+    def cell_text() -> str:
+        text = "".join(piece).replace("\x0b", "\n").replace("\r", "\n")
+        piece.clear()
+        return text.translate(_MARKS).strip()
+
+    for char in _without_fields(text):
+        if char == CELL:
+            if rows is None:
+                rows, cells, width = [[p] for p in lead[-5:]], [], 0
+                found.append(rows)
+                lead = []
+            text_now = cell_text()
+            row_ends = len(cells) == width if width else (not text_now and bool(cells))
+            if not row_ends:
+                cells.append(text_now)
+                continue
+            width = width or len(cells)
+            if rows_left > 0 and any(cells):
+                rows.append(cells)
+                rows_left -= 1
+            cells = []
+        elif char == "\r":
+            if rows is not None and not cells:
+                rows = None  # a paragraph after a row's end: the table is over
+            if rows is None:
+                paragraph = cell_text()
+                if paragraph:
+                    lead = [*lead[-4:], paragraph]
+            else:
+                piece.append(char)  # a cell of several paragraphs
+        else:
+            piece.append(char)
+    return tuple((f"表{n}", rows) for n, rows in enumerate(found, 1) if rows)
 
 
 def _streams(path: Path) -> tuple[bytes, bytes]:
@@ -140,9 +199,13 @@ def read_doc(path: Path) -> DocumentText:
         raise _fail("文本索引损坏") from None
     start = 0
     counted: list[str] = []
-    for length, keep in zip(lengths, STORIES):
+    sheets: tuple[tuple[str, list[list[str]]], ...] = ()
+    for story, (length, keep) in enumerate(zip(lengths, STORIES)):
         if keep and length:
-            counted.append(_clean(_text(word, pieces, start, start + length)))
+            raw = _text(word, pieces, start, start + length)
+            counted.append(_clean(raw))
+            if story == 0:
+                sheets = _tables(raw)
         start += length
     body = len(counted[0]) if counted else 0
-    return DocumentText("\n".join(counted), min(body, FIRST_PAGE_CHARS))
+    return DocumentText("\n".join(counted), min(body, FIRST_PAGE_CHARS), sheets=sheets)
