@@ -101,6 +101,8 @@ def _tables(text: str) -> tuple[tuple[str, list[list[str]]], ...]:
     0x07. The first row (a header: every cell written) gives the width; each later row is that
     many cells, then its end. A paragraph mark right after a row's end ends the table (a
     first cell of several paragraphs would end it early: rare in a 台账)."""
+    if CELL not in text:
+        return ()  # no table: most reports, at no cost
     found: list[list[list[str]]] = []
     lead: list[str] = []
     rows: list[list[str]] | None = None
