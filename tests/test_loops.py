@@ -393,6 +393,20 @@ def test_a_survey_below_its_minimum_after_the_deadline_fails(plan, tmp_path: Pat
     assert early.status == Status.PASS  # still time before 9月30日
 
 
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [("98.6%以上", Status.PASS), ("约98.6%", Status.PASS), ("99%（抽样）", Status.PASS)]
+    + [("97%以上", Status.FAIL), ("不足98%", Status.FAIL)],
+)
+def test_a_rate_written_with_a_word_around_it(plan, tmp_path: Path, written, status) -> None:
+    """98.6%以上 and 约98.6% are 98.6%, as a reviewer reads them; 不足98% is no figure (the
+    bound is never read as the rate), so the survey is not met."""
+    survey = xlsx_bytes([["指标", "数值"], ["群众参与率", written], ["满意率", "96%"]])
+    build_tree(tmp_path, {"包联社区/L-4 问卷/问卷统计.xlsx": survey})
+    duty = result(checked(plan, tmp_path, dt.date(2021, 11, 1), Period(2021, "year")).report, "L-4")
+    assert duty.status == status, [f.message for f in duty.findings]
+
+
 def test_a_survey_in_the_offices_own_words_is_read(plan, tmp_path: Path) -> None:
     """问卷参与率 for 群众参与率, 满意度 for 满意率, as a reviewer reads them; a 不满意率 is not the
     满意率 (2% would fail a survey that passed)."""

@@ -36,10 +36,18 @@ def _key(label: str) -> str:
     return re.sub(r"[\s:：]", "", text)
 
 
+_AT_LEAST = re.compile(r"^(?:约|大约|超过|逾|达到|达|≥|>)|(?:以上|左右)$|[(（][^()（）]*[)）]$")
+"""What people write around a figure that keeps it the figure (约98.6%, 98.6%以上, 99%（抽样）,
+≥98%). Words that make it a bound from above (以下, 不足, 近, <) are not taken off: such a cell
+is no number, never the bound read as the figure."""
+
+
 def parse_number(text: str) -> float | None:
-    """``2,309,000`` / ``30.5万`` / ``30.5万人`` / ``1.2亿`` / ``13.5%`` (13.5) as a number."""
+    """``2,309,000`` / ``30.5万`` / ``30.5万人`` / ``1.2亿`` / ``13.5%`` (13.5) as a number; also
+    ``约98.6%``, ``98.6%以上``, ``30余人`` (``_AT_LEAST``)."""
     value = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
-    value = re.sub(r"(?<=[\d.万亿])(?:人|名|个|户|家|次|元|人次)$", "", value)
+    value = _AT_LEAST.sub("", _AT_LEAST.sub("", value))  # a word before and a note after
+    value = re.sub(r"(?<=[\d.万亿])(?:余|多)?(?:人|名|个|户|家|次|元|人次)?$", "", value)
     scale = 1.0
     if value.endswith("%"):
         value = value[:-1]
