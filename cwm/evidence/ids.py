@@ -20,6 +20,17 @@ def fold(name: str) -> str:
     return unicodedata.normalize("NFKC", name).translate(_DASHES).casefold()
 
 
+_ORDINAL = re.compile(r"^(?:\(\d{1,3}\)|\d{1,3}[.、_\-)\s]|[一二三四五六七八九十]{1,3}[、.])\s*")
+"""A number an office puts before its folders to sort them: ``01_``, ``1、``, ``(3)``, ``一、``."""
+
+
+def _bare(name: str) -> str:
+    """A folder's name folded, without the number it was sorted by: ``01_III-27-3-2 …`` begins
+    with its id as ``III-27-3-2 …`` does."""
+    folded = fold(name).lstrip()
+    return _ORDINAL.sub("", folded, count=1) if _ORDINAL.match(folded) else folded
+
+
 _LETTERED = re.compile(r"([a-z]+)-(\d+)")
 """A duty's id of letters and a number (S-3, L-6, PUB-2), folded."""
 
@@ -44,7 +55,7 @@ class IdMatcher:
         self._patterns = [(re.compile(_written(f) + r"(?!\d)(?!-\d)"), i) for f, i in folded]
 
     def match(self, name: str) -> str | None:
-        folded = fold(name).lstrip()
+        folded = _bare(name)
         for pattern, ident in self._patterns:
             if pattern.match(folded):
                 return ident
@@ -54,7 +65,7 @@ class IdMatcher:
         """The id-like beginning of ``name`` when it matches no requirement, else None."""
         if self.match(name) is not None:
             return None
-        found = _ID_LIKE.match(fold(name).lstrip())
+        found = _ID_LIKE.match(_bare(name))
         return found.group(0).replace(" ", "").upper() if found else None
 
     def by_title(self, name: str) -> str | None:

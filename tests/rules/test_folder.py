@@ -31,6 +31,23 @@ def test_folders_at_any_depth_with_free_text_and_folded_forms(plan, tmp_path):
     assert result_of(found, "III-27-3-1").status == "pass"
 
 
+def test_folders_numbered_to_sort_them(plan, tmp_path):
+    """Offices number their folders to keep them in order (01_, 1、, （3）, 一、): the id after
+    the number is the folder's id; a year before it is no number of that kind."""
+    build_tree(
+        tmp_path,
+        {
+            "01_III-8-1-3 家风家教/报告.docx": report(),
+            "2、III-27-3-1 养老设施/报告.docx": report(800),
+            "（3）III-10-2-1 地名文化/报告.docx": report(800),
+        },
+    )
+    found = run_check(plan, tmp_path, "III-8-1-3", "III-27-3-1", "III-10-2-1")
+    assert result_of(found, "III-8-1-3").folder == "01_III-8-1-3 家风家教"
+    assert result_of(found, "III-27-3-1").folder == "2、III-27-3-1 养老设施"
+    assert result_of(found, "III-10-2-1").folder == "（3）III-10-2-1 地名文化"
+
+
 def test_iii_7_never_matches_iii_70(plan, tmp_path):
     build_tree(tmp_path, {"III-70-2-1 社会组织/报告.docx": report()})
     found = run_check(plan, tmp_path, "III-7-3-1", "III-70-2-1")
