@@ -111,13 +111,13 @@ def scope(plan: Plan, evidence: Path, target: Target | None) -> tuple[Target | N
     """What the checked folder's own name narrows the check to: a unit's folder (养老服务科/)
     its unit's items, one requirement's or duty's folder (III-27-3-2 …/, L-6 …/) that one.
     (target, id)."""
-    from .evidence.ids import IdMatcher
+    from .evidence.ids import IdMatcher, without_ordinal
 
     name = evidence.resolve().name
     ident = IdMatcher(plan.tasks.titles(), loop_titles(plan)).match(name)
     if ident is not None or target is not None:
         return target, ident
-    unit = plan.directory.unit(name)
+    unit = plan.directory.unit_of_folder(without_ordinal(name))
     return (Target("unit", unit, (unit,)) if unit else None), None
 
 
@@ -282,12 +282,13 @@ def evidence_root(plan: Plan, evidence: Path) -> Path | None:
     """When the checked folder is a 科室's or one item's folder (its name says so), the folder
     the whole evidence tree likely is: the nearest ancestor whose name is neither. Decided by
     the names alone: nothing outside the folder the user named is read."""
-    from .evidence.ids import IdMatcher
+    from .evidence.ids import IdMatcher, without_ordinal
 
     matcher = IdMatcher(plan.tasks.titles())
 
     def below(path: Path) -> bool:
-        return matcher.match(path.name) is not None or plan.directory.unit(path.name) is not None
+        unit = plan.directory.unit_of_folder(without_ordinal(path.name))
+        return matcher.match(path.name) is not None or unit is not None
 
     path = evidence.resolve()
     if not below(path):

@@ -17,6 +17,8 @@ from .errors import ResolveError
 from .models import Org, Person, Unit
 
 _BRACKETED = re.compile(r"^(.+?)\((.+)\)$")
+_NOTE_STARTS = frozenset("([_-、.")
+"""What may follow a unit's name in a folder's name before a note (normalized: （ is ()."""
 
 
 def normalize(text: str) -> str:
@@ -76,6 +78,21 @@ class Directory:
             if first is not None and first == second:
                 return first
         return None
+
+    def unit_of_folder(self, name: str) -> str | None:
+        """The unit a folder's name names: as ``unit`` does, or its name or alias followed by
+        a note after a bracket or a separator (养老服务科（上半年）, 养老服务科_2021); the
+        longest such name."""
+        found = self.unit(name)
+        if found is not None:
+            return found
+        key = normalize(name)
+        notes = [
+            (len(k), unit)
+            for k, unit in self._names.items()
+            if key.startswith(k) and key[len(k) : len(k) + 1] in _NOTE_STARTS
+        ]
+        return max(notes)[1] if notes else None
 
     def units_of(self, names: Iterable[str]) -> tuple[str, ...]:
         """Canonical names of ``names`` in order, without repeats (unknown names kept as

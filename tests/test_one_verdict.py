@@ -121,3 +121,15 @@ def test_a_sections_own_folder_says_what_was_not_compared(evidence, capsys):
         notes and "没有与其他科室" in notes[0]["message"] and str(evidence) in notes[0]["message"]
     )
     assert code in (0, 1)
+
+
+@pytest.mark.parametrize("name", ["养老服务科", "1.养老服务科", "02_养老服务科（上半年）"])
+def test_a_sections_folder_named_with_a_number_or_a_note_is_its_section(tmp_path, name, capsys):
+    """A 科室's folder checked alone gives its 科室's items, however the office numbered or
+    annotated its name — never every 科室's items, most of them 缺失."""
+    build_tree(tmp_path / "材料" / name, {"III-27-3-2 新建小区养老设施/说明.txt": "x"})
+    main(["check", str(tmp_path / "材料" / name), "--period", "2021Q2", "-f", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert {r["id"] for r in data["requirements"]} == {"III-27-3-1", "III-27-3-2", "III-27-3-3"}
+    notes = [f for f in data["other_findings"] if f["code"] == "partial-tree"]
+    assert notes and str(tmp_path / "材料") in notes[0]["message"]

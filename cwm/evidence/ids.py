@@ -20,15 +20,22 @@ def fold(name: str) -> str:
     return unicodedata.normalize("NFKC", name).translate(_DASHES).casefold()
 
 
-_ORDINAL = re.compile(r"^(?:\(\d{1,3}\)|\d{1,3}[.、_\-)\s]|[一二三四五六七八九十]{1,3}[、.])\s*")
+_ORDINAL = re.compile(
+    r"^(?:\(\d{1,3}\)|\d{1,3}[.、_\-)\s]|[一二三四五六七八九十]{1,3}[、.])\s*(?!\d)"
+)
 """A number an office puts before its folders to sort them: ``01_``, ``1、``, ``(3)``, ``一、``."""
+
+
+def without_ordinal(name: str) -> str:
+    """A folder's name without the number it was sorted by (``01_养老服务科`` -> 养老服务科),
+    width folded (NFKC)."""
+    return _ORDINAL.sub("", unicodedata.normalize("NFKC", name).lstrip(), count=1)
 
 
 def _bare(name: str) -> str:
     """A folder's name folded, without the number it was sorted by: ``01_III-27-3-2 …`` begins
     with its id as ``III-27-3-2 …`` does."""
-    folded = fold(name).lstrip()
-    return _ORDINAL.sub("", folded, count=1) if _ORDINAL.match(folded) else folded
+    return fold(without_ordinal(name))
 
 
 _LETTERED = re.compile(r"([a-z]+)-(\d+)")
