@@ -675,6 +675,21 @@ def test_nothing_done_is_missing_with_one_id_before_and_after_the_deadline(plan,
     )
 
 
+def test_area_folders_numbered_to_sort_them(plan, tmp_path: Path) -> None:
+    """3.实地点位, 2、包联社区: the areas, numbered as an office numbers its folders."""
+    days = ("2021-04-03", "2021-04-17", "2021-05-08", "2021-05-22", "2021-06-05", "2021-06-19")
+    build_tree(
+        tmp_path,
+        {
+            "3.实地点位/自查表.xlsx": inspection_sheet(plan, "2021-05-10", {}),
+            "2、包联社区/L-6 志愿服务/台账.csv": ledger(*days),
+        },
+    )
+    report = checked(plan, tmp_path, dt.date(2021, 7, 5)).report
+    assert result(report, "S-3").status == Status.PASS
+    assert result(report, "L-6").status == Status.PASS
+
+
 def test_an_office_folder_named_like_an_area_is_not_one(plan, tmp_path: Path) -> None:
     """宣传照片/ is the office's own folder of publicity photos, not the 宣传/ area: no PUB duty is
     judged from it."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from ...rulebook import Rulebook
 from ..context import Found
+from ..ids import without_ordinal
 from . import areas, liaison, publicity, sites
 from .inspections import FOLDER, Inspection, norm, read_inspection
 from .records import readable
@@ -76,10 +77,12 @@ def absent_areas(duties: list[Duty], tree: Scan) -> tuple[list[Duty], list[str]]
 
 
 def is_area(folded: str, area: str) -> bool:
-    """A folder (name folded) is the area's: ``宣传``, ``宣传（2021）``, ``实地点位_2021`` — not
-    ``宣传照片`` or ``宣传资料``, which are an office's own folders."""
-    rest = folded.removeprefix(area)
-    return rest != folded and (not rest or not rest[0].isalpha())
+    """A folder (name folded) is the area's: ``宣传``, ``宣传（2021）``, ``实地点位_2021``,
+    ``3.实地点位`` (numbered to sort it) — not ``宣传照片`` or ``宣传资料``, which are an
+    office's own folders."""
+    name = without_ordinal(folded)
+    rest = name.removeprefix(area)
+    return rest != name and (not rest or not rest[0].isalpha())
 
 
 def _folders(tree: Scan, rel: str) -> list[str]:
