@@ -151,6 +151,16 @@ SCENARIOS = [
         {"III-27-3-2": ("warn", {"caption-column"})},
     ),
     Scenario(
+        "one-xiaoqu-spelled-two-ways",
+        "5 张照片，其中“阳光小区”和“阳光小区（一期）”是同一个小区：审核只算 4 个不同小区",
+        xiaoqu_photos(
+            "III-27-3-2",
+            ["阳光小区_助餐服务.jpg", "阳光小区（一期）_日间照料.jpg"]
+            + [f"{x}_{s}.jpg" for x, s in zip(XIAOQU[2:], SERVICES[2:])],
+        ),
+        {"III-27-3-2": ("fail", {"photo-groups"})},
+    ),
+    Scenario(
         "function-in-brackets",
         "文件名写成“小区名称（服务功能）.jpg”：审核读得出小区和功能，只是建议改用 _",
         xiaoqu_photos("III-27-3-2", [f"{x}（{s}）.jpg" for x, s in zip(XIAOQU, SERVICES)]),

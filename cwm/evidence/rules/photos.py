@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Any, Iterator
 
@@ -110,6 +111,19 @@ def group_of(file: Any, caption: Caption, groups: Any) -> str | None:
         if named:
             return named
     return named_option(" ".join(caption.fields.values()) + " " + file.path.stem, groups.allowed)
+
+
+_PHASE_OR_NOTE = re.compile(r"(?:[(（][^()（）]*[)）]|[一二三四五六七八九十\d]+期)+$")
+"""A phase (一期, 2期) or a note in brackets after a name: 阳光小区（一期） is 阳光小区."""
+
+
+def same_group(name: str, noun: str) -> str:
+    """What makes two names one group, as a reviewer counts 5个不同小区: 阳光小区, 阳光小区（一期）,
+    阳光小区二期 and 阳光 are one 小区 (width, spaces, a phase or note after it, and the group's
+    own noun at its end set aside); 锦绣花园 and 锦绣苑 stay two."""
+    key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    key = _PHASE_OR_NOTE.sub("", key) or key
+    return key.removesuffix(noun) if len(key) - len(noun) >= 2 else key
 
 
 def window_text(material: Any, window: tuple[dt.date, dt.date], year: int) -> str:
@@ -244,10 +258,11 @@ def judge_groups(
             yield Found("photo-groups", message, here)
     if groups.min_groups and len(grouped) < groups.min_groups:
         have = "、".join(sorted(grouped)) or "无"
+        merged = f"“/”连接的是同一个{name}的不同写法，只算一个；" if "/" in have else ""
         yield Found(
             "photo-groups",
             f"只有 {len(grouped)} 个不同的{name}（{have}），要求 {groups.min_groups} 个，"
-            f"每张反映一个{name}。",
+            f"{merged}每张反映一个{name}。",
             here,
         )
     if groups.allowed:
@@ -268,6 +283,7 @@ def check(ctx: Context) -> Iterator[Found]:
         scene_of = {file.rel: n for n, scene in enumerate(ctx.scenes) for file in scene}
         counted: set[str] = set()
         grouped: dict[str, set[int]] = {}  # group -> the scenes shown in it (a scene counts once)
+        spelled: dict[str, list[str]] = {}  # group -> the ways its name was written
         ungrouped: list[str] = []
         for file, facts in photos:
             caption = ctx.caption(file, material.caption)
@@ -280,8 +296,12 @@ def check(ctx: Context) -> Iterator[Found]:
                 if group is None:
                     ungrouped.append(file.rel)
                 else:
-                    grouped.setdefault(group, set()).add(scene_of[file.rel])
+                    key = same_group(group, material.groups.name)
+                    grouped.setdefault(key, set()).add(scene_of[file.rel])
+                    names = spelled.setdefault(key, [])
+                    names += [group] if group not in names else []
                     yield from judge_festival_day(ctx, material, file, facts, caption, group)
         yield from judge_count(ctx, material, photos, counted)
         if material.groups is not None and counted:
-            yield from judge_groups(ctx, material.groups, grouped, ungrouped)
+            shown = {"/".join(spelled[key]): scenes for key, scenes in grouped.items()}
+            yield from judge_groups(ctx, material.groups, shown, ungrouped)
