@@ -435,6 +435,10 @@ def test_model_compounds_count_by_distinct_names(plan, tmp_path: Path) -> None:
     done = result(checked(plan, tmp_path, dt.date(2022, 1, 5), year).report, "L-8")
     assert done.status == Status.PASS
     (tmp_path / "包联社区/L-8 示范小区/邮政小区/2021-05-02_文化墙.jpg").unlink()
+    # the same 小区 under another spelling is not a second 示范小区
+    build_tree(
+        tmp_path, {"包联社区/L-8 示范小区/鸿丰小区（一期）/2021-06-01_绿化.jpg": jpeg_bytes(seed=4)}
+    )
     short = result(checked(plan, tmp_path, dt.date(2022, 1, 5), year).report, "L-8")
     assert [f.message for f in short.findings if f.code == "activity-short"] == [
         "2021年：1 个，要求 2 个（每年2个以上）。"

@@ -216,3 +216,16 @@ def caption_key(name: str) -> str:
 
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
+
+
+_PHASE_OR_NOTE = re.compile(r"(?:[(（][^()（）]*[)）]|[一二三四五六七八九十\d]+期)+$")
+"""A phase (一期, 2期) or a note in brackets after a name: 阳光小区（一期） is 阳光小区."""
+
+
+def same_name(name: str, noun: str) -> str:
+    """What makes two names one group, as a reviewer counts 5个不同小区: 阳光小区, 阳光小区（一期）,
+    阳光小区二期 and 阳光 are one 小区 (width, spaces, a phase or note after it, and the group's
+    own noun at its end set aside); 锦绣花园 and 锦绣苑 stay two."""
+    key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    key = _PHASE_OR_NOTE.sub("", key) or key
+    return key.removesuffix(noun) if len(key) - len(noun) >= 2 else key

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
 from ...dates import find_date, parse_date
+from ..captions import same_name
 from ..readers import ReadError
 from ..scan import EvidenceFile
 from .inspections import norm
@@ -111,9 +112,14 @@ class Records:
         return [a for a in self.activities if start <= a.day <= end]
 
     def names_within(self, start: dt.date, end: dt.date) -> list[str]:
-        """The distinct names of the rows and photos of these days, in order met."""
+        """The distinct names of the rows and photos of these days, in order met; one name
+        spelled two ways (鸿丰小区, 鸿丰小区（一期）) is one (``captions.same_name``)."""
         every = self.within(start, end) + [p for p in self.photos if start <= p.day <= end]
-        return list(dict.fromkeys(a.name for a in every if a.name))
+        distinct: dict[str, str] = {}
+        for activity in every:
+            if activity.name:
+                distinct.setdefault(same_name(activity.name, "小区"), activity.name)
+        return list(distinct.values())
 
 
 def readable(

@@ -16,14 +16,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from typing import Any, Iterator
 
 from ... import labels
 from ...dates import FORMS_TEXT, parse_date, parse_month
 from ...vocab import Trait
-from ..captions import Caption
+from ..captions import Caption, same_name
 from ..context import Context, Found
 
 CODES = {
@@ -111,19 +110,6 @@ def group_of(file: Any, caption: Caption, groups: Any) -> str | None:
         if named:
             return named
     return named_option(" ".join(caption.fields.values()) + " " + file.path.stem, groups.allowed)
-
-
-_PHASE_OR_NOTE = re.compile(r"(?:[(（][^()（）]*[)）]|[一二三四五六七八九十\d]+期)+$")
-"""A phase (一期, 2期) or a note in brackets after a name: 阳光小区（一期） is 阳光小区."""
-
-
-def same_group(name: str, noun: str) -> str:
-    """What makes two names one group, as a reviewer counts 5个不同小区: 阳光小区, 阳光小区（一期）,
-    阳光小区二期 and 阳光 are one 小区 (width, spaces, a phase or note after it, and the group's
-    own noun at its end set aside); 锦绣花园 and 锦绣苑 stay two."""
-    key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
-    key = _PHASE_OR_NOTE.sub("", key) or key
-    return key.removesuffix(noun) if len(key) - len(noun) >= 2 else key
 
 
 def window_text(material: Any, window: tuple[dt.date, dt.date], year: int) -> str:
@@ -296,7 +282,7 @@ def check(ctx: Context) -> Iterator[Found]:
                 if group is None:
                     ungrouped.append(file.rel)
                 else:
-                    key = same_group(group, material.groups.name)
+                    key = same_name(group, material.groups.name)
                     grouped.setdefault(key, set()).add(scene_of[file.rel])
                     names = spelled.setdefault(key, [])
                     names += [group] if group not in names else []
