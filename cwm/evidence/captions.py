@@ -133,9 +133,11 @@ class CaptionReader:
             date = _LEADING_DATE.match(_fold(stem))
             if date:
                 first, rest = [date.group(0).strip()], _fold(stem)[date.end() :]
-        bracketed = _BRACKETED.search(rest)
+        bracketed = next((m for m in _BRACKETED.finditer(rest) if _is_field(m.group(1))), None)
         if bracketed:  # 金科城（助餐点）: the part in brackets is the next field
-            rest = _BRACKETED.sub(lambda m: f"、{m.group(1)}、", rest).strip("、")
+            rest = _BRACKETED.sub(
+                lambda m: f"、{m.group(1)}、" if _is_field(m.group(1)) else m.group(0), rest
+            ).strip("、")
         separators = _SEPARATORS.findall(rest)
         if not separators:
             return None
@@ -190,6 +192,15 @@ class CaptionReader:
 _SEPARATORS = re.compile(r"\s*(?:——|—|–|、|-)\s*|\s+")
 _BRACKETED = re.compile(r"\s*[（(]\s*([^（）()]+?)\s*[)）]\s*")
 """A field written in brackets after the one before it: ``金科城（助餐点）``."""
+_NAME_NOTE = re.compile(r"[一二三四五六七八九十\d]+期|\d{2,4}年?|\d+|[东南西北]区|[A-Za-z]区?")
+"""What brackets after a name hold as part of that name (金科城（二期）, 南湖小区（2021）): never
+the next field."""
+
+
+def _is_field(text: str) -> bool:
+    return not _NAME_NOTE.fullmatch(text.strip())
+
+
 _LEADING_DATE = re.compile(
     r"^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?"
     r"|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"

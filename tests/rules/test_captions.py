@@ -67,6 +67,11 @@ def test_a_field_in_brackets_is_the_next_field(reader):
     assert caption.separator == "（）" and caption.parts == ["金科城", "助餐点"]
     caption = reader.from_filename(Path("金科城（二期）_助餐点.jpg"), NAMES)
     assert caption.fields == {"小区名称": "金科城（二期）", "服务功能": "助餐点"}
+    # a phase in brackets is part of the name, never the missing field
+    caption = reader.from_filename(Path("金科城（二期）.jpg"), NAMES)
+    assert not caption.complete and caption.missing == ["服务功能"]
+    caption = reader.from_filename(Path("金科城（二期）（助餐点）.jpg"), NAMES)
+    assert caption.fields == {"小区名称": "金科城（二期）", "服务功能": "助餐点"}
 
 
 def test_copy_suffixes_are_not_part_of_the_caption(reader):
