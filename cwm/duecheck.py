@@ -111,14 +111,22 @@ def scope(plan: Plan, evidence: Path, target: Target | None) -> tuple[Target | N
     """What the checked folder's own name narrows the check to: a unit's folder (养老服务科/)
     its unit's items, one requirement's or duty's folder (III-27-3-2 …/, L-6 …/) that one.
     (target, id)."""
-    from .evidence.ids import IdMatcher, without_ordinal
+    from .evidence.ids import IdMatcher
 
     name = evidence.resolve().name
     ident = IdMatcher(plan.tasks.titles(), loop_titles(plan)).match(name)
     if ident is not None or target is not None:
         return target, ident
-    unit = plan.directory.unit_of_folder(without_ordinal(name))
+    unit = folder_unit(plan, name)
     return (Target("unit", unit, (unit,)) if unit else None), None
+
+
+def folder_unit(plan: Plan, name: str) -> str | None:
+    """The unit a folder's name says it is the folder of: 养老服务科, 1.养老服务科 (numbered to
+    sort it), 养老服务科（上半年）."""
+    from .evidence.ids import without_ordinal
+
+    return plan.directory.unit_of_folder(without_ordinal(name))
 
 
 def _worst_first(findings: list[Finding]) -> list[Finding]:
@@ -282,13 +290,12 @@ def evidence_root(plan: Plan, evidence: Path) -> Path | None:
     """When the checked folder is a 科室's or one item's folder (its name says so), the folder
     the whole evidence tree likely is: the nearest ancestor whose name is neither. Decided by
     the names alone: nothing outside the folder the user named is read."""
-    from .evidence.ids import IdMatcher, without_ordinal
+    from .evidence.ids import IdMatcher
 
     matcher = IdMatcher(plan.tasks.titles())
 
     def below(path: Path) -> bool:
-        unit = plan.directory.unit_of_folder(without_ordinal(path.name))
-        return matcher.match(path.name) is not None or unit is not None
+        return matcher.match(path.name) is not None or folder_unit(plan, path.name) is not None
 
     path = evidence.resolve()
     if not below(path):

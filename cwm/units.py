@@ -82,7 +82,7 @@ class Directory:
     def unit_of_folder(self, name: str) -> str | None:
         """The unit a folder's name names: as ``unit`` does, or its name or alias followed by
         a note after a bracket or a separator (养老服务科（上半年）, 养老服务科_2021); the
-        longest such name."""
+        longest such name. (The number it was sorted by is the caller's to take off.)"""
         found = self.unit(name)
         if found is not None:
             return found

@@ -192,7 +192,9 @@ class CaptionReader:
 _SEPARATORS = re.compile(r"\s*(?:——|—|–|、|-)\s*|\s+")
 _BRACKETED = re.compile(r"\s*[（(]\s*([^（）()]+?)\s*[)）]\s*")
 """A field written in brackets after the one before it: ``金科城（助餐点）``."""
-_NAME_NOTE = re.compile(r"[一二三四五六七八九十\d]+期|\d{2,4}年?|\d+|[东南西北]区|[A-Za-z]区?")
+_PHASE = r"[一二三四五六七八九十\d]+期"
+"""A phase of a development after its name: 一期, 2期."""
+_NAME_NOTE = re.compile(_PHASE + r"|\d{2,4}年?|\d+|[东南西北]区|[A-Za-z]区?")
 """What brackets after a name hold as part of that name (金科城（二期）, 南湖小区（2021）): never
 the next field."""
 
@@ -229,7 +231,7 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-_PHASE_OR_NOTE = re.compile(r"(?:[(（][^()（）]*[)）]|[一二三四五六七八九十\d]+期)+$")
+_PHASE_OR_NOTE = re.compile(r"(?:[(（][^()（）]*[)）]|" + _PHASE + r")+$")
 """A phase (一期, 2期) or a note in brackets after a name: 阳光小区（一期） is 阳光小区."""
 
 
