@@ -341,6 +341,18 @@ def test_a_duty_folder_without_the_hyphen_is_the_duty(plan, tmp_path) -> None:
     ]
 
 
+def test_a_ledger_row_dated_by_its_month_counts_in_that_month(plan, tmp_path) -> None:
+    """“2021年5月 | 入户宣传”: an activity of May, as the reviewer counts it — from the month's
+    last day, so a check in the middle of May does not count it yet."""
+    days = ("2021-04-03", "2021-04-17", "2021-05-08", "2021年5月", "2021-06-05", "2021-06-19")
+    build_tree(tmp_path, {"包联社区/L-6 志愿服务/台账.csv": ledger(*days)})
+    assert result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "L-6").status == Status.PASS
+    may = result(checked(plan, tmp_path, dt.date(2021, 5, 20)).report, "L-6")
+    assert [f.message for f in may.findings if f.code == "activity-short"] == [
+        "2021年5月（进行中）：已 1 次，要求 2 次，2021-05-31 前还需 1 次。"
+    ]
+
+
 def test_a_duty_that_falls_due_after_the_period_is_only_counted(plan, tmp_path) -> None:
     build_tree(tmp_path, {"包联社区/L-2 主题活动/说明.txt": "筹备中"})
     duty = result(checked(plan, tmp_path).report, "L-2")  # 9月前, checked in Q2

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
-from ...dates import find_date, parse_date
+from ...dates import find_date, parse_date, parse_month
 from ..captions import same_name
 from ..readers import ReadError
 from ..scan import EvidenceFile
@@ -76,13 +76,24 @@ def from_table(
             if not any(c.strip() for c in row) or any(_TOTAL.match(norm(c)) for c in row[:2]):
                 continue
             raw = cell(row, day_at)
-            day = parse_date(raw, year) if raw else None
+            day = (parse_date(raw, year) or _month_end(raw)) if raw else None
             if day is None:
                 what = f"日期“{raw}”无法识别" if raw else "没有填写日期"
                 problems.append(f"第{number}行 {what}：请写成 2021-05-12，该行未计数。")
                 continue
             activities.append(Activity(day, cell(row, what_at), cell(row, place_at), rel, number))
     return activities, problems
+
+
+def _month_end(text: str) -> dt.date | None:
+    """A row dated by its month only (2021年5月): an activity of that month, counted from the
+    month's last day (never before it could have happened)."""
+    import calendar
+
+    month = parse_month(text)
+    if month is None:
+        return None
+    return dt.date(*month, calendar.monthrange(*month)[1])
 
 
 def photo_day(file: EvidenceFile, facts: Any, year: int | None) -> dt.date | None:
