@@ -78,6 +78,29 @@ def parse_date(text: str, year: int | None = None) -> dt.date | None:
     return None
 
 
+_MONTH_PART = re.compile(
+    r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(底|末|上旬|中旬|下旬)?\s*(?:之?前)?"
+)
+_PART_END = {"上旬": 10, "中旬": 20}
+"""The last day of a part of a month (下旬, 底, 末 and the month alone end with the month)."""
+
+
+def parse_deadline(text: str, year: int | None = None) -> dt.date | None:
+    """A deadline as people write one: a date (``parse_date``), or a month or a part of it —
+    ``5月底``, ``2021年6月中旬前``, ``6月`` — as its last day (the plan's ``year`` where none is
+    written)."""
+    import calendar
+
+    day = parse_date(text, year)
+    if day is not None:
+        return day
+    match = _MONTH_PART.fullmatch(_arabic(unicodedata.normalize("NFKC", text).strip()))
+    if not match or not (match.group(1) or year) or not 1 <= int(match.group(2)) <= 12:
+        return None
+    y, m = int(match.group(1) or year), int(match.group(2))  # type: ignore[arg-type]
+    return dt.date(y, m, _PART_END.get(match.group(3) or "", calendar.monthrange(y, m)[1]))
+
+
 def parse_month(text: str) -> tuple[int, int] | None:
     """(year, month) of a month written alone: ``2021年6月``, ``二〇二一年六月``."""
     match = _MONTH.fullmatch(_arabic(unicodedata.normalize("NFKC", text).strip()))

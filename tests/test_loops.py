@@ -196,6 +196,25 @@ def test_a_years_ledger_with_a_date_per_row_is_one_inspection_per_date(plan, tmp
     assert not [f for f in report.other_findings if "没有填写检查日期" in f.message]
 
 
+def test_a_deadline_written_as_a_part_of_a_month(plan, tmp_path) -> None:
+    """整改时限 “5月底”: past on 5 July, so the open problem is overdue (未达标), as the
+    reviewer reads it — not an unreadable cell leaving it merely open; “6月中旬前” is 20 June."""
+    rows = [
+        ["检查日期：2021-05-10"],
+        ["点位编号", "标准编号", "检查结果", "问题描述", "整改时限"],
+        ["S-3", "（2）", "不合格", "破损", "5月底"],
+        ["S-4", "（1）", "不合格", "缺失", "2021年6月中旬前"],
+    ]
+    build_tree(tmp_path, {"实地点位/自查表.xlsx": xlsx_bytes(rows)})
+    report = checked(plan, tmp_path, dt.date(2021, 6, 15)).report
+    assert "site-overdue" in codes(result(report, "S-3"))
+    assert "site-open" in codes(result(report, "S-4")) and "site-overdue" not in codes(
+        result(report, "S-4")
+    )
+    assert not [f for f in report.other_findings if f.code == "site-sheet"]
+    assert not [f for f in result(report, "S-3").findings if f.code == "site-sheet"]
+
+
 def test_ticks_and_crosses_are_read_as_a_reviewer_reads_them(plan, tmp_path) -> None:
     """An office's own sheet, typed in WPS without the drop-down: √ is 合格, × (or X) 不合格,
     达标/不符合 too; 基本合格 is not guessed — the row is named with the fix."""

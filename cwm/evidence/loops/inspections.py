@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ...dates import find_date, parse_date
+from ...dates import find_date, parse_date, parse_deadline
 from ..captions import compact as norm
 
 FOLDER = "实地点位"
@@ -246,9 +246,9 @@ def _entry(
         )
         recheck = ""
     days = {}
-    for name in ("整改时限", "复查日期"):
+    for name, read in (("整改时限", parse_deadline), ("复查日期", parse_date)):
         raw = cell(name)
-        days[name] = parse_date(raw, year) if raw else None
+        days[name] = read(raw, year) if raw else None
         if raw and days[name] is None:
             problems.append((site, f"第{number}行 {name}“{raw}”不是日期：请写成 2021-05-31。"))
     return Entry(
