@@ -165,7 +165,8 @@ def read_inspection(
             if day is None:
                 inspection.entries.append(entry)
             else:
-                by_day.setdefault(day, Inspection(rel, day, inspection.inspector))
+                if day not in by_day:
+                    by_day[day] = Inspection(rel, day, inspection.inspector)
                 by_day[day].entries.append(entry)
     if inspection.day is None and not per_row:
         what = f"检查日期“{written}”无法识别" if written else "没有填写检查日期"

@@ -84,18 +84,14 @@ _MARKS = {c: "\n" for c in (0x0D, 0x0B, 0x0C, 0x07)} | {
 }
 
 
-def _clean(text: str) -> str:
-    """Drop field instructions, turn marks into spaces and line breaks."""
-    return _without_fields(text).translate(_MARKS)
-
-
 CELL = "\x07"
 """Word 97 ends a table cell with 0x07, and a table row with one more."""
 
 
 def _tables(text: str) -> tuple[tuple[str, list[list[str]]], ...]:
-    """A Word 97 main text's tables as (表N, rows of cell texts), the last paragraphs above each
-    as one-cell rows (where 检查日期：… is written), as the .docx reader gives them.
+    """A Word 97 main text's tables (``text``: without its field instructions) as (表N, rows of
+    cell texts), the last paragraphs above each as one-cell rows (where 检查日期：… is written),
+    as the .docx reader gives them.
 
     The text marks only where cells and rows end: an empty cell and a row's end are the same
     0x07. The first row (a header: every cell written) gives the width; each later row is that
@@ -116,7 +112,7 @@ def _tables(text: str) -> tuple[tuple[str, list[list[str]]], ...]:
         piece.clear()
         return text.translate(_MARKS).strip()
 
-    for char in _without_fields(text):
+    for char in text:
         if char == CELL:
             if rows is None:
                 rows, cells, width = [[p] for p in lead[-5:]], [], 0
@@ -204,10 +200,10 @@ def read_doc(path: Path) -> DocumentText:
     sheets: tuple[tuple[str, list[list[str]]], ...] = ()
     for story, (length, keep) in enumerate(zip(lengths, STORIES)):
         if keep and length:
-            raw = _text(word, pieces, start, start + length)
-            counted.append(_clean(raw))
+            bare = _without_fields(_text(word, pieces, start, start + length))
+            counted.append(bare.translate(_MARKS))  # marks as spaces and line breaks
             if story == 0:
-                sheets = _tables(raw)
+                sheets = _tables(bare)
         start += length
     body = len(counted[0]) if counted else 0
     return DocumentText("\n".join(counted), min(body, FIRST_PAGE_CHARS), sheets=sheets)
