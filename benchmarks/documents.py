@@ -59,7 +59,7 @@ with ProcessPoolExecutor(int(sys.argv[2])) as pool:
 
 
 def make_documents(root: Path, docx: int, pdf: int, agreeing: bool = False) -> list[Path]:
-    from cwm.loader import load_plan
+    from cwm.plan.loader import load_plan
 
     plan = load_plan()
     every = requirement_folders(root)

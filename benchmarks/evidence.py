@@ -99,7 +99,7 @@ def requirement_folders(root: Path) -> dict:
     """The plan's requirement folders under their units' folders, as users sort them:
     ``root/养老服务科/III-27-3-2 新建小区养老设施/``; created. One folder per id (two would be a
     folder-duplicate error and the second would not be read)."""
-    from cwm.loader import load_plan
+    from cwm.plan.loader import load_plan
 
     plan = load_plan()
     folders = {}
@@ -111,7 +111,7 @@ def requirement_folders(root: Path) -> dict:
 
 
 def generate(root: Path, photos: int, megapixels: float) -> dict:
-    from cwm.loader import load_plan
+    from cwm.plan.loader import load_plan
 
     plan = load_plan()
     width = int((megapixels * 1e6 * 4 / 3) ** 0.5)

@@ -31,8 +31,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from cwm.evidence.readers.image import read_photo  # noqa: E402
-from cwm.evidence.similarity import SAME_PHOTO_MAX, dhash, distance  # noqa: E402
+from cwm.evidence.similarity import SAME_PHOTO_MAX, distance  # noqa: E402
+from cwm.formats.image import read_photo  # noqa: E402
+from cwm.formats.imagehash import dhash  # noqa: E402
 
 THUMB_OFFSET, THUMB_LENGTH = 0x0201, 0x0202
 

@@ -44,7 +44,7 @@ LIAISON = [
 
 def add_loops(root: Path) -> dict:
     """A year of loop records under ``root``; what was written."""
-    from cwm.loader import load_plan
+    from cwm.plan.loader import load_plan
 
     plan = load_plan()
     sheets = root / "实地点位"

@@ -30,7 +30,7 @@ BLURS = (0.0025, 0.005, 0.01)
 def figures(data: bytes) -> dict:
     import tempfile
 
-    from cwm.evidence.readers.image import read_photo
+    from cwm.formats.image import read_photo
 
     with tempfile.NamedTemporaryFile(suffix=".jpg") as handle:
         handle.write(data)
@@ -63,7 +63,7 @@ def describe(values: list[float]) -> str:
 def main() -> None:
     from PIL import Image
 
-    from cwm.loader import load_plan
+    from cwm.plan.loader import load_plan
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)

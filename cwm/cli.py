@@ -14,10 +14,9 @@ from typing import Optional
 
 import typer
 
-from . import clickcompat
-from .commands import COMMANDS, SUMMARIES, command
-from .commands.common import state
-from .errors import EXIT_USAGE, signals_as_interrupt
+from cwm.commands import COMMANDS, SUMMARIES, clickcompat, command
+from cwm.commands.common import state
+from cwm.errors import EXIT_USAGE, signals_as_interrupt
 
 clickcompat.install()  # Click's messages in Chinese, help wrapped by display width
 
@@ -49,7 +48,7 @@ def _utf8_when_redirected() -> None:
 
 def version_callback(value: bool) -> None:
     if value:
-        from . import __version__
+        from cwm import __version__
 
         typer.echo(f"cwm {__version__}")
         raise typer.Exit()
@@ -76,7 +75,7 @@ def main_options(
     state.data = data
     state.debug = debug
     if debug:
-        from .evidence.reading import DEBUG_ENV
+        from cwm.evidence.reading import DEBUG_ENV
 
         os.environ[DEBUG_ENV] = "1"  # read errors name their exception, in workers too
 

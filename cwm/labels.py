@@ -6,8 +6,8 @@ One place for every label, so `check`, `due`, `duties` and the checklists say th
 
 from __future__ import annotations
 
-from .models import Document, Images, Item, LiaisonDuty, Report, Table, WordTarget
-from .vocab import Severity, Status
+from cwm.plan.models import Document, Images, Item, LiaisonDuty, Report, Table, WordTarget
+from cwm.vocab import OP_SIGNS, Status
 
 COLLECTION = {
     "monthly": "每月收集",
@@ -37,7 +37,6 @@ SOURCE = {
     "grid": "附件4 网格责任",
     "publicity": "正文 宣传问卷",
 }
-OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 UNIT_KIND = {
     "bureau": "本局",
     "section": "科室",
@@ -61,7 +60,6 @@ DUE_STATUS = {
     Status.MANUAL: "人工核对",
 }
 """The same verdicts as `due --evidence` names them: a warning does not block a submission."""
-SEVERITY = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 OPTIONAL = "本期无必报"
 """`due --evidence`'s word for an item with nothing mandatory in the period (择优报送)."""
 THIS_PERIOD = {"quarter": "本季度", "half": "本半年", "month": "本月", "year": "本年度"}

@@ -77,8 +77,8 @@ def to_csv(columns: Sequence[Column], rows: Sequence[Any]) -> str:
 
 
 def to_xlsx(columns: Sequence[Column], rows: Sequence[Any], title: str) -> bytes:
-    """One sheet (cwm.xlsx conventions: header frozen, filter, A4 landscape, text cells)."""
-    from .xlsx import workbook
+    """One sheet (cwm.formats.xlsx conventions: header frozen, filter, A4 landscape, text cells)."""
+    from cwm.formats.xlsx import workbook
 
     headers = [header for header, _ in columns]
     cells = [[_cell(get(row)) for _, get in columns] for row in rows]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Generic, Iterator, Mapping, Protocol, TypeVar
 
-from .vocab import HasTraits, Severity, Trait
+from cwm.vocab import HasTraits, Severity, Trait
 
 Declared = tuple[str, str] | tuple[str, str, "set[Trait]"]
 """How a rule module declares a code: ``(severity, explanation)`` or

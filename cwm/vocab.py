@@ -2,7 +2,8 @@
 
 ``Severity`` of a finding (evidence rules and data rules alike), ``Status`` of a requirement item
 after a check, and ``Trait``, what a rule code is besides its severity. Their Chinese labels are
-in ``labels``; nothing else spells these values. They are ``StrEnum``: JSON shows the plain value
+in ``labels`` (a severity's, ``Severity.label``, here: the plan's own checks use it); nothing else
+spells these values. They are ``StrEnum``: JSON shows the plain value
 (``"error"``), and the value read back from a previous report's JSON compares equal.
 """
 
@@ -18,6 +19,17 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+    @property
+    def label(self) -> str:
+        """错误, 警告, 提示."""
+        return _SEVERITY_LABELS[self]
+
+
+_SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+
+OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+"""A threshold's comparison as it is printed (≥13%)."""
 
 
 class Status(StrEnum):

@@ -283,7 +283,7 @@ def requirements(plan, *ids: str):
     ``cwm check`` without a period selects them (units resolved)."""
     import datetime as dt
 
-    from cwm.duecheck import select
+    from cwm.schedule.duecheck import select
 
     _, selected = select(plan, None, None, dt.date(plan.year, 12, 31))
     return [r for r in selected if not ids or r.item.id in ids]
@@ -507,9 +507,9 @@ def inspection_sheet(
     as the result of every row, then ``fills`` per (site, standard number) and column."""
     from openpyxl import load_workbook
 
-    from cwm.checklist import sites
     from cwm.evidence.loops.inspections import COLUMNS
-    from cwm.inspection_sheet import HEADER_ROW, inspection_workbook
+    from cwm.printing.checklist import sites
+    from cwm.printing.inspection_sheet import HEADER_ROW, inspection_workbook
 
     data = inspection_workbook(sites(plan, dt.date(plan.year, 6, 1)))
     book = load_workbook(io.BytesIO(data))

@@ -8,8 +8,8 @@ from typing import Callable
 
 import pytest
 
-from cwm.loader import load_plan, packaged_data_dir
 from cwm.plan import Plan
+from cwm.plan.loader import load_plan, packaged_data_dir
 
 TESTS = Path(__file__).parent
 SOURCE_TEXT = TESTS / "source_plan.txt"

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from cwm.batchcfg import clean_path, decode_text, read_folders_file
 from cwm.cli import main
+from cwm.commands.batchcfg import clean_path, decode_text, read_folders_file
 from cwm.errors import UsageError
 
 from .builders import build_tree, jpeg_bytes

@@ -21,7 +21,7 @@ GOOD = "2021年投入资金300万元，建成12个站点。出台政策，建立
 
 
 def report(n):
-    from cwm.evidence.wordcount import word_count
+    from cwm.formats.wordcount import word_count
 
     return docx_bytes(GOOD + han_text(n - word_count(GOOD)))
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cwm import checklist as lists
 from cwm.cli import app
 from cwm.periods import Period
-from cwm.templating import render_template
+from cwm.printing import checklist as lists
+from cwm.printing.templating import render_template
 
 from .builders import build_tree, docx_bytes, han_text
 
@@ -144,7 +144,7 @@ def test_markdown_forms(plan):
 
 
 def test_html_is_autoescaped(edit):
-    from cwm.loader import load_plan
+    from cwm.plan.loader import load_plan
 
     plan = load_plan(edit("tasks.yaml", "title: 15分钟生活圈", "title: <script>alert(1)</script>"))
     html = render_template(
@@ -325,7 +325,7 @@ def test_rendered_markdown_matches_its_golden_file(monkeypatch, name, args):
     import datetime as dt
     import os
 
-    from cwm import checklist
+    from cwm.printing import checklist
 
     monkeypatch.setattr(checklist, "PRINTED", dt.date(2021, 6, 21))
     result = run("checklist", *args, "-f", "md")

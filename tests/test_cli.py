@@ -146,7 +146,7 @@ def test_validate_json():
 
 
 def test_validate_rules_lists_every_rule():
-    from cwm.datarules import RULES
+    from cwm.plan.datarules import RULES
 
     result = run("validate", "--rules")
     for code in RULES.codes:

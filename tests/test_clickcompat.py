@@ -1,6 +1,7 @@
-"""cwm adapts Typer's vendored Click in one module (``cwm.clickcompat``). These tests fail loudly,
-naming the message, when a Typer release changes a message cwm translates, stops asking gettext
-for a label, or moves a part cwm patches — the likeliest way an upgrade would break the tool."""
+"""cwm adapts Typer's vendored Click in one module (``cwm.commands.clickcompat``). These tests
+fail loudly, naming the message, when a Typer release changes a message cwm translates, stops
+asking gettext for a label, or moves a part cwm patches — the likeliest way an upgrade would break
+the tool."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from cwm import clickcompat
 from cwm.cli import main
+from cwm.commands import clickcompat
 
 ROOT = Path(__file__).resolve().parent.parent
 

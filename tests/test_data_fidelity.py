@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from cwm.loader import DATA_FILES, packaged_data_dir
-from cwm.models import Images, Report
+from cwm.plan.loader import DATA_FILES, packaged_data_dir
+from cwm.plan.models import Images, Report
 
 from .conftest import SOURCE_TEXT
 

@@ -7,8 +7,8 @@ import json
 import shutil
 
 from cwm.cli import main
-from cwm.loader import load_plan, packaged_data_dir
-from cwm.plandiff import diff
+from cwm.plan.loader import load_plan, packaged_data_dir
+from cwm.planimport.diff import diff
 
 from .plan_docx import plan_docx
 

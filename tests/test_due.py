@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cwm.cli import app
-from cwm.due import due
 from cwm.periods import Period
+from cwm.schedule.due import due
 
 from .test_data_fidelity import EXPECTED_IDS
 
@@ -139,7 +139,7 @@ def test_dept_filter(plan):
 
 
 def test_deadline_rule_from_the_data(edit):
-    from cwm.loader import load_plan
+    from cwm.plan.loader import load_plan
 
     data = edit("tasks.yaml", "    offset_days: 0", "    offset_days: -5")
     plan = load_plan(data)

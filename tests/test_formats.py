@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from cwm.evidence.readers import read_document
-from cwm.evidence.readers.image import read_photo
-from cwm.evidence.readers.table import read_table
 from cwm.evidence.similarity import distance
-from cwm.evidence.wordcount import count
+from cwm.formats import read_document
+from cwm.formats.image import read_photo
+from cwm.formats.table import read_table
+from cwm.formats.wordcount import count
 
 from .builders import (
     build_tree,
@@ -103,7 +103,7 @@ def test_a_rotated_copy_is_the_same_photo():
     """The same picture saved with EXIF orientation 1, 6 and 8 (pixels stored turned)."""
     from PIL import Image
 
-    from cwm.evidence.similarity import dhash
+    from cwm.formats.imagehash import dhash
 
     hashes = [read_photo(REAL / f"orientation_{n}.jpg").dhash for n in (1, 6, 8)]
     assert all(distance(hashes[0], h) <= 2 for h in hashes)
@@ -251,7 +251,7 @@ def test_a_thumbnail_is_small_upright_and_never_a_bomb(tmp_path):
 
     from PIL import Image
 
-    from cwm.evidence.readers.image import read_photo, thumbnail
+    from cwm.formats.image import read_photo, thumbnail
 
     def size_of(uri: str) -> tuple[int, int]:
         assert uri.startswith("data:image/jpeg;base64,")
@@ -297,7 +297,7 @@ def test_a_reports_read_judges_a_photo_as_a_checks_does(tmp_path, name, mode, op
 
     from PIL import Image
 
-    from cwm.evidence.readers.image import thumbnail
+    from cwm.formats.image import thumbnail
 
     path = REAL / name
     if mode is not None:

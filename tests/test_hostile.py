@@ -248,7 +248,7 @@ def test_a_very_deep_tree(tmp_path):
             deep = deep / "d"
             deep.mkdir()
         (deep / "报告.docx").write_bytes(good_report())
-        from cwm.loader import load_plan
+        from cwm.plan.loader import load_plan
 
         result = result_of(run_check(load_plan(), tmp_path / "ev", "III-8-1-3"), "III-8-1-3")
         assert result.status == "pass"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from cwm.cli import main
-from cwm.loader import load_plan
-from cwm.plandiff import duties_json, flatten
+from cwm.plan.loader import load_plan
 from cwm.planimport import import_plan, write_draft
+from cwm.planimport.diff import duties_json, flatten
 
 from .plan_docx import plan_docx
 

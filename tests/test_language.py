@@ -178,7 +178,7 @@ def test_os_errors_in_chinese(capsys, tmp_path):
 
 
 def test_the_institutions_share_the_liaison_duties_the_bureau_leading(plan):
-    from cwm.duties import duties_for
+    from cwm.schedule.duties import duties_for
 
     target = plan.directory.resolve("市精神病医院")
     liaison = [d for d in duties_for(plan, target) if d.source == "liaison"]

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from cwm.periods import Period
-from cwm.report_folder import write_report
+from cwm.report.folder import write_report
 
 from .builders import build_tree, csv_bytes, inspection_sheet
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from cwm.duecheck import check_due
 from cwm.periods import Period
-from cwm.units import Target
+from cwm.plan.units import Target
+from cwm.schedule.duecheck import check_due
 from cwm.vocab import Status
 
 from .builders import (
@@ -613,7 +613,7 @@ def test_the_fillable_sheet_from_the_command_line(tmp_path: Path) -> None:
 def test_the_report_has_a_part_and_a_sheet_for_each(plan, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from cwm.report_folder import write_report
+    from cwm.report.folder import write_report
 
     root = build_tree(
         tmp_path / "材料",

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from cwm import checklist as lists
 from cwm.cli import main
-from cwm.duecheck import check_due
 from cwm.periods import Period
-from cwm.report_folder import write_report
+from cwm.printing import checklist as lists
+from cwm.report.folder import write_report
+from cwm.schedule.duecheck import check_due
 
 from .builders import build_tree, scene_jpeg
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import os
 
-from cwm import plancache
-from cwm.loader import DATA_FILES, load_plan
+from cwm.plan import cache as plancache
+from cwm.plan.loader import DATA_FILES, load_plan
 
 
 def test_hit_after_an_unchanged_run(data_copy):

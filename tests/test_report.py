@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from cwm.duecheck import DueCheck
-from cwm.report_folder import write_report
+from cwm.report.folder import write_report
+from cwm.schedule.duecheck import DueCheck
 
 from .builders import build_tree, docx_bytes, han_text, scene_jpeg
 from .test_checklist import CHROMIUM, pages, print_pdf
@@ -156,7 +156,7 @@ def test_a_previous_report_of_any_shape_is_said_not_fatal(plan, tmp_path, conten
 
 
 def test_a_failed_run_leaves_nothing(plan, tmp_path, monkeypatch):
-    import cwm.report_workbook as module
+    import cwm.report.workbook as module
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -278,7 +278,8 @@ def test_an_unfinished_report_is_hidden_on_windows_too(plan, tmp_path, monkeypat
     hidden attribute before anything is written into it, and loses it only when finished,
     before the rename (which keeps attributes); an ``-o`` file's temporary likewise. The order
     is checked here; the Windows call itself (``fsutil.set_hidden``) runs only on Windows."""
-    from cwm import fsutil, report_folder
+    from cwm import fsutil
+    from cwm.report import folder as report_folder
 
     calls = []
 
@@ -310,7 +311,7 @@ def test_one_count_everywhere_and_a_total_row(plan, tmp_path):
     汇总's 合计 row, which equals the number of items."""
     from openpyxl import load_workbook
 
-    from cwm.report_workbook import TOTAL_ROW
+    from cwm.report.workbook import TOTAL_ROW
 
     run = report(plan, tree(tmp_path / "材料"), tmp_path / "报告")
     sheet = load_workbook(run.folder / "检查结果.xlsx")["汇总"]
@@ -328,7 +329,9 @@ def test_items_in_the_plans_order(capsys):
 
     assert main(["due", "--period", "2021Q2", "-f", "json"]) == 0
     ids = [i["id"] for i in json.loads(capsys.readouterr().out) if i["source"] == "tasks"]
-    plan_order = [i.id for _, i in __import__("cwm.loader").loader.load_plan().tasks.items()]
+    from cwm.plan.loader import load_plan
+
+    plan_order = [i.id for _, i in load_plan().tasks.items()]
     assert ids == [i for i in plan_order if i in ids]  # III-7-3-1 … III-48-1-3, not text order
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cwm.errors import DataError
-from cwm.loader import load_plan, read_plan
+from cwm.plan.loader import load_plan, read_plan
 
 from .conftest import line_of
 

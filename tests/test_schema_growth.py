@@ -11,11 +11,11 @@ import pytest
 
 from cwm import labels
 from cwm.cli import main
-from cwm.due import deadline_of
 from cwm.evidence.rules.reports import judge_words
-from cwm.loader import load_plan
-from cwm.models import DeadlineRule, WordTarget
 from cwm.periods import Period
+from cwm.plan.loader import load_plan
+from cwm.plan.models import DeadlineRule, WordTarget
+from cwm.schedule.due import deadline_of
 
 from .builders import build_tree, docx_bytes, han_text, jpeg_bytes, result_of, run_check
 

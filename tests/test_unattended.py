@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cwm.cli import app
-from cwm.skeleton import init
+from cwm.printing.skeleton import init
 
 from .builders import build_tree, docx_bytes, han_text, jpeg_bytes, run_check
 from .test_check_cli import report, snapshot
@@ -316,7 +316,7 @@ def test_the_note_opens_in_windows_notepad_and_the_old_one_is_still_no_evidence(
     (next((tmp_path / "材料").rglob("III-27-3-2 *")) / "要求.md").write_text(
         "# 旧说明", encoding="utf-8"
     )
-    from cwm.loader import load_plan
+    from cwm.plan.loader import load_plan
 
     found = run_check(load_plan(), tmp_path / "材料", "III-27-3-2")
     assert not any("要求" in (f.path or "") for r in found.requirements for f in r.findings)
@@ -325,8 +325,8 @@ def test_the_note_opens_in_windows_notepad_and_the_old_one_is_still_no_evidence(
 def test_templates_render_where_the_cache_cannot_be_written(tmp_path, monkeypatch):
     """A read-only profile or a cache path that is no folder: templates are compiled each run
     instead of cached, and the checklist is the same."""
-    import cwm.templating as templating
-    from cwm.templating import render_template
+    import cwm.printing.templating as templating
+    from cwm.printing.templating import render_template
 
     context = {"title": "t", "items": []}
     monkeypatch.setenv("CWM_CACHE_DIR", str(tmp_path / "cache"))

@@ -6,12 +6,12 @@ import pytest
 from typer.testing import CliRunner
 
 from cwm.cli import app
-from cwm.evidence.readers import ReadError, read_document
-from cwm.evidence.wordcount import count, word_count
+from cwm.formats import ReadError, read_document
+from cwm.formats.wordcount import count, word_count
 
 from .builders import doc_bytes, docx_bytes, docx_ooxml, han_text, pdf_bytes
 
-# The Word rule written out character by character: the reference that cwm.evidence.wordcount
+# The Word rule written out character by character: the reference that cwm.formats.wordcount
 # (whatever its formulation) must equal.
 _ASIAN = (
     (0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3001, 0x303F), (0x3040, 0x30FF), (0x3100, 0x312F),

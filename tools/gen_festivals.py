@@ -1,4 +1,4 @@
-"""Generate cwm/festival_table.py: the seven festivals' Gregorian dates for 1901–2099.
+"""Generate cwm/schedule/festival_table.py: the seven festivals' Gregorian dates for 1901–2099.
 
     pip install lunar_python lunardate && python tools/gen_festivals.py
 

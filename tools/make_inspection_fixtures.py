@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cwm.loader import load_plan  # noqa: E402
+from cwm.plan.loader import load_plan  # noqa: E402
 from tests.builders import inspection_sheet, word_tables  # noqa: E402
 
 FILLS = {("S-3", 2): {"检查结果": "不合格", "问题描述": "景观小品破损", "整改时限": "2021-05-31"}}

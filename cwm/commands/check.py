@@ -9,8 +9,8 @@ from typing import Any, Optional
 
 import typer
 
-from .. import options as opt
-from .common import (
+from cwm.commands import options as opt
+from cwm.commands.common import (
     check_folder,
     err,
     exit_on_findings,
@@ -53,7 +53,7 @@ def check(
     示例：cwm check 材料/；cwm check 材料/ --dept 养老 --quarter；
     cwm check 材料/ -f json -o 报告.json。
     """
-    from ..duecheck import check_due
+    from cwm.schedule.duecheck import check_due
 
     plan, checked = check_folder(check_due, evidence, dept, when, no_cache, jobs)
     emit(plan, checked, fmt, output, strict)
@@ -61,7 +61,7 @@ def check(
 
 def emit(plan: Any, checked: Any, fmt: CheckFormat, output: Optional[Path], strict: bool) -> None:
     """Write a check report as asked; exit 1 on errors (or warnings with ``strict``)."""
-    from ..evidence.results import render_text
+    from cwm.evidence.results import render_text
 
     report = checked.report
     if not report.requirements:
@@ -70,11 +70,11 @@ def emit(plan: Any, checked: Any, fmt: CheckFormat, output: Optional[Path], stri
             return
         err(checked.nothing_due())
     if fmt is CheckFormat.xlsx:
-        from ..report_workbook import findings_workbook
+        from cwm.report.workbook import findings_workbook
 
         text: Any = findings_workbook(plan, checked)
     elif fmt is CheckFormat.json:
-        from ..output import to_json
+        from cwm.output import to_json
 
         on_screen = output is None and sys.stdout.isatty()
         text = to_json(report.as_json(), compact=not on_screen)

@@ -9,10 +9,10 @@ from typing import Optional
 
 import typer
 
-from .. import options as opt
-from ..errors import UsageError
-from .common import err, handles_errors, load, period_options, write_output
-from .due import checked_if_asked
+from cwm.commands import options as opt
+from cwm.commands.common import err, handles_errors, load, period_options, write_output
+from cwm.commands.due import checked_if_asked
+from cwm.errors import UsageError
 
 
 class ChecklistKind(str, Enum):
@@ -56,8 +56,8 @@ def checklist(
     cwm checklist --kind sites -f xlsx -o 自查表.xlsx（可填写的自查表）；
     cwm checklist --evidence 材料/ --quarter -o 本季度清单.html。
     """
-    from .. import checklist as lists
-    from ..templating import render_template
+    from cwm.printing import checklist as lists
+    from cwm.printing.templating import render_template
 
     if fmt is ChecklistFormat.xlsx and kind is not ChecklistKind.sites:
         raise UsageError(
@@ -73,7 +73,7 @@ def checklist(
     else:
         context = lists.grid(plan, window.year, today, target)
     if fmt is ChecklistFormat.xlsx:
-        from ..inspection_sheet import inspection_workbook
+        from cwm.printing.inspection_sheet import inspection_workbook
 
         write_output(inspection_workbook(context), output)
     else:

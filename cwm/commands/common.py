@@ -16,8 +16,8 @@ from typing import Any, Callable, Iterator, Optional
 
 import typer
 
-from .. import options as opt
-from ..errors import (
+from cwm.commands import options as opt
+from cwm.errors import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -25,7 +25,7 @@ from ..errors import (
     UsageError,
     os_problem,
 )
-from ..fsutil import decodable
+from cwm.fsutil import decodable
 
 
 class State:
@@ -47,7 +47,7 @@ def out(renderable: Any) -> None:
     """Print text as is (on a terminal, long lines wrapped with a hanging indent); a TableView
     as a Rich table on a terminal, as plain text otherwise (stable for scripts, and Rich is not
     even imported)."""
-    from ..output import TableView, fits, rich_table, to_plain
+    from cwm.output import TableView, fits, rich_table, to_plain
 
     if isinstance(renderable, TableView):
         if not sys.stdout.isatty():
@@ -64,7 +64,7 @@ def out(renderable: Any) -> None:
     if sys.stdout.isatty():  # the terminal would break lines anywhere, with no indent
         import shutil
 
-        from ..textwidth import fit
+        from cwm.textwidth import fit
 
         renderable = fit(renderable, shutil.get_terminal_size().columns)
     sys.stdout.write(decodable(renderable))
@@ -107,7 +107,7 @@ def handles_errors(fn: Callable) -> Callable:
 def load(unit: Optional[str] = None) -> tuple[Any, Any]:
     """The plan (from --data / CWM_DATA, else built in) and the resolved ``unit`` (None if not
     given)."""
-    from ..loader import load_plan
+    from cwm.plan.loader import load_plan
 
     plan = load_plan(state.data)
     return plan, plan.directory.resolve(unit) if unit else None
@@ -142,8 +142,8 @@ def require_dir(evidence: Path) -> None:
 def write_output(text: Any, output: Optional[Path]) -> None:
     """To stdout, or atomically to ``output`` (a temporary file renamed over it). A table goes
     to a file as plain text; an .xlsx (bytes) only to a file."""
-    from ..fsutil import atomic_write_bytes
-    from ..output import TableView, to_plain
+    from cwm.fsutil import atomic_write_bytes
+    from cwm.output import TableView, to_plain
 
     if output is None:
         if isinstance(text, bytes):

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import typer
 
-from .. import options as opt
-from ..errors import EXIT_USAGE
-from ..output import Format
-from .common import err, handles_errors, out
+from cwm.commands import options as opt
+from cwm.commands.common import err, handles_errors, out
+from cwm.errors import EXIT_USAGE
+from cwm.output import Format
 
 
 @handles_errors
@@ -28,9 +28,9 @@ def count(
 
     每个中日韩文字和全角标点算 1 个字，连续的英文字母、数字算 1 个字（“Python 3.11”= 2）。
     """
-    from ..errors import UsageError
-    from ..evidence.counting import COLUMNS, count_paths, totals
-    from ..output import tabulate
+    from cwm.errors import UsageError
+    from cwm.evidence.counting import COLUMNS, count_paths, totals
+    from cwm.output import tabulate
 
     for path in files:
         if not path.exists():

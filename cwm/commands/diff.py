@@ -7,9 +7,9 @@ from typing import Optional
 
 import typer
 
-from .. import options as opt
-from ..output import Format
-from .common import err, handles_errors, write_output
+from cwm.commands import options as opt
+from cwm.commands.common import err, handles_errors, write_output
+from cwm.output import Format
 
 
 @handles_errors
@@ -29,10 +29,10 @@ def diff(
     两边都可以是数据文件夹或方案的 Word 文件（.docx，当场导入后比较）。
     示例：cwm diff data/ 2022/；cwm diff 2021年方案.docx 2022年方案.docx -f xlsx -o 变化.xlsx。
     """
-    from ..output import tabulate
-    from ..plandiff import COLUMNS, KINDS
-    from ..plandiff import diff as compare
-    from ..planimport import load_any
+    from cwm.output import tabulate
+    from cwm.planimport import load_any
+    from cwm.planimport.diff import COLUMNS, KINDS
+    from cwm.planimport.diff import diff as compare
 
     before, left = load_any(old)
     after, right = load_any(new)

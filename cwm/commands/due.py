@@ -9,16 +9,24 @@ from typing import Any, Optional
 
 import typer
 
-from .. import options as opt
-from ..output import Format
-from .common import err, handles_errors, load, out, period_options, require_dir, write_output
+from cwm.commands import options as opt
+from cwm.commands.common import (
+    err,
+    handles_errors,
+    load,
+    out,
+    period_options,
+    require_dir,
+    write_output,
+)
+from cwm.output import Format
 
 
 def checked_if_asked(plan: Any, evidence: Optional[Path], target: Any, when: Any) -> Any:
     """With --evidence: the check of that folder for the items due in the period; else None."""
     if evidence is None:
         return None
-    from ..duecheck import check_due
+    from cwm.schedule.duecheck import check_due
 
     require_dir(evidence)
     return check_due(plan, evidence, target, when.window, when.today)
@@ -39,9 +47,9 @@ def old_plan_hint(plan: Any, window: Any) -> str:
 def write_calendar(
     plan: Any, items: list[Any], target: Any, window: Any, remind: int, output: Optional[Path]
 ) -> None:
-    from ..calendar_ics import calendar
-    from ..due import describe
-    from ..errors import UsageError
+    from cwm.errors import UsageError
+    from cwm.printing.calendar_ics import calendar
+    from cwm.schedule.due import describe
 
     if output is None:
         raise UsageError("ics 格式须用 -o 指定要写入的文件，如 -o 创文截止日期.ics。")
@@ -54,7 +62,7 @@ def write_calendar(
 
 def deliver(parts: list[Any], fmt: Format, output: Optional[Path]) -> None:
     """Several parts (lines, tables) to the screen, or together into one file."""
-    from ..output import TableView, to_plain
+    from cwm.output import TableView, to_plain
 
     if output is None and fmt is not Format.xlsx:
         for part in parts:
@@ -93,9 +101,9 @@ def due(
     附件3 的包联工作按各自的周期（每月、每半年、N月前、每年）列出。
     示例：cwm due；cwm due --half --dept 养老；cwm due --period 2021Q2 --format json。
     """
-    from ..due import COLUMNS, by_unit
-    from ..due import due as due_items
-    from ..output import tabulate_groups
+    from cwm.output import tabulate_groups
+    from cwm.schedule.due import COLUMNS, by_unit
+    from cwm.schedule.due import due as due_items
 
     window, today = when.window, when.today
     plan, target = load(dept)

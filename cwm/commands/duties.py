@@ -7,9 +7,9 @@ from typing import Optional
 
 import typer
 
-from .. import options as opt
-from ..output import Format
-from .common import handles_errors, load, write_output
+from cwm.commands import options as opt
+from cwm.commands.common import handles_errors, load, write_output
+from cwm.output import Format
 
 
 @handles_errors
@@ -28,8 +28,8 @@ def duties(
 
     示例：cwm duties 养老服务科；cwm duties 区划地名科 --format json；cwm duties（各单位汇总）。
     """
-    from ..duties import COLUMNS, SUMMARY_COLUMNS, duties_for, summary
-    from ..output import tabulate
+    from cwm.output import tabulate
+    from cwm.schedule.duties import COLUMNS, SUMMARY_COLUMNS, duties_for, summary
 
     plan, target = load(unit)
     if unit is None and not all_:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from ..errors import EXIT_FINDINGS
-from .common import err, handles_errors, os_errors_as, out
+from cwm.commands.common import err, handles_errors, os_errors_as, out
+from cwm.errors import EXIT_FINDINGS
 
 
 @handles_errors
@@ -30,8 +30,8 @@ def import_(
     之后：按清单核对修改，cwm --data 文件夹 validate，cwm diff 旧文件夹 文件夹 查看变化。
     示例：cwm import 2022年创文工作方案.docx -o 2022/
     """
-    from ..errors import UsageError
-    from ..planimport import import_plan, write_draft
+    from cwm.errors import UsageError
+    from cwm.planimport import import_plan, write_draft
 
     if not plan_file.is_file():
         raise UsageError(f"方案文件“{plan_file}”不存在或不是文件。")

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from .. import options as opt
-from .common import err, handles_errors, load, os_errors_as, out
+from cwm.commands import options as opt
+from cwm.commands.common import err, handles_errors, load, os_errors_as, out
 
 
 @handles_errors
@@ -25,7 +25,7 @@ def init(
     不会覆盖或删除任何文件：已有的文件夹（在任意层级）和 要求.txt 保持原样，再次运行只补上缺少的。
     示例：cwm init 材料/；cwm init 材料/ --dept 养老。
     """
-    from ..skeleton import init as make_skeleton
+    from cwm.printing.skeleton import init as make_skeleton
 
     plan, target = load(dept)
     with os_errors_as(f"无法在“{directory}”中建立文件夹"):

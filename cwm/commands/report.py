@@ -8,9 +8,8 @@ from typing import Optional
 
 import typer
 
-from .. import options as opt
-from ..errors import UsageError
-from .common import (
+from cwm.commands import options as opt
+from cwm.commands.common import (
     check_folder,
     err,
     exit_on_findings,
@@ -19,6 +18,7 @@ from .common import (
     out,
     period_options,
 )
+from cwm.errors import UsageError
 
 
 @handles_errors
@@ -59,7 +59,7 @@ def report(
     """
     import functools
 
-    from ..report_folder import default_out_dir, write_report
+    from cwm.report.folder import default_out_dir, write_report
 
     evidence, output = _folders(evidence, output, folders_from)
     output = output or default_out_dir(evidence)
@@ -82,7 +82,7 @@ def _folders(
 ) -> tuple[Path, Optional[Path]]:
     """The evidence folder and report folder: as given, from ``--folders-from``, or asked for
     on a terminal (a folder dragged into the console window arrives as its quoted path)."""
-    from ..batchcfg import clean_path, read_folders_file
+    from cwm.commands.batchcfg import clean_path, read_folders_file
 
     if evidence is not None:  # as given; a pasted "D:\材料\" with its quotes, cleaned
         return evidence if evidence.exists() else Path(clean_path(str(evidence))), output

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import handles_errors, load, out
+from cwm.commands.common import handles_errors, load, out
 
 
 @handles_errors
@@ -11,15 +11,14 @@ def rules() -> None:
     以及实地点位自查、包联社区活动和常态化宣传。"""
     import sys
 
-    from ..evidence.loops import LOOPS
-    from ..evidence.rules import RULES
-    from ..labels import SEVERITY
+    from cwm.evidence.loops import LOOPS
+    from cwm.evidence.rules import RULES
 
     tasks = None
     for rule in [*RULES.rules, *LOOPS.rules]:
         out(rule.doc + "\n")
         for code in rule.codes:
-            out(f"  {code.code}（{SEVERITY[code.severity]}）：{code.doc}\n")
+            out(f"  {code.code}（{code.severity.label}）：{code.doc}\n")
         settings = getattr(sys.modules[rule.check.__module__], "settings", None)
         if settings is not None:  # thresholds the data sets: the values in force
             tasks = tasks or load(None)[0].tasks

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from ..errors import EXIT_USAGE
-from .common import err, handles_errors, out, state
+from cwm.commands.common import err, handles_errors, out, state
+from cwm.errors import EXIT_USAGE
 
 
 @handles_errors
@@ -17,14 +17,14 @@ def validate(
 
     每条问题显示为“文件:行:列: 级别: 说明（键路径）”。有错误时退出码为 2，只有警告时为 0。
     """
-    from .. import datarules, labels
-    from ..loader import packaged_data_dir, read_plan
-    from ..output import to_json
-    from ..vocab import Severity
+    from cwm.output import to_json
+    from cwm.plan import datarules
+    from cwm.plan.loader import packaged_data_dir, read_plan
+    from cwm.vocab import Severity
 
     if rules:
         for code in datarules.RULES.codes.values():
-            out(f"{code.code}（{labels.SEVERITY[code.severity]}）：{code.doc}\n")
+            out(f"{code.code}（{code.severity.label}）：{code.doc}\n")
         return
     _, problems = read_plan(state.data or packaged_data_dir())
     errors = sum(1 for p in problems if p.severity == Severity.ERROR)

@@ -143,6 +143,6 @@ class FileCache:
 
 
 def default_location() -> Path:
-    from ..fsutil import cache_dir
+    from cwm.fsutil import cache_dir
 
     return cache_dir() / "files.sqlite"

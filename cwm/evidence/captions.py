@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from ..dates import parse_date, parse_month
-from .kinds import IMAGES
+from cwm.dates import parse_date, parse_month
+from cwm.evidence.kinds import IMAGES
 
 CAPTION_NAMES = ("captions", "照片说明", "图片说明", "照片说明表", "图片说明表")
 """A captions table's name without its extension: the docs' ``captions`` and the names offices

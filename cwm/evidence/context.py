@@ -1,8 +1,8 @@
 """What a rule is given and what it yields.
 
 ``Requirement``: one requirement item to check, with the materials to check and the units it
-names (the caller — ``cwm.duecheck`` — decides which are due and resolves the units; the checker
-knows nothing of periods or units).
+names (the caller — ``cwm.schedule.duecheck`` — decides which are due and resolves the units;
+the checker knows nothing of periods or units).
 ``Context``: everything a rule may look at for one requirement. ``Found``: what a rule yields;
 the engine stamps the severity its code declares (``rulebook``).
 """
@@ -14,12 +14,12 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .captions import Caption, CaptionReader
-from .readers import ReadError
+from cwm.evidence.captions import Caption, CaptionReader
+from cwm.formats import ReadError
 
 if TYPE_CHECKING:
-    from ..models import Groups, Item, Row, Tasks
-    from .scan import EvidenceFile, RequirementFolder
+    from cwm.evidence.scan import EvidenceFile, RequirementFolder
+    from cwm.plan.models import Groups, Item, Row, Tasks
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ class Context:
         ]
 
     def caption(self, file: EvidenceFile, names: list[str]) -> Caption:
-        from .captions import caption_key
+        from cwm.evidence.captions import caption_key
 
         return self.captions.get(caption_key(file.path.name)) or self.reader.from_filename(
             file.path, names
@@ -154,7 +154,7 @@ class Context:
     def scenes(self) -> list[list[EvidenceFile]]:
         """This requirement's photos grouped by scene: near-duplicates count once (computed once,
         used by the photo count and the duplicate rule)."""
-        from .similarity import groups_in_order
+        from cwm.evidence.similarity import groups_in_order
 
         photos = self.read("image")
         hashed = [file for file, facts in photos if facts.dhash is not None]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .kinds import kind_of
-from .readers import DocumentText, ReadError
-from .reading import read_file
-from .scan import EvidenceFile, scan
+from cwm.evidence.kinds import kind_of
+from cwm.evidence.reading import read_file
+from cwm.evidence.scan import EvidenceFile, scan
+from cwm.formats import DocumentText, ReadError
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@
 once, reads every file of those requirements once (``reading``), runs the registered rules
 (``rules``) on each, stamps each finding's severity from its code and decides the status
 (``report``). ``run_check`` adds the user's file cache and the process pool. What is due, for
-whom, in which period, is decided above (``cwm.duecheck``).
+whom, in which period, is decided above (``cwm.schedule.duecheck``).
 """
 
 from __future__ import annotations
@@ -13,18 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
-from ..errors import InternalError
-from ..vocab import Severity, Status
-from .captions import Caption, CaptionReader
-from .context import Context, Elsewhere, Found, PhotoRef, Requirement
-from .readers import ReadError
-from .reading import OnProgress, read_file, read_files
-from .results import CheckReport, Finding, RequirementResult
-from .scan import EvidenceFile, RequirementFolder, Scan, scan
+from cwm.errors import InternalError
+from cwm.evidence.captions import Caption, CaptionReader
+from cwm.evidence.context import Context, Elsewhere, Found, PhotoRef, Requirement
+from cwm.evidence.reading import OnProgress, read_file, read_files
+from cwm.evidence.results import CheckReport, Finding, RequirementResult
+from cwm.evidence.scan import EvidenceFile, RequirementFolder, Scan, scan
+from cwm.formats import ReadError
+from cwm.vocab import Severity, Status
 
 if TYPE_CHECKING:
-    from ..models import Tasks
-    from .loops import Duty
+    from cwm.evidence.loops import Duty
+    from cwm.plan.models import Tasks
 
 
 def _captions_of(
@@ -87,7 +87,7 @@ def compare_photos(tree: Scan, wanted: set[str], reads: dict[str, Any]) -> Photo
     """Every checked photo against every other, by one pair search (``similarity.group``): how
     each looks like photos of other requirements, and each requirement's scenes; time and
     findings grow with the photos, not with the pairs."""
-    from .similarity import group
+    from cwm.evidence.similarity import group
 
     photos: list[tuple[EvidenceFile, str]] = []
     hashes: list[int] = []
@@ -191,7 +191,7 @@ def _stamped(code: Any, found: Found) -> Finding:
 def check_requirement(ctx: Context, more: Iterable[Found] = ()) -> RequirementResult:
     """Run every rule on one requirement (and take ``more`` findings of rules that look across
     requirements), and decide its status."""
-    from .rules import RULES
+    from cwm.evidence.rules import RULES
 
     item, folder = ctx.requirement.item, ctx.folder
     coded = [*RULES.run(ctx), *((RULES.codes[f.code], f) for f in more)]
@@ -226,8 +226,8 @@ def check_tree(
     Files are read once (``read_files``: ``cache``, ``jobs`` processes, ``progress`` callback,
     ``thumbnails`` for a report's pictures); the evidence tree is only read, never written.
     """
-    from .loops import LOOPS, absent_areas, files_to_read, sheet_files
-    from .rules.figures import across_items
+    from cwm.evidence.loops import LOOPS, absent_areas, files_to_read, sheet_files
+    from cwm.evidence.rules.figures import across_items
 
     requirements = list(requirements)
     task_ids = set(tasks.titles())
@@ -283,7 +283,7 @@ def _internal(ident: str, where: str, exc: Exception) -> InternalError:
 
 def _tree_findings(tree: Scan, claimed: set[str]) -> list[Finding]:
     """Problems outside any requirement folder, and stray files (but the inspection sheets)."""
-    from .rules import RULES
+    from cwm.evidence.rules import RULES
 
     other = [_stamped(RULES.codes[p.code], Found(p.code, p.message, p.rel)) for p in tree.problems]
     stray = "文件不在任何申报项文件夹中，不会被检查。"
@@ -304,7 +304,7 @@ def check_loops(
 ) -> tuple[list[RequirementResult], list[Finding]]:
     """Each loop duty's result (its folder found by id, its findings from the loop rules), and
     the findings about inspection sheets (``sheet_files``) no one site owns."""
-    from .loops import LOOPS, NO_RECORDS, LoopContext, SiteDuty, inspections
+    from cwm.evidence.loops import LOOPS, NO_RECORDS, LoopContext, SiteDuty, inspections
 
     sheets, problems = [], []
     if any(isinstance(d, SiteDuty) for d in duties):
@@ -349,7 +349,7 @@ def run_check(
     processes (0: one per core)."""
     import os
 
-    from .cache import FileCache, default_location
+    from cwm.evidence.cache import FileCache, default_location
 
     cache = FileCache(default_location()) if use_cache else None
     try:

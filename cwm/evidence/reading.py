@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Iterator
 
-from ..errors import os_error, signals_as_interrupt
-from .readers import DocumentText, ReadError
-from .scan import EvidenceFile
+from cwm.errors import os_error, signals_as_interrupt
+from cwm.evidence.scan import EvidenceFile
+from cwm.formats import DocumentText, ReadError
 
 OnProgress = Callable[..., None]
 """``progress(0, total)`` once, then ``progress(n)`` as ``n`` more files are done."""
@@ -31,19 +31,19 @@ DEBUG_ENV = "CWM_DEBUG"
 
 def _reader(kind: str) -> Callable[[Any], Any] | None:
     if kind == "document":
-        from .readers import read_document
+        from cwm.formats import read_document
 
         return read_document
     if kind == "image":
-        from .readers.image import read_photo
+        from cwm.formats.image import read_photo
 
         return read_photo
     if kind == "table":
-        from .readers.table import read_table
+        from cwm.formats.table import read_table
 
         return read_table
     if kind == "archive":
-        from .readers.archive import read_archive
+        from cwm.formats.archive import read_archive
 
         return read_archive
     return None
@@ -204,7 +204,7 @@ class _Pictures:
         if picture is None:
             return result
         if key is not None:
-            from .cache import in_namespace
+            from cwm.evidence.cache import in_namespace
 
             self.rows.append((in_namespace(key, THUMBNAILS), picture))
             if len(self.rows) >= self.BATCH:
@@ -222,7 +222,7 @@ def _cacheable(result: Any) -> bool:
 
 def _thumbnail_of(file: EvidenceFile) -> str | None:
     """A small JPEG of the photo as a data URI, or None (bounded like the image reader)."""
-    from .readers.image import thumbnail
+    from cwm.formats.image import thumbnail
 
     return thumbnail(file.path)
 

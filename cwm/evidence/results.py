@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from ..fsutil import CONTROL_ESCAPES, shown
-from ..labels import SEVERITY, STATUS
-from ..output import by_unit
-from ..vocab import HasTraits, Severity, Status, Trait
+from cwm.fsutil import CONTROL_ESCAPES, shown
+from cwm.labels import STATUS
+from cwm.output import by_unit
+from cwm.vocab import HasTraits, Severity, Status, Trait
 
 _CONTROL = {c: escape for c, escape in CONTROL_ESCAPES.items() if c != 0x09}
 
@@ -144,7 +144,7 @@ class CheckReport:
 
 
 def _line(finding: Finding, where: str = "") -> str:
-    return printable(f"  {SEVERITY[finding.severity]} [{finding.code}] {finding.message}{where}")
+    return printable(f"  {finding.severity.label} [{finding.code}] {finding.message}{where}")
 
 
 def by_department(

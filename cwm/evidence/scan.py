@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
-from ..errors import os_problem
-from .captions import is_caption_file
-from .ids import IdMatcher
-from .kinds import kind_of
+from cwm.errors import os_problem
+from cwm.evidence.captions import is_caption_file
+from cwm.evidence.ids import IdMatcher
+from cwm.evidence.kinds import kind_of
 
 NOTES_FILE = "要求.txt"
 """The note ``cwm init`` writes into each requirement folder: never evidence."""

@@ -35,20 +35,6 @@ def distance(a: int, b: int) -> int:
     return (a ^ b).bit_count()
 
 
-def dhash(image: object) -> int:
-    """64-bit dHash of a Pillow image (any mode, any size)."""
-    from PIL import Image
-
-    small = image.convert("L").resize((9, 8), Image.Resampling.BILINEAR)  # type: ignore[attr-defined]
-    pixels = small.tobytes()
-    bits = 0
-    for row in range(8):
-        base = row * 9
-        for col in range(8):
-            bits = (bits << 1) | (pixels[base + col] < pixels[base + col + 1])
-    return bits
-
-
 def _chunks(value: int) -> list[int]:
     return [(value >> shift) & ((1 << width) - 1) for shift, width in zip(_SHIFTS, _WIDTHS)]
 

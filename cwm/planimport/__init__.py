@@ -17,13 +17,13 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from . import grid as grid_module
-from . import org as org_module
-from . import phrases as ph
-from . import sites as sites_module
-from . import tasks as tasks_module
-from .docx import NotAPlan, Table, read_blocks
-from .draft import Draft, Review
+from cwm.planimport import grid as grid_module
+from cwm.planimport import org as org_module
+from cwm.planimport import phrases as ph
+from cwm.planimport import sites as sites_module
+from cwm.planimport import tasks as tasks_module
+from cwm.planimport.docx import NotAPlan, Table, read_blocks
+from cwm.planimport.draft import Draft, Review
 
 __all__ = ["NotAPlan", "Draft", "import_plan", "write_draft"]
 
@@ -60,7 +60,7 @@ def _defaults() -> dict[str, Any]:
     a plan, taken from the built-in data."""
     import yaml
 
-    from ..loader import packaged_data_dir
+    from cwm.plan.loader import packaged_data_dir
 
     data = yaml.safe_load((packaged_data_dir() / "tasks.yaml").read_text(encoding="utf-8"))
     return data["rules"]
@@ -89,7 +89,7 @@ def import_plan(path: Path) -> Draft:
     bureau = plan.get("issuer") or ""
     short = re.sub(rf"^[{ph.HAN}]{{2,3}}(?=市)", "", bureau)
     names = tuple(dict.fromkeys(n for n in (bureau, short) if n))
-    from ..periods import known_festivals
+    from cwm.periods import known_festivals
 
     tasks = tasks_module.read_table(
         tables_1[0],
@@ -336,10 +336,10 @@ HEADERS = {
 def write_draft(draft: Draft, source: Path, out_dir: Path) -> list[str]:
     """Write the draft into ``out_dir`` (which must not exist or be empty), whole or not at
     all; return the problems ``cwm validate`` finds in it (none for a clean import)."""
-    from ..errors import UsageError
-    from ..fsutil import normal_mode
-    from ..loader import read_plan
-    from ..vocab import Severity
+    from cwm.errors import UsageError
+    from cwm.fsutil import normal_mode
+    from cwm.plan.loader import read_plan
+    from cwm.vocab import Severity
 
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise UsageError(
@@ -379,8 +379,8 @@ def load_any(path: Path) -> tuple[Any, int]:
     person to check; 0 for a folder)."""
     import tempfile
 
-    from ..errors import UsageError
-    from ..loader import load_plan
+    from cwm.errors import UsageError
+    from cwm.plan.loader import load_plan
 
     path = Path(path)
     if path.is_dir():

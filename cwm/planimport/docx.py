@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from ..errors import CwmError
-from ..evidence.readers.base import ReadError
-from ..evidence.readers.zipparts import open_part
+from cwm.errors import CwmError
+from cwm.formats.base import ReadError
+from cwm.formats.zipparts import open_part
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -128,14 +128,14 @@ def _blocks(body: ET.Element) -> list[Block]:
 def read_blocks(path: Path) -> list[Block]:
     """The blocks of the Word file at ``path``. Raises NotAPlan with a Chinese message for a
     file that is not a readable .docx (a binary .doc/.wps, a PDF, damaged, encrypted)."""
-    from ..evidence.readers.encrypted import refuse_encrypted_office
+    from cwm.formats.encrypted import refuse_encrypted_office
 
     name = path.name
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        from ..errors import os_error
+        from cwm.errors import os_error
 
         raise NotAPlan(f"无法读取 {name}：{os_error(exc)}。") from None
     if head.startswith(b"\xd0\xcf\x11\xe0"):

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import phrases as ph
-from .docx import Table
-from .draft import Draft, Review
-from .tasks import contacts_of
+from cwm.planimport import phrases as ph
+from cwm.planimport.docx import Table
+from cwm.planimport.draft import Draft, Review
+from cwm.planimport.tasks import contacts_of
 
 FILE = "grid.yaml"
 

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import phrases as ph
-from .draft import Draft, Review
+from cwm.planimport import phrases as ph
+from cwm.planimport.draft import Draft, Review
 
 FILE = "tasks.yaml"
 LABELS = {

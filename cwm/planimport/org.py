@@ -8,8 +8,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from . import phrases as ph
-from .draft import Draft, Review
+from cwm.planimport import phrases as ph
+from cwm.planimport.draft import Draft, Review
 
 FILE = "org.yaml"
 

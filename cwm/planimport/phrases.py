@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..dates import chinese_number
+from cwm.dates import chinese_number
 
 HAN = "\u4e00-\u9fff"
 NUMBER = r"(?:\d+|[零一二两三四五六七八九十百]+)"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import chinese_number
-from . import phrases as ph
-from .docx import Table
-from .draft import Draft, Review
-from .tasks import contacts_of
+from cwm.dates import chinese_number
+from cwm.planimport import phrases as ph
+from cwm.planimport.docx import Table
+from cwm.planimport.draft import Draft, Review
+from cwm.planimport.tasks import contacts_of
 
 FILE = "sites.yaml"
 

@@ -14,10 +14,10 @@ import dataclasses
 import re
 from typing import Any
 
-from . import phrases as ph
-from .docx import Table
-from .draft import Draft
-from .materials import LABELS, Context, material, split_materials
+from cwm.planimport import phrases as ph
+from cwm.planimport.docx import Table
+from cwm.planimport.draft import Draft
+from cwm.planimport.materials import LABELS, Context, material, split_materials
 
 FILE = "tasks.yaml"
 

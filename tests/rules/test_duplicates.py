@@ -104,7 +104,7 @@ def test_distances_behind_the_thresholds():
 
     from PIL import Image
 
-    from cwm.evidence.similarity import dhash
+    from cwm.formats.imagehash import dhash
 
     def h(data):
         return dhash(Image.open(BytesIO(data)))

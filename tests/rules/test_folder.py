@@ -7,7 +7,7 @@ from ..builders import build_tree, codes, docx_bytes, han_text, result_of, run_c
 
 def report(n=600):
     lead = "2021年投入资金300万元，建成12个站点。出台政策，建立制度，纳入考核，加强督导。"
-    from cwm.evidence.wordcount import word_count
+    from cwm.formats.wordcount import word_count
 
     return docx_bytes(lead + han_text(n - word_count(lead)))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cwm.evidence.readers.image import register_heif
+from cwm.formats.image import register_heif
 
 from ..builders import build_tree, result_of, run_check, scene_image
 
@@ -148,7 +148,7 @@ def test_the_figures_are_cached_with_the_hash(plan, tmp_path):
 
 def test_the_thresholds_are_data(plan, tmp_path, edit):
     data = edit("tasks.yaml", "    min_side: 800", "    min_side: 600")
-    from cwm.loader import load_plan
+    from cwm.plan.loader import load_plan
 
     lenient = load_plan(data)
     root = tree(tmp_path, picture((640, 480)))

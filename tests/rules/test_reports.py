@@ -26,7 +26,7 @@ def check_report(plan, tmp_path, ident, data, name="报告.docx"):
 def body(n):
     """``n`` words: the year, figures, five kinds of measure, then filler."""
     lead = f"2021年投入资金300万元，建成12个站点。{MEASURES}"
-    from cwm.evidence.wordcount import word_count
+    from cwm.formats.wordcount import word_count
 
     return lead + han_text(n - word_count(lead))
 
@@ -64,7 +64,7 @@ def test_at_most_n(plan, tmp_path):
 
 
 def test_bands_come_from_the_data(edit, tmp_path):
-    from cwm.loader import load_plan
+    from cwm.plan.loader import load_plan
 
     plan = load_plan(edit("tasks.yaml", "pass_within: 0.10", "pass_within: 0.15"))
     assert codes(check_report(plan, tmp_path, "III-8-1-3", docx_bytes(body(520)))) == []
@@ -121,7 +121,7 @@ def test_heuristics_only_where_the_requirement_asks(plan, tmp_path):
 def _report(
     n, lead="2021年投入资金300万元，建成12个站点。出台政策，建立制度，纳入考核，加强督导。"
 ):
-    from cwm.evidence.wordcount import word_count
+    from cwm.formats.wordcount import word_count
 
     return docx_bytes(lead + han_text(n - word_count(lead)))
 

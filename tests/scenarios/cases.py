@@ -23,7 +23,7 @@ LEAD = "2021年投入资金300万元，建成12个站点。出台政策，建立
 
 def report(n: int, lead: str = LEAD) -> bytes:
     """A .docx of ``n`` words (Word's count) with the year, figures and five kinds of measure."""
-    from cwm.evidence.wordcount import word_count
+    from cwm.formats.wordcount import word_count
 
     return docx_bytes(lead + han_text(n - word_count(lead)))
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from cwm.duecheck import check_due
 from cwm.periods import Period
+from cwm.schedule.duecheck import check_due
 
 from ..builders import build_tree
 from .cases import SCENARIOS, Scenario

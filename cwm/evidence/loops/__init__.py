@@ -2,7 +2,7 @@
 (self-inspection sheets under ``实地点位/``), 附件3's liaison duties (an activity 台账 and photos
 in ``L-n`` folders) and the body's 常态化 publicity (photos per unit in ``PUB-n`` folders).
 
-Each duty is a requirement with its own id (S-n, L-n, PUB-n): the caller (``cwm.duecheck``)
+Each duty is a requirement with its own id (S-n, L-n, PUB-n): the caller (``cwm.schedule.duecheck``)
 builds its subject (``subjects``) with the periods to judge already worked out; the engine finds
 its folder by id like 附件1's, reads its files in the same pass, and runs the loop rules
 registered here — declared, stamped and listed (``cwm rules``) like the evidence rules.
@@ -12,16 +12,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
-from ...rulebook import Rulebook
-from ..context import Found
-from ..ids import without_ordinal
-from . import areas, liaison, publicity, sites
-from .inspections import FOLDER, Inspection, norm, read_inspection
-from .records import readable
-from .subjects import ActivityDuty, Duty, LoopContext, PublicityDuty, SiteDuty, Span, has_tables
+from cwm.evidence.context import Found
+from cwm.evidence.ids import without_ordinal
+from cwm.evidence.loops import areas, liaison, publicity, sites
+from cwm.evidence.loops.inspections import FOLDER, Inspection, norm, read_inspection
+from cwm.evidence.loops.records import readable
+from cwm.evidence.loops.subjects import (
+    ActivityDuty,
+    Duty,
+    LoopContext,
+    PublicityDuty,
+    SiteDuty,
+    Span,
+    has_tables,
+)
+from cwm.rulebook import Rulebook
 
 if TYPE_CHECKING:
-    from ..scan import EvidenceFile, Scan
+    from cwm.evidence.scan import EvidenceFile, Scan
 
 MODULES = (sites, liaison, publicity, areas)
 LOOPS: Rulebook[LoopContext, Found] = Rulebook()

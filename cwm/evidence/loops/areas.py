@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..context import Found
-from .subjects import LoopContext
+from cwm.evidence.context import Found
+from cwm.evidence.loops.subjects import LoopContext
 
 CODES = {
     "area-absent": ("info", "材料文件夹中没有实地点位、包联社区或宣传文件夹，这部分职责未检查。"),

@@ -16,8 +16,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ...dates import find_date, parse_date, parse_deadline
-from ..captions import compact as norm
+from cwm.dates import find_date, parse_date, parse_deadline
+from cwm.evidence.captions import compact as norm
 
 FOLDER = "实地点位"
 """The folder of the evidence tree holding the filled sheets (and S-n folders with photos)."""

@@ -15,11 +15,11 @@ import datetime as dt
 from dataclasses import replace
 from typing import Iterator
 
-from ..context import Found
-from ..readers import ReadError
-from ..rules.tables import affirms, cells_to_pairs, locate, parse_number
-from .records import Records, collect
-from .subjects import ActivityDuty, LoopContext, Span
+from cwm.evidence.context import Found
+from cwm.evidence.loops.records import Records, collect
+from cwm.evidence.loops.subjects import ActivityDuty, LoopContext, Span
+from cwm.evidence.rules.tables import affirms, cells_to_pairs, locate, parse_number
+from cwm.formats import ReadError
 
 CODES = {
     "activity-none": (

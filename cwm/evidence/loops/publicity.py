@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..context import Found
-from .inspections import norm
-from .liaison import records_of, undated_and_problems
-from .subjects import LoopContext, PublicityDuty
+from cwm.evidence.context import Found
+from cwm.evidence.loops.inspections import norm
+from cwm.evidence.loops.liaison import records_of, undated_and_problems
+from cwm.evidence.loops.subjects import LoopContext, PublicityDuty
 
 CODES = {
     "publicity-short": ("warning", "某单位在已结束的周期内照片少于数据中的 routine 要求。"),

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
-from ...dates import find_date, parse_date, parse_month
-from ..captions import same_name
-from ..readers import ReadError
-from ..scan import EvidenceFile
-from .inspections import norm
+from cwm.dates import find_date, parse_date, parse_month
+from cwm.evidence.captions import same_name
+from cwm.evidence.loops.inspections import norm
+from cwm.evidence.scan import EvidenceFile
+from cwm.formats import ReadError
 
 DATE_HEADERS = ("日期", "活动日期", "活动时间", "时间")
 CONTENT_HEADERS = ("活动内容", "内容", "活动名称", "活动主题", "主题")

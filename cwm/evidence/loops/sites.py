@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from ...vocab import Trait
-from ..context import Found
-from .inspections import FAIL, FOLDER, PASS, Entry, Inspection
-from .subjects import LoopContext, SiteDuty
+from cwm.evidence.context import Found
+from cwm.evidence.loops.inspections import FAIL, FOLDER, PASS, Entry, Inspection
+from cwm.evidence.loops.subjects import LoopContext, SiteDuty
+from cwm.vocab import Trait
 
 CODES = {
     "site-none": ("error", "没有这个点位的自查记录。"),

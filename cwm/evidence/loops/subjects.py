@@ -1,6 +1,6 @@
-"""What the loop checks are given: one subject per duty, built by the caller (``cwm.duecheck``)
-with the periods to judge already worked out — the checker knows no periods or units — and the
-context a loop rule looks at (``LoopContext``).
+"""What the loop checks are given: one subject per duty, built by the caller
+(``cwm.schedule.duecheck``) with the periods to judge already worked out — the checker knows no
+periods or units — and the context a loop rule looks at (``LoopContext``).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Union
 
 if TYPE_CHECKING:
-    from ..scan import EvidenceFile, RequirementFolder
-    from .inspections import Inspection
+    from cwm.evidence.loops.inspections import Inspection
+    from cwm.evidence.scan import EvidenceFile, RequirementFolder
 
 
 @dataclass(frozen=True)

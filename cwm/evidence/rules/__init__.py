@@ -10,9 +10,8 @@ this registry; the module docstrings are the manual.
 
 from __future__ import annotations
 
-from ...rulebook import Rulebook
-from ..context import Context, Found
-from . import (
+from cwm.evidence.context import Context, Found
+from cwm.evidence.rules import (
     documents,
     duplicates,
     figures,
@@ -24,6 +23,7 @@ from . import (
     reports,
     tables,
 )
+from cwm.rulebook import Rulebook
 
 MODULES = (folder, files, reports, photos, quality, duplicates, documents, tables, figures, manual)
 

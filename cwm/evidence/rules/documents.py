@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...vocab import Trait
-from ..context import Context, Found
+from cwm.evidence.context import Context, Found
+from cwm.vocab import Trait
 
 CODES = {
     "document-count": ("error", "正式发文的份数少于要求。"),

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...vocab import Trait
-from ..context import Context, Found, PhotoRef
+from cwm.evidence.context import Context, Found, PhotoRef
+from cwm.vocab import Trait
 
 CODES = {
     "photo-reused": (

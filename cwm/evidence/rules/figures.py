@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from ..context import Context, Found
-from ..figures import Figure, same, step, term_of
-from .tables import cells_to_pairs, parse_number
+from cwm.evidence.context import Context, Found
+from cwm.evidence.rules.tables import cells_to_pairs, parse_number
+from cwm.formats.figures import Figure, same, step, term_of
 
 CODES = {
     "figures-disagree": ("warning", "同一申报项的文件中，同一项数据写得不一致。"),

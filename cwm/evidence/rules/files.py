@@ -6,10 +6,10 @@ from collections import Counter
 from pathlib import PurePosixPath
 from typing import Iterator
 
-from ...vocab import Trait
-from ..context import Context, Found
-from ..readers import ReadError
-from ..readers.archive import ArchiveFacts
+from cwm.evidence.context import Context, Found
+from cwm.formats import ReadError
+from cwm.formats.archive import ArchiveFacts
+from cwm.vocab import Trait
 
 CODES = {
     "unreadable": ("error", "文件或文件夹无法读取（权限、损坏的链接等）。"),
@@ -54,7 +54,7 @@ _MANUAL = {"doc-unreadable": "doc-unreadable", "manual": "table-manual"}
 
 def archive_message(name: str, facts: ArchiveFacts | None) -> str:
     """“照片.zip 内有 5 张图片、1 份文档，压缩包中的材料不计入，请解压后放入本文件夹。”"""
-    from ..kinds import kind_of
+    from cwm.evidence.kinds import kind_of
 
     counts = Counter(kind_of(PurePosixPath(n)) for n in (facts.names if facts else ()))
     held = "、".join(f"{counts[k]} {unit}" for k, unit in _UNITS.items() if counts[k])

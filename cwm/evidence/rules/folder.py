@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..context import Context, Found
+from cwm.evidence.context import Context, Found
 
 CODES = {
     "folder-missing": (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...vocab import Trait
-from ..context import Context, Found
+from cwm.evidence.context import Context, Found
+from cwm.vocab import Trait
 
 CODES = {
     "manual-check": ("info", "需要人工核对的事项（来自附件1备注和申报要求）。", {Trait.REMINDER}),

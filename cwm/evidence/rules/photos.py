@@ -19,11 +19,11 @@ import datetime as dt
 import unicodedata
 from typing import Any, Iterator
 
-from ... import labels
-from ...dates import FORMS_TEXT, parse_date, parse_month
-from ...vocab import Trait
-from ..captions import Caption, same_name
-from ..context import Context, Found
+from cwm import labels
+from cwm.dates import FORMS_TEXT, parse_date, parse_month
+from cwm.evidence.captions import Caption, same_name
+from cwm.evidence.context import Context, Found
+from cwm.vocab import Trait
 
 CODES = {
     "photo-count": ("error", "图片（截图）张数少于要求（照片说明不全的、同一场景的不重复计数）。"),

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ...vocab import Trait
-from ..context import Context, Found
+from cwm.evidence.context import Context, Found
+from cwm.vocab import Trait
 
 CODES = {
     "photo-blurred": ("warning", "照片模糊（模糊度达到数据中的阈值）。", {Trait.PHOTO}),

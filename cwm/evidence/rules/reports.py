@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Iterator
 
-from ...dates import year_written
-from ...labels import words as words_label
-from ...vocab import Trait
-from ..captions import strip_copy_suffix
-from ..context import Context, Found
+from cwm.dates import year_written
+from cwm.evidence.captions import strip_copy_suffix
+from cwm.evidence.context import Context, Found
+from cwm.labels import words as words_label
+from cwm.vocab import Trait
 
 CODES = {
     "report-missing": ("error", "缺少说明报告（文件夹中没有可读的文档）。"),
@@ -234,7 +234,7 @@ _PART = re.compile(
 def _join_parts(main: list[Candidate]) -> list[Candidate]:
     """Documents whose names differ only by a part mark (说明报告（一）/（二）, （上）/（下）,
     _1/_2, 之一/之二) are one report in parts: one candidate, its words those of all parts."""
-    from ..readers import DocumentText
+    from cwm.formats import DocumentText
 
     groups: dict[str, list[Candidate]] = {}
     for c in main:

@@ -11,8 +11,8 @@ import re
 import unicodedata
 from typing import Any, Iterator
 
-from ...labels import OP_SIGNS
-from ..context import Context, Found
+from cwm.evidence.context import Context, Found
+from cwm.vocab import OP_SIGNS
 
 CODES = {
     "table-missing": ("error", "缺少数据表格。"),

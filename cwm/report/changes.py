@@ -1,0 +1,140 @@
+"""What changed since the office's previous report: the newest earlier report folder whose
+检查结果.json can be read and has the shape of a check (anything else is said, never fatal), and
+the findings new, solved and kept, matched by each finding's stable id."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from cwm.evidence.results import finding_key
+from cwm.evidence.rules import RULES
+from cwm.labels import STATUS
+from cwm.vocab import Trait
+
+REPORT_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}_\d{4}(?:_\d+)?$")
+JSON_NAME = "检查结果.json"
+_REMINDERS = RULES.with_trait(Trait.REMINDER)
+"""Reminder codes (人工核对) in a previous report's JSON: not findings to compare."""
+
+
+@dataclass
+class Changes:
+    """What changed since the newest earlier report."""
+
+    first: bool = True
+    previous: str = ""
+    new: list[dict[str, Any]] = field(default_factory=list)
+    solved: list[dict[str, Any]] = field(default_factory=list)
+    kept: list[dict[str, Any]] = field(default_factory=list)
+    statuses: list[dict[str, str]] = field(default_factory=list)
+    note: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        """The fields, whose lists hold plain JSON already (not walked, as ``asdict`` would)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def text(self) -> str:
+        if self.first:
+            why = f"（{self.note}）" if self.note else ""
+            return f"首次运行：没有更早的报告可比{why}。\n"
+        lines = [
+            f"与上次报告（{self.previous}）相比：新增问题 {len(self.new)} 个，"
+            f"已解决 {len(self.solved)} 个，仍存在 {len(self.kept)} 个。"
+        ]
+        if self.note:
+            lines.append(self.note)
+        if self.statuses:
+            lines.append("状态变化：")
+            lines += [
+                f"  {c['id']} {c['title']}：{c['before']} → {c['after']}" for c in self.statuses
+            ]
+        for title, group in (("新增", self.new), ("已解决", self.solved)):
+            if group:
+                lines.append(f"{title}：")
+                lines += [
+                    f"  {f['requirement']} {f['message']}"
+                    + (f"（{f['path']}）" if f.get("path") else "")
+                    for f in group
+                ]
+        return "\n".join(lines) + "\n"
+
+
+def _findings(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Finding id -> finding (with its requirement) of a report's JSON, old versions included
+    (their ids are made from requirement, code and path as today's are)."""
+    out = {}
+    for requirement in data.get("requirements", []):
+        for f in requirement.get("findings", []):
+            if f.get("code") in _REMINDERS:
+                continue
+            ident = f.get("id") or finding_key(requirement.get("id"), f.get("code"), f.get("path"))
+            out[ident] = {**f, "requirement": requirement.get("id")}
+    return out
+
+
+def shape_problem(data: Any) -> str | None:
+    """Why a previous report's JSON cannot be compared with (valid JSON of another shape), or
+    None: a dict whose requirements are objects with a list of findings that are objects."""
+    if not isinstance(data, dict) or not isinstance(data.get("requirements"), list):
+        return "内容不是 cwm 的检查结果"
+    for requirement in data["requirements"]:
+        if not isinstance(requirement, dict) or not isinstance(requirement.get("findings"), list):
+            return "其中的申报项记录格式不对"
+        if not all(isinstance(f, dict) for f in requirement["findings"]):
+            return "其中的问题记录格式不对"
+    return None
+
+
+def compare(previous: dict[str, Any] | None, current: dict[str, Any], name: str = "") -> Changes:
+    if previous is None:
+        return Changes()
+    before, after = _findings(previous), _findings(current)
+    statuses_before = {r.get("id"): r.get("status") for r in previous.get("requirements", [])}
+    changes = Changes(
+        first=False,
+        previous=name,
+        new=[after[i] for i in after if i not in before],
+        solved=[before[i] for i in before if i not in after],
+        kept=[after[i] for i in after if i in before],
+    )
+    for r in current["requirements"]:
+        was = statuses_before.get(r["id"])
+        if was and was != r["status"]:
+            changes.statuses.append(
+                {
+                    "id": r["id"],
+                    "title": r["title"],
+                    "before": STATUS.get(was, was),
+                    "after": STATUS[r["status"]],
+                }
+            )
+    if previous.get("version") != current.get("version"):
+        changes.note = "（上次报告由另一版本的 cwm 生成，比较只到问题和状态。）"
+    return changes
+
+
+def newest_report(out_dir: Path) -> tuple[str, dict[str, Any] | None, str]:
+    """(folder name, its JSON or None, why the newest could not be read) of the newest earlier
+    report that can be read."""
+    try:
+        names = sorted(
+            p.name for p in out_dir.iterdir() if REPORT_FOLDER.match(p.name) and p.is_dir()
+        )
+    except OSError:
+        return "", None, ""
+    why = ""
+    for name in reversed(names):
+        try:
+            data = json.loads((out_dir / name / JSON_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            problem = f"无法读取（{type(exc).__name__}）"
+        else:
+            problem = shape_problem(data)
+            if problem is None:
+                return name, data, why
+        why = why or f"上次报告 {name} {problem}，无法与它比较"
+    return "", None, why

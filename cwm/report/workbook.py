@@ -1,0 +1,143 @@
+"""The report's workbook (``检查结果.xlsx``, also ``cwm check -f xlsx``): 问题清单 — one row per
+finding with the 整改 columns the office fills, carried from the previous report
+(``report_ledger``) —, 汇总 (科室 × status, with a 合计 row), a sheet for each of 实地点位,
+包联社区 and 宣传, and 已销号."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from cwm.evidence.results import RequirementResult, by_department
+from cwm.labels import STATUS
+from cwm.plan import Plan
+from cwm.report.ledger import CLOSED_SHEET, ID_COLUMN, RESOLVED_COLUMN, Ledger, carry, closed_rows
+from cwm.schedule.duecheck import DueCheck
+
+FINDING_HEADERS = (
+    "序号",
+    "科室",
+    "编号",
+    "指标名称",
+    "联系人",
+    "联系电话",
+    "截止日期",
+    "状态",
+    "级别",
+    "问题说明",
+    "文件",
+    "整改责任人",
+    "整改时限",
+    "整改情况",
+    ID_COLUMN,
+)
+"""The 问题清单's columns: the office fills 整改责任人, 整改时限 and 整改情况; 问题编号 (hidden)
+carries them into the next report (``report_ledger``)."""
+
+
+def results_by_unit(
+    plan: Plan, checked: DueCheck, wanted: Any = None
+) -> list[tuple[str, list[RequirementResult]]]:
+    """The checked items (those ``wanted`` accepts) under each 科室, in org.yaml's order as in
+    every output."""
+    results = [r for r in checked.report.requirements if wanted is None or wanted(r)]
+    return by_department(results, list(plan.directory.units))
+
+
+def duties_by_id(plan: Plan) -> dict[str, Any]:
+    """Id -> its duty (附件1 items, sites, liaison, publicity): contacts and source."""
+    from cwm.schedule.duties import all_duties
+
+    return {d.id: d for d in all_duties(plan)}
+
+
+def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
+    """One row per finding (manual items aside) for the workbook, grouped by 科室 (org.yaml
+    order), in the plan's order within each; an item two 科室 share is under the first of them
+    once (its 科室 cell names both: the filter finds it under either)."""
+    dues = checked.due_dates()
+    duties = duties_by_id(plan)
+    results = list({r.id: r for _, group in results_by_unit(plan, checked) for r in group}.values())
+    rows: list[list[Any]] = []
+    for result in results:
+        duty = duties.get(result.id)
+        contacts = duty.contacts if duty is not None else ()
+        people = "、".join(c.name for c in contacts)
+        phones = "、".join(c.phone for c in contacts)
+        for f in result.findings:
+            if f.reminder:
+                continue
+            rows.append(
+                [
+                    len(rows) + 1,
+                    "、".join(result.departments),
+                    result.id,
+                    result.title,
+                    people,
+                    phones,
+                    dues.get(result.id, ""),
+                    STATUS[result.status],
+                    f.severity.label,
+                    f.message,
+                    f.path or "",
+                    "",
+                    "",
+                    "",
+                    f.key(result.id),
+                ]
+            )
+    return rows
+
+
+TOTAL_ROW = "合计（两个科室共同负责的事项只计一次）"
+
+
+def summary_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
+    """科室 × status counts, 科室 in org.yaml's order as everywhere: an item two 科室 share
+    counts in each one's row (it is each one's duty) and once in the 合计 row, which equals the
+    number of items."""
+
+    def row(name: str, results: list[RequirementResult]) -> list[Any]:
+        counts = dict.fromkeys(STATUS, 0)
+        for r in results:
+            counts[r.status] += 1
+        return [name, *counts.values(), len(results)]
+
+    rows = [row(unit, results) for unit, results in results_by_unit(plan, checked)]
+    return [*rows, row(TOTAL_ROW, checked.report.requirements)] if rows else rows
+
+
+def findings_workbook(
+    plan: Plan, checked: DueCheck, ledger: Ledger | None = None, today: dt.date | None = None
+) -> bytes:
+    """The workbook the office hands out: 问题清单 (a row per finding, 整改 columns to fill),
+    汇总 (科室 × status), and a sheet for each of 实地点位, 包联社区 and 宣传 that has findings.
+    With the previous report's ``ledger``: the office's notes carried over, and 已销号 (the
+    problems gone since, resolved ``today``)."""
+    from cwm.formats.xlsx import workbook
+
+    ledger = ledger or Ledger()
+    widths = [4, 10, 9, 12, 5, 11, 9, 5, 4, 28, 12, 6, 6, 8, 0]  # A4 landscape at ≥ 9 pt; id hidden
+    statuses = ["科室", *STATUS.values(), "合计"]
+
+    every = carry(ledger, FINDING_HEADERS, finding_rows(plan, checked))
+    sheets = [
+        ("问题清单", FINDING_HEADERS, every, widths),
+        ("汇总", statuses, summary_rows(plan, checked), [30, 8, 8, 8, 8, 8, 8]),
+    ]
+    source_of = {ident: duty.source for ident, duty in duties_by_id(plan).items()}
+    for source, title in LOOP_SHEETS.items():  # 问题清单's rows of that part, numbered anew
+        part = (row for row in every if source_of.get(row[2]) == source)
+        rows = [[n, *row[1:]] for n, row in enumerate(part, 1)]
+        if rows:
+            sheets.append((title, FINDING_HEADERS, rows, widths))
+    current = {row[-1] for row in every}
+    closed = closed_rows(ledger, FINDING_HEADERS, current, today or dt.date.today())
+    if closed:
+        headers = (*FINDING_HEADERS, RESOLVED_COLUMN)
+        sheets.append((CLOSED_SHEET, headers, closed, [*widths, 10]))
+    return workbook(sheets, heading=f"{plan.org.plan.issuer}材料检查　{checked.heading}")
+
+
+LOOP_SHEETS = {"sites": "实地点位", "liaison": "包联社区", "publicity": "宣传"}
+"""The sheets of the workbook that list one part of the plan's findings (as 问题清单 does)."""
