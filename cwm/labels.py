@@ -30,13 +30,6 @@ MATERIAL = {
     "table": "数据表格",
     "evaluation": "部门评价",
 }
-SOURCE = {
-    "tasks": "附件1 网上申报",
-    "sites": "附件2 实地点位",
-    "liaison": "附件3 社区包联",
-    "grid": "附件4 网格责任",
-    "publicity": "正文 宣传问卷",
-}
 UNIT_KIND = {
     "bureau": "本局",
     "section": "科室",

@@ -28,6 +28,16 @@ class Severity(StrEnum):
 
 _SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
+
+class Area(StrEnum):
+    """The folders of the evidence tree that hold the loops' evidence (the checker finds them at
+    any depth; ``cwm init`` makes them; the report's workbook has a sheet of each)."""
+
+    SITES = "实地点位"
+    LIAISON = "包联社区"
+    PUBLICITY = "宣传"
+
+
 OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 """A threshold's comparison as it is printed (≥13%)."""
 

@@ -15,7 +15,7 @@ from cwm.evidence.rules.reports import judge_words
 from cwm.periods import Period
 from cwm.plan.loader import load_plan
 from cwm.plan.models import DeadlineRule, WordTarget
-from cwm.schedule.due import deadline_of
+from cwm.schedule.cadence import deadline_of
 
 from .builders import build_tree, docx_bytes, han_text, jpeg_bytes, result_of, run_check
 

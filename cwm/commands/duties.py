@@ -29,7 +29,7 @@ def duties(
     示例：cwm duties 养老服务科；cwm duties 区划地名科 --format json；cwm duties（各单位汇总）。
     """
     from cwm.output import tabulate
-    from cwm.schedule.duties import COLUMNS, SUMMARY_COLUMNS, duties_for, summary
+    from cwm.schedule.duties import COLUMNS, SUMMARY_COLUMNS, duties_for, duty_json, summary
 
     plan, target = load(unit)
     if unit is None and not all_:
@@ -45,4 +45,4 @@ def duties(
     else:
         whose = f"{target.name}的职责"
     title = f"{whose}（{len(items)} 项）"
-    write_output(tabulate(fmt, COLUMNS, items, [d.as_json() for d in items], title=title), output)
+    write_output(tabulate(fmt, COLUMNS, items, [duty_json(d) for d in items], title=title), output)

@@ -23,7 +23,7 @@ from cwm.formats import ReadError
 from cwm.vocab import Severity, Status
 
 if TYPE_CHECKING:
-    from cwm.evidence.loops import Duty
+    from cwm.evidence.loops import Subject
     from cwm.plan.models import Tasks
 
 
@@ -215,7 +215,7 @@ def check_tree(
     jobs: int = 1,
     progress: OnProgress | None = None,
     keep: Callable[[str], bool] | None = None,
-    loops: Sequence[Duty] = (),
+    loops: Sequence[Subject] = (),
     loop_titles: Mapping[str, str] | None = None,
     thumbnails: bool = False,
 ) -> CheckReport:
@@ -296,7 +296,7 @@ def _tree_findings(tree: Scan, claimed: set[str]) -> list[Finding]:
 
 
 def check_loops(
-    duties: list[Duty],
+    duties: list[Subject],
     tree: Scan,
     reads: dict[str, Any],
     year: int | None,
@@ -341,7 +341,7 @@ def run_check(
     jobs: int = 0,
     progress: OnProgress | None = None,
     keep: Callable[[str], bool] | None = None,
-    loops: Sequence[Duty] = (),
+    loops: Sequence[Subject] = (),
     loop_titles: Mapping[str, str] | None = None,
     thumbnails: bool = False,
 ) -> CheckReport:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cwm.plan import Plan
-from cwm.schedule.duties import all_duties
+from cwm.schedule.duties import all_duties, duty_json
 
 SKIPPED = frozenset({"summary", "source"})
 """Fields derived from others (the one-line summary) or fixed by the id (its attachment)."""
@@ -128,7 +128,7 @@ def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
 
 def duties_json(plan: Plan) -> dict[str, dict[str, Any]]:
     """Every duty of the plan as ``cwm duties --all --format json`` shows it, by id."""
-    return {d.id: d.as_json() for d in all_duties(plan)}
+    return {d.id: duty_json(d) for d in all_duties(plan)}
 
 
 def _owners(plan: Plan) -> dict[str, frozenset[str]]:

@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING, Any
 from cwm import labels
 from cwm.periods import Period
 from cwm.plan import Plan
+from cwm.plan.models import LiaisonDuty
 from cwm.plan.units import Target
+from cwm.schedule import sources
 from cwm.schedule.due import DueItem, by_unit, due
 from cwm.schedule.duties import duties_for
+from cwm.schedule.sources import Judged, judged_as, of_source
 
 if TYPE_CHECKING:
     from cwm.schedule.duecheck import DueCheck
@@ -50,7 +53,8 @@ def submission(
     """Context of the submission checklist; with ``checked``, each item's check result."""
     items = checked.items if checked is not None else due(plan, window, today, target)
     units = []
-    for unit, unit_items in by_unit(plan, [i for i in items or [] if i.duty.source == "tasks"]):
+    judged = [i for i in items or [] if judged_as(i.duty, Judged.REQUIREMENT)]
+    for unit, unit_items in by_unit(plan, judged):
         rows = []
         for item in unit_items:
             result = checked.result(item.duty.id) if checked is not None else None
@@ -123,9 +127,7 @@ def _submission_row(item: DueItem, plan: Plan, result: Any) -> dict[str, Any]:
 def sites(plan: Plan, today: dt.date, target: Target | None = None) -> dict[str, Any]:
     """Context of the site self-inspection sheets (附件2)."""
     sheets = []
-    for duty in duties_for(plan, target):
-        if duty.source != "sites":
-            continue
+    for duty in of_source(duties_for(plan, target), sources.sites.SOURCE):
         site = duty.record
         sheets.append(
             {
@@ -149,9 +151,7 @@ def sites(plan: Plan, today: dt.date, target: Target | None = None) -> dict[str,
 def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) -> dict[str, Any]:
     """Context of the grid sheet (附件4 per unit) and the liaison calendar (附件3) for ``year``."""
     rows = []
-    for duty in duties_for(plan, target):
-        if duty.source != "grid":
-            continue
+    for duty in of_source(duties_for(plan, target), sources.grid.SOURCE):
         record = duty.record
         rows.append(
             {
@@ -176,9 +176,9 @@ def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) ->
         window = Period(year, "month", month)
         entries = []
         for item in due(plan, window, today):
-            if item.duty.source != "liaison":
-                continue
             duty = item.duty.record
+            if not isinstance(duty, LiaisonDuty):
+                continue
             if duty.cadence == "monthly":
                 what = f"{duty.title}（{duty.count}{duty.count_word}）"
             else:

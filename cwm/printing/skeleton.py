@@ -12,13 +12,16 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from cwm import labels
 from cwm.evidence.scan import NOTES_FILE
+from cwm.periods import Period
 from cwm.plan import Plan
 from cwm.plan.units import Target
+from cwm.schedule.cadence import rule_text
 from cwm.schedule.duties import duties_for
+from cwm.schedule.sources import Judged, Source, source_of, tasks
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -78,13 +81,9 @@ def how_to_file(material: Any) -> str:
 
 def note_context(plan: Plan, duty: Any) -> dict[str, Any]:
     row, item = duty.row, duty.item
-    rule = plan.tasks.rules.deadline
-    when = (
-        "收集周期的最后一天"
-        if rule.offset_days == 0
-        else f"收集周期最后一天的{'前' if rule.offset_days < 0 else '后'} "
-        f"{abs(rule.offset_days)} 天"
-    )
+    year = Period(plan.year, "year")
+    owed = tasks.owed(plan, duty, year)
+    days = "、".join(sorted({d.due.isoformat() for d in owed.deadlines}))
     return {
         "id": item.id,
         "title": item.title,
@@ -105,23 +104,21 @@ def note_context(plan: Plan, duty: Any) -> dict[str, Any]:
             for m in item.materials
         ],
         "deadline_rule": (
-            f"季度收集的材料每季度交，半年收集的在第二、四季度交；截止日为{when}。"
+            f"季度收集的材料每季度交，半年收集的在第二、四季度交；截止日为"
+            f"{rule_text(plan.tasks.rules.deadline)}（{plan.year}年：{days or '无'}）。"
             "用 `cwm due` 查看本期的截止日期。"
         ),
     }
 
 
-AREAS = {"sites": "实地点位", "liaison": "包联社区", "publicity": "宣传"}
-"""Where the loop duties' folders go (the checker finds them at any depth, by id)."""
-
-
-def _manual(source: str) -> list[str]:
+def _manual(source: Source) -> list[str]:
     """How the checker judges a part of the plan, as its rule module says (the manual of
     ``cwm rules``): one paragraph a line."""
-    from cwm.evidence.loops import liaison, publicity, sites
+    import importlib
 
-    module = {"sites": sites, "liaison": liaison, "publicity": publicity}[source]
-    paragraphs = (module.__doc__ or "").strip().split("\n\n")
+    if source.manual is None:
+        return []
+    paragraphs = (importlib.import_module(source.manual).__doc__ or "").strip().split("\n\n")
     return ["".join(line.strip() for line in p.splitlines()) for p in paragraphs]
 
 
@@ -130,21 +127,13 @@ def duty_context(duty: Any) -> dict[str, Any]:
     return {
         "id": duty.id,
         "title": duty.title,
-        "source": labels.SOURCE[duty.source],
+        "source": source_of(duty).label,
         "departments": duty.responsible,
         "contacts": [{"name": c.name, "phone": c.phone} for c in duty.contacts],
         "cadence": duty.cadence,
         "text": duty.summary,
-        "manual": _manual(duty.source),
+        "manual": _manual(source_of(duty)),
     }
-
-
-def _subfolders(duty: Any) -> list[str]:
-    if duty.source == "sites":
-        return ["整改前", "整改后"]
-    if duty.source == "publicity":
-        return list(duty.departments)
-    return []
 
 
 @dataclass
@@ -190,29 +179,33 @@ def init(
     existing = scan(root, plan.tasks.titles(), more=loop_titles(plan)).folders
     result = InitResult()
     for duty in duties_for(plan, target):
-        if duty.source not in ("tasks", *AREAS):
-            continue
-        if duty.id in existing:
-            folder = existing[duty.id].path
-            result.existing.append(folder)
-        else:
-            if duty.source == "tasks":
+        source = source_of(duty)
+        match source.judged:
+            case Judged.NOT:
+                continue
+            case Judged.REQUIREMENT:
                 unit = next(
                     (u for u in duty.departments if target is None or u in target.units),
                     duty.departments[0],
                 )
-                folder = root / unit / folder_name(duty.id, duty.title)
-            else:
-                folder = root / AREAS[duty.source] / folder_name(duty.id, duty.title)
+                place = root / unit
+                template, context = "requirement.md.j2", note_context(plan, duty)
+            case Judged.LOOP:
+                place = root / str(source.area)
+                template, context = "duty.md.j2", duty_context(duty)
+            case _:
+                assert_never(source.judged)
+        if duty.id in existing:
+            folder = existing[duty.id].path
+            result.existing.append(folder)
+        else:
+            folder = place / folder_name(duty.id, duty.title)
             folder.mkdir(parents=True, exist_ok=True)
-            for name in _subfolders(duty):
+            for name in source.subfolders(duty):
                 (folder / name).mkdir(exist_ok=True)
             result.created_folders.append(folder)
         note = folder / NOTES_FILE
-        if duty.source == "tasks":
-            text = render_template("requirement.md.j2", note_context(plan, duty), template_dir)
-        else:
-            text = render_template("duty.md.j2", duty_context(duty), template_dir)
+        text = render_template(template, context, template_dir)
         if not note.exists() and _write_new(note, text):
             result.created_notes.append(note)
     return result

@@ -23,13 +23,12 @@ from typing import Any, Iterator
 from cwm.errors import UsageError
 from cwm.evidence.results import RequirementResult
 from cwm.fsutil import decodable, normal_mode, publish_folder, remove_partials, set_hidden
-from cwm.labels import SOURCE
 from cwm.plan import Plan
 from cwm.report.changes import JSON_NAME, Changes, compare, newest_report
 from cwm.report.ledger import WORKBOOK_NAME, Ledger, read_ledger
 from cwm.report.workbook import duties_by_id, findings_workbook, results_by_unit, summary_rows
 from cwm.schedule.duecheck import DueCheck, check_due
-from cwm.schedule.duties import SOURCES
+from cwm.schedule.sources import SOURCES, Judged, Source, source_of
 
 MAX_THUMBNAILS = 300
 """Photos shown in the HTML (small JPEGs inside it); beyond that, names only."""
@@ -129,24 +128,28 @@ def html_context(
         "units": [
             {
                 "name": unit,
-                "part": SOURCE[source],
+                "part": source.label,
                 "head": units[unit].head if unit in units else None,
                 "items": [
                     {**items[r.id], "shared_with": [d for d in r.departments if d != unit]}
                     for r in results
                 ],
             }
-            for source in SOURCES
+            for source in SOURCES.values()
             for unit, results in results_by_unit(plan, checked, _of(duties, source))
         ],
         "other": [f.as_json() for f in checked.report.other_findings if f.severity != "info"],
     }
 
 
-def _of(duties: dict[str, Any], source: str) -> Any:
+def _of(duties: dict[str, Any], source: Source) -> Any:
+    """Whether a result is of ``source``'s duties (a result of no duty is a requirement item's)."""
+
     def wanted(result: RequirementResult) -> bool:
         duty = duties.get(result.id)
-        return (duty.source if duty is not None else "tasks") == source
+        if duty is None:
+            return source.judged is Judged.REQUIREMENT
+        return source_of(duty) is source
 
     return wanted
 

@@ -13,6 +13,7 @@ from cwm.labels import STATUS
 from cwm.plan import Plan
 from cwm.report.ledger import CLOSED_SHEET, ID_COLUMN, RESOLVED_COLUMN, Ledger, carry, closed_rows
 from cwm.schedule.duecheck import DueCheck
+from cwm.schedule.sources import LOOPS, source_of
 
 FINDING_HEADERS = (
     "序号",
@@ -125,19 +126,15 @@ def findings_workbook(
         ("问题清单", FINDING_HEADERS, every, widths),
         ("汇总", statuses, summary_rows(plan, checked), [30, 8, 8, 8, 8, 8, 8]),
     ]
-    source_of = {ident: duty.source for ident, duty in duties_by_id(plan).items()}
-    for source, title in LOOP_SHEETS.items():  # 问题清单's rows of that part, numbered anew
-        part = (row for row in every if source_of.get(row[2]) == source)
+    source_by_id = {ident: source_of(duty) for ident, duty in duties_by_id(plan).items()}
+    for source in LOOPS:  # 问题清单's rows of that part, numbered anew, on its area's sheet
+        part = (row for row in every if source_by_id.get(row[2]) is source)
         rows = [[n, *row[1:]] for n, row in enumerate(part, 1)]
         if rows:
-            sheets.append((title, FINDING_HEADERS, rows, widths))
+            sheets.append((str(source.area), FINDING_HEADERS, rows, widths))
     current = {row[-1] for row in every}
     closed = closed_rows(ledger, FINDING_HEADERS, current, today or dt.date.today())
     if closed:
         headers = (*FINDING_HEADERS, RESOLVED_COLUMN)
         sheets.append((CLOSED_SHEET, headers, closed, [*widths, 10]))
     return workbook(sheets, heading=f"{plan.org.plan.issuer}材料检查　{checked.heading}")
-
-
-LOOP_SHEETS = {"sites": "实地点位", "liaison": "包联社区", "publicity": "宣传"}
-"""The sheets of the workbook that list one part of the plan's findings (as 问题清单 does)."""

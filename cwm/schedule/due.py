@@ -2,48 +2,28 @@
 按时间节点 items, and 附件3's liaison duties by their own cadence.
 
 ``due(plan, period, today, target)`` is pure: the reference day is passed in. An item is due in
-a period when one of its deadlines falls inside it; the deadline of a collection period is given
-by the data's rule (``tasks.yaml`` → ``rules.deadline``: the period's last day plus
-``offset_days``). Standing duties (sites, grid, publicity, 常态化 liaison) have no deadline and
-are not listed here; ``cwm duties`` shows them.
+a period when one of its deadlines falls inside it. What each duty owes is its source's to say
+(``sources``), the dates are ``cadence``'s (the data's rule, ``tasks.yaml`` → ``rules.deadline``,
+for a collection period). Standing duties (sites, grid, publicity, 常态化 liaison) have no
+deadline and are not listed here; ``cwm duties`` shows them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from cwm import labels
 from cwm.output import by_unit as group_by_unit
-from cwm.periods import Festival, Kind, Period, festivals_in
+from cwm.periods import Festival, Period
 from cwm.plan import Plan
-from cwm.plan.models import DeadlineRule, Item, LiaisonDuty, Row, to_json
+from cwm.plan.models import Item, LiaisonDuty, to_json
 from cwm.plan.units import Target
-from cwm.schedule.duties import Duty, all_duties, belongs_to, material_json
-
-COLLECTION_KIND: dict[str, Kind] = {
-    "monthly": "month",
-    "quarterly": "quarter",
-    "half_yearly": "half",
-    "yearly": "year",
-}
-CADENCE_KIND: dict[str, Kind] = {
-    "monthly": "month",
-    "quarterly": "quarter",
-    "half_yearly": "half",
-    "yearly": "year",
-}
-
-
-@dataclass(eq=False)
-class Deadline:
-    period: Period
-    """The collection (or cadence) period this deadline closes."""
-    due: dt.date
-    materials: tuple[Any, ...] = ()
-    """For 附件1 items: the materials collected then."""
+from cwm.schedule.cadence import Deadline
+from cwm.schedule.duties import all_duties, belongs_to
+from cwm.schedule.sources import Duty, source_of
+from cwm.schedule.sources.tasks import material_json
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,86 +75,6 @@ class DueItem:
         return out
 
 
-def deadline_of(rule: DeadlineRule, period: Period) -> dt.date:
-    """The deadline that closes a collection period under the data's rule (a day past the end
-    of a short month is its last day: 31日 in a 30-day month)."""
-    import calendar
-
-    end = period.end
-    if rule.rule == "period_end" or rule.day is None:
-        day = end
-    else:
-        year, month = end.year, end.month
-        if rule.rule == "next_month_day":
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        day = dt.date(year, month, min(rule.day, calendar.monthrange(year, month)[1]))
-    return day + dt.timedelta(days=rule.offset_days)
-
-
-@functools.lru_cache(maxsize=64)
-def _closing_in(
-    kind: Kind, rule: DeadlineRule, window: Period
-) -> tuple[tuple[Period, dt.date], ...]:
-    """Periods of ``kind`` whose deadline falls inside ``window`` (offsets may cross a year)."""
-    out = []
-    for year in (window.year - 1, window.year, window.year + 1):
-        for candidate in Period(year, "year").subperiods(kind):
-            deadline = deadline_of(rule, candidate)
-            if deadline in window:
-                out.append((candidate, deadline))
-    return tuple(out)
-
-
-def _task_deadlines(
-    item: Item, rule: DeadlineRule, window: Period, festivals: list[Festival]
-) -> list[Deadline]:
-    by_period: dict[Period, list[Any]] = {}
-    dates: dict[Period, dt.date] = {}
-    for material in item.materials:
-        kind = COLLECTION_KIND[item.collection_of(material)]
-        closing = list(_closing_in(kind, rule, window))
-        # a festival inside the window is collected in the period that contains it
-        closing += [
-            (Period.around(kind, f.date), deadline_of(rule, Period.around(kind, f.date)))
-            for f in festivals
-        ]
-        for period, deadline in closing:
-            collected = by_period.setdefault(period, [])
-            if not any(m is material for m in collected):
-                collected.append(material)
-            dates[period] = deadline
-    return [
-        Deadline(p, dates[p], tuple(by_period[p]))
-        for p in sorted(by_period, key=lambda p: (dates[p], p.start))
-    ]
-
-
-def _item_festivals(row: Row, item: Item, window: Period) -> list[tuple[Festival, bool]]:
-    if row.planned_time != "按时间节点":
-        return []
-    names: set[str] = set()
-    required: set[str] = set()
-    for material in item.materials:
-        groups = getattr(material, "groups", None)
-        if groups:
-            names.update(groups.allowed or groups.required)
-            required.update(groups.required)
-    return [(f, f.name in required) for f in festivals_in(window) if f.name in names]
-
-
-def _liaison_deadlines(duty: LiaisonDuty, rule: DeadlineRule, window: Period) -> list[Deadline]:
-    if duty.cadence == "ongoing":
-        return []
-    if duty.before_month:  # "N月前": the last day of the month before, in each year
-        out = []
-        for year in (window.year - 1, window.year, window.year + 1):
-            day = dt.date(year, duty.before_month, 1) - dt.timedelta(days=1)
-            if day in window:
-                out.append(Deadline(Period(year, "year"), day))
-        return out
-    return [Deadline(p, d) for p, d in _closing_in(CADENCE_KIND[duty.cadence], rule, window)]
-
-
 def _pick(deadlines: list[Deadline], today: dt.date) -> Deadline:
     upcoming = [d for d in deadlines if d.due >= today]
     return upcoming[0] if upcoming else deadlines[-1]
@@ -183,23 +83,16 @@ def _pick(deadlines: list[Deadline], today: dt.date) -> Deadline:
 def due(plan: Plan, window: Period, today: dt.date, target: Target | None = None) -> list[DueItem]:
     """Everything due in ``window`` (for ``target`` when given), sorted by deadline, then in the
     plan's own order (附件1's rows, then sites, liaison, grid, publicity)."""
-    rule = plan.tasks.rules.deadline
     out: list[DueItem] = []
     duties = all_duties(plan)
     for duty in duties:
         if target is not None and not belongs_to(duty, target):
             continue
-        record = duty.record
-        festivals: list[tuple[Festival, bool]] = []
-        count = None
-        if isinstance(record, Item):
-            festivals = _item_festivals(duty.row, record, window)  # type: ignore[arg-type]
-            deadlines = _task_deadlines(record, rule, window, [f for f, _ in festivals])
-        elif isinstance(record, LiaisonDuty):
-            deadlines = _liaison_deadlines(record, rule, window)
-            count = record.count * len(deadlines) if record.count else None
-        else:
+        owes = source_of(duty).owed
+        if owes is None:
             continue
+        owed = owes(plan, duty, window)
+        deadlines = owed.deadlines
         if not deadlines:
             continue
         chosen = _pick(deadlines, today)
@@ -213,8 +106,8 @@ def due(plan: Plan, window: Period, today: dt.date, target: Target | None = None
                 due=chosen.due,
                 period=chosen.period,
                 overdue=chosen.due < today,
-                festivals=tuple(festivals),
-                count=count,
+                festivals=owed.festivals,
+                count=owed.count,
                 materials=tuple(materials),
             )
         )
@@ -231,11 +124,12 @@ def by_unit(plan: Plan, items: list[DueItem]) -> list[tuple[str, list[DueItem]]]
 
 def requirement_text(item: DueItem) -> str:
     """What the item owes in its period, in one line (the 本期应交 / 应做 column)."""
-    if item.duty.source == "liaison":
-        text = labels.liaison(item.duty.record)
+    record = item.duty.record
+    if isinstance(record, LiaisonDuty):
+        text = labels.liaison(record)
         if not item.count:
             return text
-        return f"本期共 {item.count} {item.duty.record.count_word}（{text}）"
+        return f"本期共 {item.count} {record.count_word}（{text}）"
     return "；".join(labels.material(m) for m in item.materials)
 
 

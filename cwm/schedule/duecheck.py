@@ -25,6 +25,7 @@ from cwm.plan.units import Target
 from cwm.schedule.due import DueItem, due
 from cwm.schedule.duties import duties_for
 from cwm.schedule.loopduties import loop_duties, loop_titles
+from cwm.schedule.sources import Judged, judged_as
 from cwm.vocab import DONE, Severity, Status
 
 REASONS_SHOWN = 3
@@ -69,7 +70,7 @@ def select(
         requirements = [
             Requirement(d.row, d.item, tuple(d.item.materials), reference_day=today, **units(d))  # type: ignore[arg-type]
             for d in duties_for(plan, target)
-            if d.source == "tasks"
+            if judged_as(d, Judged.REQUIREMENT)
         ]
         return None, requirements
     items = due(plan, window, today, target)
@@ -84,7 +85,7 @@ def select(
             **units(i.duty),
         )
         for i in items
-        if i.duty.source == "tasks"
+        if judged_as(i.duty, Judged.REQUIREMENT)
     ]
     return items, requirements
 

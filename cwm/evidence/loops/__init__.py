@@ -19,14 +19,15 @@ from cwm.evidence.loops.inspections import FOLDER, Inspection, norm, read_inspec
 from cwm.evidence.loops.records import readable
 from cwm.evidence.loops.subjects import (
     ActivityDuty,
-    Duty,
     LoopContext,
     PublicityDuty,
     SiteDuty,
     Span,
+    Subject,
     has_tables,
 )
 from cwm.rulebook import Rulebook
+from cwm.vocab import Area
 
 if TYPE_CHECKING:
     from cwm.evidence.scan import EvidenceFile, Scan
@@ -43,7 +44,8 @@ __all__ = [
     "LOOPS",
     "NO_RECORDS",
     "ActivityDuty",
-    "Duty",
+    "AREAS",
+    "Subject",
     "LoopContext",
     "PublicityDuty",
     "SiteDuty",
@@ -56,13 +58,13 @@ __all__ = [
 
 AREAS: dict[type, tuple[str, str]] = {
     SiteDuty: (FOLDER, "S-"),
-    ActivityDuty: ("包联社区", "L-"),
-    PublicityDuty: ("宣传", "PUB-"),
+    ActivityDuty: (Area.LIAISON, "L-"),
+    PublicityDuty: (Area.PUBLICITY, "PUB-"),
 }
 """Each kind of loop duty: its area folder and its ids' prefix."""
 
 
-def absent_areas(duties: list[Duty], tree: Scan) -> tuple[list[Duty], list[str]]:
+def absent_areas(duties: list[Subject], tree: Scan) -> tuple[list[Subject], list[str]]:
     """The duties whose area the tree has (its folder, or a folder of one of its ids), and the
     areas it lacks among the duties' (see ``areas``)."""
     parts = {
@@ -123,7 +125,7 @@ def sheet_files(tree: Scan) -> list[EvidenceFile]:
 
 
 def files_to_read(
-    duties: Iterable[Duty], tree: Scan, sheets: list[EvidenceFile]
+    duties: Iterable[Subject], tree: Scan, sheets: list[EvidenceFile]
 ) -> list[EvidenceFile]:
     """Every file the loop rules look at: the duties' folders' photos and tables, and (with a
     site among the duties) the inspection ``sheets`` (``sheet_files``)."""

@@ -18,8 +18,9 @@ from typing import Sequence
 
 from cwm.dates import find_date, parse_date, parse_deadline
 from cwm.evidence.captions import compact as norm
+from cwm.vocab import Area
 
-FOLDER = "实地点位"
+FOLDER = Area.SITES
 """The folder of the evidence tree holding the filled sheets (and S-n folders with photos)."""
 COLUMNS = (
     "点位编号",

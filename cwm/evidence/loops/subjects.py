@@ -80,14 +80,15 @@ class PublicityDuty:
     wording: str = ""
 
 
-Duty = Union[SiteDuty, ActivityDuty, PublicityDuty]
+Subject = Union[SiteDuty, ActivityDuty, PublicityDuty]
+"""What the checker is given for one loop duty (built by ``cwm.schedule.sources``)."""
 
 
 @dataclass
 class LoopContext:
     """What a loop rule may look at for one duty."""
 
-    duty: Duty
+    duty: Subject
     folder: RequirementFolder | None
     """The duty's folder (``实地点位/S-3 医院/``, ``包联社区/L-6 志愿服务/``), if any."""
     reads: dict[str, Any]
