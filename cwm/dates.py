@@ -72,7 +72,7 @@ def parse_date(text: str, year: int | None = None) -> dt.date | None:
         if match and (match.end() == len(value) or _NOTE.match(value, match.end())):
             numbers = [int(g) for g in match.groups()]
             try:
-                return dt.date(year, *numbers) if yearless else dt.date(*numbers)  # type: ignore[arg-type]
+                return dt.date(year, *numbers) if yearless else dt.date(*numbers)  # type: ignore[arg-type]  # a regex's digits, three numbers
             except ValueError:
                 return None
     return None
@@ -97,7 +97,7 @@ def parse_deadline(text: str, year: int | None = None) -> dt.date | None:
     match = _MONTH_PART.fullmatch(_arabic(unicodedata.normalize("NFKC", text).strip()))
     if not match or not (match.group(1) or year) or not 1 <= int(match.group(2)) <= 12:
         return None
-    y, m = int(match.group(1) or year), int(match.group(2))  # type: ignore[arg-type]
+    y, m = int(match.group(1) or year), int(match.group(2))  # type: ignore[arg-type]  # group(1) may be None: the year given instead
     return dt.date(y, m, _PART_END.get(match.group(3) or "", calendar.monthrange(y, m)[1]))
 
 

@@ -11,10 +11,12 @@ import errno
 from typing import Any, Iterator, Protocol, Sequence
 
 
-class Problem(Protocol):
-    """What DataError carries: a located problem of a data file (``diagnostics.Problem``)."""
+class LocatedProblem(Protocol):
+    """What DataError carries: a located problem of a data file (``plan.diagnostics.Problem``,
+    which this layer cannot import)."""
 
-    severity: str
+    @property
+    def severity(self) -> str: ...
 
     def format(self) -> str: ...
 
@@ -69,7 +71,7 @@ class UsageError(CwmError):
 class DataError(CwmError):
     """The plan data (the YAML files) cannot be used; carries every problem found."""
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[LocatedProblem]) -> None:
         self.problems = list(problems)
         lines = [p.format() for p in self.problems]
         count = sum(1 for p in self.problems if p.severity == "error")
@@ -131,10 +133,10 @@ def _errno(exc: Any) -> int | None:
 
 def os_error(exc: Any) -> str:
     """An OSError in Chinese (“没有权限”), whatever the system's language."""
-    return (
-        OS_ERRORS.get(_errno(exc), None)
-        or "系统错误（" + (getattr(exc, "strerror", None) or str(exc)) + "）"
-    )
+    code = _errno(exc)
+    return (OS_ERRORS.get(code) if code is not None else None) or "系统错误（" + (
+        getattr(exc, "strerror", None) or str(exc)
+    ) + "）"
 
 
 OS_FIXES = {
@@ -148,5 +150,7 @@ OS_FIXES = {
 
 def os_problem(exc: Any) -> str:
     """An OSError in Chinese with what to do: “没有权限。请检查路径和权限。”."""
-    fix = OS_FIXES.get(_errno(exc), "请检查路径和权限。")
+    code = _errno(exc)
+    fix = OS_FIXES.get(code, "") if code is not None else ""
+    fix = fix or "请检查路径和权限。"
     return f"{os_error(exc)}。{fix}"

@@ -86,7 +86,7 @@ def set_hidden(path: Path, hidden: bool) -> None:
     import ctypes
 
     try:
-        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]  # WinDLL exists on Windows only (checked above)
         attributes = kernel32.GetFileAttributesW(str(path))
         if attributes == 0xFFFFFFFF:  # INVALID_FILE_ATTRIBUTES: gone, or no access
             return
@@ -140,7 +140,7 @@ def _process_gone(pid: int, path: Path) -> bool:
 def remove_partials(out_dir: Path) -> list[str]:
     """Remove the hidden ``.NAME.partial-PID-…`` folders of earlier runs that were killed (only
     this naming pattern, only when their process is gone). Returns their names."""
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(out_dir.iterdir())
     except OSError:

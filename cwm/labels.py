@@ -6,7 +6,19 @@ One place for every label, so `check`, `due`, `duties` and the checklists say th
 
 from __future__ import annotations
 
-from cwm.plan.models import Document, Images, Item, LiaisonDuty, Report, Table, WordTarget
+from typing import assert_never
+
+from cwm.plan.models import (
+    AnyMaterial,
+    Document,
+    Evaluation,
+    Images,
+    Item,
+    LiaisonDuty,
+    Report,
+    Table,
+    WordTarget,
+)
 from cwm.vocab import OP_SIGNS, Status
 
 COLLECTION = {
@@ -69,38 +81,42 @@ def words(target: WordTarget) -> str:
     return f"不少于{target.at_least}字"
 
 
-def material(m: object) -> str:
+def material(m: AnyMaterial) -> str:
     """One line saying what a material asks for, with its numbers."""
-    name = MATERIAL[m.type]  # type: ignore[attr-defined]
+    name = MATERIAL[m.type]
     parts: list[str] = []
-    if isinstance(m, Report):
-        parts.append(words(m.words) + ("（汇总）" if m.aggregates else ""))
-        if m.min_measures:
-            parts.append(f"{m.min_measures}项以上举措")
-        if m.needs_figures:
-            parts.append("有数据支撑")
-    elif isinstance(m, Images):
-        if m.groups and m.groups.per_group:
-            parts.append(f"每个{m.groups.name}{m.groups.per_group}张")
-        if m.count and m.count_max:
-            parts.append(f"{m.count}至{m.count_max}张")
-        elif m.count:
-            parts.append(f"{'不少于' if m.at_least else ''}{m.count}张")
-        if m.groups and m.groups.min_groups:
-            parts.append(f"{m.groups.min_groups}个不同{m.groups.name}")
-        if m.groups and m.groups.required:
-            parts.append(f"必报：{'、'.join(m.groups.required)}")
-        if m.caption:
-            parts.append(f"注明{'、'.join(m.caption)}")
-    elif isinstance(m, Document):
-        parts.append(f"{m.count}份以上")
-    elif isinstance(m, Table):
-        for metric in m.metrics:
-            parts.append(
-                f"{metric.numerator}/{metric.denominator} {OP_SIGNS[metric.op]}{metric.percent:g}%"
-            )
-    else:
-        parts.append("无需报送文件，由省级部门评价")
+    match m:
+        case Report():
+            parts.append(words(m.words) + ("（汇总）" if m.aggregates else ""))
+            if m.min_measures:
+                parts.append(f"{m.min_measures}项以上举措")
+            if m.needs_figures:
+                parts.append("有数据支撑")
+        case Images():
+            if m.groups and m.groups.per_group:
+                parts.append(f"每个{m.groups.name}{m.groups.per_group}张")
+            if m.count and m.count_max:
+                parts.append(f"{m.count}至{m.count_max}张")
+            elif m.count:
+                parts.append(f"{'不少于' if m.at_least else ''}{m.count}张")
+            if m.groups and m.groups.min_groups:
+                parts.append(f"{m.groups.min_groups}个不同{m.groups.name}")
+            if m.groups and m.groups.required:
+                parts.append(f"必报：{'、'.join(m.groups.required)}")
+            if m.caption:
+                parts.append(f"注明{'、'.join(m.caption)}")
+        case Document():
+            parts.append(f"{m.count}份以上")
+        case Table():
+            for metric in m.metrics:
+                parts.append(
+                    f"{metric.numerator}/{metric.denominator} "
+                    f"{OP_SIGNS[metric.op]}{metric.percent:g}%"
+                )
+        case Evaluation():
+            parts.append("无需报送文件，由省级部门评价")
+        case _:
+            assert_never(m)
     return f"{name}：{'，'.join(parts)}"
 
 

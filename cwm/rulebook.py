@@ -14,14 +14,16 @@ from typing import Any, Callable, Generic, Iterator, Mapping, Protocol, TypeVar
 
 from cwm.vocab import HasTraits, Severity, Trait
 
-Declared = tuple[str, str] | tuple[str, str, "set[Trait]"]
+Declared = tuple[Severity | str, str] | tuple[Severity | str, str, "set[Trait]"]
 """How a rule module declares a code: ``(severity, explanation)`` or
 ``(severity, explanation, {traits})``."""
 
 
 class Coded(Protocol):
-    code: str
-    """The rule code; may be left empty by a rule that declares a single code."""
+    @property
+    def code(self) -> str:
+        """The rule code; may be left empty by a rule that declares a single code."""
+        ...
 
 
 S = TypeVar("S")
@@ -66,7 +68,7 @@ class Rulebook(Generic[S, F]):
             self.codes[code.code] = code
         self.rules.append(Rule(check.__name__, doc.strip(), declared, check))
 
-    def rule(self, code: str, severity: Severity) -> Callable[[Any], Any]:
+    def rule(self, code: str, severity: Severity | str) -> Callable[[Any], Any]:
         """Decorator for a rule with one code, explained by its docstring."""
 
         def register(check: Callable[[S], Iterator[F]]) -> Callable[[S], Iterator[F]]:

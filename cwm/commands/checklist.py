@@ -64,7 +64,7 @@ def checklist(
             "xlsx 格式只用于可填写的自查表：cwm checklist --kind sites -f xlsx -o 自查表.xlsx。"
         )
     plan, target = load(dept)
-    window, today = when.window, when.today
+    window, today = when.period, when.today
     if kind is ChecklistKind.submission:
         checked = checked_if_asked(plan, evidence, target, when)
         context = lists.submission(plan, window, today, target, checked)

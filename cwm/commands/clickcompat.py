@@ -46,13 +46,13 @@ def install() -> None:
     original, original_n = gettext.dgettext, gettext.dngettext
 
     def dgettext(domain: str | None, message: str) -> str:
-        return CLICK.get(message) or original(domain, message)  # type: ignore[arg-type]
+        return CLICK.get(message) or original(domain, message)  # type: ignore[arg-type]  # gettext's message is a str
 
     def dngettext(domain: str | None, singular: str, plural: str, n: int) -> str:
         chosen = singular if n == 1 else plural
-        return CLICK.get(chosen) or original_n(domain, singular, plural, n)  # type: ignore[arg-type]
+        return CLICK.get(chosen) or original_n(domain, singular, plural, n)  # type: ignore[arg-type]  # gettext's message is a str
 
-    gettext.dgettext, gettext.dngettext = dgettext, dngettext  # type: ignore[assignment]
+    gettext.dgettext, gettext.dngettext = dgettext, dngettext  # type: ignore[assignment]  # patched on purpose: Click's labels in Chinese
     _patch_click()
     _installed = True
 
@@ -115,14 +115,18 @@ def _patch_click() -> None:
     from typer._click._compat import strip_ansi
     from typer._click.utils import echo
 
-    formatting.wrap_text = wrap_text  # type: ignore[assignment]
-    formatting.term_len = lambda text: width(strip_ansi(text))  # columns, not characters
+    formatting.wrap_text = wrap_text
+
+    def term_len(x: str) -> int:  # columns, not characters
+        return width(strip_ansi(x))
+
+    formatting.term_len = term_len
     write_usage = formatting.HelpFormatter.write_usage
 
     def chinese_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
         write_usage(self, prog, args, "用法：" if prefix is None else prefix)
 
-    formatting.HelpFormatter.write_usage = chinese_usage  # type: ignore[method-assign]
+    formatting.HelpFormatter.write_usage = chinese_usage  # type: ignore[method-assign]  # patched on purpose (this module's job)
     get_help_option = core.Command.get_help_option
 
     def chinese_help_option(self: Any, ctx: Any) -> Any:
@@ -131,7 +135,7 @@ def _patch_click() -> None:
             option.help = "显示本帮助并退出。"
         return option
 
-    core.Command.get_help_option = chinese_help_option  # type: ignore[method-assign]
+    core.Command.get_help_option = chinese_help_option  # type: ignore[method-assign]  # patched on purpose (this module's job)
 
     def show_usage_error(self: Any, file: Any = None) -> None:
         lines = []
@@ -148,5 +152,5 @@ def _patch_click() -> None:
     def show_error(self: Any, file: Any = None) -> None:
         echo(f"错误：{translate(self.format_message())}", file=file, err=file is None)
 
-    exceptions.UsageError.show = show_usage_error  # type: ignore[method-assign]
-    exceptions.ClickException.show = show_error  # type: ignore[method-assign]
+    exceptions.UsageError.show = show_usage_error  # type: ignore[method-assign]  # patched on purpose (this module's job)
+    exceptions.ClickException.show = show_error  # type: ignore[method-assign]  # patched on purpose (this module's job)

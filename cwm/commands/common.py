@@ -251,7 +251,7 @@ def period_options(default: Optional[opt.Kind] = "quarter") -> Callable[[Callabl
             return fn(*args, when=opt.when(**chosen, default=default), **kwargs)
 
         del wrapper.__wrapped__  # Typer must see the new signature, not fn's
-        wrapper.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
+        wrapper.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]  # the signature Typer reads
         wrapper.__annotations__ = {p.name: p.annotation for p in [*own, *added]}
         return wrapper
 

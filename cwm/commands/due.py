@@ -74,7 +74,7 @@ def deliver(parts: list[Any], fmt: Format, output: Optional[Path]) -> None:
     write_output("".join(to_plain(p) if isinstance(p, TableView) else p for p in parts), output)
 
 
-DueFormat = Enum("DueFormat", {f.name: f.value for f in Format} | {"ics": "ics"}, type=str)  # type: ignore[misc]
+DueFormat = Enum("DueFormat", {f.name: f.value for f in Format} | {"ics": "ics"}, type=str)  # type: ignore[misc]  # an Enum made from Format's members plus ics
 """The formats of the other listing commands, and ics (the deadlines as calendar events)."""
 
 
@@ -82,7 +82,7 @@ DueFormat = Enum("DueFormat", {f.name: f.value for f in Format} | {"ics": "ics"}
 @period_options()
 def due(
     dept: Optional[str] = opt.DEPT,
-    fmt: DueFormat = typer.Option(  # type: ignore[valid-type]
+    fmt: DueFormat = typer.Option(
         "table",
         "--format",
         "-f",
@@ -105,20 +105,20 @@ def due(
     from cwm.schedule.due import COLUMNS, by_unit
     from cwm.schedule.due import due as due_items
 
-    window, today = when.window, when.today
+    window, today = when.period, when.today
     plan, target = load(dept)
     if fmt.value == "ics":
         write_calendar(plan, due_items(plan, window, today, target), target, window, remind, output)
         return
-    fmt = Format(fmt.value)
+    listing = Format(fmt.value)
     checked = checked_if_asked(plan, evidence, target, when)
     items = (checked.items or []) if checked else due_items(plan, window, today, target)
-    if plan.year < window.year and fmt is Format.table:
+    if plan.year < window.year and listing is Format.table:
         err(old_plan_hint(plan, window))
-    elif plan.year != window.year and fmt is Format.table:
+    elif plan.year != window.year and listing is Format.table:
         err(f"提示：方案年度为 {plan.year} 年，查询的是 {window.chinese}，按方案的收集周期推算。")
     parts: list[Any] = []
-    if fmt is Format.table:
+    if listing is Format.table:
         who = f"{target.name} " if target else ""
         span = f"{window.chinese}（{window.start} 至 {window.end}）"
         parts.append(f"{who}{span}应交事项 {len(items)} 项，参考日 {today}。\n")
@@ -129,9 +129,9 @@ def due(
     as_json = checked.item_json if checked else (lambda i: i.as_json())
     columns = checked.columns() if checked else COLUMNS
     groups = by_unit(plan, items)
-    parts += tabulate_groups(fmt, columns, groups, [as_json(i) for i in items], "责任单位")
-    if checked and fmt is Format.table and checked.standing():
+    parts += tabulate_groups(listing, columns, groups, [as_json(i) for i in items], "责任单位")
+    if checked and listing is Format.table and checked.standing():
         parts.append(checked.standing())
-    deliver(parts, fmt, output)
-    if checked and fmt is not Format.table:
+    deliver(parts, listing, output)
+    if checked and listing is not Format.table:
         err(checked.summary_line())

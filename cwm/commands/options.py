@@ -81,6 +81,14 @@ class When:
     window: Period | None
     today: dt.date
 
+    @property
+    def period(self) -> Period:
+        """The period of a command whose period options default to one (``due``,
+        ``checklist``): never None there."""
+        if self.window is None:
+            raise AssertionError("this command's period options have a default")
+        return self.window
+
 
 def when(
     quarter: bool,
@@ -111,4 +119,4 @@ def when(
             )
         return When(Period.parse(period), today)
     kind = lengths[0] if lengths else (default if date is None else default or "quarter")
-    return When(Period.around(kind, today) if kind else None, today)  # type: ignore[arg-type]
+    return When(Period.around(kind, today) if kind else None, today)  # type: ignore[arg-type]  # kind is a period Kind when not None

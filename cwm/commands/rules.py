@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from cwm.commands.common import handles_errors, load, out
 
 
@@ -13,9 +15,11 @@ def rules() -> None:
 
     from cwm.evidence.loops import LOOPS
     from cwm.evidence.rules import RULES
+    from cwm.rulebook import Rule
 
     tasks = None
-    for rule in [*RULES.rules, *LOOPS.rules]:
+    every: list[Rule[Any, Any]] = [*RULES.rules, *LOOPS.rules]
+    for rule in every:
         out(rule.doc + "\n")
         for code in rule.codes:
             out(f"  {code.code}（{code.severity.label}）：{code.doc}\n")

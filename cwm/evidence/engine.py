@@ -94,10 +94,10 @@ def compare_photos(tree: Scan, wanted: set[str], reads: dict[str, Any]) -> Photo
     for ident, folder in tree.folders.items():
         if ident in wanted:
             for file in _to_read(folder):
-                facts = reads.get(file.rel)
-                if file.kind == "image" and getattr(facts, "dhash", None) is not None:
+                dhash = getattr(reads.get(file.rel), "dhash", None)
+                if file.kind == "image" and dhash is not None:
                     photos.append((file, ident))
-                    hashes.append(facts.dhash)
+                    hashes.append(dhash)
     # supporting photos (参考…) take part in the comparison, not in a requirement's scenes
     grouping = group(hashes, [None if file.reference else ident for file, ident in photos])
     scene_groups = _by_requirement(photos, grouping.scene)
@@ -304,9 +304,10 @@ def check_loops(
 ) -> tuple[list[RequirementResult], list[Finding]]:
     """Each loop duty's result (its folder found by id, its findings from the loop rules), and
     the findings about inspection sheets (``sheet_files``) no one site owns."""
-    from cwm.evidence.loops import LOOPS, NO_RECORDS, LoopContext, SiteDuty, inspections
+    from cwm.evidence.loops import LOOPS, NO_RECORDS, Inspection, LoopContext, SiteDuty, inspections
 
-    sheets, problems = [], []
+    sheets: list[Inspection] = []
+    problems: list[tuple[str, str]] = []
     if any(isinstance(d, SiteDuty) for d in duties):
         sheets, problems = inspections(sheet_files, reads, year)
     code = LOOPS.codes["site-sheet"]

@@ -29,7 +29,7 @@ DEBUG_ENV = "CWM_DEBUG"
 """Set by ``cwm --debug``: read errors name the exception behind them."""
 
 
-def _reader(kind: str) -> Callable[[Any], Any] | None:
+def _reader(kind: str) -> Callable[..., Any] | None:
     if kind == "document":
         from cwm.formats import read_document
 

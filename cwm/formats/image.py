@@ -58,7 +58,7 @@ MAKE, MODEL = 271, 272
 def _exif_facts(image: object) -> tuple[dt.date | None, bool]:
     """(the day taken, whether a camera wrote the EXIF)."""
     try:
-        exif = image.getexif()  # type: ignore[attr-defined]
+        exif = image.getexif()  # type: ignore[attr-defined]  # any Pillow image; the stubs know only some
         raw = exif.get_ifd(EXIF_IFD).get(DATETIME_ORIGINAL) or exif.get(DATETIME)
         camera = bool(exif.get(MAKE) or exif.get(MODEL) or exif.get_ifd(EXIF_IFD))
     except Exception:  # a damaged EXIF block is not a damaged photo

@@ -9,7 +9,7 @@ def dhash(image: object) -> int:
     """64-bit dHash of a Pillow image (any mode, any size)."""
     from PIL import Image
 
-    small = image.convert("L").resize((9, 8), Image.Resampling.BILINEAR)  # type: ignore[attr-defined]
+    small = image.convert("L").resize((9, 8), Image.Resampling.BILINEAR)  # type: ignore[attr-defined]  # ``image`` is any Pillow image, typed object to keep PIL unimported
     pixels = small.tobytes()
     bits = 0
     for row in range(8):

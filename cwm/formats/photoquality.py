@@ -46,9 +46,9 @@ def blur(image: Any) -> float:
     if min(grey.size) < 4 * TILES:
         return 1.0
     maps = []  # per direction: (the photo's variation, what a further blur takes away)
-    for dx, dy, box in ((1, 0, (4, 0)), (0, 1, (0, 4))):
+    for dx, dy, radius in ((1, 0, (4, 0)), (0, 1, (0, 4))):
         sharp = _variation(grey, dx, dy)
-        softer = _variation(grey.filter(ImageFilter.BoxBlur(box)), dx, dy)
+        softer = _variation(grey.filter(ImageFilter.BoxBlur(radius)), dx, dy)
         maps.append((sharp, ImageChops.subtract(sharp, softer)))
     w, h = grey.size
     tiles = []  # (edge contrast, the share a further blur keeps) of each tile

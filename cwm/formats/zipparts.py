@@ -33,7 +33,7 @@ class _Counted(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]  # the stubs want a WriteableBuffer; a bytearray is one
         data = self.stream.read(len(buffer))
         self.seen += len(data)
         if self.seen > MAX_PART_BYTES:
@@ -49,7 +49,7 @@ class _Counted(io.RawIOBase):
 def open_part(archive: zipfile.ZipFile, name: str) -> IO[bytes]:
     """A bounded stream of one part (the caller parses it incrementally)."""
     check_sizes(archive)
-    return io.BufferedReader(_Counted(archive.open(name), name), 1 * MiB)
+    return io.BufferedReader(_Counted(archive.open(name), name), 1 * MiB)  # type: ignore[type-var]  # a RawIOBase the stubs do not accept
 
 
 def parse_part(archive: zipfile.ZipFile, name: str, target: Any) -> Any:

@@ -78,11 +78,11 @@ def read_plan(data_dir: Path) -> tuple[Plan | None, list["Problem"]]:
             models[name] = _adapter(model).validate_python(doc.data)
         except ValidationError as exc:
             for error in exc.errors():
-                loc, message = translate(error)  # type: ignore[arg-type]
+                loc, message = translate(error)  # type: ignore[arg-type]  # pydantic's ErrorDetails is the dict translate reads
                 problems.append(doc.problem(loc, message))
     if len(models) < len(FILE_MODELS):
         return None, problems
-    plan = Plan(data_dir, **{n.removesuffix(".yaml"): m for n, m in models.items()})  # type: ignore[arg-type]
+    plan = Plan(data_dir, **{n.removesuffix(".yaml"): m for n, m in models.items()})  # type: ignore[arg-type]  # the files' models, one per Plan field
     problems.extend(datarules.run(plan, documents))
     return plan, problems
 

@@ -351,7 +351,10 @@ class Evaluation:
     others: list[OtherUnit] = _list()
 
 
-Material = Annotated[Union[Report, Images, Document, Table, Evaluation], TaggedBy("type")]
+AnyMaterial = Union[Report, Images, Document, Table, Evaluation]
+"""One material of a requirement item (``match`` on it with ``assert_never``: mypy then says
+where a new material type must be handled)."""
+Material = Annotated[AnyMaterial, TaggedBy("type")]
 
 
 @model
@@ -395,7 +398,7 @@ class Item:
     """For all materials, unless a material says otherwise (rule item-collection)."""
 
     def collection_of(self, material: Any) -> str:
-        return material.collection or self.collection  # type: ignore[return-value]
+        return material.collection or self.collection  # type: ignore[return-value]  # Pydantic has validated the value against the Literal
 
 
 @model
@@ -528,7 +531,7 @@ class Tasks:
     def manual_items(self, material: Any) -> list[str]:
         """What only a person can judge for ``material``: its own manual items, then 备注's for
         its kind (a screenshot is a photo there)."""
-        kind = "photos" if material.type == "screenshot" else material.type
+        kind: MaterialType = "photos" if material.type == "screenshot" else material.type
         return [*getattr(material, "manual", []), *self.manual_checks.get(kind, [])]
 
 

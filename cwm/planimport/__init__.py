@@ -220,6 +220,10 @@ def _org(
                 return unit
         return None
 
+    def canonical(name: str) -> str:
+        found = find(name)
+        return found["name"] if found else name
+
     def add(name: str, kind: str) -> dict[str, Any]:
         name = name.strip()
         found = find(name)
@@ -282,11 +286,11 @@ def _org(
     contacts_of: dict[str, set[str]] = {}
     for site in files["sites.yaml"].get("sites", []):
         for c in site["contacts"]:
-            contacts_of.setdefault(c["name"], set()).add(find(site["unit"])["name"])
+            contacts_of.setdefault(c["name"], set()).add(canonical(site["unit"]))
     for row in files["grid.yaml"]["grid"]:
         for key in ("unit_leader", "contact"):
             if key in row:
-                contacts_of.setdefault(row[key]["name"], set()).add(find(row["unit"])["name"])
+                contacts_of.setdefault(row[key]["name"], set()).add(canonical(row["unit"]))
     known = {p["name"] for p in people}
     for name, where in contacts_of.items():
         if name in known:

@@ -174,7 +174,7 @@ def grid_table(table: Table, draft: Draft) -> list[dict[str, Any]]:
     for at in range(min(3, len(rows))):
         top = rows[at]
         below = rows[at + 1] if at + 1 < len(rows) else []
-        found = {}
+        found: dict[int, str] = {}
         for column in range(len(top)):
             head = ph.header(top[column]) + (
                 ph.header(below[column]) if column < len(below) else ""
@@ -188,7 +188,7 @@ def grid_table(table: Table, draft: Draft) -> list[dict[str, Any]]:
         if len(found) >= 6:
             columns, start = found, at + 2
             break
-    out = []
+    out: list[dict[str, Any]] = []
     for texts in rows[start:]:
         if not any(t.strip() for t in texts):
             continue

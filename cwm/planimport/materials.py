@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, assert_never
 
+from cwm.plan.models import MaterialType
 from cwm.planimport import phrases as ph
 from cwm.planimport.draft import Draft, Review
 
 FILE = "tasks.yaml"
-LABELS = {
+LABELS: dict[str, MaterialType] = {
     "说明报告": "report",
     "图片资料": "photos",
     "图片材料": "photos",
@@ -28,7 +29,7 @@ LABELS = {
     "截图": "screenshot",
 }
 _LABEL = re.compile(r"^(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]")
-_KEYWORDS = [
+_KEYWORDS: list[tuple[str, MaterialType]] = [
     ("截图", "screenshot"),
     ("报告", "report"),
     ("图片", "photos"),
@@ -60,7 +61,7 @@ class Context:
 
 @dataclass
 class _Material:
-    type: str
+    type: MaterialType
     paragraphs: list[str] = field(default_factory=list)
 
     @property
@@ -177,7 +178,8 @@ def photos(kind: str, text: str, ctx: Context) -> dict[str, Any]:
     parts = ph.clauses(body)
     out: dict[str, Any] = {"type": kind}
     used: set[int] = set()
-    units, ours_at = [], None
+    units: list[str] = []
+    ours_at = None
     groups: dict[str, Any] = {}
     others = []
     for i, part in enumerate(parts):
@@ -223,11 +225,8 @@ def photos(kind: str, text: str, ctx: Context) -> dict[str, Any]:
         required = [
             f
             for f in ctx.festivals
-            if re.search(rf"{f}\s*[<（(〈]([^>）)〉]*)[>）)〉]", body)
-            and any(
-                ph.is_ours(u, ctx.bureau)
-                for u in ph.names(re.search(rf"{f}\s*[<（(〈]([^>）)〉]*)", body).group(1))
-            )
+            if (listed := re.search(rf"{f}\s*[<（(〈]([^>）)〉]*)[>）)〉]", body))
+            and any(ph.is_ours(u, ctx.bureau) for u in ph.names(listed.group(1)))
         ]
         groups["name"] = "节日"
         if required:
@@ -306,12 +305,16 @@ def table(text: str, ctx: Context, path: tuple) -> dict[str, Any]:
 
 def material(m: _Material, ctx: Context, path: tuple) -> dict[str, Any]:
     text = m.text
-    if m.type == "report":
-        return report(text, ctx)
-    if m.type in ("photos", "screenshot"):
-        return photos(m.type, text, ctx)
-    if m.type == "document":
-        return document(text, ctx)
-    if m.type == "table":
-        return table(text, ctx, path)
-    return {"type": "evaluation", "text": text}
+    match m.type:
+        case "report":
+            return report(text, ctx)
+        case "photos" | "screenshot":
+            return photos(m.type, text, ctx)
+        case "document":
+            return document(text, ctx)
+        case "table":
+            return table(text, ctx, path)
+        case "evaluation":
+            return {"type": "evaluation", "text": text}
+        case _:
+            assert_never(m.type)

@@ -133,7 +133,7 @@ def publicity(
     for n, sentence in enumerate(sentences, 1):
         match = re.match(rf"^([{ph.HAN}、（）]+?)(?:分别|坚持|共同|负责)", sentence)
         units = [u for u in ph.names(match.group(1))] if match else []
-        if units:
+        if units and match is not None:
             last_units = units
             rest = sentence[match.end() :]
         else:

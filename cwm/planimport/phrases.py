@@ -31,7 +31,9 @@ def squeeze(text: str) -> str:
 
 def clauses(text: str, marks: str = "，。；,;") -> list[str]:
     """``text`` split at ``marks`` outside brackets and quotes; empty parts dropped."""
-    out, depth, current = [], 0, []
+    out: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         if char in OPEN:
             depth += 1

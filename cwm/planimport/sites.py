@@ -41,7 +41,7 @@ def figures(text: str) -> list[dict[str, Any]]:
         before = re.split(r"[，。；、（(]", text[: match.start()])[-1]
         label = re.sub(r"^(?:任意|在|有|设|看到)?", "", before).strip() or match.group("unit")
         if match.group("value").startswith("“"):
-            label = re.match(r"[^”]*", text[match.start() + 1 :]).group(0)  # “一米线”
+            label = text[match.start() + 1 :].split("”", 1)[0]  # “一米线”
         figure: dict[str, Any] = {"label": label, "value": value, "unit": match.group("unit")}
         if match.group("before") or match.group("after"):
             figure["min"] = True
@@ -51,7 +51,7 @@ def figures(text: str) -> list[dict[str, Any]]:
 
 def standards_of(text: str) -> list[dict[str, Any]]:
     """``（1）…`` paragraphs as numbered standards; unnumbered text as one standard."""
-    out = []
+    out: list[dict[str, Any]] = []
     for paragraph in (p.strip() for p in text.split("\n") if p.strip()):
         match = re.match(r"^[（(](\d+)[)）]\s*(.*)$", paragraph)
         standard: dict[str, Any] = {}
@@ -71,10 +71,10 @@ def standards_of(text: str) -> list[dict[str, Any]]:
 
 def read_table(table: Table, draft: Draft) -> dict[str, Any]:
     columns: dict[int, str] = {}
-    sites = []
+    sites: list[dict[str, Any]] = []
     for raw in table.rows:
         texts = [c.text for c in raw]
-        found = {}
+        found: dict[int, str] = {}
         for column, text in enumerate(texts):
             plain = ph.header(text)
             for name, heads in HEADERS.items():

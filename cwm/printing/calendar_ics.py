@@ -21,7 +21,8 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> str:
     """A content line folded at 75 octets (UTF-8), continuation lines starting with a space."""
-    out, current, size = [], "", 0
+    out: list[str] = []
+    current, size = "", 0
     for char in line:
         width = len(char.encode("utf-8"))
         if size + width > (75 if not out else 74):

@@ -128,7 +128,7 @@ def sites(plan: Plan, today: dt.date, target: Target | None = None) -> dict[str,
     """Context of the site self-inspection sheets (附件2)."""
     sheets = []
     for duty in of_source(duties_for(plan, target), sources.sites.SOURCE):
-        site = duty.record
+        site = sources.sites.record_of(duty)
         sheets.append(
             {
                 "id": site.id,
@@ -152,7 +152,7 @@ def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) ->
     """Context of the grid sheet (附件4 per unit) and the liaison calendar (附件3) for ``year``."""
     rows = []
     for duty in of_source(duties_for(plan, target), sources.grid.SOURCE):
-        record = duty.record
+        record = sources.grid.record_of(duty)
         rows.append(
             {
                 "id": record.id,
@@ -176,14 +176,14 @@ def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) ->
         window = Period(year, "month", month)
         entries = []
         for item in due(plan, window, today):
-            duty = item.duty.record
-            if not isinstance(duty, LiaisonDuty):
+            task = item.duty.record
+            if not isinstance(task, LiaisonDuty):
                 continue
-            if duty.cadence == "monthly":
-                what = f"{duty.title}（{duty.count}{duty.count_word}）"
+            if task.cadence == "monthly":
+                what = f"{task.title}（{task.count}{task.count_word}）"
             else:
                 what = (
-                    f"{duty.title}（{labels.liaison(duty)}，{item.due.month}月{item.due.day}日前）"
+                    f"{task.title}（{labels.liaison(task)}，{item.due.month}月{item.due.day}日前）"
                 )
             entries.append(what)
         months.append({"month": month, "entries": entries})

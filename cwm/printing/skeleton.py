@@ -18,6 +18,7 @@ from cwm import labels
 from cwm.evidence.scan import NOTES_FILE
 from cwm.periods import Period
 from cwm.plan import Plan
+from cwm.plan.models import AnyMaterial, Document, Evaluation, Images, Report, Table
 from cwm.plan.units import Target
 from cwm.schedule.cadence import rule_text
 from cwm.schedule.duties import duties_for
@@ -31,52 +32,62 @@ def folder_name(ident: str, title: str) -> str:
     return f"{ident} {_UNSAFE.sub('_', title).strip(' .')}"
 
 
-def how_to_file(material: Any) -> str:
+def how_to_file(material: AnyMaterial) -> str:
     """How to name and sort files so that the checker reads captions and groups."""
-    if material.type in ("photos", "screenshot"):
-        parts = []
-        if material.caption:
-            example = {
-                "活动时间": "2021-04-04",
-                "刊发时间": "2021-05-20",
-                "主办单位": "市民政局",
-                "单位名称": "某某协会",
-                "活动主题": "活动主题",
-                "小区名称": "某某小区",
-                "服务功能": "日间照料",
-                "中心名称": "某某中心",
-                "标题": "报道标题",
-                "媒体名称": "资阳日报",
-            }
-            sample = "_".join(example.get(f, f) for f in material.caption)
-            dates = (
-                "（日期可写 2021-04-04、20210404 或 2021年4月4日）" if material.date_field else ""
+    match material:
+        case Images():
+            return _how_to_file_images(material)
+        case Report():
+            return "说明报告存为 .docx（或 .pdf、.doc、.wps、.txt），字数按 Word“字数统计”计算"
+        case Document():
+            return "正式发文的 PDF 或 Word 文件，首页应有发文字号"
+        case Table():
+            names: list[str] = []
+            for metric in material.metrics:
+                for name in (metric.numerator, metric.denominator):
+                    if name not in names:
+                        names.append(name)
+            return (
+                "数据表格存为 .xlsx 或 .csv：第一列写指标名称（"
+                + "、".join(names)
+                + "），第二列写数值"
             )
-            parts.append(
-                f"文件名写成“{'_'.join(material.caption)}.jpg”，如 {sample}.jpg{dates}；"
-                "也可在本文件夹放 照片说明.xlsx 或 captions.csv（列：文件名、"
-                + "、".join(material.caption)
-                + "）"
-            )
-        if material.groups and not material.groups.field:
-            groups = material.groups
-            example = (groups.required or groups.allowed or ["名称"])[0]
-            parts.append(f"每个{groups.name}建一个子文件夹（如 {example}/）")
-        return "；".join(parts)
-    if material.type == "report":
-        return "说明报告存为 .docx（或 .pdf、.doc、.wps、.txt），字数按 Word“字数统计”计算"
-    if material.type == "document":
-        return "正式发文的 PDF 或 Word 文件，首页应有发文字号"
-    if material.type == "table":
-        names = []
-        for metric in material.metrics:
-            for name in (metric.numerator, metric.denominator):
-                if name not in names:
-                    names.append(name)
-        return (
-            "数据表格存为 .xlsx 或 .csv：第一列写指标名称（" + "、".join(names) + "），第二列写数值"
+        case Evaluation():
+            return ""
+        case _:
+            assert_never(material)
+
+
+def _how_to_file_images(material: Images) -> str:
+    """Photos and screenshots: the file name's fields (or a captions table) and the groups'
+    subfolders."""
+    parts: list[str] = []
+    if material.caption:
+        example = {
+            "活动时间": "2021-04-04",
+            "刊发时间": "2021-05-20",
+            "主办单位": "市民政局",
+            "单位名称": "某某协会",
+            "活动主题": "活动主题",
+            "小区名称": "某某小区",
+            "服务功能": "日间照料",
+            "中心名称": "某某中心",
+            "标题": "报道标题",
+            "媒体名称": "资阳日报",
+        }
+        sample = "_".join(example.get(f, f) for f in material.caption)
+        dates = "（日期可写 2021-04-04、20210404 或 2021年4月4日）" if material.date_field else ""
+        parts.append(
+            f"文件名写成“{'_'.join(material.caption)}.jpg”，如 {sample}.jpg{dates}；"
+            "也可在本文件夹放 照片说明.xlsx 或 captions.csv（列：文件名、"
+            + "、".join(material.caption)
+            + "）"
         )
-    return ""
+    if material.groups and not material.groups.field:
+        groups = material.groups
+        first = (groups.required or groups.allowed or ["名称"])[0]
+        parts.append(f"每个{groups.name}建一个子文件夹（如 {first}/）")
+    return "；".join(parts)
 
 
 def note_context(plan: Plan, duty: Any) -> dict[str, Any]:

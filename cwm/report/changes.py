@@ -127,6 +127,7 @@ def newest_report(out_dir: Path) -> tuple[str, dict[str, Any] | None, str]:
     except OSError:
         return "", None, ""
     why = ""
+    problem: str | None
     for name in reversed(names):
         try:
             data = json.loads((out_dir / name / JSON_NAME).read_text(encoding="utf-8"))

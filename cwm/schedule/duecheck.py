@@ -68,7 +68,9 @@ def select(
     units = _units(plan)
     if window is None:
         requirements = [
-            Requirement(d.row, d.item, tuple(d.item.materials), reference_day=today, **units(d))  # type: ignore[arg-type]
+            Requirement(
+                d.item_row, d.item, tuple(d.item.materials), reference_day=today, **units(d)
+            )
             for d in duties_for(plan, target)
             if judged_as(d, Judged.REQUIREMENT)
         ]
@@ -76,7 +78,7 @@ def select(
     items = due(plan, window, today, target)
     requirements = [
         Requirement(
-            i.duty.row,  # type: ignore[arg-type]
+            i.duty.item_row,
             i.duty.item,
             i.materials,
             required_groups=_required_groups(i),

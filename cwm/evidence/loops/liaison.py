@@ -55,11 +55,11 @@ def undated_and_problems(ctx: LoopContext, records: Records, code: str) -> Itera
         yield Found("activity-sheet", message, rel, topic=f"{rel}：{message}")  # one per row
 
 
-def _not_over(duty: ActivityDuty, end: dt.date, code: str) -> str:
+def _not_over(duty: ActivityDuty, end: dt.date | None, code: str) -> str:
     """The code of a shortfall in a span not over yet: ``code`` when the span falls due in the
-    judged period (as a 附件1 item due this quarter is judged before its last day), else
-    information (it falls due later)."""
-    due = duty.judged_until is not None and end <= duty.judged_until
+    judged period (as a 附件1 item due this quarter is judged before its last day) or has no
+    end, else information (it falls due later)."""
+    due = duty.judged_until is not None and (end is None or end <= duty.judged_until)
     return code if due else "activity-progress"
 
 

@@ -163,7 +163,7 @@ def collect(files: Iterable[EvidenceFile], reads: dict[str, Any], year: int | No
     undated: list[str] = []
     problems: list[tuple[str, str]] = []
     for file, facts in readable(files, reads, problems):
-        if facts is not None and getattr(facts, "sheets", ()):  # a table file, a Word table
+        if facts is not None and getattr(facts, "sheets", None):  # a table file, a Word table
             found, bad = from_table(file.rel, facts.sheets, year)
             rows += found
             problems += [(file.rel, message) for message in bad]

@@ -81,7 +81,7 @@ def check(ctx: LoopContext) -> Iterator[Found]:
         )
         return
     last, _ = mine[-1]
-    if duty.period is not None and last.day < duty.period.start <= today:  # type: ignore[operator]
+    if duty.period is not None and last.day < duty.period.start <= today:  # type: ignore[operator]  # last.day is set on every dated inspection
         yield Found(
             "site-not-this-period",
             f"{duty.period.label}还没有自查（最近一次是 {last.day}）：请本期内至少自查一次。",

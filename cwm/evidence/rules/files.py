@@ -98,8 +98,8 @@ def check(ctx: Context) -> Iterator[Found]:
         if isinstance(result, ReadError):
             code = _MANUAL.get(result.code, result.code if result.code in CODES else "unreadable")
             yield Found(code, result.message, file.rel)
-        elif getattr(result, "actual_format", None):
-            named, actual = file.path.suffix.lower(), result.actual_format
+        elif (actual := getattr(result, "actual_format", None)) is not None:
+            named = file.path.suffix.lower()
             yield Found(
                 "format-mismatch",
                 f"扩展名是 {named}，内容实为 {_FORMAT_NAMES.get(actual, actual)}："

@@ -109,7 +109,7 @@ def by_header(rows: list[list[str]]) -> dict[str, str]:
             continue
         values = [parse_number(r[n]) for r in data if n < len(r) and r[n].strip()]
         if values and all(v is not None for v in values):
-            out.setdefault(_key(label), f"{sum(values):g}")  # type: ignore[arg-type]
+            out.setdefault(_key(label), f"{sum(values):g}")  # type: ignore[arg-type]  # values holds numbers only
     return out
 
 
@@ -162,7 +162,7 @@ def judge_metric(sheets: list[dict[str, str]], metric: Any) -> tuple[bool, str]:
 
     def labels_in(pairs: dict[str, str]) -> list[str] | None:  # both, from two different columns
         labels = [locate(pairs, n) for n in names]
-        return labels if None not in labels and labels[0] != labels[1] else None  # type: ignore[return-value]
+        return labels if None not in labels and labels[0] != labels[1] else None  # type: ignore[return-value]  # both labels are found here
 
     pairs, labels = next(((p, ls) for p in sheets if (ls := labels_in(p))), ({}, None))
     if labels is None:

@@ -24,8 +24,8 @@ def unit_references(plan: Plan) -> Iterator[tuple[str, KeyPath, str]]:
         yield "sites.yaml", ("sites", s, "unit"), site.unit
     for j, name in enumerate(plan.grid.liaison.departments):
         yield "grid.yaml", ("liaison", "departments", j), name
-    for g, row in enumerate(plan.grid.grid):
-        yield "grid.yaml", ("grid", g, "unit"), row.unit
+    for g, grid_row in enumerate(plan.grid.grid):
+        yield "grid.yaml", ("grid", g, "unit"), grid_row.unit
 
 
 def person_references(plan: Plan) -> Iterator[tuple[str, KeyPath, str, str | None]]:
@@ -44,14 +44,19 @@ def person_references(plan: Plan) -> Iterator[tuple[str, KeyPath, str, str | Non
     for s, site in enumerate(plan.sites.sites):
         for c, contact in enumerate(site.contacts):
             yield "sites.yaml", ("sites", s, "contacts", c, "name"), contact.name, contact.phone
-    for g, row in enumerate(plan.grid.grid):
+    for g, grid_row in enumerate(plan.grid.grid):
         yield (
             "grid.yaml",
             ("grid", g, "unit_leader", "name"),
-            row.unit_leader.name,
-            row.unit_leader.phone,
+            grid_row.unit_leader.name,
+            grid_row.unit_leader.phone,
         )
-        yield "grid.yaml", ("grid", g, "contact", "name"), row.contact.name, row.contact.phone
+        yield (
+            "grid.yaml",
+            ("grid", g, "contact", "name"),
+            grid_row.contact.name,
+            grid_row.contact.phone,
+        )
 
 
 def all_ids(plan: Plan) -> Iterator[tuple[str, KeyPath, str]]:
@@ -64,8 +69,8 @@ def all_ids(plan: Plan) -> Iterator[tuple[str, KeyPath, str]]:
         yield "sites.yaml", ("sites", s, "id"), site.id
     for d, duty in enumerate(plan.grid.liaison.duties):
         yield "grid.yaml", ("liaison", "duties", d, "id"), duty.id
-    for g, row in enumerate(plan.grid.grid):
-        yield "grid.yaml", ("grid", g, "id"), row.id
+    for g, grid_row in enumerate(plan.grid.grid):
+        yield "grid.yaml", ("grid", g, "id"), grid_row.id
 
 
 def materials(plan: Plan) -> Iterator[tuple[KeyPath, Any, Any, Any]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from cwm.plan import Plan
 from cwm.plan.datarules.base import Inconsistency, rule
@@ -74,10 +74,15 @@ def duplicate_unit_name(plan: Plan) -> Iterator[Inconsistency]:
 def word_target(plan: Plan) -> Iterator[Inconsistency]:
     """字数要求须且只须写 about（N字左右）、at_most（N字以内）或 at_least（不少于N字）之一。"""
     for path, _, item, material in materials(plan):
-        words = [("words",)] if material.type == "report" else []
-        words += [("others", o, "words") for o, other in enumerate(material.others) if other.words]
-        for sub in words:
-            target = material.words if sub == ("words",) else material.others[sub[1]].words
+        targets: list[tuple[tuple[str | int, ...], Any]] = (
+            [(("words",), material.words)] if material.type == "report" else []
+        )
+        targets += [
+            (("others", o, "words"), other.words)
+            for o, other in enumerate(material.others)
+            if other.words
+        ]
+        for sub, target in targets:
             if sum(n is not None for n in (target.about, target.at_most, target.at_least)) != 1:
                 yield Inconsistency(
                     "tasks.yaml",

@@ -56,6 +56,12 @@ class Duty:
         return self.record
 
     @property
+    def item_row(self) -> Row:
+        """The 附件1 row of a requirement item's duty."""
+        assert self.row is not None
+        return self.row
+
+    @property
     def responsible(self) -> list[str]:
         """Who answers for it, as people read it: ``资阳市民政局（牵头）、市精神病医院…``."""
         if not self.shared_with:

@@ -31,9 +31,14 @@ def duties(plan: Plan) -> Iterator[Duty]:
         )
 
 
-def details(duty: Duty) -> dict[str, Any]:
+def record_of(duty: Duty) -> GridRow:
+    """The model object of one of this source's duties (typed)."""
     assert isinstance(duty.record, GridRow)
-    return dict(to_json(duty.record, exclude=frozenset({"id"})))
+    return duty.record
+
+
+def details(duty: Duty) -> dict[str, Any]:
+    return dict(to_json(record_of(duty), exclude=frozenset({"id"})))
 
 
 SOURCE = Source(

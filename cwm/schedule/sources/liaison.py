@@ -39,17 +39,18 @@ def duties(plan: Plan) -> Iterator[Duty]:
         )
 
 
-def _record(duty: Duty) -> LiaisonDuty:
+def record_of(duty: Duty) -> LiaisonDuty:
+    """The model object of one of this source's duties (typed)."""
     assert isinstance(duty.record, LiaisonDuty)
     return duty.record
 
 
 def details(duty: Duty) -> dict[str, Any]:
-    return dict(to_json(_record(duty), exclude=frozenset({"id", "title"})))
+    return dict(to_json(record_of(duty), exclude=frozenset({"id", "title"})))
 
 
 def owed(plan: Plan, duty: Duty, window: Period) -> Owed:
-    record = _record(duty)
+    record = record_of(duty)
     if record.cadence == "ongoing":
         return Owed([])
     if record.before_month:
@@ -76,7 +77,7 @@ def subject(plan: Plan, duty: Duty, window: Period | None, today: dt.date) -> Ac
     bureau's routine for a 常态化 one."""
     from cwm.evidence.loops import ActivityDuty
 
-    record = _record(duty)
+    record = record_of(duty)
     judged = window or Period(today.year, "year")
     common: dict[str, Any] = {
         "id": duty.id,

@@ -31,19 +31,20 @@ def duties(plan: Plan) -> Iterator[Duty]:
         )
 
 
-def _publicity(duty: Duty) -> Publicity:
+def record_of(duty: Duty) -> Publicity:
+    """The model object of one of this source's duties (typed)."""
     assert isinstance(duty.record, Publicity)
     return duty.record
 
 
 def details(duty: Duty) -> dict[str, Any]:
-    return dict(to_json(_publicity(duty), exclude=frozenset({"id", "title", "departments"})))
+    return dict(to_json(record_of(duty), exclude=frozenset({"id", "title", "departments"})))
 
 
 def subject(plan: Plan, duty: Duty, window: Period | None, today: dt.date) -> PublicityDuty:
     from cwm.evidence.loops import PublicityDuty, Span
 
-    routine = _publicity(duty).routine
+    routine = record_of(duty).routine
     judged = window or Period(today.year, "year")
     spans = tuple(
         Span(p.chinese, p.start, p.end)

@@ -32,13 +32,14 @@ def duties(plan: Plan) -> Iterator[Duty]:
         )
 
 
-def _site(duty: Duty) -> Site:
+def record_of(duty: Duty) -> Site:
+    """The model object of one of this source's duties (typed)."""
     assert isinstance(duty.record, Site)
     return duty.record
 
 
 def details(duty: Duty) -> dict[str, Any]:
-    site = _site(duty)
+    site = record_of(duty)
     return dict(site=site.name, indicator=site.indicator, standards=to_json(site.standards))
 
 
@@ -47,7 +48,7 @@ def subject(plan: Plan, duty: Duty, window: Period | None, today: dt.date) -> Si
     the reference day."""
     from cwm.evidence.loops import SiteDuty, Span
 
-    standards = tuple((s.number, s.text) for s in _site(duty).standards)
+    standards = tuple((s.number, s.text) for s in record_of(duty).standards)
     period = Span(window.chinese, window.start, window.end) if window else None
     return SiteDuty(duty.id, duty.title, duty.departments, standards, today, period)
 
