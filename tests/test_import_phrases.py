@@ -7,7 +7,7 @@ import pytest
 
 from cwm.planimport import phrases as ph
 from cwm.planimport.draft import Draft
-from cwm.planimport.materials import Context, photos, report, table
+from cwm.planimport.materials import ImportContext, photos, report, table
 from cwm.planimport.tasks import code_and_name, contacts_of, standard_of, written_id
 
 KINDS = {"活动时间": "date", "主办单位": "name", "小区名称": "name", "中心名称": "name"}
@@ -15,8 +15,8 @@ KINDS |= {"活动主题": "text", "服务功能": "text", "单位名称": "name"
 BUREAU = ("资阳市民政局", "市民政局")
 
 
-def ctx(standard: str = "", requirement: str = "提供2022年本市的情况。") -> Context:
-    return Context(
+def ctx(standard: str = "", requirement: str = "提供2022年本市的情况。") -> ImportContext:
+    return ImportContext(
         BUREAU,
         2022,
         dict(KINDS),

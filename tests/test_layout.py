@@ -66,7 +66,7 @@ def test_the_listed_openers_still_open_files():
     assert not stale, f"remove from MAY_OPEN: {stale}"
 
 
-LARGE = {"cwm/plan/models.py", "cwm/schedule/festival_table.py"}
+LARGE = {"cwm/plan/models.py", "cwm/periods/festival_table.py"}
 """The data models and the generated festival table may be long; nothing else."""
 
 
@@ -78,3 +78,46 @@ def test_no_module_outgrows_400_lines():
         and path.relative_to(ROOT).as_posix() not in LARGE
     }
     assert not long, f"split these modules: {long}"
+
+
+def test_the_top_level_is_small_and_packages_carry_the_structure():
+    """Shared small modules at the top, one package per concept (docs/开发.md “代码在哪里”)."""
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= 15, f"move these into the package of their concept: {top}"
+
+
+def test_no_class_name_is_defined_twice():
+    """A class name means one thing across cwm/ (a Problem, a Table, a Duty…)."""
+    seen: dict[str, str] = {}
+    twice = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                if node.name in seen:
+                    twice.append(f"{node.name}: {seen[node.name]}, {rel}")
+                seen.setdefault(node.name, rel)
+    assert not twice, twice
+
+
+def test_no_source_name_is_compared_outside_the_registry():
+    """Only cwm/schedule/sources/ knows which source a duty is; everyone else asks it (no
+    ``duty.source == "sites"``, no ``source in ("tasks", …)``)."""
+    from cwm.schedule.sources import SOURCES
+
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith("cwm/schedule/sources/"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Compare):
+                named = {
+                    c.value
+                    for side in [node.left, *node.comparators]
+                    for c in ast.walk(side)
+                    if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                }
+                if named & set(SOURCES):
+                    offenders.append(f"{rel}:{node.lineno}")
+    assert not offenders, f"ask the source (cwm.schedule.sources) instead: {offenders}"

@@ -358,7 +358,7 @@ Material = Annotated[AnyMaterial, TaggedBy("type")]
 
 
 @model
-class Code:
+class IndicatorCode:
     """An indicator level: code (Ⅰ-2, Ⅱ-4, Ⅲ-7, or 1/5 under Ⅰ-8) and name."""
 
     __pydantic_config__ = _CONFIG
@@ -407,13 +407,13 @@ class Row:
 
     __pydantic_config__ = _CONFIG
     row: Int
-    project: Code
-    indicator: Code
+    project: IndicatorCode
+    indicator: IndicatorCode
     standard: Standard
     items: Annotated[list[Item], Check(min_length=1)]
     departments: Annotated[list[Text], Check(min_length=1)]
     contacts: Annotated[list[Contact], Check(min_length=1)]
-    content: Code | None = None
+    content: IndicatorCode | None = None
     plan: Text | None = None
     """计划开展工作内容 (a plan without that column has none)."""
     planned_time: PlannedTime | None = None
@@ -540,7 +540,7 @@ class Tasks:
 
 
 @model
-class Figure:
+class StandardFigure:
     """A number in a site standard (300米, 不少于5处…)."""
 
     __pydantic_config__ = _CONFIG
@@ -557,7 +557,7 @@ class SiteStandard:
     __pydantic_config__ = _CONFIG
     text: Text
     number: Int | None = None
-    figures: list[Figure] = _list()
+    figures: list[StandardFigure] = _list()
 
 
 @model

@@ -22,7 +22,7 @@ from cwm.planimport import org as org_module
 from cwm.planimport import phrases as ph
 from cwm.planimport import sites as sites_module
 from cwm.planimport import tasks as tasks_module
-from cwm.planimport.docx import NotAPlan, Table, read_blocks
+from cwm.planimport.docx import NotAPlan, SourceTable, read_blocks
 from cwm.planimport.draft import Draft, Review
 
 __all__ = ["NotAPlan", "Draft", "import_plan", "write_draft"]
@@ -51,8 +51,8 @@ def _paragraphs(blocks: list[Any]) -> list[str]:
     return [b for b in blocks if isinstance(b, str) and b.strip()]
 
 
-def _tables(blocks: list[Any]) -> list[Table]:
-    return [b for b in blocks if isinstance(b, Table)]
+def _tables(blocks: list[Any]) -> list[SourceTable]:
+    return [b for b in blocks if isinstance(b, SourceTable)]
 
 
 def _defaults() -> dict[str, Any]:

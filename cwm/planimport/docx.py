@@ -37,7 +37,7 @@ class Cell:
 
 
 @dataclass
-class Table:
+class SourceTable:
     rows: list[list[Cell]] = field(default_factory=list)
 
     @property
@@ -45,7 +45,7 @@ class Table:
         return max((len(r) for r in self.rows), default=0)
 
 
-Block = str | Table
+Block = str | SourceTable
 """A paragraph's text, or a table."""
 
 
@@ -84,8 +84,8 @@ def _cell_text(tc: ET.Element) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def _table(tbl: ET.Element) -> Table:
-    table = Table()
+def _table(tbl: ET.Element) -> SourceTable:
+    table = SourceTable()
     above: dict[int, Cell] = {}
     for tr in tbl.findall(W + "tr"):
         row: list[Cell] = []

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from cwm.planimport import phrases as ph
-from cwm.planimport.docx import Table
+from cwm.planimport.docx import SourceTable
 from cwm.planimport.draft import Draft, Review
 from cwm.planimport.tasks import contacts_of
 
@@ -167,7 +167,7 @@ def _leader(text: str) -> dict[str, str]:
     return {"name": match.group(1), "title": match.group(2)} if match else {"name": plain}
 
 
-def grid_table(table: Table, draft: Draft) -> list[dict[str, Any]]:
+def grid_table(table: SourceTable, draft: Draft) -> list[dict[str, Any]]:
     rows = [[c.text for c in r] for r in table.rows]
     columns: dict[int, str] = {}
     start = 0

@@ -42,7 +42,7 @@ _KEYWORDS: list[tuple[str, MaterialType]] = [
 
 
 @dataclass
-class Context:
+class ImportContext:
     bureau: tuple[str, ...]
     """The bureau's names (市民政局, 资阳市民政局…)."""
     year: int
@@ -69,7 +69,7 @@ class _Material:
         return "\n".join(self.paragraphs)
 
 
-def split_materials(paragraphs: list[str], ctx: Context) -> list[_Material]:
+def split_materials(paragraphs: list[str], ctx: ImportContext) -> list[_Material]:
     """Labelled paragraphs (说明报告：…) start a material; unlabelled ones join the material
     before them, or form one whose type their words say."""
     out: list[_Material] = []
@@ -104,7 +104,9 @@ def _body(text: str) -> str:
     return _LABEL.sub("", text, count=1).strip()
 
 
-def _ours_and_others(parts: list[str], ctx: Context) -> tuple[list[str], list[tuple[str, str]]]:
+def _ours_and_others(
+    parts: list[str], ctx: ImportContext
+) -> tuple[list[str], list[tuple[str, str]]]:
     """The clauses about the bureau, and (unit, clause) about other units. A clause naming no
     unit is the bureau's; 各单位/各责任单位 are the bureau's unless the bureau is named too."""
     subjects = [_by(p) or ph.subject(p) for p in parts]
@@ -128,7 +130,7 @@ def _role(unit: str, clause: str) -> str:
     return ph.strip_word_target(rest).strip("，。；：:")
 
 
-def report(text: str, ctx: Context) -> dict[str, Any]:
+def report(text: str, ctx: ImportContext) -> dict[str, Any]:
     parts = ph.clauses(_body(text))
     ours, others = _ours_and_others(parts, ctx)
     out: dict[str, Any] = {"type": "report"}
@@ -160,7 +162,7 @@ def report(text: str, ctx: Context) -> dict[str, Any]:
     return out
 
 
-def _respective(clause: str, ctx: Context) -> tuple[list[str], int | None]:
+def _respective(clause: str, ctx: ImportContext) -> tuple[list[str], int | None]:
     """``市经信局、市民政局分别负责提供4张图片`` -> (the units, the bureau's place among them)."""
     match = re.match(rf"^([{ph.HAN}（）、]+?)分别", clause)
     if not match or "、" not in match.group(1):
@@ -173,7 +175,7 @@ def _respective(clause: str, ctx: Context) -> tuple[list[str], int | None]:
 _PERMISSIONS = re.compile(r"均可|即可$|择优报送|参照|各县|各区")
 
 
-def photos(kind: str, text: str, ctx: Context) -> dict[str, Any]:
+def photos(kind: str, text: str, ctx: ImportContext) -> dict[str, Any]:
     body = _body(text)
     parts = ph.clauses(body)
     out: dict[str, Any] = {"type": kind}
@@ -266,14 +268,14 @@ def photos(kind: str, text: str, ctx: Context) -> dict[str, Any]:
     return out
 
 
-def document(text: str, ctx: Context) -> dict[str, Any]:
+def document(text: str, ctx: ImportContext) -> dict[str, Any]:
     count = ph.document_count(text)
     if count is None:
         ctx.review(text, "没有读出正式发文的份数，按1份导入")
     return {"type": "document", "count": count or 1, "text": text}
 
 
-def table(text: str, ctx: Context, path: tuple) -> dict[str, Any]:
+def table(text: str, ctx: ImportContext, path: tuple) -> dict[str, Any]:
     metrics = []
     for part in ph.clauses(_body(text)):
         found = ph.threshold(part)
@@ -303,7 +305,7 @@ def table(text: str, ctx: Context, path: tuple) -> dict[str, Any]:
     return {"type": "table", "metrics": metrics, "text": text}
 
 
-def material(m: _Material, ctx: Context, path: tuple) -> dict[str, Any]:
+def material(m: _Material, ctx: ImportContext, path: tuple) -> dict[str, Any]:
     text = m.text
     match m.type:
         case "report":

@@ -146,7 +146,7 @@ def header(text: str) -> str:
 
 
 @dataclass
-class Count:
+class PhotoCount:
     count: int
     at_least: bool = False
     at_most: int | None = None
@@ -157,20 +157,20 @@ _COUNT = re.compile(r"(不少于|至少)?\s*(\d+)\s*(?:张|幅)(以上)?")
 _MEDIA = re.compile(r"(\d+)\s*种媒体")
 
 
-def photo_count(clause: str) -> Count | None:
+def photo_count(clause: str) -> PhotoCount | None:
     """The photos asked for in one clause: 5张, 不少于3张, 5张以上, 3至5张, 1种媒体（截图）;
     not a per-group count (每个节日3张) and not a count inside a description (1张体现…)."""
     if re.search(r"每(?:个|所|家|处|类)", clause):
         return None
     match = _COUNT_RANGE.search(clause)
     if match:
-        return Count(int(match.group(1)), True, int(match.group(2)))
+        return PhotoCount(int(match.group(1)), True, int(match.group(2)))
     match = _COUNT.search(clause)
     if match and not re.match(rf"\d+\s*张[{HAN}]*?(?:体现|反映|为)", clause[match.start(2) :]):
-        return Count(int(match.group(2)), bool(match.group(1) or match.group(3)))
+        return PhotoCount(int(match.group(2)), bool(match.group(1) or match.group(3)))
     match = _MEDIA.search(clause)
     if match:
-        return Count(int(match.group(1)))
+        return PhotoCount(int(match.group(1)))
     return None
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from cwm.dates import chinese_number
 from cwm.planimport import phrases as ph
-from cwm.planimport.docx import Table
+from cwm.planimport.docx import SourceTable
 from cwm.planimport.draft import Draft, Review
 from cwm.planimport.tasks import contacts_of
 
@@ -69,7 +69,7 @@ def standards_of(text: str) -> list[dict[str, Any]]:
     return out
 
 
-def read_table(table: Table, draft: Draft) -> dict[str, Any]:
+def read_table(table: SourceTable, draft: Draft) -> dict[str, Any]:
     columns: dict[int, str] = {}
     sites: list[dict[str, Any]] = []
     for raw in table.rows:

@@ -15,9 +15,9 @@ import re
 from typing import Any
 
 from cwm.planimport import phrases as ph
-from cwm.planimport.docx import Table
+from cwm.planimport.docx import SourceTable
 from cwm.planimport.draft import Draft
-from cwm.planimport.materials import LABELS, Context, material, split_materials
+from cwm.planimport.materials import LABELS, ImportContext, material, split_materials
 
 FILE = "tasks.yaml"
 
@@ -137,7 +137,7 @@ def title_of(requirement: str) -> str:
     return text[:24] or requirement[:24]
 
 
-def _collection(text: str, materials: list[dict[str, Any]], ctx: Context) -> str | None:
+def _collection(text: str, materials: list[dict[str, Any]], ctx: ImportContext) -> str | None:
     """The item's collection (季度收集 / 半年收集), or per material (图片资料季度收集，说明报告半年
     收集: written on the materials, None returned)."""
     lines = [ph.squeeze(line) for line in re.split(r"[\n，,；;]", text) if ph.squeeze(line)]
@@ -163,7 +163,7 @@ def _collection(text: str, materials: list[dict[str, Any]], ctx: Context) -> str
 
 
 def read_table(
-    table: Table,
+    table: SourceTable,
     draft: Draft,
     bureau: tuple[str, ...],
     year: int,
@@ -186,13 +186,13 @@ def read_table(
         if not columns or not any(t.strip() for t in texts):
             continue
         cell = {name: texts[c] if c < len(texts) else "" for c, name in columns.items()}
-        base = Context(bureau, year, kinds, festivals, draft)
+        base = ImportContext(bureau, year, kinds, festivals, draft)
         rows.append(_row(len(rows) + 1, cell, base))
     _fill_projects(rows, draft)
     return {"rows": rows, **_notes(notes_text)}
 
 
-def _row(number: int, cell: dict[str, str], base: Context) -> dict[str, Any]:
+def _row(number: int, cell: dict[str, str], base: ImportContext) -> dict[str, Any]:
     """One data row of 附件1; ``base`` says whose plan it is (bureau, year, caption kinds)."""
     draft = base.draft
     where = f"附件1 第{number}行"
