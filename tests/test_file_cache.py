@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 
 from cwm.evidence import reading
 from cwm.evidence.cache import FileCache
@@ -48,7 +49,7 @@ def tree(root):
     )
 
 
-def test_hit_after_an_unchanged_rerun(plan, tmp_path, monkeypatch):
+def test_hit_after_an_unchanged_rerun(plan, tmp_path, monkeypatch, settled):
     root = tree(tmp_path / "ev")
     cache = FileCache(tmp_path / "c" / "files.sqlite")
     calls = counting_reads(monkeypatch)
@@ -59,7 +60,7 @@ def test_hit_after_an_unchanged_rerun(plan, tmp_path, monkeypatch):
     assert [r.as_json() for r in first.requirements] == [r.as_json() for r in second.requirements]
 
 
-def test_miss_after_a_file_changes(plan, tmp_path, monkeypatch):
+def test_miss_after_a_file_changes(plan, tmp_path, monkeypatch, settled):
     root = tree(tmp_path / "ev")
     cache = FileCache(tmp_path / "c" / "files.sqlite")
     calls = counting_reads(monkeypatch)
@@ -73,7 +74,7 @@ def test_miss_after_a_file_changes(plan, tmp_path, monkeypatch):
     assert result_of(result, "III-8-1-3").status == "fail"
 
 
-def test_a_report_decodes_each_photo_once(plan, tmp_path, monkeypatch):
+def test_a_report_decodes_each_photo_once(plan, tmp_path, monkeypatch, settled):
     """``cwm report`` reads with ``thumbnails``: each photo's picture is made by the read that
     takes its facts (one decode), so the report's thumbnails are cache hits; the facts, and so
     the verdicts, are a check's. A cache a check filled has no pictures: they are made then."""
@@ -193,3 +194,110 @@ def test_a_damaged_cache_is_set_aside_and_rebuilt(tmp_path):
     cache.close()
     assert (tmp_path / "files.sqlite.damaged").read_bytes().startswith(b"this is not")
     assert cache.note is None
+
+
+def test_content_changed_with_size_and_time_kept_is_read_again(
+    plan, tmp_path, monkeypatch, settled
+):
+    """``touch -r`` or a sync tool: the same size and modification time, other content. The
+    change time moves (and a file put in place by a rename is another inode): read again, and
+    the verdict follows the new content (before: a cached 已达标 for a 300-字 report)."""
+    root = tree(tmp_path / "ev")
+    cache = FileCache(tmp_path / "c" / "files.sqlite")
+    calls = counting_reads(monkeypatch)
+    assert result_of(check(plan, root, cache), "III-8-1-3").status == "pass"
+    report = root / "III-8-1-3" / "报告.docx"
+    before = report.stat()
+    shorter = docx_bytes("2021年" + han_text(300))
+    shorter += b"\0" * (before.st_size - len(shorter))  # same size: a zip ignores trailing bytes
+    assert len(shorter) == before.st_size
+    report.write_bytes(shorter)
+    os.utime(report, ns=(before.st_atime_ns, before.st_mtime_ns))  # touch -r
+    after = report.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert result_of(check(plan, root, cache), "III-8-1-3").status == "fail"
+    assert calls.count("III-8-1-3/报告.docx") == 2
+
+
+def test_a_file_replaced_within_the_timestamp_step_is_never_served_from_the_cache(
+    plan, tmp_path, monkeypatch
+):
+    """A share that keeps 2-second timestamps: a file replaced by another of the same size
+    within the same step has the same size and time. A file changed in the last seconds is read
+    but not stored, so no later run can take the new file for the old (git's racily clean)."""
+    from cwm.evidence import cache as cache_module
+
+    root = tree(tmp_path / "ev")
+    cache = FileCache(tmp_path / "c" / "files.sqlite")
+    calls = counting_reads(monkeypatch)
+    check(plan, root, cache)  # every file was written just now: read, nothing stored
+    check(plan, root, cache)
+    assert len(calls) == 4, calls
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", 0.0)  # the files have settled
+    check(plan, root, cache)
+    check(plan, root, cache)
+    assert len(calls) == 6, calls  # read once more, then served from the cache
+
+
+def test_the_readers_version_is_derived_from_their_code(tmp_path):
+    """Every module of cwm.formats is in the digest: changing a reader (an upgrade of cwm) never
+    serves a result the old code made."""
+    import hashlib
+
+    from cwm.evidence.cache import reader_sources, readers_version
+
+    sources = reader_sources()
+    formats = sorted((Path(__file__).parent.parent / "cwm" / "formats").glob("*.py"))
+    assert {p.name for p in formats} <= {p.name for p in sources}
+    assert any(p.name == "reading.py" for p in sources)
+    assert len(readers_version()) == 16
+
+    def digest(paths):
+        h = hashlib.blake2b(digest_size=8)
+        for path in paths:
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+        return h.hexdigest()
+
+    copies = []
+    for path in sources:
+        copy = tmp_path / path.name
+        copy.write_bytes(path.read_bytes())
+        copies.append(copy)
+    before = digest(copies)
+    table = tmp_path / "table.py"
+    table.write_bytes(table.read_bytes() + b"\n# a reader changed\n")
+    assert digest(copies) != before
+
+
+def test_a_read_only_cache_is_read_and_never_renamed(plan, tmp_path, monkeypatch, settled):
+    """A cache the user may not write (read-only, or another user's): its results are used,
+    nothing is stored, and the file is never set aside as damaged and rebuilt on every run."""
+    import sqlite3
+    import stat
+
+    root = tree(tmp_path / "ev")
+    location = tmp_path / "c" / "files.sqlite"
+    warm = FileCache(location)
+    check(plan, root, warm)
+    warm.close()
+    for path in location.parent.iterdir():
+        path.chmod(stat.S_IRUSR)
+    location.parent.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    if os.geteuid() == 0:  # root writes read-only files: SQLite says what it says to a user
+
+        def refused(self):
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+
+        monkeypatch.setattr(FileCache, "_open", refused)
+    try:
+        calls = counting_reads(monkeypatch)
+        cache = FileCache(location)
+        result = check(plan, root, cache)
+        cache.close()
+        assert cache.read_only and calls == []
+        assert result_of(result, "III-8-1-3").status == "pass"
+        names = [p.name for p in location.parent.iterdir()]
+        assert "files.sqlite" in names and not [n for n in names if "damaged" in n], names
+    finally:
+        location.parent.chmod(stat.S_IRWXU)

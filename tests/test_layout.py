@@ -28,6 +28,7 @@ MAY_OPEN = {
     "cwm/evidence/reading.py": "the one place that opens evidence files (through the readers)",
     "cwm/plan/yamlio.py": "the data files",
     "cwm/plan/cache.py": "its own cache file",
+    "cwm/evidence/cache.py": "cwm's own reader modules, for the readers' version",
     "cwm/report/changes.py": "the previous report's JSON in the report folder",
     "cwm/report/ledger.py": "the previous report's workbook (the office's 整改 notes)",
     "cwm/planimport/docx.py": "the plan's Word file (cwm import)",

@@ -1,30 +1,55 @@
 """Per-file results (text and word count, photo facts and hash, table cells) cached across runs.
 
-Keyed by the file's absolute path, size and modification time, and by the readers' version: a
-changed file is read again. Stored in SQLite in the user's cache directory, never in the
-evidence tree; SQLite makes each write atomic and lets two batch runs on one machine share the
-cache safely (one writer at a time, readers never see half a row).
+Keyed by the file's absolute path, size, modification time, change time and inode (file index on
+Windows), and by the readers' code: a changed file is read again — also one whose content
+changed with its size and modification time kept (``touch -r``, some sync tools: the change
+time moves) or one replaced by another (a new inode). A file changed in the last
+``RACY_SECONDS`` is read but not stored: on a share that keeps 2-second timestamps it could
+change again with the same size and time (git's “racily clean” rule). The readers' version is
+a digest of the code that makes a cached result (``readers_version``), so a reader changed in
+an upgrade never serves an old result. Stored in SQLite in the user's cache directory, never in
+the evidence tree; SQLite makes each write atomic and lets two batch runs on one machine share
+the cache safely (one writer at a time, readers never see half a row).
 
 A cache another process holds locked (“database is locked/busy” after ``BUSY_TIMEOUT``) is not a
 broken cache: this run goes on without it and says so (``note``), and nothing of the other
-process is touched. Only a file SQLite reports as no database or malformed is set aside (renamed,
+process is touched. A cache this user may not write (read-only, another user's) is read and
+never written. Only a file SQLite reports as no database or malformed is set aside (renamed,
 never deleted: a process that still has it open keeps writing to its own copy) and rebuilt. Any
 cache failure only costs speed.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any, Iterable
 
-READERS_VERSION = 15
-"""Bump when a reader's output changes, so old results are not used."""
+RACY_SECONDS = 3.0
+"""A file changed less than this long ago is read but not cached (timestamps of FAT and many SMB
+mounts move in 2-second steps)."""
+READING_MODULES = ("cwm.evidence.reading", "cwm.evidence.kinds")
+"""Modules outside ``cwm.formats`` whose code shapes a cached result (every module of
+``cwm.formats`` does)."""
+LIBRARIES = ("pypdfium2", "PIL", "pi_heif", "python_calamine", "olefile", "rarfile")
+"""Libraries the readers' results come from (their import names): an upgrade of one (its files
+rewritten) reads every file again."""
 BUSY_TIMEOUT = 5.0
 """Seconds to wait for another process's write before going on without the cache."""
 BUSY_NOTE = "读取结果的缓存正被另一个 cwm 占用，本次未使用缓存（结论相同，只是读得慢一些）。"
+
+
+def _damaged(exc: BaseException) -> bool:
+    """SQLite's word for a file that is no database or a broken one — the only case in which
+    the file is set aside. A read-only file, one of another user, a full disk: not damage."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and (
+        "not a database" in text or "malformed" in text or "encrypted" in text
+    )
 
 
 def _busy(exc: BaseException) -> bool:
@@ -33,16 +58,82 @@ def _busy(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
+@functools.cache
+def readers_version() -> str:
+    """A digest of the code that makes a cached result — every module of ``cwm.formats`` and the
+    reading modules, byte for byte (their compiled code in a frozen build, which has no
+    source) — and of the installed files of the libraries they use."""
+    import hashlib
+    import importlib.util
+
+    digest = hashlib.blake2b(digest_size=8)
+    sources = reader_sources()
+    if sources:  # an installed package or a checkout: the code itself
+        for path in sources:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    else:  # a frozen build: the compiled code the build carries
+        for name, code in _frozen_code():
+            digest.update(name.encode())
+            digest.update(code)
+    for library in LIBRARIES:
+        found = importlib.util.find_spec(library)
+        try:
+            made = os.stat(found.origin) if found is not None and found.origin else None
+        except OSError:
+            made = None
+        digest.update(f"{library}:{made and (made.st_size, made.st_mtime_ns)}".encode())
+    return digest.hexdigest()
+
+
+def reader_sources() -> list[Path]:
+    """The source files of the code ``readers_version`` covers (none in a frozen build)."""
+    import cwm.formats
+
+    package = Path(cwm.formats.__file__).parent
+    sources = sorted(package.glob("*.py"))
+    if not sources:
+        return []
+    return sources + [
+        package.parent / "evidence" / f"{m.rsplit('.', 1)[1]}.py" for m in READING_MODULES
+    ]
+
+
+def _frozen_code() -> list[tuple[str, bytes]]:
+    import importlib.util
+    import marshal
+    import pkgutil
+
+    import cwm.formats
+
+    names = [f"cwm.formats.{m.name}" for m in pkgutil.iter_modules(cwm.formats.__path__)]
+    out = []
+    for name in sorted([*names, "cwm.formats", *READING_MODULES]):
+        spec = importlib.util.find_spec(name)
+        if (get_code := getattr(spec and spec.loader, "get_code", None)) is not None:
+            out.append((name, marshal.dumps(get_code(name))))
+    return out
+
+
 def _key(path: Path, stat: os.stat_result, namespace: str = "") -> str:
     """The walk gives absolute paths: no ``resolve()`` (a system call per path component) on a
     warm run, where the key is most of the work."""
     # the path as bytes: a name with undecodable bytes still makes a valid (UTF-8) key
-    return in_namespace(f"|{os.fsencode(path).hex()}|{stat.st_size}|{stat.st_mtime_ns}", namespace)
+    return in_namespace(
+        f"|{os.fsencode(path).hex()}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ctime_ns}"
+        f"|{stat.st_ino}",
+        namespace,
+    )
+
+
+def is_racy(stat: os.stat_result, now: float) -> bool:
+    """Changed (or its metadata changed) too recently to be trusted in a cache."""
+    return max(stat.st_mtime, stat.st_ctime) > now - RACY_SECONDS
 
 
 def in_namespace(key: str, namespace: str) -> str:
     """The key of another kind of result (``namespace``) of the file version ``key`` names."""
-    version = f"{READERS_VERSION}{'/' + namespace if namespace else ''}"
+    version = f"{readers_version()}{'/' + namespace if namespace else ''}"
     return version + key[key.index("|") :]
 
 
@@ -52,6 +143,9 @@ class FileCache:
         self._db: sqlite3.Connection | None = None
         self.note: str | None = None
         """Why this run went on without the cache (another process holds it), if it did."""
+        self.read_only = False
+        """The cache can be read but not written (a read-only file, or another user's): it
+        serves what it holds and stores nothing."""
         try:
             self._db = self._open()
         except (sqlite3.DatabaseError, OSError) as exc:
@@ -64,9 +158,24 @@ class FileCache:
                 self._db.close()
             self.note = BUSY_NOTE
             return None
-        if isinstance(exc, OSError):
+        if _damaged(exc):
+            return self._recreate()
+        return self._open_read_only()
+
+    def _open_read_only(self) -> sqlite3.Connection | None:
+        """The cache as it is, for reading only (never renamed, never rebuilt); None when even
+        that cannot be done."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        try:
+            uri = self.location.resolve().as_uri() + "?mode=ro"
+            db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
+            db.execute("SELECT count(*) FROM results").fetchone()
+        except (sqlite3.DatabaseError, OSError, ValueError):
             return None
-        return self._recreate()
+        self.read_only = True
+        return db
 
     def _open(self) -> sqlite3.Connection:
         self.location.parent.mkdir(parents=True, exist_ok=True)
@@ -98,11 +207,14 @@ class FileCache:
         """(results by rel for the hits, cache key by rel for every file that could be stat'ed);
         ``namespace`` keeps another kind of result of the same file apart (a thumbnail)."""
         keys: dict[str, str] = {}
+        now = time.time()
         for file in files:
             try:
-                keys[file.rel] = _key(file.path, file.path.stat(), namespace)
+                stat = file.path.stat()
             except OSError:
                 continue
+            if not is_racy(stat, now):  # a racy file is read, and neither looked up nor stored
+                keys[file.rel] = _key(file.path, stat, namespace)
         hits: dict[str, Any] = {}
         if self._db is None or not keys:
             return hits, keys
@@ -125,7 +237,7 @@ class FileCache:
         return hits, keys
 
     def put_many(self, rows: Iterable[tuple[str, Any]]) -> None:
-        if self._db is None:
+        if self._db is None or self.read_only:
             return
         try:
             with self._db:

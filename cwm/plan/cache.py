@@ -3,8 +3,11 @@
 Validating the plan means parsing YAML and importing Pydantic (~0.2 s); a command like
 ``cwm due`` answers in a fraction of that when the same data validated before. The cache lives
 in the user's cache directory (``CWM_CACHE_DIR`` overrides it), one file per data directory,
-keyed by each data file's size and modification time and by cwm's own code. A missing, stale or
-corrupt cache is simply rebuilt; writing it is atomic and failures to write are ignored.
+keyed by each data file's size, modification time, change time and inode (a file edited with its
+time kept, or replaced, is read again) and by cwm's own code; data changed in the last seconds
+are validated but not stored (they could change again within the file system's timestamp step,
+as the file cache's ``RACY_SECONDS`` says). A missing, stale or corrupt cache is simply rebuilt;
+writing it is atomic and failures to write are ignored.
 """
 
 from __future__ import annotations
@@ -34,8 +37,23 @@ def _key(data_dir: Path, files: tuple[str, ...]) -> tuple:
     stamps = []
     for name in files:
         stat = os.stat(data_dir / name)
-        stamps.append((name, stat.st_size, stat.st_mtime_ns))
+        stamps.append((name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
     return (_code_stamp(), str(data_dir.resolve()), tuple(stamps))
+
+
+RACY_SECONDS = 3.0
+"""Data files changed less than this long ago are not stored (see the module docstring)."""
+
+
+def _settled(data_dir: Path, files: tuple[str, ...]) -> bool:
+    import time
+
+    limit = time.time() - RACY_SECONDS
+    for name in files:
+        stat = os.stat(data_dir / name)
+        if max(stat.st_mtime, stat.st_ctime) > limit:
+            return False
+    return True
 
 
 def _path(data_dir: Path) -> Path:
@@ -59,6 +77,8 @@ def get(data_dir: Path, files: tuple[str, ...]) -> dict[str, Any] | None:
 def put(data_dir: Path, files: tuple[str, ...], payload: dict[str, Any]) -> None:
     """Store validated models; a cache that cannot be written is not an error."""
     try:
+        if not _settled(data_dir, files):
+            return
         atomic_write_bytes(
             _path(data_dir), pickle.dumps((_key(data_dir, files), payload), pickle.HIGHEST_PROTOCOL)
         )

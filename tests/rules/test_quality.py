@@ -128,7 +128,7 @@ def test_a_camera_photo_of_screen_size_is_no_screenshot(plan, tmp_path):
     assert quality_findings(plan, root) == {}
 
 
-def test_the_figures_are_cached_with_the_hash(plan, tmp_path):
+def test_the_figures_are_cached_with_the_hash(plan, tmp_path, settled):
     """A warm check decodes nothing: the quality figures come from the cache with the hash."""
     from cwm.evidence.cache import FileCache
     from cwm.evidence.reading import read_files
