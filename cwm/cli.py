@@ -7,6 +7,7 @@ Exit codes: 0 all good (warnings allowed), 1 the check found errors, 2 bad usage
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Optional
 
 import typer
 
-from cwm.commands import COMMANDS, SUMMARIES, clickcompat, command
+from cwm.commands import COMMANDS, clickcompat, command, summary
 from cwm.commands.common import state
 from cwm.errors import EXIT_USAGE, signals_as_interrupt
 
@@ -22,17 +23,19 @@ clickcompat.install()  # Click's messages in Chinese, help wrapped by display wi
 
 OPTIONS_METAVAR = "[选项]"
 
-app = typer.Typer(
-    name="cwm",
-    help="创文管理（cwm）：创建全国文明城市工作方案的任务清单、到期提醒与材料检查工具。",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # Click formats help: Typer's rich panels cut Chinese text with “…”
-    options_metavar=OPTIONS_METAVAR,
-    subcommand_metavar="命令 [参数]...",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="cwm",
+        help="创文管理（cwm）：创建全国文明城市工作方案的任务清单、到期提醒与材料检查工具。",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,  # Click formats help: Typer's rich panels cut Chinese text with “…”
+        options_metavar=OPTIONS_METAVAR,
+        subcommand_metavar="命令 [参数]...",
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
 
 
 def _utf8_when_redirected() -> None:
@@ -54,7 +57,6 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     data: Optional[Path] = typer.Option(
         None,
@@ -118,22 +120,35 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return [*moved, *before, *after]
 
 
-for _name in COMMANDS:
-    app.command(_name, options_metavar=OPTIONS_METAVAR, short_help=SUMMARIES[_name])(command(_name))
+def build_app(names: tuple[str, ...] = COMMANDS) -> typer.Typer:
+    """The app with the commands ``names`` (their modules imported now), in that order."""
+    app = _new_app()
+    app.callback()(main_options)
+    for name in names:
+        app.command(name, options_metavar=OPTIONS_METAVAR, short_help=summary(name))(command(name))
+    return app
+
+
+@functools.cache
+def full_app() -> typer.Typer:
+    """Every command: for help, an unknown command, and tests."""
+    return build_app()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``cwm.cli.app``: the full app, built on first use (a run builds only its command)."""
+    if name == "app":
+        return full_app()
+    raise AttributeError(name)
 
 
 def _app_for(args: list[str]) -> typer.Typer:
-    """The app with only the invoked command registered: Typer builds every registered
-    command's parser on each run; help and unknown commands get the full app."""
-    import copy
-
+    """The app with only the invoked command: only its module is imported, and Typer builds
+    only its parser; help and unknown commands get the full app."""
     at = _command_at(args)
-    chosen = [c for c in app.registered_commands if at is not None and c.name == args[at]]
-    if len(chosen) != 1:
-        return app
-    single = copy.copy(app)
-    single.registered_commands = chosen
-    return single
+    if at is not None and args[at] in COMMANDS:
+        return build_app((args[at],))
+    return full_app()
 
 
 def main(argv: Optional[list[str]] = None) -> int:

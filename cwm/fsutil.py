@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Iterable
 
@@ -20,6 +21,9 @@ def cache_dir() -> Path:
     configured = os.environ.get("CWM_CACHE_DIR")
     if configured:
         return Path(configured)
+    if sys.platform.startswith("linux"):  # the XDG rule platformdirs applies, without its import
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(xdg or os.path.expanduser("~/.cache")) / "cwm"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("cwm", appauthor=False))

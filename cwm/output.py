@@ -97,7 +97,7 @@ def to_md(columns: Sequence[Column], rows: Sequence[Any], title: str | None = No
     return "\n".join(lines) + "\n"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # on every listing's start-up path: no methods it never uses
 class TableView:
     """A titled table for people. The CLI shows it as a Rich table on a terminal and as plain,
     stable text (``to_plain``) in a file or pipe."""

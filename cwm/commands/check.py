@@ -20,6 +20,9 @@ from cwm.commands.common import (
     write_output,
 )
 
+SUMMARY = "提交前检查材料文件夹"
+"""The line ``cwm --help`` shows for this command (short enough never to be cut)."""
+
 
 class CheckFormat(str, Enum):
     text = "text"

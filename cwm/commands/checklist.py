@@ -14,6 +14,9 @@ from cwm.commands.common import err, handles_errors, load, period_options, write
 from cwm.commands.due import checked_if_asked
 from cwm.errors import UsageError
 
+SUMMARY = "生成可打印的提交清单、自查表、包联日历"
+"""The line ``cwm --help`` shows for this command (short enough never to be cut)."""
+
 
 class ChecklistKind(str, Enum):
     submission = "submission"

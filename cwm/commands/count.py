@@ -11,6 +11,9 @@ from cwm.commands.common import err, handles_errors, out
 from cwm.errors import EXIT_USAGE
 from cwm.output import Format
 
+SUMMARY = "文档字数（与 Word 字数统计一致）"
+"""The line ``cwm --help`` shows for this command (short enough never to be cut)."""
+
 
 @handles_errors
 def count(

@@ -11,6 +11,9 @@ from cwm.commands import options as opt
 from cwm.commands.common import err, handles_errors, write_output
 from cwm.output import Format
 
+SUMMARY = "两份方案之间有什么变化"
+"""The line ``cwm --help`` shows for this command (short enough never to be cut)."""
+
 
 @handles_errors
 def diff(

@@ -21,6 +21,9 @@ from cwm.commands.common import (
 )
 from cwm.output import Format
 
+SUMMARY = "本期（默认本季度）应交什么、何时截止"
+"""The line ``cwm --help`` shows for this command (short enough never to be cut)."""
+
 
 def checked_if_asked(plan: Any, evidence: Optional[Path], target: Any, when: Any) -> Any:
     """With --evidence: the check of that folder for the items due in the period; else None."""

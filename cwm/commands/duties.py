@@ -11,6 +11,9 @@ from cwm.commands import options as opt
 from cwm.commands.common import handles_errors, load, write_output
 from cwm.output import Format
 
+SUMMARY = "某单位或某人全年负责的事项"
+"""The line ``cwm --help`` shows for this command (short enough never to be cut)."""
+
 
 @handles_errors
 def duties(

@@ -9,6 +9,9 @@ import typer
 from cwm.commands.common import err, handles_errors, os_errors_as, out
 from cwm.errors import EXIT_FINDINGS
 
+SUMMARY = "从新方案的 Word 文件起草数据文件夹"
+"""The line ``cwm --help`` shows for this command (short enough never to be cut)."""
+
 
 @handles_errors
 def import_(

@@ -10,6 +10,9 @@ import typer
 from cwm.commands import options as opt
 from cwm.commands.common import err, handles_errors, load, os_errors_as, out
 
+SUMMARY = "建立材料文件夹骨架（每个申报项一个文件夹）"
+"""The line ``cwm --help`` shows for this command (short enough never to be cut)."""
+
 
 @handles_errors
 def init(

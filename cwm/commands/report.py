@@ -20,6 +20,9 @@ from cwm.commands.common import (
 )
 from cwm.errors import UsageError
 
+SUMMARY = "办公室定期检查：写一份带日期的报告文件夹"
+"""The line ``cwm --help`` shows for this command (short enough never to be cut)."""
+
 
 @handles_errors
 @period_options(default="year")

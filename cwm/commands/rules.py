@@ -6,6 +6,9 @@ from typing import Any
 
 from cwm.commands.common import handles_errors, load, out
 
+SUMMARY = "材料检查的全部规则代码及说明"
+"""The line ``cwm --help`` shows for this command (short enough never to be cut)."""
+
 
 @handles_errors
 def rules() -> None:

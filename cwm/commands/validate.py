@@ -7,6 +7,9 @@ import typer
 from cwm.commands.common import err, handles_errors, out, state
 from cwm.errors import EXIT_USAGE
 
+SUMMARY = "检查数据文件"
+"""The line ``cwm --help`` shows for this command (short enough never to be cut)."""
+
 
 @handles_errors
 def validate(

@@ -10,8 +10,10 @@ relate several fields live in ``datarules.py``, with the other checks of the dat
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
-from typing import Annotated, Any, Iterator, Literal, Union
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Annotated, Any, Iterator, Literal, TypeVar, Union
+
+_M = TypeVar("_M")
 
 # ---------------------------------------------------------------------------------------------
 # Constraint markers understood by Pydantic (its hook is called only when validating)
@@ -76,10 +78,42 @@ PlannedTime = Literal["全年", "长期", "按时间节点"]
 UnitKind = Literal["bureau", "section", "institution", "partner"]
 
 _CONFIG = {"extra": "forbid"}
-model = dataclass(eq=False, repr=False)
-"""Every model is a plain dataclass, to be treated as read-only. Only ``__init__`` is generated:
-each generated method costs start-up time (frozen adds two per class), and nothing compares or
-prints models — ``to_json`` shows one."""
+
+
+def _init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """The ``__init__`` of every model, shared: positional then keyword arguments in field
+    order, defaults and default factories as the fields declare them."""
+    fields = self.__dataclass_fields__
+    if len(args) > len(fields):
+        raise TypeError(f"{type(self).__name__}: too many positional arguments")
+    for value, name in zip(args, fields):
+        if name in kwargs:
+            raise TypeError(f"{type(self).__name__}: {name} given twice")
+        kwargs[name] = value
+    unknown = set(kwargs) - set(fields)
+    if unknown:
+        raise TypeError(f"{type(self).__name__}: unknown fields {sorted(unknown)}")
+    for name, spec in fields.items():
+        if name in kwargs:
+            value = kwargs[name]
+        elif spec.default is not MISSING:
+            value = spec.default
+        elif spec.default_factory is not MISSING:
+            value = spec.default_factory()
+        else:
+            raise TypeError(f"{type(self).__name__}: missing {name}")
+        self.__dict__[name] = value
+
+
+def model(cls: type[_M]) -> type[_M]:
+    """Every model is a plain dataclass, to be treated as read-only, with one ``__init__``
+    shared by all (``_init``): each method ``dataclass`` generates costs start-up time — about
+    0.15 ms a class for ``__init__`` alone, and every command loads all models — and nothing
+    compares or prints models (``to_json`` shows one). Pydantic validates them without calling
+    ``__init__``."""
+    made = dataclass(eq=False, repr=False, init=False)(cls)
+    setattr(made, "__init__", _init)  # the shared constructor
+    return made
 
 
 def _list() -> Any:

@@ -39,12 +39,12 @@ class Deadline:
 def deadline_of(rule: DeadlineRule, period: Period) -> dt.date:
     """The deadline that closes a collection period under the data's rule (a day past the end
     of a short month is its last day: 31日 in a 30-day month)."""
-    import calendar
-
     end = period.end
     if rule.rule == "period_end" or rule.day is None:
         day = end
     else:
+        import calendar
+
         year, month = end.year, end.month
         if rule.rule == "next_month_day":
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)

@@ -27,7 +27,7 @@ Record = Union[Item, Site, LiaisonDuty, GridRow, Publicity]
 """The model object a duty comes from."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: each is made once per plan
 class Duty:
     """One thing a unit must do or hand in."""
 
@@ -84,7 +84,7 @@ class Duty:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Owed:
     """What a duty owes in a window: its deadlines there, with the festivals and the count the
     listing shows."""
@@ -111,7 +111,7 @@ def _no_subfolders(duty: Duty) -> list[str]:
     return []
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # one of each, compared by identity
 class Source:
     """A part of the plan that gives units duties."""
 
