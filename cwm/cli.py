@@ -77,7 +77,7 @@ def main_options(
     state.data = data
     state.debug = debug
     if debug:
-        from cwm.evidence.reading import DEBUG_ENV
+        from cwm.evidence import DEBUG_ENV
 
         os.environ[DEBUG_ENV] = "1"  # read errors name their exception, in workers too
 

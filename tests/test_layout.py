@@ -122,3 +122,30 @@ def test_no_source_name_is_compared_outside_the_registry():
                 if named & set(SOURCES):
                     offenders.append(f"{rel}:{node.lineno}")
     assert not offenders, f"ask the source (cwm.schedule.sources) instead: {offenders}"
+
+
+def test_the_checker_is_used_through_its_public_names():
+    """Outside cwm/evidence, the checker is ``from cwm.evidence import …`` (its public names,
+    loaded on first use), never one of its modules."""
+    import cwm.evidence
+
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith("cwm/evidence/"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("cwm.evidence."):
+                offenders.append(f"{rel}:{node.lineno} {node.module}")
+            if isinstance(node, ast.ImportFrom) and node.module == "cwm.evidence":
+                offenders += [
+                    f"{rel}:{node.lineno} {a.name}"
+                    for a in node.names
+                    if a.name not in cwm.evidence.__all__
+                ]
+    assert not offenders, offenders
+    assert sorted(cwm.evidence.__all__) == sorted(cwm.evidence._PUBLIC)
+    for name in cwm.evidence.__all__:
+        assert getattr(cwm.evidence, name) is not None
+    modules = {p.stem for p in (PACKAGE / "evidence").iterdir()}
+    assert not set(cwm.evidence.__all__) & modules, "a public name that is also a module's"

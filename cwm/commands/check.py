@@ -64,7 +64,7 @@ def check(
 
 def emit(plan: Any, checked: Any, fmt: CheckFormat, output: Optional[Path], strict: bool) -> None:
     """Write a check report as asked; exit 1 on errors (or warnings with ``strict``)."""
-    from cwm.evidence.results import render_text
+    from cwm.evidence import render_text
 
     report = checked.report
     if not report.requirements:

@@ -32,7 +32,8 @@ def count(
     每个中日韩文字和全角标点算 1 个字，连续的英文字母、数字算 1 个字（“Python 3.11”= 2）。
     """
     from cwm.errors import UsageError
-    from cwm.evidence.counting import COLUMNS, count_paths, totals
+    from cwm.evidence import COUNT_COLUMNS as COLUMNS
+    from cwm.evidence import count_paths, totals
     from cwm.output import tabulate
 
     for path in files:

@@ -16,8 +16,7 @@ def rules() -> None:
     以及实地点位自查、包联社区活动和常态化宣传。"""
     import sys
 
-    from cwm.evidence.loops import LOOPS
-    from cwm.evidence.rules import RULES
+    from cwm.evidence import LOOPS, RULES
     from cwm.rulebook import Rule
 
     tasks = None

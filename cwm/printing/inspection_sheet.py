@@ -9,7 +9,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from cwm.evidence.loops.inspections import COLUMNS, DATE_LABEL, FILLED, INSPECTOR_LABEL, RESULTS
+from cwm.evidence import DATE_LABEL, FILLED, INSPECTOR_LABEL, RESULTS
+from cwm.evidence import SHEET_COLUMNS as COLUMNS
 from cwm.formats.xlsx import LINE_POINTS, wrapped_lines
 
 WIDTHS = {

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, assert_never
 
 from cwm import labels
-from cwm.evidence.scan import NOTES_FILE
+from cwm.evidence import NOTES_FILE
 from cwm.periods import Period
 from cwm.plan import Plan
 from cwm.plan.models import AnyMaterial, Document, Evaluation, Images, Report, Table
@@ -182,12 +182,12 @@ def init(
     plan: Plan, root: Path, target: Target | None = None, template_dir: Path | None = None
 ) -> InitResult:
     """Create the skeleton under ``root`` for ``target``'s items (all items when None)."""
-    from cwm.evidence.scan import scan
+    from cwm.evidence import scan_tree
     from cwm.printing.templating import render_template
     from cwm.schedule.loopduties import loop_titles
 
     root.mkdir(parents=True, exist_ok=True)
-    existing = scan(root, plan.tasks.titles(), more=loop_titles(plan)).folders
+    existing = scan_tree(root, plan.tasks.titles(), more=loop_titles(plan)).folders
     result = InitResult()
     for duty in duties_for(plan, target):
         source = source_of(duty)

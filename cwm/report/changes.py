@@ -10,8 +10,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from cwm.evidence.results import finding_key
-from cwm.evidence.rules import RULES
+from cwm.evidence import RULES, finding_key
 from cwm.labels import STATUS
 from cwm.vocab import Trait
 

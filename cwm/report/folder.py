@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from cwm.errors import UsageError
-from cwm.evidence.results import RequirementResult
+from cwm.evidence import RequirementResult
 from cwm.fsutil import decodable, normal_mode, publish_folder, remove_partials, set_hidden
 from cwm.plan import Plan
 from cwm.report.changes import JSON_NAME, Changes, compare, newest_report
@@ -42,9 +42,7 @@ class _Thumbnails:
     cached (a warm report decodes nothing)."""
 
     def __init__(self, root: Path, findings: list[Any], use_cache: bool, jobs: int) -> None:
-        from cwm.evidence.kinds import kind_of
-        from cwm.evidence.reading import thumbnails
-        from cwm.evidence.scan import EvidenceFile
+        from cwm.evidence import EvidenceFile, kind_of, thumbnails
 
         rels: dict[str, None] = {}
         for finding in findings:
@@ -71,7 +69,7 @@ class _Thumbnails:
 
 
 def _file_cache() -> Any:
-    from cwm.evidence.cache import FileCache, default_location
+    from cwm.evidence import FileCache, default_location
 
     return FileCache(default_location())
 
@@ -180,7 +178,7 @@ def _texts(
     jobs: int = 1,
 ) -> dict[str, str]:
     """The text files of the folder, by name."""
-    from cwm.evidence.results import render_text
+    from cwm.evidence import render_text
     from cwm.output import to_json
     from cwm.printing.checklist import submission
     from cwm.printing.templating import render_template

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from cwm.evidence.results import RequirementResult, by_department
+from cwm.evidence import RequirementResult, by_department
 from cwm.labels import STATUS
 from cwm.plan import Plan
 from cwm.report.ledger import CLOSED_SHEET, ID_COLUMN, RESOLVED_COLUMN, Ledger, carry, closed_rows

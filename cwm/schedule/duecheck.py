@@ -13,11 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cwm.evidence.context import Requirement
-from cwm.evidence.engine import run_check
-from cwm.evidence.loops import area_of
-from cwm.evidence.reading import OnProgress
-from cwm.evidence.results import CheckReport, Finding, RequirementResult
+from cwm.evidence import (
+    CheckReport,
+    Finding,
+    OnProgress,
+    Requirement,
+    RequirementResult,
+    area_of,
+    run_check,
+)
 from cwm.labels import DUE_STATUS, OPTIONAL, STATUS, THIS_PERIOD
 from cwm.periods import Period, festivals_in, folder_period, known_festivals, overlaps
 from cwm.plan import Plan
@@ -114,7 +118,7 @@ def scope(plan: Plan, evidence: Path, target: Target | None) -> tuple[Target | N
     """What the checked folder's own name narrows the check to: a unit's folder (养老服务科/)
     its unit's items, one requirement's or duty's folder (III-27-3-2 …/, L-6 …/) that one.
     (target, id)."""
-    from cwm.evidence.ids import IdMatcher
+    from cwm.evidence import IdMatcher
 
     name = evidence.resolve().name
     ident = IdMatcher(plan.tasks.titles(), loop_titles(plan)).match(name)
@@ -127,7 +131,7 @@ def scope(plan: Plan, evidence: Path, target: Target | None) -> tuple[Target | N
 def folder_unit(plan: Plan, name: str) -> str | None:
     """The unit a folder's name says it is the folder of: 养老服务科, 1.养老服务科 (numbered to
     sort it), 养老服务科（上半年）."""
-    from cwm.evidence.ids import without_ordinal
+    from cwm.evidence import without_ordinal
 
     return plan.directory.unit_of_folder(without_ordinal(name))
 
@@ -293,7 +297,7 @@ def evidence_root(plan: Plan, evidence: Path) -> Path | None:
     """When the checked folder is a 科室's or one item's folder (its name says so), the folder
     the whole evidence tree likely is: the nearest ancestor whose name is neither. Decided by
     the names alone: nothing outside the folder the user named is read."""
-    from cwm.evidence.ids import IdMatcher
+    from cwm.evidence import IdMatcher
 
     matcher = IdMatcher(plan.tasks.titles())
 
@@ -307,7 +311,7 @@ def evidence_root(plan: Plan, evidence: Path) -> Path | None:
 
 
 def _partial(evidence: Path, root: Path, target: Target | None) -> Finding:
-    from cwm.evidence.rules import RULES
+    from cwm.evidence import RULES
 
     code = RULES.codes["partial-tree"]
     dept = f" --dept {target.name}" if target else ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cwm.evidence.loops import Subject
+from cwm.evidence import Subject
 from cwm.periods import Period
 from cwm.plan import Plan
 from cwm.plan.units import Target

@@ -19,7 +19,7 @@ from cwm.plan.models import Contact, GridRow, Item, LiaisonDuty, Publicity, Row,
 from cwm.schedule.cadence import Deadline
 
 if TYPE_CHECKING:
-    from cwm.evidence.loops import Subject
+    from cwm.evidence import Subject
     from cwm.periods import Festival, Period
     from cwm.plan import Plan
 

@@ -15,7 +15,7 @@ from cwm.schedule.sources.base import Duty, Judged, Owed, Source, routine_wordin
 from cwm.vocab import Area
 
 if TYPE_CHECKING:
-    from cwm.evidence.loops import ActivityDuty, Span
+    from cwm.evidence import ActivityDuty, Span
     from cwm.plan import Plan
 
 
@@ -64,7 +64,7 @@ def owed(plan: Plan, duty: Duty, window: Period) -> Owed:
 
 
 def _spans(kind: str, window: Period, today: dt.date) -> tuple[Span, ...]:
-    from cwm.evidence.loops import Span
+    from cwm.evidence import Span
 
     return tuple(
         Span(p.chinese, p.start, p.end) for p in cadence.spans(cadence.KIND[kind], window, today)
@@ -75,7 +75,7 @@ def subject(plan: Plan, duty: Duty, window: Period | None, today: dt.date) -> Ac
     """The spans a check counts (without a window: the reference day's year, up to that day):
     the cadence's periods that have begun; 1 January to the deadline of a ``N月前`` duty; the
     bureau's routine for a 常态化 one."""
-    from cwm.evidence.loops import ActivityDuty
+    from cwm.evidence import ActivityDuty
 
     record = record_of(duty)
     judged = window or Period(today.year, "year")
@@ -128,7 +128,7 @@ def subject(plan: Plan, duty: Duty, window: Period | None, today: dt.date) -> Ac
 
 
 def _span(label: str, start: dt.date, end: dt.date) -> Span:
-    from cwm.evidence.loops import Span
+    from cwm.evidence import Span
 
     return Span(label, start, end)
 

@@ -14,7 +14,7 @@ from cwm.schedule.sources.base import Duty, Judged, Source, routine_wording
 from cwm.vocab import Area
 
 if TYPE_CHECKING:
-    from cwm.evidence.loops import PublicityDuty
+    from cwm.evidence import PublicityDuty
     from cwm.plan import Plan
 
 
@@ -42,7 +42,7 @@ def details(duty: Duty) -> dict[str, Any]:
 
 
 def subject(plan: Plan, duty: Duty, window: Period | None, today: dt.date) -> PublicityDuty:
-    from cwm.evidence.loops import PublicityDuty, Span
+    from cwm.evidence import PublicityDuty, Span
 
     routine = record_of(duty).routine
     judged = window or Period(today.year, "year")

@@ -12,7 +12,7 @@ from cwm.schedule.sources.base import Duty, Judged, Source
 from cwm.vocab import Area
 
 if TYPE_CHECKING:
-    from cwm.evidence.loops import SiteDuty
+    from cwm.evidence import SiteDuty
     from cwm.periods import Period
     from cwm.plan import Plan
 
@@ -46,7 +46,7 @@ def details(duty: Duty) -> dict[str, Any]:
 def subject(plan: Plan, duty: Duty, window: Period | None, today: dt.date) -> SiteDuty:
     """A site is judged in any window (an inspection is expected in it); without one, as of
     the reference day."""
-    from cwm.evidence.loops import SiteDuty, Span
+    from cwm.evidence import SiteDuty, Span
 
     standards = tuple((s.number, s.text) for s in record_of(duty).standards)
     period = Span(window.chinese, window.start, window.end) if window else None
