@@ -5,7 +5,7 @@ Everything outside this package uses only the names below (``from cwm.evidence i
 checks (``cwm due``) imports none of the checker.
 
 Checking      run_check, Requirement (what to check), OnProgress, DEBUG_ENV
-Results       CheckReport, RequirementResult, Finding, by_department, finding_key, render_text
+Results       CheckResult, RequirementResult, Finding, by_department, finding_key, render_text
 Rules         RULES (附件1's evidence rules), LOOPS (sites, liaison, publicity): the catalogue
 Loop subjects Subject, SiteDuty, ActivityDuty, PublicityDuty, Span (built by the schedule)
 The tree      scan_tree, EvidenceFile, NOTES_FILE, kind_of, IdMatcher, without_ordinal, area_of
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from cwm.evidence.loops.inspections import DATE_LABEL, FILLED, INSPECTOR_LABEL, RESULTS
     from cwm.evidence.reading import DEBUG_ENV, OnProgress, thumbnails
     from cwm.evidence.results import (
-        CheckReport,
+        CheckResult,
         Finding,
         RequirementResult,
         by_department,
@@ -63,7 +63,7 @@ _PUBLIC: dict[str, tuple[str, str]] = {
     "OnProgress": ("reading", "OnProgress"),
     "DEBUG_ENV": ("reading", "DEBUG_ENV"),
     "thumbnails": ("reading", "thumbnails"),
-    "CheckReport": ("results", "CheckReport"),
+    "CheckResult": ("results", "CheckResult"),
     "RequirementResult": ("results", "RequirementResult"),
     "Finding": ("results", "Finding"),
     "by_department": ("results", "by_department"),
@@ -100,7 +100,7 @@ names (a test holds them equal)."""
 __all__ = [
     "ActivityDuty",
     "COUNT_COLUMNS",
-    "CheckReport",
+    "CheckResult",
     "DATE_LABEL",
     "DEBUG_ENV",
     "EvidenceFile",

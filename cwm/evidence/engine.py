@@ -17,7 +17,7 @@ from cwm.errors import InternalError
 from cwm.evidence.captions import Caption, CaptionReader
 from cwm.evidence.context import Context, Elsewhere, Found, PhotoRef, Requirement
 from cwm.evidence.reading import OnProgress, read_file, read_files
-from cwm.evidence.results import CheckReport, Finding, RequirementResult
+from cwm.evidence.results import CheckResult, Finding, RequirementResult
 from cwm.evidence.scan import EvidenceFile, RequirementFolder, Scan, scan
 from cwm.formats import ReadError
 from cwm.vocab import Severity, Status
@@ -218,7 +218,7 @@ def check_tree(
     loops: Sequence[Subject] = (),
     loop_titles: Mapping[str, str] | None = None,
     thumbnails: bool = False,
-) -> CheckReport:
+) -> CheckResult:
     """Check ``root`` for ``requirements`` and the ``loops`` duties (``keep``: which folders to
     walk, see ``scan``; ``loop_titles``: every loop duty's id and title, whose folders are
     theirs whether judged in this run or not).
@@ -271,7 +271,7 @@ def check_tree(
     other += [
         _stamped(absent_code, Found(absent_code.code, ABSENT.format(area))) for area in absent
     ]
-    return CheckReport(str(root), results, other)
+    return CheckResult(str(root), results, other)
 
 
 ABSENT = "材料文件夹中没有“{0}”文件夹，{0}的职责本次未检查（cwm init 可建立文件夹）。"
@@ -345,7 +345,7 @@ def run_check(
     loops: Sequence[Subject] = (),
     loop_titles: Mapping[str, str] | None = None,
     thumbnails: bool = False,
-) -> CheckReport:
+) -> CheckResult:
     """``check_tree`` with the user's file cache (unless ``use_cache`` is false) and ``jobs``
     processes (0: one per core)."""
     import os

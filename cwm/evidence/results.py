@@ -1,5 +1,5 @@
 """What the checker returns: findings, each requirement's result and status, the whole report,
-and its plain-text form for people (the JSON form is ``CheckReport.as_json``).
+and its plain-text form for people (the JSON form is ``CheckResult.as_json``).
 
 Statuses of a requirement item:
 
@@ -108,7 +108,7 @@ class RequirementResult:
 
 
 @dataclass
-class CheckReport:
+class CheckResult:
     root: str
     requirements: list[RequirementResult]
     other_findings: list[Finding]
@@ -159,7 +159,7 @@ def by_department(
 NO_DEPARTMENT = "未写明科室"
 
 
-def render_text(report: CheckReport, unit_order: Sequence[str] = ()) -> str:
+def render_text(report: CheckResult, unit_order: Sequence[str] = ()) -> str:
     """The check for people: a summary line, then under each 科室 each item with its findings
     (an item two 科室 share is written out under the first and named under the other); the
     人工核对 items several items share said once at the end (a legend), an item's own under it."""

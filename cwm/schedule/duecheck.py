@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cwm.evidence import (
-    CheckReport,
+    CheckResult,
     Finding,
     OnProgress,
     Requirement,
@@ -149,7 +149,7 @@ class DueCheck:
 
     window: Period | None
     items: list[DueItem] | None
-    report: CheckReport
+    report: CheckResult
     target: Target | None = None
     """Whose duties were checked (from --dept, or the checked folder's name)."""
     today: dt.date | None = None
