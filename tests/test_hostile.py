@@ -523,3 +523,37 @@ def test_a_million_row_sheet_is_refused_before_it_is_loaded(tmp_path):
     assert "只需汇总数据" in by_path["III-15-2-3/明细.xlsx"]["message"]
     assert peak < 150, f"peak {peak} MB"
     print(f"million rows: peak {peak} MB")
+
+
+@pytest.mark.parametrize("made_by", ["openpyxl", "LibreOffice"])
+def test_a_sheet_spanning_millions_of_empty_cells_is_refused_before_it_is_loaded(tmp_path, made_by):
+    """One value typed at IV65536 (or an .xls whose DIMENSIONS declares 65,536 × 256, as a 42 KB
+    file of Apache POI's corpus does): the reader would hold 16.7 million cells (~550 MB).
+    Refused from the sheet's references before loading, with the fix; a table of the usual
+    width and length beside it is read."""
+    import openpyxl
+
+    root = tmp_path / "ev" / "III-15-2-3"
+    root.mkdir(parents=True)
+    if made_by == "openpyxl":
+        book = openpyxl.Workbook()
+        book.active["A1"], book.active["B1"], book.active["IV65536"] = "指标", "数值", "x"
+        book.save(root / "宽表.xlsx")
+        wide = "III-15-2-3/宽表.xlsx"
+    else:
+        shutil.copy2(Path(__file__).parent / "fixtures" / "real" / "宽表.xls", root / "宽表.xls")
+        wide = "III-15-2-3/宽表.xls"
+    fine = openpyxl.Workbook()
+    for row in range(1, 400):
+        for column in range(1, 14):
+            fine.active.cell(row, column, f"{row}-{column}")
+    fine.save(root / "台账.xlsx")
+    code, out, err, peak = cwm("check", root.parent, "-f", "json", "--no-cache", "--jobs", "1")
+    by_path = {f["path"]: f for f in findings(json.loads(out))}
+    assert by_path[wide]["code"] == "too-large"
+    assert "65536 行 × 256 列" in by_path[wide]["message"]
+    assert "删去表格下方和右侧多余的行列" in by_path[wide]["message"]
+    assert "III-15-2-3/台账.xlsx" not in by_path or by_path["III-15-2-3/台账.xlsx"]["code"] != (
+        "too-large"
+    )
+    assert peak < 150, f"peak {peak} MB"

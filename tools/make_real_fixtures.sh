@@ -41,7 +41,17 @@ soffice --headless --infilter="CSV:44,34,76,1" --convert-to ods 志愿者数据.
 soffice --headless --convert-to "xls:MS Excel 97" 志愿者数据.ods >/dev/null
 soffice --headless --convert-to "xlsx:Calc MS Excel 2007 XML" 志愿者数据.ods >/dev/null
 
+# A sheet whose used range is far larger than its cells (a value typed at IV65536), saved by Calc as
+# Excel 97: its DIMENSIONS record declares 65,536 × 256 cells
+python3 -c "
+import openpyxl
+wb = openpyxl.Workbook(); ws = wb.active
+ws['A1'] = '指标'; ws['B1'] = '数值'; ws['A2'] = '注册志愿者人数'; ws['B2'] = 322700; ws['IV65536'] = 'x'
+wb.save('宽表.xlsx')"
+soffice --headless --convert-to "xls:MS Excel 97" 宽表.xlsx >/dev/null
+
 mkdir -p out
+cp 宽表.xls out/
 cp 说明报告.odt 说明报告.doc 说明报告.docx 说明报告.pdf 志愿者数据.ods 志愿者数据.xls 志愿者数据.xlsx out/
 # What LibreOffice itself reads back: the text of each document, the cells of each table
 for f in 说明报告.doc 说明报告.docx; do

@@ -28,6 +28,11 @@ MAX_PIXELS = 200_000_000
 MAX_TABLE_ROWS = 20_000
 """Rows of a sheet read: a data table's figures are near the top, but an activity 台账 of a
 liaison duty has a row per activity (每月2次 for years) and a 问卷 sheet a row per household."""
+MAX_SHEET_CELLS = 2_000_000
+"""Cells a sheet may span (rows × columns of its used range) before it is loaded: the reader
+(calamine) holds a sheet's whole range in memory, ~32 bytes a cell, empty ones too — a 42 KB
+.xls of Apache POI's test corpus declares 65,536 × 256 cells (1.1 GB), and one cell typed at
+IV65536 makes any .xlsx that large. A data table, 台账 or 自查表 spans a few thousand cells."""
 MAX_TABLE_BYTES = 4 * MiB
 """Bytes of a CSV read: ``MAX_TABLE_ROWS`` rows of ~200 bytes."""
 MAX_SHEET_BYTES = 16 * MiB

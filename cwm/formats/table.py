@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import re
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +21,14 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from cwm.formats.base import ReadError
-from cwm.formats.limits import MAX_SHEET_BYTES, MAX_TABLE_BYTES, MAX_TABLE_ROWS, MiB, too_large
+from cwm.formats.limits import (
+    MAX_SHEET_BYTES,
+    MAX_SHEET_CELLS,
+    MAX_TABLE_BYTES,
+    MAX_TABLE_ROWS,
+    MiB,
+    too_large,
+)
 
 MAX_ROWS = MAX_TABLE_ROWS
 MAX_SHEETS = 8
@@ -96,8 +104,14 @@ def _read_workbook(path: Path) -> Sheets:
             sheet_parts = [i for i in parts if i.filename.startswith(_SHEET_PARTS)]
             if any(i.file_size > MAX_SHEET_BYTES for i in sheet_parts):
                 raise ReadError(_too_big(), code="too-large")
+            spans = [_xlsx_span(archive, i.filename) for i in sheet_parts]
     elif path.stat().st_size > MAX_SHEET_BYTES:
         raise ReadError(_too_big(), code="too-large")
+    else:
+        spans = _biff_spans(path)
+    for rows, columns in spans:
+        if rows * columns > MAX_SHEET_CELLS:
+            raise ReadError(_too_wide(rows, columns), code="too-large")
     try:
         with open(path, "rb") as handle, _quiet_stderr():
             workbook = CalamineWorkbook.from_filelike(handle)
@@ -118,6 +132,61 @@ def _read_workbook(path: Path) -> Sheets:
 
 _SHEET_PARTS = ("xl/worksheets/", "content.xml")
 """The parts holding a workbook's cells: .xlsx/.xlsm sheets, an .ods's content."""
+
+
+_CELL_REF = re.compile(rb'<(?:c|dimension) r(?:ef)?="(?:[A-Z]+\d+:)?([A-Z]{1,3})(\d{1,7})"')
+
+
+def _xlsx_span(archive: zipfile.ZipFile, name: str) -> tuple[int, int]:
+    """(rows, columns) an .xlsx sheet spans: the farthest cell reference and the declared
+    ``<dimension>`` (the part is already bounded by ``MAX_SHEET_BYTES``)."""
+    if not name.endswith(".xml") or not name.startswith("xl/worksheets/"):
+        return 0, 0  # an .ods's content.xml: repeated empty rows are not cells to calamine
+    rows = columns = 0
+    with archive.open(name) as part:
+        for found in _CELL_REF.finditer(part.read()):
+            letters, row = found.groups()
+            column = 0
+            for letter in letters:
+                column = column * 26 + letter - 64
+            rows, columns = max(rows, int(row)), max(columns, column)
+    return rows, columns
+
+
+def _biff_spans(path: Path) -> list[tuple[int, int]]:
+    """(rows, columns) each sheet of an .xls/.et declares (its BIFF ``DIMENSIONS`` record);
+    nothing for a file that is no Word-97-era workbook (calamine then says what it is)."""
+    import struct
+
+    import olefile
+
+    try:
+        if not olefile.isOleFile(str(path)):
+            return []
+        with olefile.OleFileIO(str(path)) as ole:
+            name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            if name is None:
+                return []
+            data = ole.openstream(name).read(MAX_SHEET_BYTES)
+    except (OSError, ValueError, struct.error):
+        return []
+    spans = []
+    at = 0
+    while at + 4 <= len(data):
+        kind, size = struct.unpack_from("<HH", data, at)
+        if kind == 0x0200 and size >= 14:  # DIMENSIONS (BIFF8): first/last+1 row, column
+            first_row, last_row, first_col, last_col = struct.unpack_from("<IIHH", data, at + 4)
+            spans.append((max(last_row - first_row, 0), max(last_col - first_col, 0)))
+        at += 4 + size
+    return spans
+
+
+def _too_wide(rows: int, columns: int) -> str:
+    return (
+        f"表格的工作表占了 {rows} 行 × {columns} 列（有内容或格式的单元格一直延伸到那里），"
+        f"超过 {MAX_SHEET_CELLS:,} 个单元格，未读取。请删去表格下方和右侧多余的行列，"
+        "或把数据复制到新的工作簿后另存为 .xlsx。"
+    )
 
 
 def _too_big() -> str:
