@@ -59,9 +59,17 @@ def _of_file(figures: list[Figure]) -> dict[str, Figure]:
 
 def file_figures(ctx: Context) -> list[tuple[Any, dict[str, Figure]]]:
     """Each document's and table's figures in a requirement's folder (drafts and scans left
-    out; a document's figures of other years than the plan's too): term -> its figure."""
+    out; a document's figures of other years than the plan's too): term -> its figure. Worked
+    out once per requirement (``check`` and ``across_items`` both ask)."""
     if ctx.folder is None:
         return []
+    if "figures" not in ctx.memo:
+        ctx.memo["figures"] = _file_figures(ctx)
+    found: list[tuple[Any, dict[str, Figure]]] = ctx.memo["figures"]
+    return found
+
+
+def _file_figures(ctx: Context) -> list[tuple[Any, dict[str, Figure]]]:
     drafts = [w.casefold() for w in ctx.tasks.rules.captions.draft_words]
     files: list[tuple[Any, dict[str, Figure]]] = []
     for file, document in ctx.read("document"):

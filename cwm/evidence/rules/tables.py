@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any, Iterator
@@ -42,9 +43,19 @@ _AT_LEAST = re.compile(r"^(?:约|大约|超过|逾|达到|达|≥|>)|(?:以上|�
 is no number, never the bound read as the figure."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse_number(text: str) -> float | None:
     """``2,309,000`` / ``30.5万`` / ``30.5万人`` / ``1.2亿`` / ``13.5%`` (13.5) as a number; also
-    ``约98.6%``, ``98.6%以上``, ``30余人`` (``_AT_LEAST``)."""
+    ``约98.6%``, ``98.6%以上``, ``30余人`` (``_AT_LEAST``). A sheet's every cell goes through
+    here, several times: a cell with no digit is no number at once, a plain one is read as it
+    is, and the answers are kept (cells repeat)."""
+    if not any(c.isdigit() for c in text):
+        return None
+    if text.isascii():
+        try:
+            return float(text)
+        except ValueError:
+            pass
     value = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
     value = _AT_LEAST.sub("", _AT_LEAST.sub("", value))  # a word before and a note after
     value = re.sub(r"(?<=[\d.万亿])(?:余|多)?(?:人|名|个|户|家|次|元|人次)?$", "", value)
