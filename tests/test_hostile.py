@@ -239,6 +239,35 @@ def test_links_out_of_the_tree_are_not_followed(tmp_path):
     assert "passwd" not in out.replace("密码.txt", "") and "/etc" not in out
 
 
+@POSIX
+@pytest.mark.parametrize(
+    "link",
+    [
+        "00 快捷方式",  # sorts first, names no item: the real folder was then a “loop”, 缺失
+        "0 III-8-1-3 快捷方式",  # sorts before the folder it points to
+        "III-8-1-3 家风家教（链接）",  # names the same item: no second folder of it
+        "养老服务科/III-8-1-3 的链接",  # elsewhere in the tree, deeper
+    ],
+)
+def test_a_folder_reached_twice_is_judged_once_at_its_real_place(tmp_path, link):
+    """A link (a symlink, a Windows junction) to a folder of the tree, whatever sorts first:
+    the folder is walked and judged where it really is — its report is found (before: the link
+    claimed the folder, the real one was skipped as a loop and the item was 缺失) — never as two
+    folders of one item; the link is named, with where it leads."""
+    root = build_tree(tmp_path / "ev", {"III-8-1-3 家风家教/报告.docx": good_report()})
+    (root / link).parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(root / "III-8-1-3 家风家教", root / link)
+    code, out, err, _ = cwm("check", root, "-f", "json", "--no-cache", timeout=60)
+    report = json.loads(out)
+    item = next(r for r in report["requirements"] if r["id"] == "III-8-1-3")
+    assert item["status"] == "pass", item
+    assert item["folder"] == "III-8-1-3 家风家教"
+    linked = [f for f in findings(report) if f["code"] == "link-inside"]
+    assert [f["path"] for f in linked] == [link]
+    assert "III-8-1-3 家风家教" in linked[0]["message"]
+    assert not [f for f in findings(report) if f["code"] in ("duplicate-folder", "symlink-loop")]
+
+
 def test_a_very_deep_tree(tmp_path):
     top = tmp_path / "ev" / "III-8-1-3"
     top.mkdir(parents=True)

@@ -201,10 +201,17 @@ class _Walker:
         if has_bad_bytes(name):
             message = "文件名含有无法识别的字符（编码错误），请重命名。"
             self.problem(level.folder, "bad-name", message, path)
-        if self.is_link(entry) and not self.inside(os.path.realpath(entry.path)):
-            message = "链接（快捷方式）指向材料文件夹之外，不跟随、不读取。请把材料本身放进文件夹。"
-            self.problem(level.folder, "link-outside", message, path)
-            return
+        if self.is_link(entry):
+            real = os.path.realpath(entry.path)
+            if not self.inside(real):
+                message = (
+                    "链接（快捷方式）指向材料文件夹之外，不跟随、不读取。请把材料本身放进文件夹。"
+                )
+                self.problem(level.folder, "link-outside", message, path)
+                return
+            if os.path.isdir(real):  # a folder of the tree: judged once, at its real place
+                self.linked_folder(path, real, level)
+                return
         try:
             is_dir = entry.is_dir()  # follows symlinks (inside the tree)
             is_file = entry.is_file()
@@ -219,6 +226,21 @@ class _Walker:
         else:  # a FIFO, a device, a socket: never opened
             message = "不是普通文件（管道、设备或套接字），已跳过。"
             self.problem(level.folder, "special-file", message, path)
+
+    def linked_folder(self, path: Path, real: str, level: _Level) -> None:
+        """A link to a folder of the tree is not followed: the folder is walked (and judged)
+        where it really is, whichever of the two names sorts first; a link to a folder it is in
+        is a loop."""
+        parent = os.path.realpath(path.parent)
+        if parent == real or parent.startswith(real.rstrip(os.sep) + os.sep):
+            message = "链接指向它所在的上层文件夹（循环链接），已跳过。"
+            self.problem(level.folder, "symlink-loop", message, path)
+            return
+        where = self.rel_of(Path(self.prefix + os.path.relpath(real, self.real_root)))
+        message = (
+            f"链接（快捷方式）指向材料文件夹中的“{where}”：按它的实际位置检查一次，不重复计入。"
+        )
+        self.problem(level.folder, "link-inside", message, path)
 
     @staticmethod
     def is_link(entry: os.DirEntry) -> bool:
