@@ -212,11 +212,41 @@ def test_rules_command_lists_every_code():
 
 
 def test_unwritable_output_exits_2(tmp_path):
-    good_tree(tmp_path)
+    good_tree(tmp_path / "ev")
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = run("check", tmp_path, "-o", blocker / "out.json")
+    result = run("check", tmp_path / "ev", "-o", blocker / "out.json")
     assert result.exit_code == 2 and "无法写入" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "{ev}", "-o", "{ev}/结果.json", "-f", "json"],
+        ["check", "{ev}/III-8-1-3", "-o", "{ev}/III-8-1-3/结果.txt"],
+        ["report", "{ev}", "-o", "{ev}/检查报告"],
+        ["due", "--evidence", "{ev}", "-o", "{ev}/本季度.csv", "-f", "csv"],
+        ["checklist", "--evidence", "{ev}", "-o", "{ev}/清单.html"],
+    ],
+)
+def test_an_output_inside_the_evidence_it_judges_is_refused_with_the_fix(tmp_path, command):
+    """A file or report folder written into the folder being checked would be read as evidence
+    next time: refused (exit 2) before anything is read or written, with where to write it."""
+    ev = tmp_path / "材料"
+    good_tree(ev)
+    before = sorted(p.relative_to(ev) for p in ev.rglob("*"))
+    result = run(*[part.format(ev=ev) for part in command])
+    assert result.exit_code == 2, result.output
+    assert "在被检查的材料文件夹" in result.stderr and "请写到材料文件夹之外" in result.stderr
+    assert sorted(p.relative_to(ev) for p in ev.rglob("*")) == before
+
+
+def test_an_output_beside_the_evidence_is_fine(tmp_path):
+    """The near miss: a sibling whose name starts like the evidence folder's is outside it."""
+    ev = tmp_path / "材料"
+    good_tree(ev)
+    result = run("check", ev, "-o", tmp_path / "材料_结果.txt")
+    assert result.exit_code in (0, 1) and (tmp_path / "材料_结果.txt").is_file()
 
 
 def test_shared_manual_checks_are_said_once(tmp_path):
@@ -227,3 +257,27 @@ def test_shared_manual_checks_are_said_once(tmp_path):
     text = result.output
     assert text.count("三种及以上举措") == 1 and "共同的人工核对事项" in text
     assert text.count("另见文末") >= 3
+
+
+@pytest.mark.parametrize(
+    "dragged", ["基层政权建设与社区治理科/III-7-3-1 村规民约", "基层政权建设与社区治理科"]
+)
+def test_report_folders_beside_dragged_folders_are_never_evidence(tmp_path, dragged):
+    """检查材料.bat with one item's folder (or a 科室's) dragged onto it writes the report beside
+    it — inside the office's evidence root. The next check of the root skips it: no second
+    folder of III-7-3-1 (its name begins with the id), no stray pictures or workbooks, the same
+    verdicts."""
+    import json
+
+    ev = tmp_path / "材料"
+    good_tree(ev)
+    first = json.loads(run("check", ev, "-f", "json").stdout)
+    assert run("report", ev / dragged, "--period", "2021Q2").exit_code in (0, 1)
+    assert (ev / f"{dragged}_检查结果").is_dir()
+    again = json.loads(run("check", ev, "-f", "json").stdout)
+    status = {r["id"]: r["status"] for r in first["requirements"]}
+    assert {r["id"]: r["status"] for r in again["requirements"]} == status
+    codes = [f["code"] for f in again["other_findings"]] + [
+        f["code"] for r in again["requirements"] for f in r["findings"]
+    ]
+    assert "duplicate-folder" not in codes and codes.count("report-folder") == 1

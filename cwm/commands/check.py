@@ -17,6 +17,7 @@ from cwm.commands.common import (
     handles_errors,
     out,
     period_options,
+    require_outside,
     write_output,
 )
 
@@ -58,6 +59,7 @@ def check(
     """
     from cwm.schedule.duecheck import check_due
 
+    require_outside(output, evidence)
     plan, checked = check_folder(check_due, evidence, dept, when, no_cache, jobs)
     emit(plan, checked, fmt, output, strict)
 

@@ -69,7 +69,7 @@ def checklist(
     plan, target = load(dept)
     window, today = when.period, when.today
     if kind is ChecklistKind.submission:
-        checked = checked_if_asked(plan, evidence, target, when)
+        checked = checked_if_asked(plan, evidence, target, when, output)
         context = lists.submission(plan, window, today, target, checked)
     elif kind is ChecklistKind.sites:
         context = lists.sites(plan, today, target)

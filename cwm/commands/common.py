@@ -139,6 +139,23 @@ def require_dir(evidence: Path) -> None:
     raise UsageError(f"找不到材料文件夹“{evidence}”。{hint}")
 
 
+def require_outside(output: Optional[Path], evidence: Optional[Path]) -> None:
+    """An output (a file, or the report folder) is never put inside the evidence folder it
+    judges: the next check would read it as evidence."""
+    if output is None or evidence is None:
+        return
+    try:
+        inside = output.resolve().is_relative_to(evidence.resolve())
+    except OSError:
+        return
+    if inside:
+        beside = evidence.resolve().parent
+        raise UsageError(
+            f"输出“{output}”在被检查的材料文件夹“{evidence}”之内，下次检查会把它当作材料。"
+            f"请写到材料文件夹之外，如 -o {beside / output.name}。"
+        )
+
+
 def write_output(text: Any, output: Optional[Path]) -> None:
     """To stdout, or atomically to ``output`` (a temporary file renamed over it). A table goes
     to a file as plain text; an .xlsx (bytes) only to a file."""

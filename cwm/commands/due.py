@@ -17,6 +17,7 @@ from cwm.commands.common import (
     out,
     period_options,
     require_dir,
+    require_outside,
     write_output,
 )
 from cwm.output import Format
@@ -25,13 +26,17 @@ SUMMARY = "本期（默认本季度）应交什么、何时截止"
 """The line ``cwm --help`` shows for this command (short enough never to be cut)."""
 
 
-def checked_if_asked(plan: Any, evidence: Optional[Path], target: Any, when: Any) -> Any:
-    """With --evidence: the check of that folder for the items due in the period; else None."""
+def checked_if_asked(
+    plan: Any, evidence: Optional[Path], target: Any, when: Any, output: Optional[Path] = None
+) -> Any:
+    """With --evidence: the check of that folder for the items due in the period; else None.
+    ``output`` (the command's -o) must not be inside it."""
     if evidence is None:
         return None
     from cwm.schedule.duecheck import check_due
 
     require_dir(evidence)
+    require_outside(output, evidence)
     return check_due(plan, evidence, target, when.window, when.today)
 
 
@@ -114,7 +119,7 @@ def due(
         write_calendar(plan, due_items(plan, window, today, target), target, window, remind, output)
         return
     listing = Format(fmt.value)
-    checked = checked_if_asked(plan, evidence, target, when)
+    checked = checked_if_asked(plan, evidence, target, when, output)
     items = (checked.items or []) if checked else due_items(plan, window, today, target)
     if plan.year < window.year and listing is Format.table:
         err(old_plan_hint(plan, window))

@@ -17,6 +17,7 @@ from cwm.commands.common import (
     os_errors_as,
     out,
     period_options,
+    require_outside,
 )
 from cwm.errors import UsageError
 
@@ -66,6 +67,7 @@ def report(
 
     evidence, output = _folders(evidence, output, folders_from)
     output = output or default_out_dir(evidence)
+    require_outside(output, evidence)
     with os_errors_as(f"无法写入报告目录“{output}”"):
         write = functools.partial(write_report, out_dir=output)
         _, run = check_folder(write, evidence, dept, when, no_cache, jobs)

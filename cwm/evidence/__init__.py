@@ -8,7 +8,8 @@ Checking      run_check, Requirement (what to check), OnProgress, DEBUG_ENV
 Results       CheckResult, RequirementResult, Finding, by_department, finding_key, render_text
 Rules         RULES (附件1's evidence rules), LOOPS (sites, liaison, publicity): the catalogue
 Loop subjects Subject, SiteDuty, ActivityDuty, PublicityDuty, Span (built by the schedule)
-The tree      scan_tree, EvidenceFile, NOTES_FILE, kind_of, IdMatcher, without_ordinal, area_of
+The tree      scan_tree, EvidenceFile, NOTES_FILE, kind_of, IdMatcher, without_ordinal, area_of;
+              REPORT_FOLDER, REPORT_JSON, REPORTS_SUFFIX (report folders are never evidence)
 Pictures      thumbnails, FileCache, default_location (the report's thumbnails and their cache)
 Sheets        the inspection sheet's columns and labels (SHEET_COLUMNS, DATE_LABEL,
               INSPECTOR_LABEL, FILLED, RESULTS), shared with the fillable sheet cwm prints
@@ -54,7 +55,13 @@ if TYPE_CHECKING:
         render_text,
     )
     from cwm.evidence.rules import RULES
-    from cwm.evidence.scan import NOTES_FILE, EvidenceFile
+    from cwm.evidence.scan import (
+        NOTES_FILE,
+        REPORT_FOLDER,
+        REPORT_JSON,
+        REPORTS_SUFFIX,
+        EvidenceFile,
+    )
     from cwm.evidence.scan import scan as scan_tree
 
 _PUBLIC: dict[str, tuple[str, str]] = {
@@ -80,6 +87,9 @@ _PUBLIC: dict[str, tuple[str, str]] = {
     "scan_tree": ("scan", "scan"),
     "EvidenceFile": ("scan", "EvidenceFile"),
     "NOTES_FILE": ("scan", "NOTES_FILE"),
+    "REPORT_FOLDER": ("scan", "REPORT_FOLDER"),
+    "REPORT_JSON": ("scan", "REPORT_JSON"),
+    "REPORTS_SUFFIX": ("scan", "REPORTS_SUFFIX"),
     "kind_of": ("kinds", "kind_of"),
     "IdMatcher": ("ids", "IdMatcher"),
     "without_ordinal": ("ids", "without_ordinal"),
@@ -113,6 +123,9 @@ __all__ = [
     "NOTES_FILE",
     "OnProgress",
     "PublicityDuty",
+    "REPORTS_SUFFIX",
+    "REPORT_FOLDER",
+    "REPORT_JSON",
     "RESULTS",
     "RULES",
     "Requirement",

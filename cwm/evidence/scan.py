@@ -48,6 +48,33 @@ def is_ignored(name: str) -> bool:
 
 REFERENCE_PREFIX = "参考"
 
+REPORT_JSON = "检查结果.json"
+"""What every report folder ``cwm report`` writes holds (beside its web page and workbook)."""
+REPORT_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}_\d{4}(?:_\d+)?$")
+"""How ``cwm report`` names a report folder: the run's date and time (``2021-06-20_0930``)."""
+REPORTS_SUFFIX = "_检查结果"
+"""``cwm report``'s default folder for the reports of ``材料/``: ``材料_检查结果/``."""
+
+
+def is_report_folder(path: Path, name: str) -> bool:
+    """A folder ``cwm report`` wrote — a dated report, or the folder of them beside an evidence
+    folder — is never evidence, wherever it was put (a report folder named ``III-27-3-2 …_检查结果``
+    would otherwise be a second folder of that item)."""
+    if REPORT_FOLDER.match(name):
+        return (path / REPORT_JSON).is_file()
+    if name.endswith(REPORTS_SUFFIX):
+        try:
+            with os.scandir(path) as entries:
+                return any(
+                    e.is_dir()
+                    and REPORT_FOLDER.match(e.name)
+                    and os.path.isfile(os.path.join(e.path, REPORT_JSON))
+                    for e in entries
+                )
+        except OSError:
+            return False
+    return False
+
 
 def display(path: Path) -> str:
     """A path as users see it; undecodable bytes shown as U+FFFD."""
@@ -253,6 +280,10 @@ class _Walker:
 
     def visit_dir(self, path: Path, name: str, level: _Level) -> None:
         folder = level.folder
+        if is_report_folder(path, name):
+            message = f"“{name}”是 cwm 写的检查报告，不是材料，未检查。"
+            self.problem(folder, "report-folder", message, path)
+            return
         if self.keep is not None and not self.keep(name):
             message = f"“{name}”是其他期间的文件夹，本次按期间检查，未读取。"
             self.problem(folder, "other-period", message, path)

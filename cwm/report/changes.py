@@ -5,17 +5,15 @@ the findings new, solved and kept, matched by each finding's stable id."""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from cwm.evidence import RULES, finding_key
+from cwm.evidence import REPORT_FOLDER, RULES, finding_key
+from cwm.evidence import REPORT_JSON as JSON_NAME
 from cwm.labels import STATUS
 from cwm.vocab import Trait
 
-REPORT_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}_\d{4}(?:_\d+)?$")
-JSON_NAME = "检查结果.json"
 _REMINDERS = RULES.with_trait(Trait.REMINDER)
 """Reminder codes (人工核对) in a previous report's JSON: not findings to compare."""
 

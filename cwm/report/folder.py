@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from cwm.errors import UsageError
-from cwm.evidence import RequirementResult
+from cwm.evidence import REPORTS_SUFFIX, RequirementResult
 from cwm.fsutil import decodable, normal_mode, publish_folder, remove_partials, set_hidden
 from cwm.plan import Plan
 from cwm.report.changes import JSON_NAME, Changes, compare, newest_report
@@ -207,7 +207,7 @@ def default_out_dir(evidence: Path) -> Path:
     folder = evidence.resolve()
     if folder.parent == folder:
         raise UsageError(f"“{evidence}”是磁盘根目录：请用 -o 指定报告目录。")
-    return folder.parent / f"{folder.name}_检查结果"
+    return folder.parent / f"{folder.name}{REPORTS_SUFFIX}"
 
 
 def write_report(
