@@ -17,7 +17,7 @@ import typer
 
 from cwm.commands import COMMANDS, clickcompat, command, summary
 from cwm.commands.common import state
-from cwm.errors import EXIT_USAGE, signals_as_interrupt
+from cwm.errors import EXIT_INTERRUPTED, EXIT_USAGE, signals_as_interrupt
 
 clickcompat.install()  # Click's messages in Chinese, help wrapped by display width
 
@@ -151,8 +151,23 @@ def _app_for(args: list[str]) -> typer.Typer:
     return full_app()
 
 
+def _standard_streams() -> None:
+    """Standard streams a scheduler, pythonw or a windowed build closed are opened on the null
+    device: the run writes its files and exits with its verdict (before: a traceback's exit 1
+    and no file). Done first, so no file cwm opens takes descriptor 0, 1 or 2."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # the lowest free descriptor: this one, on POSIX
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Console-script entry point."""
+    _standard_streams()
     if getattr(sys, "frozen", False):  # a frozen Windows build must not start itself again
         import multiprocessing
 
@@ -163,5 +178,20 @@ def main(argv: Optional[list[str]] = None) -> int:
             _app_for(args)(args=args, prog_name="cwm")
         except SystemExit as exc:
             code = exc.code
-            return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
-    return 0
+            code = code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
+        else:
+            code = 0
+    if code == EXIT_INTERRUPTED and argv is None:
+        _leave_now(code)
+    return code
+
+
+def _leave_now(code: int) -> None:
+    """End an interrupted run at once: its outputs are whole or gone already, and Python's exit
+    would join the worker pool's threads, which a worker killed mid-task can leave blocked."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

@@ -586,3 +586,132 @@ def test_a_sheet_spanning_millions_of_empty_cells_is_refused_before_it_is_loaded
         "too-large"
     )
     assert peak < 150, f"peak {peak} MB"
+
+
+# --- outputs and signals --------------------------------------------------------------------
+
+
+def _cwm_command() -> list[str]:
+    """The installed ``cwm`` of this environment, else ``python -m cwm`` (the same entry)."""
+    script = shutil.which("cwm", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "cwm"]
+
+
+def _small_tree(root: Path) -> Path:
+    return build_tree(
+        root,
+        {
+            "III-8-1-3/报告.docx": good_report(),
+            "III-7-3-1/说明.docx": docx_bytes("2021年" + han_text(100)),
+        },
+    )
+
+
+@POSIX
+def test_closed_standard_streams_still_write_the_files_and_the_verdict(tmp_path):
+    """A scheduler or a windowed build with no stdin, stdout or stderr: the report is written
+    whole and the exit code is the verdict (before: a traceback on the missing stream, exit 1
+    and no report)."""
+    root = _small_tree(tmp_path / "ev")
+    out = tmp_path / "报告"
+    code = subprocess.run(
+        [*_cwm_command(), "report", str(root), "-o", str(out), "--period", "2021Q2"],
+        stdin=subprocess.DEVNULL,
+        pass_fds=(),
+        preexec_fn=lambda: [os.close(fd) for fd in (0, 1, 2)],
+        env={**os.environ, "CWM_CACHE_DIR": str(tmp_path / "cache")},
+        timeout=120,
+    ).returncode
+    assert code == 1  # III-7-3-1's report is short: the verdict, not a crash
+    (report,) = [p for p in out.iterdir() if not p.name.startswith(".")]
+    assert {"检查结果.json", "检查结果.xlsx"} <= {p.name for p in report.iterdir()}
+
+
+@POSIX
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_reader_that_stops_reading_leaves_the_verdict(tmp_path, fmt):
+    """``cwm check … | head -1``: the exit code is still 1 (errors found), never 0, and no
+    traceback (before: 0, as if the folder passed)."""
+    root = _small_tree(tmp_path / "ev")
+    for n in range(1500):  # a warning each: more output than a pipe holds (64 KB)
+        (root / "III-8-1-3" / f"未知{n:04d}.xyz").write_text("x", encoding="utf-8")
+    process = subprocess.Popen(
+        [*_cwm_command(), "check", str(root), "-f", fmt, "--period", "2021Q2", "--no-cache"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "CWM_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    if fmt == "json":
+        process.stdout.read(20)  # `| head -c 20`: read a little, then go
+    process.stdout.close()  # the reader is gone (for text: before the first line, `| true`)
+    errors = process.stderr.read().decode("utf-8", "replace")
+    assert process.wait(timeout=120) == 1 and "Traceback" not in errors
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_stop_signals_at_random_moments_end_the_run_cleanly(tmp_path):
+    """SIGTERM and SIGINT at random moments of a report run (starting, reading in workers,
+    writing), many times: each run ends within 5 s, with its verdict or 130, no traceback, no
+    worker left and no half-written report (before: some runs hung on the pool's queue, workers
+    printed KeyboardInterrupt tracebacks)."""
+    import random
+
+    build_tree(
+        tmp_path / "ev",
+        {
+            f"III-7-3-1/2021-04-0{i % 9 + 1}_市民政局_宣讲{i}.png": jpeg_bytes(
+                dt.date(2021, 4, 4), size=(1600, 1200), seed=i, fmt="PNG"
+            )
+            for i in range(24)
+        }
+        | {"III-8-1-3/报告.docx": good_report()},
+    )
+    chance = random.Random(20211231)
+    outcomes = []
+    for attempt in range(24):
+        how = (signal.SIGTERM, signal.SIGINT)[attempt % 2]
+        out = tmp_path / f"报告{attempt}"
+        process = subprocess.Popen(
+            [
+                *_cwm_command(),
+                "report",
+                str(tmp_path / "ev"),
+                "-o",
+                str(out),
+                "--no-cache",
+                "--jobs",
+                "2",
+                "--period",
+                "2021Q2",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "CWM_CACHE_DIR": str(tmp_path / "cache")},
+        )
+        seen: set[int] = set()
+        deadline = time.monotonic() + chance.uniform(0.05, 2.5)
+        while time.monotonic() < deadline and process.poll() is None:
+            seen |= _children(process.pid)
+            time.sleep(0.02)
+        process.send_signal(how)
+        sent = time.monotonic()
+        try:
+            code = process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            pytest.fail(f"attempt {attempt}: still running 5 s after {how.name}")
+        assert time.monotonic() - sent < 5
+        errors = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+        assert "Traceback" not in errors, errors
+        assert code in (1, 130, -signal.SIGTERM), (attempt, code, errors)
+        time.sleep(0.3)
+        assert _alive(seen) == set(), f"attempt {attempt}: workers left"
+        if out.exists():
+            visible = [p for p in out.iterdir() if not p.name.startswith(".")]
+            for folder in visible:  # a report folder appears whole or not at all
+                assert {"检查结果.json", "检查结果.xlsx"} <= {p.name for p in folder.iterdir()}
+            assert code == 1 or not visible or code == 130
+        outcomes.append(code)
+    assert 130 in outcomes  # the signals did land during runs

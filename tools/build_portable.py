@@ -26,9 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BESIDE = ("检查材料.bat", "check_all.bat", "check_all.cfg.example")
 """What the office double-clicks, copied beside cwm.exe (the .bat files look there first)."""
-ENTRY = """from cwm.cli import main
-import sys
-sys.exit(main())
+ENTRY = """from cwm.__main__ import run
+run()
 """
 
 

@@ -40,13 +40,32 @@ state = State()
 
 def err(message: str) -> None:
     """A line for people on stderr (summaries, hints): never part of the output proper."""
-    typer.echo(decodable(message), err=True)
+    try:
+        typer.echo(decodable(message), err=True)
+    except BrokenPipeError:
+        _gone(sys.stderr)
+
+
+def _gone(stream: Any) -> None:
+    """The reader of ``stream`` stopped reading (``| head``): the rest goes nowhere and the run
+    goes on — its files are written and its exit code is still the verdict."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def out(renderable: Any) -> None:
     """Print text as is (on a terminal, long lines wrapped with a hanging indent); a TableView
     as a Rich table on a terminal, as plain text otherwise (stable for scripts, and Rich is not
-    even imported)."""
+    even imported). A reader that stops reading ends nothing (``_gone``)."""
+    try:
+        _out(renderable)
+    except BrokenPipeError:
+        _gone(sys.stdout)
+
+
+def _out(renderable: Any) -> None:
     from cwm.output import TableView, fits, rich_table, to_plain
 
     if isinstance(renderable, TableView):
@@ -89,8 +108,8 @@ def handles_errors(fn: Callable) -> Callable:
         except KeyboardInterrupt:
             err("已中断。输出文件只在完整写好后才出现，不会留下写了一半的文件。")
             raise typer.Exit(EXIT_INTERRUPTED)
-        except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not an error
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except BrokenPipeError:  # a write out of out()/err(): the reader stopped reading
+            _gone(sys.stdout)
             raise typer.Exit(0)
         except Exception as exc:  # a bug, not bad input
             if state.debug:

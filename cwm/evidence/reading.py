@@ -8,12 +8,19 @@ with the run, however it ends (they watch their parent; the parent stops them on
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 from typing import Any, Callable, Iterator
 
 from cwm.errors import os_error, signals_as_interrupt
 from cwm.evidence.scan import EvidenceFile
 from cwm.formats import DocumentText, ReadError
+
+_STOPPING = {
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+}
+"""The signals that stop a run (Ctrl-C, a scheduler, a closed terminal)."""
 
 OnProgress = Callable[..., None]
 """``progress(0, total)`` once, then ``progress(n)`` as ``n`` more files are done."""
@@ -94,11 +101,16 @@ def read_file(file: EvidenceFile, with_thumbnail: bool = False) -> Any:
 def _watch_parent(parent: int) -> None:
     """Pool initializer: end this worker when the parent is gone (killed, crashed), and leave
     Ctrl-C to the parent, which stops the pool itself."""
-    import signal
     import threading
     import time
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ctrl-C and a scheduler's SIGTERM reach the whole process group: the parent stops the
+    # pool (it kills its workers); a worker stopping by itself would only print a traceback
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # blocked by the parent while it started the pool
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -106,6 +118,21 @@ def _watch_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+@contextlib.contextmanager
+def _stopping_held() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP while the pool starts its workers (POSIX): a worker is
+    born with them held, so none arriving before it ignores them prints a traceback; held in
+    the parent, a signal is delivered when the block ends — late by a moment, never lost."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
 
 
 def _map_in_pool(function: Callable[[Any], Any], items: list[Any], jobs: int) -> Iterator[Any]:
@@ -117,11 +144,13 @@ def _map_in_pool(function: Callable[[Any], Any], items: list[Any], jobs: int) ->
     with signals_as_interrupt():  # also when called without the CLI (which sets them for a run)
         pool = ProcessPoolExecutor(jobs, initializer=_watch_parent, initargs=(os.getpid(),))
         try:
-            yield from pool.map(function, items, chunksize=chunk)
+            with _stopping_held():  # workers start with the signals held, then ignore them
+                results = pool.map(function, items, chunksize=chunk)
+            yield from results
             pool.shutdown()  # under the handlers: a signal while workers exit ends cwm as Ctrl-C
         except BaseException:  # interrupted or terminated: stop the workers now, not at the end
             for process in list(getattr(pool, "_processes", {}).values()):
-                process.terminate()
+                process.kill()
             pool.shutdown(wait=False, cancel_futures=True)
             raise
 
