@@ -29,6 +29,7 @@ MAY_OPEN = {
     "cwm/plan/yamlio.py": "the data files",
     "cwm/plan/cache.py": "its own cache file",
     "cwm/evidence/cache.py": "cwm's own reader modules, for the readers' version",
+    "cwm/cli.py": "the null device, for standard streams a scheduler closed",
     "cwm/report/changes.py": "the previous report's JSON in the report folder",
     "cwm/report/ledger.py": "the previous report's workbook (the office's 整改 notes)",
     "cwm/planimport/docx.py": "the plan's Word file (cwm import)",
