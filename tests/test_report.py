@@ -95,8 +95,10 @@ def test_the_workbook_one_row_per_finding(plan, tmp_path):
         "整改时限",
         "整改情况",
         "问题编号",
+        "文件指纹",
     ]
     assert sheet.column_dimensions["O"].hidden  # the id: read back by the next run, not printed
+    assert sheet.column_dimensions["P"].hidden  # the file's content, for a renamed file
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows in (
         "1:1",

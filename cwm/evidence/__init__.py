@@ -10,7 +10,8 @@ Rules         RULES (附件1's evidence rules), LOOPS (sites, liaison, publicity
 Loop subjects Subject, SiteDuty, ActivityDuty, PublicityDuty, Span (built by the schedule)
 The tree      scan_tree, EvidenceFile, NOTES_FILE, kind_of, IdMatcher, without_ordinal, area_of;
               REPORT_FOLDER, REPORT_JSON, REPORTS_SUFFIX (report folders are never evidence)
-Pictures      thumbnails, FileCache, default_location (the report's thumbnails and their cache)
+Pictures      thumbnails, FileCache, default_location (the report's thumbnails and their cache);
+              fingerprint (a file's content: the 整改台账 knows a renamed file by it)
 Sheets        the inspection sheet's columns and labels (SHEET_COLUMNS, DATE_LABEL,
               INSPECTOR_LABEL, FILLED, RESULTS), shared with the fillable sheet cwm prints
 Counting      count_paths, totals, COUNT_COLUMNS (cwm count)
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     )
     from cwm.evidence.loops.inspections import COLUMNS as SHEET_COLUMNS
     from cwm.evidence.loops.inspections import DATE_LABEL, FILLED, INSPECTOR_LABEL, RESULTS
-    from cwm.evidence.reading import DEBUG_ENV, OnProgress, thumbnails
+    from cwm.evidence.reading import DEBUG_ENV, OnProgress, fingerprint, thumbnails
     from cwm.evidence.results import (
         CheckResult,
         Finding,
@@ -70,6 +71,7 @@ _PUBLIC: dict[str, tuple[str, str]] = {
     "OnProgress": ("reading", "OnProgress"),
     "DEBUG_ENV": ("reading", "DEBUG_ENV"),
     "thumbnails": ("reading", "thumbnails"),
+    "fingerprint": ("reading", "fingerprint"),
     "CheckResult": ("results", "CheckResult"),
     "RequirementResult": ("results", "RequirementResult"),
     "Finding": ("results", "Finding"),
@@ -139,6 +141,7 @@ __all__ = [
     "count_paths",
     "default_location",
     "finding_key",
+    "fingerprint",
     "kind_of",
     "render_text",
     "run_check",

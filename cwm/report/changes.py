@@ -116,23 +116,35 @@ def compare(previous: dict[str, Any] | None, current: dict[str, Any], name: str 
 
 def newest_report(out_dir: Path) -> tuple[str, dict[str, Any] | None, str]:
     """(folder name, its JSON or None, why the newest could not be read) of the newest earlier
-    report that can be read."""
+    report that can be read. Newest by what cwm wrote in it — its run number (``sequence``),
+    then the time it was made — never by a folder name a PC's clock chose or an office
+    renamed; folders without a JSON are said."""
     try:
-        names = sorted(
-            p.name for p in out_dir.iterdir() if REPORT_FOLDER.match(p.name) and p.is_dir()
-        )
+        folders = [p for p in out_dir.iterdir() if p.is_dir() and not p.name.startswith(".")]
     except OSError:
         return "", None, ""
-    why = ""
-    problem: str | None
-    for name in reversed(names):
+    found: list[tuple[tuple[int, str, str], str, dict[str, Any]]] = []
+    why: list[str] = []
+    for folder in folders:
+        path = folder / JSON_NAME
+        if not path.is_file():
+            if REPORT_FOLDER.match(folder.name):
+                why.append(f"报告 {folder.name} 中没有 {JSON_NAME}（可能被删除了），未与它比较")
+            continue
         try:
-            data = json.loads((out_dir / name / JSON_NAME).read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            problem = f"无法读取（{type(exc).__name__}）"
-        else:
-            problem = shape_problem(data)
-            if problem is None:
-                return name, data, why
-        why = why or f"上次报告 {name} {problem}，无法与它比较"
-    return "", None, why
+            why.append(
+                f"报告 {folder.name} 的 {JSON_NAME} 无法读取（{type(exc).__name__}），未与它比较"
+            )
+            continue
+        problem = shape_problem(data)
+        if problem is not None:
+            why.append(f"报告 {folder.name} {problem}，无法与它比较")
+            continue
+        order = (int(data.get("sequence") or 0), str(data.get("generated") or ""), folder.name)
+        found.append((order, folder.name, data))
+    if not found:
+        return "", None, "；".join(why)
+    _, name, data = max(found, key=lambda f: f[0])
+    return name, data, "；".join(why)

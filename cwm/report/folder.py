@@ -25,7 +25,7 @@ from cwm.evidence import REPORTS_SUFFIX, RequirementResult
 from cwm.fsutil import decodable, normal_mode, publish_folder, remove_partials, set_hidden
 from cwm.plan import Plan
 from cwm.report.changes import JSON_NAME, Changes, compare, newest_report
-from cwm.report.ledger import WORKBOOK_NAME, Ledger, read_ledger
+from cwm.report.ledger import WORKBOOK_NAME, read_ledger
 from cwm.report.workbook import duties_by_id, findings_workbook, results_by_unit, summary_rows
 from cwm.schedule.duecheck import DueCheck, check_due
 from cwm.schedule.sources import SOURCES, Judged, Source, source_of
@@ -245,13 +245,14 @@ def write_report(
     data = {
         "version": __version__,
         "generated": now.isoformat(timespec="seconds"),
+        "sequence": int((previous or {}).get("sequence") or 0) + 1,
         **checked.report.as_json(),
     }
     changes = compare(previous, data, previous_name)
-    ledger = read_ledger(out_dir / previous_name / WORKBOOK_NAME) if previous_name else Ledger()
+    ledger = read_ledger(out_dir)
     if ledger.problem:
-        why += f"{ledger.problem}：上次手填的整改记录未能带入，请从上次的工作簿中复制。"
-    changes.note = (changes.note + why).strip()
+        why += f"{ledger.problem}：其中手填的整改记录未能带入，请从该工作簿中复制。"
+    changes.note = "\n".join(p for p in (changes.note + why, *ledger.said()) if p).strip()
     data["changes"] = changes.as_json()
     import tempfile
 

@@ -6,12 +6,22 @@ finding with the 整改 columns the office fills, carried from the previous repo
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
-from cwm.evidence import RequirementResult, by_department
+from cwm.evidence import RequirementResult, by_department, fingerprint
 from cwm.labels import STATUS
 from cwm.plan import Plan
-from cwm.report.ledger import CLOSED_SHEET, ID_COLUMN, RESOLVED_COLUMN, Ledger, carry, closed_rows
+from cwm.report.ledger import (
+    CLOSED_SHEET,
+    ID_COLUMN,
+    PRINT_COLUMN,
+    RESOLVED_COLUMN,
+    Ledger,
+    carry,
+    closed_rows,
+    renamed,
+)
 from cwm.schedule.duecheck import DueCheck
 from cwm.schedule.sources import LOOPS, source_of
 
@@ -31,9 +41,10 @@ FINDING_HEADERS = (
     "整改时限",
     "整改情况",
     ID_COLUMN,
+    PRINT_COLUMN,
 )
-"""The 问题清单's columns: the office fills 整改责任人, 整改时限 and 整改情况; 问题编号 (hidden)
-carries them into the next report (``report_ledger``)."""
+"""The 问题清单's columns: the office fills 整改责任人, 整改时限 and 整改情况 (and adds its own);
+问题编号 and 文件指纹 (hidden) carry them into the next report (``report.ledger``)."""
 
 
 def results_by_unit(
@@ -58,6 +69,14 @@ def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
     once (its 科室 cell names both: the filter finds it under either)."""
     dues = checked.due_dates()
     duties = duties_by_id(plan)
+    root = Path(checked.report.root)
+    prints: dict[str, str] = {}
+
+    def print_of(rel: str) -> str:
+        if rel and rel not in prints:
+            prints[rel] = fingerprint(root / rel)
+        return prints.get(rel, "")
+
     results = list({r.id: r for _, group in results_by_unit(plan, checked) for r in group}.values())
     rows: list[list[Any]] = []
     for result in results:
@@ -85,6 +104,7 @@ def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
                     "",
                     "",
                     f.key(result.id),
+                    print_of(f.path or ""),
                 ]
             )
     return rows
@@ -118,12 +138,18 @@ def findings_workbook(
     from cwm.formats.xlsx import workbook
 
     ledger = ledger or Ledger()
-    widths = [4, 10, 9, 12, 5, 11, 9, 5, 4, 28, 12, 6, 6, 8, 0]  # A4 landscape at ≥ 9 pt; id hidden
     statuses = ["科室", *STATUS.values(), "合计"]
 
-    every = carry(ledger, FINDING_HEADERS, finding_rows(plan, checked))
+    found = finding_rows(plan, checked)
+    at_id = FINDING_HEADERS.index(ID_COLUMN)
+    current = {row[at_id] for row in found}
+    moved = renamed(ledger, FINDING_HEADERS, found, current)
+    headers, every = carry(ledger, FINDING_HEADERS, found, current)
+    extra = len(headers) - len(FINDING_HEADERS)  # the office's own columns, before 问题编号
+    # A4 landscape at ≥ 9 pt; 问题编号 and 文件指纹 hidden
+    widths = [4, 10, 9, 12, 5, 11, 9, 5, 4, 28, 12, 6, 6, 8, *[8] * extra, 0, 0]
     sheets = [
-        ("问题清单", FINDING_HEADERS, every, widths),
+        ("问题清单", headers, every, widths),
         ("汇总", statuses, summary_rows(plan, checked), [30, 8, 8, 8, 8, 8, 8]),
     ]
     source_by_id = {ident: source_of(duty) for ident, duty in duties_by_id(plan).items()}
@@ -131,10 +157,12 @@ def findings_workbook(
         part = (row for row in every if source_by_id.get(row[2]) is source)
         rows = [[n, *row[1:]] for n, row in enumerate(part, 1)]
         if rows:
-            sheets.append((str(source.area), FINDING_HEADERS, rows, widths))
-    current = {row[-1] for row in every}
-    closed = closed_rows(ledger, FINDING_HEADERS, current, today or dt.date.today())
+            sheets.append((str(source.area), headers, rows, widths))
+    closed = closed_rows(ledger, headers, current | moved, today or dt.date.today())
     if closed:
-        headers = (*FINDING_HEADERS, RESOLVED_COLUMN)
-        sheets.append((CLOSED_SHEET, headers, closed, [*widths, 10]))
+        sheets.append((CLOSED_SHEET, (*headers, RESOLVED_COLUMN), closed, [*widths, 10]))
+    taken = {s[0] for s in sheets}
+    for name, rows in ledger.sheets:  # sheets the office added: carried whole
+        if name not in taken and rows:
+            sheets.append((name, tuple(rows[0]), rows[1:], [12] * len(rows[0])))
     return workbook(sheets, heading=f"{plan.org.plan.issuer}材料检查　{checked.heading}")
