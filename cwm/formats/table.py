@@ -155,7 +155,8 @@ def _xlsx_span(archive: zipfile.ZipFile, name: str) -> tuple[int, int]:
 
 def _biff_spans(path: Path) -> list[tuple[int, int]]:
     """(rows, columns) each sheet of an .xls/.et declares (its BIFF ``DIMENSIONS`` record);
-    nothing for a file that is no Word-97-era workbook (calamine then says what it is)."""
+    nothing for a file that is no Word-97-era workbook (calamine then says what it is). A
+    password-protected one (a ``FILEPASS`` record: the rest is encrypted) is said to be."""
     import struct
 
     import olefile
@@ -174,6 +175,10 @@ def _biff_spans(path: Path) -> list[tuple[int, int]]:
     at = 0
     while at + 4 <= len(data):
         kind, size = struct.unpack_from("<HH", data, at)
+        if kind == 0x002F:  # FILEPASS: what follows is encrypted (a password-protected .xls)
+            from cwm.formats.encrypted import ENCRYPTED
+
+            raise ReadError(ENCRYPTED, code="encrypted")
         if kind == 0x0200 and size >= 14:  # DIMENSIONS (BIFF8): first/last+1 row, column
             first_row, last_row, first_col, last_col = struct.unpack_from("<IIHH", data, at + 4)
             spans.append((max(last_row - first_row, 0), max(last_col - first_col, 0)))
