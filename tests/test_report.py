@@ -123,6 +123,22 @@ def test_what_changed_between_two_runs_with_one_fix(plan, tmp_path):
     assert "已解决 1 个" in text and "III-8-1-3 青年婚恋观、家庭观教育：未达标 → 已达标" in text
 
 
+def test_information_is_no_new_problem(plan, tmp_path):
+    """参考资料 listed, a ratio shown, 字数符合要求: information, never counted as 新增问题 in
+    变化.txt (before: 新增问题 5 个 for a folder that only gained a 参考 subfolder)."""
+    evidence, out = tree(tmp_path / "材料"), tmp_path / "报告"
+    report(plan, evidence, out)
+    build_tree(evidence, {"III-8-1-3 家风/参考/草稿.docx": docx_bytes("草稿")})
+    later = report(plan, evidence, out, now=RUN + dt.timedelta(days=7))
+    assert later.changes.new == [] and later.changes.solved == []
+    assert "新增问题 0 个" in (later.folder / "变化.txt").read_text(encoding="utf-8")
+    assert any(
+        f["code"] == "reference-files"
+        for r in later.checked.report.as_json()["requirements"]
+        for f in r["findings"]
+    )  # the information is there, in the report, not among the problems
+
+
 def test_a_damaged_earlier_report_is_said_not_fatal(plan, tmp_path):
     evidence, out = tree(tmp_path / "材料"), tmp_path / "报告"
     report(plan, evidence, out)

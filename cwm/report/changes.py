@@ -61,12 +61,14 @@ class Changes:
 
 
 def _findings(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Finding id -> finding (with its requirement) of a report's JSON, old versions included
-    (their ids are made from requirement, code and path as today's are)."""
+    """Problem id -> problem (with its requirement) of a report's JSON, old versions included
+    (their ids are made from requirement, code and path as today's are). A problem is an error
+    or a warning: information (参考资料 listed, 字数符合要求, a ratio reached) and reminders are
+    no problems, new or solved."""
     out = {}
     for requirement in data.get("requirements", []):
         for f in requirement.get("findings", []):
-            if f.get("code") in _REMINDERS:
+            if f.get("code") in _REMINDERS or f.get("severity") == "info":
                 continue
             ident = f.get("id") or finding_key(requirement.get("id"), f.get("code"), f.get("path"))
             out[ident] = {**f, "requirement": requirement.get("id")}
