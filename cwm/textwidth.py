@@ -63,6 +63,8 @@ def _fill(text: str, limit: int, first: str, rest: str) -> list[str]:
             carried: list[str] = []
             if token[0] in _NO_LINE_START and len(current) > 1:
                 carried = [current.pop()]
+                while len(current) > 1 and carried[0][0] in _NO_LINE_START:  # ）；: both go
+                    carried.insert(0, current.pop())
             while len(current) > 1 and current[-1][-1] in _NO_LINE_END:
                 carried.insert(0, current.pop())
             lines.append((indent + "".join(current)).rstrip())

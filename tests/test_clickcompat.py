@@ -98,9 +98,11 @@ def test_every_gettext_key_is_looked_up_by_typer():
 
 
 def test_the_patched_parts_of_click_are_where_cwm_patches_them():
-    from typer._click import core, exceptions, formatting
+    from typer._click import core, exceptions, formatting, types
 
-    assert formatting.wrap_text is clickcompat.wrap_text
+    assert formatting.wrap_text.__name__ == "chinese_wrap_text"
+    assert core.Parameter.make_metavar.__name__ == "chinese_metavar"
+    assert types._NumberRangeBase._describe_range is clickcompat._describe_range
     assert formatting.HelpFormatter.write_usage.__name__ == "chinese_usage"
     assert core.Command.get_help_option.__name__ == "chinese_help_option"
     assert exceptions.UsageError.show.__name__ == "show_usage_error"

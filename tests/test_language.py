@@ -48,6 +48,45 @@ def test_bad_usage_is_said_in_chinese(capsys, args):
     text = out + err
     assert "错误：" in err
     assert not ENGLISH.search(text), text
+    assert not LEFT_OVER.search(text), text
+
+
+LEFT_OVER = re.compile(
+    r"'[^']*'|<(?:str|text|path|int|integer|float)(?: range)?>|\bx[<>]=?|[<>]=?x\b"
+)
+"""What Click's English leaves in a translated message or help: quoted option names and
+choices ('--jobs', 'text'), type names (<str>, <int range>), ranges (x>=0)."""
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["check", ".", "-j", "-1"], "--jobs（-j）的值不对：-1 不在允许的范围内（不小于 0）"),
+        (["check", ".", "-f", "xml"], "（可用：text、json、xlsx）"),
+        (["chec"], "（是否应为：check、checklist？）"),
+        (["due", "--format", "xml"], "（可用：table、json、csv、md、xlsx、ics）"),
+    ],
+)
+def test_usage_errors_read_as_chinese_sentences(capsys, args, said):
+    code, out, err = run(capsys, *args)
+    assert code == 2 and said in err, err
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+@pytest.mark.parametrize("columns", [60, 80, 97])
+def test_help_lines_never_start_with_a_closing_mark_and_name_values_in_chinese(
+    capsys, monkeypatch, command, columns
+):
+    """At any width a wrapped help line never starts with ），；。 (the character before moves
+    down with it) and option values read <文字>, <整数>, <路径>, ranges 不小于 0."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, err = run(capsys, *([command] if command else []), "--help")
+    assert code == 0
+    starts = [
+        line for line in out.splitlines() if line.strip()[:1] in set("，。、；：！？）》」』】”")
+    ]
+    assert not starts, starts
+    assert not LEFT_OVER.search(out), LEFT_OVER.search(out)
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

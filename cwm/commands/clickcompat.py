@@ -72,7 +72,7 @@ ERRORS: list[tuple[str, str]] = [
         r"'(.*)' is not a valid (int|integer|int range|float|float range|boolean)\b.*",
         r"“\1”不是\2。",
     ),
-    (r"(.*) is not in the range (.*)\.", r"\1 不在 \2 范围内。"),
+    (r"(.*) is not in the range (.*)\.", r"\1 不在允许的范围内（\2）。"),
     (UNREADABLE, r"无法读取“\1”：没有权限。请检查路径和权限。"),
     (r"\(Possible options: (.*)\)", r"（是否应为：\1？）"),
     (
@@ -92,21 +92,82 @@ _WORDS = {
 }
 
 
+def _option_names(text: str) -> str:
+    """``'--jobs' / '-j'`` as people read it: ``--jobs（-j）``."""
+    names = [n.strip().strip("'\"") for n in text.split(" / ")]
+    return names[0] + (f"（{'、'.join(names[1:])}）" if len(names) > 1 else "")
+
+
+def _listed(match: re.Match[str]) -> str:
+    """``（可用：'text', 'json'）`` as ``（可用：text、json）``."""
+    items = [i.strip().strip("'\"") for i in match[2].split(",")]
+    ask = "？" if match[1] == "是否应为" else ""
+    return f"（{match[1]}：{'、'.join(i for i in items if i)}{ask}）"
+
+
 def translate(message: str) -> str:
     """A usage error of Click in Chinese; what no pattern knows is kept as it is."""
     text = message.strip()
     invalid = re.fullmatch(r"Invalid value for (.+?): (.*)", text, flags=re.S)
     if invalid:
-        return f"{invalid[1]} 的值不对：{translate(invalid[2])}"
+        return f"{_option_names(invalid[1])}的值不对：{translate(invalid[2])}"
     for pattern, chinese in ERRORS:
         match = re.fullmatch(pattern, text, flags=re.S)
         if match:
             out = match.expand(chinese)
             for english, word in _WORDS.items():
                 out = out.replace(english, word)
-            return out
+            out = re.sub(r"（(可用|是否应为)：([^）？]*)？?）", _listed, out)
+            return re.sub(r"'([^'\n]*)'", r"“\1”", out)  # Click quotes names in ASCII
     parts = re.split(r"\s+(?=\(Possible)", text)  # “No such option: -x (Possible options: …)”
     return "".join(translate(p) for p in parts) if len(parts) > 1 else text
+
+
+METAVARS = {
+    "str": "文字",
+    "text": "文字",
+    "integer": "整数",
+    "int": "整数",
+    "float": "数字",
+    "path": "路径",
+    "file": "文件",
+    "directory": "文件夹",
+    "boolean": "是或否",
+}
+"""An option's value as the help shows it (``--dept <文字>``, not ``<str>``)."""
+
+
+def _describe_range(self: Any) -> str:
+    """A number range in Chinese: ``不小于 0``, ``1 到 10``."""
+    low = "大于" if self.min_open else "不小于"
+    high = "小于" if self.max_open else "不大于"
+    if self.min is not None and self.max is not None:
+        return (
+            f"{self.min} 到 {self.max}"
+            if not (self.min_open or self.max_open)
+            else (f"{low} {self.min}、{high} {self.max}")
+        )
+    if self.min is not None:
+        return f"{low} {self.min}"
+    return f"{high} {self.max}"
+
+
+def _chinese_metavars(core: Any) -> None:
+    """Options' value names and number ranges in Chinese in the help and the errors."""
+    from typer._click import types
+
+    make_metavar = core.Parameter.make_metavar
+
+    def chinese_metavar(self: Any, ctx: Any) -> str:
+        if self.metavar is None and self.type.get_metavar(param=self, ctx=ctx) is None:
+            name = getattr(self.type, "name", "")
+            base = "整数" if "int" in name else "数字" if "float" in name else METAVARS.get(name)
+            if base:
+                return f"<{base}>" + ("..." if self.nargs != 1 else "")
+        return str(make_metavar(self, ctx))
+
+    core.Parameter.make_metavar = chinese_metavar
+    types._NumberRangeBase._describe_range = _describe_range  # type: ignore[method-assign]  # patched on purpose (this module's job)
 
 
 def _patch_click() -> None:
@@ -115,7 +176,13 @@ def _patch_click() -> None:
     from typer._click._compat import strip_ansi
     from typer._click.utils import echo
 
-    formatting.wrap_text = wrap_text
+    def chinese_wrap_text(text: str, *args: Any, **kwargs: Any) -> str:
+        # an option's [默认：0; 不小于 0]: Click joins its parts with a Latin semicolon
+        text = re.sub(r"\[默认：[^\]]*\]", lambda m: m[0].replace("; ", "；"), text)
+        return wrap_text(text, *args, **kwargs)
+
+    formatting.wrap_text = chinese_wrap_text
+    _chinese_metavars(core)
 
     def term_len(x: str) -> int:  # columns, not characters
         return width(strip_ansi(x))
