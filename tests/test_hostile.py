@@ -705,14 +705,15 @@ def test_stop_signals_at_random_moments_end_the_run_cleanly(tmp_path):
         assert time.monotonic() - sent < 5
         errors = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
         assert "Traceback" not in errors, errors
-        assert code in (1, 130, -signal.SIGTERM), (attempt, code, errors)
+        # 1: done before the signal; 130: stopped; -signal: it came while Python was ending
+        # the process (handlers are reset then), after the report was whole
+        assert code in (1, 130, -how), (attempt, code, errors)
         time.sleep(0.3)
         assert _alive(seen) == set(), f"attempt {attempt}: workers left"
         if out.exists():
             visible = [p for p in out.iterdir() if not p.name.startswith(".")]
             for folder in visible:  # a report folder appears whole or not at all
                 assert {"检查结果.json", "检查结果.xlsx"} <= {p.name for p in folder.iterdir()}
-            assert code == 1 or not visible or code == 130
         outcomes.append(code)
     assert 130 in outcomes  # the signals did land during runs
 

@@ -106,7 +106,9 @@ def handles_errors(fn: Callable) -> Callable:
         except (typer.Exit, typer.Abort):
             raise
         except KeyboardInterrupt:
-            err("已中断。输出文件只在完整写好后才出现，不会留下写了一半的文件。")
+            # on a terminal the ^C the terminal echoed ends no line: start one
+            lead = "\n" if sys.stderr.isatty() else ""
+            err(lead + "已中断。输出文件只在完整写好后才出现，不会留下写了一半的文件。")
             raise typer.Exit(EXIT_INTERRUPTED)
         except BrokenPipeError:  # a write out of out()/err(): the reader stopped reading
             _gone(sys.stdout)
