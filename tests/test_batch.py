@@ -95,12 +95,26 @@ def test_a_path_typed_or_dragged_is_cleaned(typed, expected):
 def test_a_missing_or_short_cfg_says_what_to_write(tmp_path):
     with pytest.raises(UsageError) as missing:
         read_folders_file(tmp_path / "check_all.cfg")
-    assert "check_all.cfg" in missing.value.message
+    assert str((tmp_path / "check_all.cfg").resolve()) in missing.value.message  # the full path
     assert "第一行材料文件夹，第二行报告文件夹" in missing.value.message
+    assert "example" not in missing.value.message  # there is none beside it
+    (tmp_path / "check_all.cfg.example").write_text("# 示例\n", encoding="utf-8")
+    with pytest.raises(UsageError) as beside:
+        read_folders_file(tmp_path / "check_all.cfg")
+    assert "把同一文件夹中的“check_all.cfg.example”复制一份，改名为“check_all.cfg”" in (
+        beside.value.message
+    )
     (tmp_path / "check_all.cfg").write_text("D:\\材料\n", encoding="gbk")
     with pytest.raises(UsageError) as short:
         read_folders_file(tmp_path / "check_all.cfg")
     assert "应有两行（现有 1 行）" in short.value.message
+
+
+def test_notepads_cfg_txt_is_the_cfg(tmp_path):
+    """Notepad saves “check_all.cfg” as check_all.cfg.txt (extensions hidden): it is read."""
+    (tmp_path / "check_all.cfg.txt").write_text("材料\n检查报告\n", encoding="gbk")
+    evidence, reports = read_folders_file(tmp_path / "check_all.cfg")
+    assert (evidence, reports) == (tmp_path / "材料", tmp_path / "检查报告")
 
 
 def test_report_reads_its_folders_from_a_gbk_cfg(tmp_path, capsys):

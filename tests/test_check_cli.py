@@ -281,3 +281,18 @@ def test_report_folders_beside_dragged_folders_are_never_evidence(tmp_path, drag
         f["code"] for r in again["requirements"] for f in r["findings"]
     ]
     assert "duplicate-folder" not in codes and codes.count("report-folder") == 1
+
+
+def test_a_file_where_the_folder_is_expected_says_so(tmp_path):
+    ev = tmp_path / "材料"
+    good_tree(ev)
+    report_file = next(ev.rglob("*.docx"))
+    result = run("check", report_file)
+    assert result.exit_code == 2
+    assert "是一个文件，这里要的是材料文件夹" in result.stderr
+    assert str(report_file.parent) in result.stderr and "cwm count" in result.stderr
+
+
+def test_evidence_without_a_value_says_what_the_value_is():
+    result = run("due", "--evidence")
+    assert result.exit_code == 2 and "--evidence 后面须写材料文件夹" in result.stderr

@@ -113,6 +113,8 @@ def test_global_options_after_the_command(capsys, data_copy):
     ("query", "words"),
     [
         ("养老科", "是否指：养老服务科（曾平）？"),
+        ("养老处", "是否指：养老服务科（曾平）？"),  # another city's word for the office
+        ("社会事务处", "是否指：社会事务与儿童保障科（王慧文）"),  # the closest first
         ("曾萍", "是否指：曾平（养老服务科科长）？"),
         ("III-27-3-4", "编号相近的申报项：III-27-3-3 养老服务体系和综合监管制度"),
     ],

@@ -52,10 +52,19 @@ def _is_root(text: str) -> bool:
 def read_folders_file(path: Path) -> tuple[Path, Path]:
     """(evidence folder, report folder) from a ``check_all.cfg``: the first two lines that are
     neither blank nor comments. A relative path is relative to the file's own folder."""
+    notepad = path.with_name(path.name + ".txt")  # Notepad saves “check_all.cfg” as .cfg.txt
+    if not path.is_file() and notepad.is_file():
+        path = notepad
     if not path.is_file():
+        example = path.with_name(path.name + ".example")
+        copy = (
+            f"可以把同一文件夹中的“{example.name}”复制一份，改名为“{path.name}”后修改。"
+            if example.is_file()
+            else ""
+        )
         raise UsageError(
-            f"没有给出材料文件夹，也没有找到“{path}”。\n"
-            f"请把材料文件夹和报告文件夹作为参数给出，或在“{path.name}”中{CFG_FORMAT}"
+            f"没有给出材料文件夹，也没有找到“{path.resolve()}”。\n"
+            f"请把材料文件夹和报告文件夹作为参数给出，或在“{path.name}”中{CFG_FORMAT}{copy}"
         )
     try:
         with path.open("rb") as handle:

@@ -82,6 +82,11 @@ ERRORS: list[tuple[str, str]] = [
     (r"没有命令 '(.+?)'", r"没有命令“\1”。用 cwm --help 查看全部命令。"),
 ]
 """(an English message of Click, as a pattern; its Chinese)."""
+VALUE_OF = {
+    "--evidence": "材料文件夹，如 --evidence 材料/",
+    "--data": "数据文件夹，如 --data 2022/",
+}
+"""What an option's missing value is, where “一个值” says too little."""
 _WORDS = {
     "不是int range": "不是整数",
     "不是integer": "不是整数",
@@ -118,6 +123,9 @@ def translate(message: str) -> str:
             for english, word in _WORDS.items():
                 out = out.replace(english, word)
             out = re.sub(r"（(可用|是否应为)：([^）？]*)？?）", _listed, out)
+            missing = re.fullmatch(r"选项 '?(\S+?)'? 后面须写一个值。", out)
+            if missing and missing[1] in VALUE_OF:
+                out = f"选项 {missing[1]} 后面须写{VALUE_OF[missing[1]]}。"
             return re.sub(r"'([^'\n]*)'", r"“\1”", out)  # Click quotes names in ASCII
     parts = re.split(r"\s+(?=\(Possible)", text)  # “No such option: -x (Possible options: …)”
     return "".join(translate(p) for p in parts) if len(parts) > 1 else text

@@ -145,9 +145,16 @@ def os_errors_as(what: str) -> Iterator[None]:
 
 
 def require_dir(evidence: Path) -> None:
-    """The evidence folder must exist; a mistyped one gets the nearest folder beside it."""
+    """The evidence folder must exist; a mistyped one gets the nearest folder beside it, a
+    file the folder it is in (or ``cwm count`` for a document)."""
     if evidence.is_dir():
         return
+    if evidence.is_file():
+        count = "；要数一份文档的字数，用 cwm count " + str(evidence)
+        raise UsageError(
+            f"“{evidence}”是一个文件，这里要的是材料文件夹。"
+            f"请给出它所在的文件夹：{evidence.parent}{count}。"
+        )
     import difflib
 
     parent = evidence.parent

@@ -159,10 +159,15 @@ class Directory:
                     f"“{query}”不是单位或人员。编号相近的申报项：{listed}。", nearest
                 )
 
+        # what a unit is called elsewhere (养老处 for 养老服务科): the kind of office at the end
+        # of the query says nothing of which one
+        core = re.sub(r"(?:处|科|室|办|股|局|中心|所|站|部)$", "", key)
+        core = core if len(core) >= 2 else key
+
         def covered(name: str) -> float:
             """How much of the query the name holds, in order (养老科 in 养老服务科: all)."""
-            blocks = difflib.SequenceMatcher(None, key, normalize(name)).get_matching_blocks()
-            return sum(b.size for b in blocks) / max(len(key), 1)
+            blocks = difflib.SequenceMatcher(None, core, normalize(name)).get_matching_blocks()
+            return sum(b.size for b in blocks) / max(len(core), 1)
 
         def one_off(name: str) -> bool:
             """A person's name with one character mistyped (曾萍 for 曾平)."""
@@ -170,7 +175,8 @@ class Directory:
             return len(other) == len(key) >= 2 and sum(a != b for a, b in zip(key, other)) == 1
 
         people = [*self.people, *self.roles]
-        units = [canonical for alias, canonical in self._names.items() if covered(alias) >= 0.75]
+        scored = [(covered(alias), canonical) for alias, canonical in self._names.items()]
+        units = [c for score, c in sorted(scored, key=lambda s: -s[0]) if score >= 0.75]
         labels = list(
             dict.fromkeys(
                 [self._unit_label(u) for u in units]
