@@ -146,7 +146,7 @@ def test_text_output_and_output_file(tmp_path):
     assert "错误 [photo-count] 图片 1 张，要求 3 张" in text
     assert "人工核对：" in text
     assert [p.name for p in target.parent.iterdir()] == ["报告.txt"]  # no temporary file left
-    assert "检查 7 项" in result.stderr
+    assert "结论（全部申报项" in result.stderr and "：7 项——" in result.stderr
 
 
 def test_corrupt_tree_yields_findings_not_tracebacks(tmp_path):
@@ -296,3 +296,19 @@ def test_a_file_where_the_folder_is_expected_says_so(tmp_path):
 def test_evidence_without_a_value_says_what_the_value_is():
     result = run("due", "--evidence")
     assert result.exit_code == 2 and "--evidence 后面须写材料文件夹" in result.stderr
+
+
+def test_the_verdict_is_the_last_line_and_names_the_period(tmp_path):
+    """At 80×24 the first line scrolls away: the verdict, with the period judged, comes last."""
+    good_tree(tmp_path / "ev")
+    result = run("check", tmp_path / "ev", "--period", "2021Q2", "--date", "2021-06-20")
+    last = result.stdout.rstrip().splitlines()[-1]
+    assert last.startswith("结论（2021年第二季度　参考日 2021-06-20）：") and "错误" in last
+    assert "注意：所用的是" not in result.stderr  # the plan's own year: nothing to say
+
+
+def test_a_period_outside_the_plans_year_is_said_with_both_ways_out(tmp_path):
+    good_tree(tmp_path / "ev")
+    result = run("check", tmp_path / "ev", "--period", "2026Q4")
+    assert "本次按它的周期推算的是 2026年第四季度" in result.stderr
+    assert "加 --period 2021Q4" in result.stderr and "--data 2026/" in result.stderr

@@ -115,4 +115,6 @@ def test_a_report_of_at_least_n_words_in_a_folder(edit, tmp_path):
 def test_an_old_plan_says_how_to_bring_in_this_years(capsys):
     assert main(["due", "--period", "2026Q4"]) == 0
     err = capsys.readouterr().err
-    assert "所用的是 2021 年的方案" in err and "cwm import 方案.docx -o 2026/" in err
+    assert "所用的是 2021 年的方案" in err and "cwm import 2026年方案.docx -o 2026/" in err
+    assert "整理 2021 年的材料：加 --period 2021Q4" in err  # both ways out
+    assert err.rstrip().endswith("（见 README“换一年的方案”）。")  # said last: on the screen

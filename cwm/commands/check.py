@@ -19,7 +19,10 @@ from cwm.commands.common import (
     period_options,
     require_outside,
     write_output,
+    year_note,
 )
+from cwm.labels import STATUS
+from cwm.vocab import Status
 
 SUMMARY = "提交前检查材料文件夹"
 """The line ``cwm --help`` shows for this command (short enough never to be cut)."""
@@ -64,6 +67,16 @@ def check(
     emit(plan, checked, fmt, output, strict)
 
 
+def verdict(checked: Any) -> str:
+    """The check's last line, with the period judged: it is what is on the screen at the end."""
+    summary = checked.report.summary()
+    counts = "，".join(f"{STATUS[s]} {summary[s]}" for s in Status if summary[s])
+    return (
+        f"结论（{checked.heading}）：{summary['requirements']} 项——{counts}；"
+        f"错误 {summary['errors']} 个，警告 {summary['warnings']} 个。"
+    )
+
+
 def emit(plan: Any, checked: Any, fmt: CheckFormat, output: Optional[Path], strict: bool) -> None:
     """Write a check report as asked; exit 1 on errors (or warnings with ``strict``)."""
     from cwm.evidence import render_text
@@ -87,7 +100,11 @@ def emit(plan: Any, checked: Any, fmt: CheckFormat, output: Optional[Path], stri
         text = render_text(report, list(plan.directory.units))
     write_output(text, output)
     summary = report.summary()
-    if output is not None or fmt is CheckFormat.json:
-        counts = f"错误 {summary['errors']}，警告 {summary['warnings']}"
-        err(f"检查 {summary['requirements']} 项：{counts}。")
+    if output is None and fmt is CheckFormat.text:
+        out("\n" + verdict(checked) + "\n")
+    else:
+        err(verdict(checked))
+    note = year_note(plan, checked.window)
+    if note:
+        err(note)
     exit_on_findings(summary, strict)

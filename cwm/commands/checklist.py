@@ -10,7 +10,14 @@ from typing import Optional
 import typer
 
 from cwm.commands import options as opt
-from cwm.commands.common import err, handles_errors, load, period_options, write_output
+from cwm.commands.common import (
+    err,
+    handles_errors,
+    load,
+    period_options,
+    write_output,
+    year_note,
+)
 from cwm.commands.due import checked_if_asked
 from cwm.errors import UsageError
 
@@ -83,3 +90,6 @@ def checklist(
         write_output(render_template(f"{kind.value}.{fmt.value}.j2", context, template_dir), output)
     if output is not None:
         err(f"已写入 {output}。")
+    note = year_note(plan, window) if kind is not ChecklistKind.sites else None
+    if note:
+        err(note)

@@ -40,8 +40,15 @@ state = State()
 
 def err(message: str) -> None:
     """A line for people on stderr (summaries, hints): never part of the output proper."""
+    text = decodable(message)
+    if sys.stderr.isatty():  # wrapped between 汉字 or at spaces, as out() does
+        import shutil
+
+        from cwm.textwidth import fit
+
+        text = fit(text, shutil.get_terminal_size().columns)
     try:
-        typer.echo(decodable(message), err=True)
+        typer.echo(text, err=True)
     except BrokenPipeError:
         _gone(sys.stderr)
 
@@ -165,6 +172,24 @@ def require_dir(evidence: Path) -> None:
     close = difflib.get_close_matches(evidence.name, folders, n=1, cutoff=0.4)
     hint = f"是否指：{parent / close[0] if str(parent) != '.' else close[0]}？" if close else ""
     raise UsageError(f"找不到材料文件夹“{evidence}”。{hint}")
+
+
+def year_note(plan: Any, window: Any) -> Optional[str]:
+    """When the period judged is outside the plan's year (today is years after the built-in
+    2021 plan): what was judged, and both ways out — the plan's own period, or this year's
+    plan. Printed last, so it is on the screen when the listing has scrolled."""
+    if window is None or window.year == plan.year:
+        return None
+    info = plan.org.plan
+    same = window.label.replace(str(window.year), str(plan.year), 1)
+    return (
+        f"注意：所用的是 {plan.year} 年的方案（{info.issuer} {info.document_number}），"
+        f"本次按它的周期推算的是 {window.chinese}。\n"
+        f"  整理 {plan.year} 年的材料：加 --period {same}；\n"
+        f"  做 {window.year} 年的工作：先导入 {window.year} 年的方案 "
+        f"cwm import {window.year}年方案.docx -o {window.year}/，再加 --data {window.year}/"
+        "（见 README“换一年的方案”）。"
+    )
 
 
 def require_outside(output: Optional[Path], evidence: Optional[Path]) -> None:

@@ -19,6 +19,7 @@ from cwm.commands.common import (
     require_dir,
     require_outside,
     write_output,
+    year_note,
 )
 from cwm.output import Format
 
@@ -38,18 +39,6 @@ def checked_if_asked(
     require_dir(evidence)
     require_outside(output, evidence)
     return check_due(plan, evidence, target, when.window, when.today)
-
-
-def old_plan_hint(plan: Any, window: Any) -> str:
-    """One line for a plan older than the period asked about: what the plan is, and how to bring
-    in this year's."""
-    info = plan.org.plan
-    return (
-        f"提示：所用的是 {plan.year} 年的方案（{info.issuer} {info.document_number}），"
-        f"以下按它的收集周期推算 {window.chinese}。"
-        f"换成 {window.year} 年的方案：cwm import 方案.docx -o {window.year}/，"
-        f"再加 --data {window.year}/（见 README“换一年的方案”）。"
-    )
 
 
 def write_calendar(
@@ -115,16 +104,15 @@ def due(
 
     window, today = when.period, when.today
     plan, target = load(dept)
+    note = year_note(plan, window)
     if fmt.value == "ics":
         write_calendar(plan, due_items(plan, window, today, target), target, window, remind, output)
+        if note:
+            err(note)
         return
     listing = Format(fmt.value)
     checked = checked_if_asked(plan, evidence, target, when, output)
     items = (checked.items or []) if checked else due_items(plan, window, today, target)
-    if plan.year < window.year and listing is Format.table:
-        err(old_plan_hint(plan, window))
-    elif plan.year != window.year and listing is Format.table:
-        err(f"提示：方案年度为 {plan.year} 年，查询的是 {window.chinese}，按方案的收集周期推算。")
     parts: list[Any] = []
     if listing is Format.table:
         who = f"{target.name} " if target else ""
@@ -143,3 +131,5 @@ def due(
     deliver(parts, listing, output)
     if checked and listing is not Format.table:
         err(checked.summary_line())
+    if note:
+        err(note)

@@ -18,6 +18,7 @@ from cwm.commands.common import (
     out,
     period_options,
     require_outside,
+    year_note,
 )
 from cwm.errors import UsageError
 
@@ -70,13 +71,16 @@ def report(
     require_outside(output, evidence)
     with os_errors_as(f"无法写入报告目录“{output}”"):
         write = functools.partial(write_report, out_dir=output)
-        _, run = check_folder(write, evidence, dept, when, no_cache, jobs)
+        plan, run = check_folder(write, evidence, dept, when, no_cache, jobs)
     summary = run.checked.report.summary()
     out(f"报告已写入 {run.folder}\n")
     changes = run.changes
     what = "首次运行" if changes.first else f"新增 {len(changes.new)}，已解决 {len(changes.solved)}"
     counts = f"错误 {summary['errors']}，警告 {summary['warnings']}"
     err(f"检查 {summary['requirements']} 项：{counts}；{what}。")
+    note = year_note(plan, run.checked.window)
+    if note:
+        err(note)
     if open_html:
         _open_in_browser(run.folder / "检查结果.html")
     exit_on_findings(summary, strict)

@@ -129,7 +129,7 @@ def requirement_text(item: DueItem) -> str:
         text = labels.liaison(record)
         if not item.count:
             return text
-        return f"本期共 {item.count} {record.count_word}（{text}）"
+        return f"本期共{item.count}{record.count_word}（{text}）"  # no space: it never wraps apart
     return "；".join(labels.material(m) for m in item.materials)
 
 
