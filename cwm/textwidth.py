@@ -15,10 +15,54 @@ _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 
 
 @functools.cache
-def _tokens() -> re.Pattern[str]:
-    """A run of spaces, one wide character, or a run of other characters (a word, an option);
-    compiled on first use (help and errors only), not on every start."""
-    return re.compile(f"\\s+|[{_WIDE}]|[^\\s{_WIDE}]+")
+def _runs() -> re.Pattern[str]:
+    """A run of spaces, or a run of anything else (compiled on first use: help and errors only,
+    not on every start)."""
+    return re.compile(r"\s+|\S+")
+
+
+_PART = r"[^\s“”\"'‘’，。、；：！？【】《》「」（）()]"
+_NAME = re.compile(rf"{_PART}+(?:[（(]{_PART}*[)）]{_PART}*)*")
+r"""A stretch between quotes and punctuation, with balanced brackets (自查表（5月）.xlsx): a
+file name when it holds ._/\ and a Latin letter or digit."""
+
+
+def _unbreakable(run: str) -> list[tuple[int, int]]:
+    """Where a file name or a path stands in ``run`` (``微信图片_20210510093011.jpg``,
+    ``包联社区/L-6 志愿服务``'s first part): never cut."""
+    return [
+        m.span()
+        for m in _NAME.finditer(run)
+        if re.search(r"[._/\\]", m[0]) and re.search(r"[A-Za-z0-9]", m[0])
+    ]
+
+
+def _split(run: str) -> list[str]:
+    """A run without spaces as pieces a line may end after: each wide character alone (Chinese
+    breaks anywhere), each stretch of Latin whole (a date, an id, a phone number), and a file
+    name or a path whole, 汉字 and all (``微信图片_20210510093011.jpg``)."""
+    keep = _unbreakable(run) if len(run) > 1 else []
+    out: list[str] = []
+    start = 0
+    for at in range(1, len(run)):
+        if not (_is_wide(run[at - 1]) or _is_wide(run[at])):
+            continue
+        if any(a < at < b for a, b in keep):
+            continue
+        if run[at] in _NO_LINE_START:  # a closing mark stays with what it closes
+            continue
+        out.append(run[start:at])
+        start = at
+    out.append(run[start:])
+    return out
+
+
+def _tokens(text: str) -> list[str]:
+    return [
+        piece
+        for run in _runs().findall(text)
+        for piece in ([run] if run.isspace() else _split(run))
+    ]
 
 
 _NO_LINE_START = set("，。、；：！？）》」』】”’%")
@@ -54,7 +98,7 @@ def _fill(text: str, limit: int, first: str, rest: str) -> list[str]:
     def used() -> int:
         return width(indent) + sum(width(t) for t in current)
 
-    for token in _tokens().findall(text):
+    for token in _tokens(text):
         if token.isspace():
             if current and not current[-1].isspace():
                 current.append(" ")

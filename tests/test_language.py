@@ -279,3 +279,26 @@ def test_text_on_a_terminal_fits_its_width(monkeypatch):
     wrapped = [b for a, b in zip(lines, lines[1:]) if a.startswith("    本期应交") and b[4] != "联"]
     assert wrapped and all(each.startswith("      ") for each in wrapped)  # a hanging indent
     assert sum("13982991270" in each for each in lines) >= 5
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "微信图片_20210510093011.jpg",
+        "III-7-3-1/2021-04-04_市民政局_村规民约宣讲.jpg",
+        "mmexport1620000000000.jpg",
+        "实地点位/自查表（5月）.xlsx",
+        "包联社区/L-6志愿服务/台账.csv",
+    ],
+)
+def test_a_file_name_never_breaks_across_lines(name):
+    """At any width a file name or path stays whole on its line (it wraps before it), while the
+    Chinese around it still breaks between any two characters and no line is too wide."""
+    text = (
+        f"    错误 [caption-missing] 照片说明缺少：活动时间、主办单位（文件名“{name}”是"
+        "相机或软件自动命名）"
+    )
+    for columns in range(width(name) + 8, 120):
+        lines = fit(text, columns).split("\n")
+        assert any(name in line for line in lines), (columns, lines)
+        assert all(width(line) <= columns for line in lines if name not in line), (columns, lines)
