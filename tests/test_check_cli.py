@@ -312,3 +312,40 @@ def test_a_period_outside_the_plans_year_is_said_with_both_ways_out(tmp_path):
     result = run("check", tmp_path / "ev", "--period", "2026Q4")
     assert "本次按它的周期推算的是 2026年第四季度" in result.stderr
     assert "加 --period 2021Q4" in result.stderr and "--data 2026/" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("folder", "unit"),
+    [
+        ("养老服物科", "养老服务科"),
+        ("2.养老服务", "养老服务科"),
+        ("区划地名课", "基层政权建设与社区治理科"),
+    ],
+)
+def test_a_mistyped_section_folder_is_named_with_the_fix(tmp_path, folder, unit):
+    """材料/养老服物科 checked alone: checked as the whole tree (every item, most 缺失) — said,
+    with the rename or --dept that checks that 科室's items."""
+    import json
+
+    root = tmp_path / "材料" / folder
+    (root / "III-27-3-1").mkdir(parents=True)
+    result = run("check", root, "--period", "2021Q2", "-f", "json")
+    other = [
+        f for f in json.loads(result.stdout)["other_findings"] if f["code"] == "unit-folder-typo"
+    ]
+    assert (
+        other
+        and f"改名为“{unit}”" in other[0]["message"]
+        and f"--dept {unit}" in other[0]["message"]
+    )
+
+
+@pytest.mark.parametrize("folder", ["材料", "财务科", "2021年创文材料", "养老服务科"])
+def test_folders_that_are_no_mistyped_section_say_nothing_of_it(tmp_path, folder):
+    import json
+
+    root = tmp_path / folder
+    (root / "III-27-3-1").mkdir(parents=True)
+    result = run("check", root, "--period", "2021Q2", "-f", "json")
+    codes = [f["code"] for f in json.loads(result.stdout)["other_findings"]]
+    assert "unit-folder-typo" not in codes

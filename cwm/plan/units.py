@@ -94,6 +94,23 @@ class Directory:
         ]
         return max(notes)[1] if notes else None
 
+    def near_unit(self, name: str) -> str | None:
+        """The unit a folder's name was likely meant to be, mistyped by a character or two
+        (养老服物科, 养老服务): its canonical name, or None."""
+        import difflib
+
+        key = normalize(name)
+        if len(key) < 3:
+            return None
+        best = max(
+            (
+                (difflib.SequenceMatcher(None, key, k).ratio(), unit)
+                for k, unit in self._names.items()
+            ),
+            default=(0.0, ""),
+        )
+        return best[1] if best[0] >= 0.8 else None
+
     def units_of(self, names: Iterable[str]) -> tuple[str, ...]:
         """Canonical names of ``names`` in order, without repeats (unknown names kept as
         written)."""

@@ -277,7 +277,28 @@ def check_due(
     root = evidence_root(plan, evidence)
     if root is not None:
         report.other_findings.insert(0, _partial(evidence, root, target))
+    elif target is None and only is None and area is None:
+        typo = _unit_folder_typo(plan, evidence)
+        if typo is not None:
+            report.other_findings.insert(0, typo)
     return DueCheck(window, items, report, target, today)
+
+
+def _unit_folder_typo(plan: Plan, evidence: Path) -> Finding | None:
+    """The checked folder's name is a 科室's, mistyped (养老服物科): it was checked as the whole
+    evidence tree — every item, most 缺失 — where the office meant that 科室's."""
+    from cwm.evidence import RULES, without_ordinal
+
+    name = evidence.resolve().name
+    unit = plan.directory.near_unit(without_ordinal(name))
+    if unit is None:
+        return None
+    code = RULES.codes["unit-folder-typo"]
+    message = (
+        f"文件夹名“{name}”像是“{unit}”（名称不完全相同），所以按材料总目录检查了全部申报项。"
+        f"只检查这个科室：把文件夹改名为“{unit}”，或加 --dept {unit}。"
+    )
+    return Finding(code.code, code.severity, message, None, (), code.traits)
 
 
 def _this_period(window: Period | None) -> Any:
