@@ -302,3 +302,22 @@ def test_a_file_name_never_breaks_across_lines(name):
         lines = fit(text, columns).split("\n")
         assert any(name in line for line in lines), (columns, lines)
         assert all(width(line) <= columns for line in lines if name not in line), (columns, lines)
+
+
+@pytest.mark.parametrize("columns", [80, 100, 140])
+def test_every_group_of_a_listing_has_the_same_layout_on_a_terminal(monkeypatch, columns):
+    """due --evidence at 80 columns showed its first 科室 as a table and the others as a list per
+    item: one listing, one layout — tables only when every group's table fits."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    assert main(["due", "--period", "2021Q2", "--date", "2021-05-01"]) == 0
+    text = re.sub(r"\x1b\[[0-9;]*m", "", terminal.getvalue())
+    groups = [g for g in re.split(r"\n(?=\S.*（\d+ 项）)", text) if "（" in g.split("\n")[0]]
+    as_tables = ["─" in g or "━" in g or "┃" in g or "│" in g for g in groups[1:]]
+    assert len(set(as_tables)) <= 1, as_tables

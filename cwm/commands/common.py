@@ -72,6 +72,17 @@ def out(renderable: Any) -> None:
         _gone(sys.stdout)
 
 
+def all_fit(tables: list[Any]) -> bool:
+    """Whether every one of ``tables`` fits the terminal as a table (else all are shown as a
+    list per item: the groups of one listing look alike)."""
+    from rich.console import Console
+
+    from cwm.output import fits
+
+    width = Console().width
+    return all(fits(table, width) for table in tables)
+
+
 def _out(renderable: Any) -> None:
     from cwm.output import TableView, fits, rich_table, to_plain
 

@@ -3,6 +3,7 @@ check."""
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
@@ -11,6 +12,7 @@ import typer
 
 from cwm.commands import options as opt
 from cwm.commands.common import (
+    all_fit,
     err,
     handles_errors,
     load,
@@ -62,6 +64,9 @@ def deliver(parts: list[Any], fmt: Format, output: Optional[Path]) -> None:
     from cwm.output import TableView, to_plain
 
     if output is None and fmt is not Format.xlsx:
+        tables = [p for p in parts if isinstance(p, TableView)]
+        if tables and sys.stdout.isatty() and not all_fit(tables):  # one layout for all groups
+            parts = [to_plain(p) if isinstance(p, TableView) else p for p in parts]
         for part in parts:
             out(part)
         return
