@@ -188,7 +188,10 @@ def commands(text: str) -> list[str]:
     return [line for line in text.splitlines() if line and not line.lower().startswith("rem")]
 
 
-@pytest.mark.parametrize("name", ["check_all.bat", "检查材料.bat"])
+BATS = ["check_all.bat", "检查材料.bat", "建立材料文件夹.bat"]
+
+
+@pytest.mark.parametrize("name", BATS)
 def test_a_bat_finds_cwm_beside_itself_then_cwm_then_path(name):
     lines = commands(bat(name))
     order = [
@@ -199,7 +202,7 @@ def test_a_bat_finds_cwm_beside_itself_then_cwm_then_path(name):
     assert order == sorted(order)  # the last set wins: beside, then CWM, then PATH
 
 
-@pytest.mark.parametrize("name", ["check_all.bat", "检查材料.bat"])
+@pytest.mark.parametrize("name", BATS)
 def test_a_bat_leaves_the_code_page_and_passes_the_exit_code(name):
     text = bat(name)
     assert "chcp" not in "\n".join(commands(text)).lower()
@@ -218,6 +221,11 @@ def test_check_all_runs_one_report_per_way_in_and_waits_only_for_people():
     ]
     assert 'if "%EVIDENCE:~-1%"=="\\" set "EVIDENCE=%EVIDENCE:~0,-1%"' in lines
     assert "if defined WAIT timeout /t 600" in lines  # never a bare pause: a scheduled task
+    # the command line is compared, never echoed (a path with & in it), and a doubled quote
+    # after /c is Explorer's double-click, not PowerShell's or a program's cmd /c "…"
+    assert not any("echo(%CMDCMDLINE%" in line for line in lines)
+    assert 'set "LINE=!CMDCMDLINE!"' in lines
+    assert 'if not "!LINE: /c ""=!"=="!LINE!" (endlocal & set "WAIT=1") else endlocal' in lines
     assert not any(re.match(r"pause\b", line, re.I) for line in lines)
     assert any('if /i "%~1"=="/auto"' in line for line in lines)
 
@@ -229,9 +237,22 @@ def test_the_folder_drop_bat_opens_the_report_and_waits():
     assert "pause" in lines
 
 
+def test_the_init_bat_makes_the_skeleton_or_lets_cwm_ask():
+    lines = commands(bat("建立材料文件夹.bat"))
+    calls = [line for line in lines if line.startswith('"%CWM_EXE%"')]
+    assert calls == ['"%CWM_EXE%" init "%FOLDER%"', '"%CWM_EXE%" init'] and "pause" in lines
+
+
+def test_the_example_cfg_shows_right_in_any_notepad():
+    """Old Notepad shows an LF file as one line, and reads a file without a BOM as ANSI."""
+    raw = (BATCH / "check_all.cfg.example").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == raw.count(b"\n") > 3
+    assert "check_all.cfg.example -text" in (REPO / ".gitattributes").read_text(encoding="utf-8")
+
+
 def test_the_portable_folder_gets_both_bat_files():
     source = (REPO / "tools" / "build_portable.py").read_text(encoding="utf-8")
-    for name in ("检查材料.bat", "check_all.bat", "check_all.cfg.example"):
+    for name in ("检查材料.bat", "建立材料文件夹.bat", "check_all.bat", "check_all.cfg.example"):
         assert (BATCH / name).is_file() and f'"{name}"' in source
     attributes = (REPO / ".gitattributes").read_text(encoding="utf-8")
     assert "*.bat text eol=crlf" in attributes
@@ -249,3 +270,4 @@ def test_the_portable_folder_has_the_guide_as_a_web_page():
     assert "<title>材料文件夹怎么放——给科室同志的使用指南</title>" in page
     assert "<h2>三、照片</h2>" in page and "<strong><code>检查材料.bat</code></strong>" in page
     assert "## " not in page  # every heading rendered
+    assert '.md"' not in page and 'href="参考' not in page  # no link out of the folder

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import argparse
 import html
+import re
 import shutil
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BESIDE = ("检查材料.bat", "check_all.bat", "check_all.cfg.example")
+BESIDE = ("检查材料.bat", "建立材料文件夹.bat", "check_all.bat", "check_all.cfg.example")
 """What the office double-clicks, copied beside cwm.exe (the .bat files look there first)."""
 ENTRY = """from cwm.__main__ import run
 run()
@@ -88,6 +89,9 @@ def guide_html(markdown: str) -> str:
     from markdown_it import MarkdownIt
 
     body = MarkdownIt("commonmark").enable("table").render(markdown)
+    # the folder holds the guide alone: a link to another document (README.md, 参考.md) would
+    # lead nowhere on an office PC, so its text stays and the link goes
+    body = re.sub(r'<a href="(?!https?:)[^"]*">(.*?)</a>', r"\1", body)
     css = (ROOT / "templates" / "print.css").read_text(encoding="utf-8")
     title = markdown.lstrip("# ").splitlines()[0].strip()
     return (

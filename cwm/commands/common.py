@@ -162,6 +162,23 @@ def os_errors_as(what: str) -> Iterator[None]:
         raise UsageError(f"{what}：{os_problem(exc)}") from None
 
 
+def ask_folder(example: str) -> Path:
+    """The folder the user drags into the console window (it arrives as its quoted path), when
+    none was given on a terminal (a double-clicked .bat); elsewhere a usage error with
+    ``example``."""
+    from cwm.commands.batchcfg import clean_path
+
+    if not sys.stdin.isatty():
+        raise UsageError(f"错误：缺少材料文件夹。请给出材料文件夹，如：{example}。")
+    try:
+        typed = input("请把材料文件夹拖到这个窗口里（或粘贴它的路径），然后按回车：")
+    except EOFError:
+        typed = ""
+    if not clean_path(typed):
+        raise UsageError("没有输入材料文件夹。")
+    return Path(clean_path(typed))
+
+
 def require_dir(evidence: Path) -> None:
     """The evidence folder must exist; a mistyped one gets the nearest folder beside it, a
     file the folder it is in (or ``cwm count`` for a document)."""

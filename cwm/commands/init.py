@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from cwm.commands import options as opt
-from cwm.commands.common import err, handles_errors, load, os_errors_as, out
+from cwm.commands.common import ask_folder, err, handles_errors, load, os_errors_as, out
 
 SUMMARY = "建立材料文件夹骨架（每个申报项一个文件夹）"
 """The line ``cwm --help`` shows for this command (short enough never to be cut)."""
@@ -16,8 +16,12 @@ SUMMARY = "建立材料文件夹骨架（每个申报项一个文件夹）"
 
 @handles_errors
 def init(
-    directory: Path = typer.Argument(
-        ..., metavar="文件夹", help="要建立的材料文件夹（不存在则新建）。", show_default=False
+    directory: Optional[Path] = typer.Argument(
+        None,
+        metavar="[文件夹]",
+        help="要建立的材料文件夹（不存在则新建）。不写时（双击 建立材料文件夹.bat）"
+        "请把文件夹拖到窗口里。",
+        show_default=False,
     ),
     dept: Optional[str] = opt.DEPT,
     template_dir: Optional[Path] = opt.TEMPLATE_DIR,
@@ -30,6 +34,8 @@ def init(
     """
     from cwm.printing.skeleton import init as make_skeleton
 
+    if directory is None:
+        directory = ask_folder("cwm init 材料/")
     plan, target = load(dept)
     with os_errors_as(f"无法在“{directory}”中建立文件夹"):
         result = make_skeleton(plan, directory, target, template_dir)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -10,6 +9,7 @@ import typer
 
 from cwm.commands import options as opt
 from cwm.commands.common import (
+    ask_folder,
     check_folder,
     err,
     exit_on_findings,
@@ -20,7 +20,6 @@ from cwm.commands.common import (
     require_outside,
     year_note,
 )
-from cwm.errors import UsageError
 
 SUMMARY = "办公室定期检查：写一份带日期的报告文件夹"
 """The line ``cwm --help`` shows for this command (short enough never to be cut)."""
@@ -98,15 +97,7 @@ def _folders(
     if folders_from is not None:
         from_file, reports = read_folders_file(folders_from)
         return from_file, output or reports
-    if not sys.stdin.isatty():
-        raise UsageError("请给出材料文件夹，如：cwm report 材料/ -o 检查报告/。")
-    try:
-        typed = input("请把材料文件夹拖到这个窗口里（或粘贴它的路径），然后按回车：")
-    except EOFError:
-        typed = ""
-    if not clean_path(typed):
-        raise UsageError("没有输入材料文件夹。")
-    return Path(clean_path(typed)), output
+    return ask_folder("cwm report 材料/ -o 检查报告/"), output
 
 
 def _open_in_browser(page: Path) -> None:

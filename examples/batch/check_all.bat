@@ -18,11 +18,16 @@ set "CWM_EXE=cwm"
 if defined CWM set "CWM_EXE=%CWM%"
 if exist "%~dp0cwm.exe" set "CWM_EXE=%~dp0cwm.exe"
 
-rem Wait for a key at the end only when the window was opened for this script (double-click:
-rem cmd /c); not when typed at a prompt, and not with /auto (Task Scheduler). timeout, not
-rem pause: with no console input it returns at once instead of hanging a scheduled task.
+rem Wait for a key at the end only when Explorer opened the window for this script (a
+rem double-click: cmd /c ""...check_all.bat" "); not when typed at a prompt, not when started
+rem from PowerShell or another program (cmd /c "..." without the doubled quote), and not with
+rem /auto (Task Scheduler). The command line is compared by delayed expansion, never echoed:
+rem a path with & or ) in it stays text. timeout, not pause: with no console input it
+rem returns at once instead of hanging a scheduled task.
 set "WAIT="
-echo(%CMDCMDLINE%| "%SystemRoot%\System32\findstr.exe" /i /c:" /c " >nul 2>nul && set "WAIT=1"
+setlocal EnableDelayedExpansion
+set "LINE=!CMDCMDLINE!"
+if not "!LINE: /c ""=!"=="!LINE!" (endlocal & set "WAIT=1") else endlocal
 if /i "%~1"=="/auto" (
   set "WAIT="
   shift
