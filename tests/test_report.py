@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -99,6 +100,9 @@ def test_the_workbook_one_row_per_finding(plan, tmp_path):
     ]
     assert sheet.column_dimensions["O"].hidden  # the id: read back by the next run, not printed
     assert sheet.column_dimensions["P"].hidden  # the file's content, for a renamed file
+    assert sheet.row_dimensions[1].height >= 30  # 整改责任人 wraps: the header row shows it whole
+    for column, longest in (("F", "13882985000"), ("G", "2021-06-30"), ("C", "III-27-3-1")):
+        assert sheet.column_dimensions[column].width >= len(longest) - 0.5, column
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows in (
         "1:1",
@@ -419,6 +423,10 @@ def test_the_workbook_prints_on_a4_landscape_at_9_points_or_more(plan, tmp_path)
         assert min(sizes) >= 9, (number, min(sizes))
         content = text.get_text_range()
         assert f"第 {number + 1} 页 共 {pages} 页" in content and "参考日 2021-06-20" in content
+        # a phone number, a date and a status are never cut over two lines
+        whole = re.sub(r"\s*\n\s*", "", content)
+        for word in re.findall(r"1[3-9]\d{9}|\d{4}-\d{2}-\d{2}|有警告|未达标", whole):
+            assert word in content, (number, word)
     print(f"workbook: {pages} pages, smallest font {min(sizes):.1f} pt")
 
 

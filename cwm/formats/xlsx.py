@@ -15,6 +15,7 @@ sheet (drop-down lists) and reads workbooks back in the tests.
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 from typing import Any, Iterator, Sequence
@@ -56,13 +57,16 @@ _PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
 _TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 
 
-def wrapped_lines(value: Any, width: int) -> int:
+def wrapped_lines(value: Any, width: float) -> int:
     """The lines a cell's text wraps to in a column ``width`` characters wide (a Chinese
     character is two)."""
     if not isinstance(value, str) or width <= 0 or 2 * len(value) <= width:
         return 1  # short enough even if every character is wide: most cells, no search
+    if width <= 2:
+        return 1  # a hidden column
     return sum(
-        max(1, -(-(len(part) + len(_WIDE.findall(part))) // width)) for part in value.split("\n")
+        max(1, math.ceil((len(part) + len(_WIDE.findall(part))) / width))
+        for part in value.split("\n")
     )
 
 
@@ -112,7 +116,7 @@ def _header_text(text: str) -> str:
 def _sheet_xml(
     headers: Sequence[str],
     rows: Sequence[Sequence[Any]],
-    widths: Sequence[int] | None,
+    widths: Sequence[float] | None,
     heading: str,
     title: str,
     strings: _Strings,
@@ -140,7 +144,10 @@ def _sheet_xml(
         f'<c r="{_letter(n)}1" s="{HEADER}" t="s"><v>{strings(str(h))}</v></c>'
         for n, h in enumerate(headers, 1)
     )
-    yield f'<row r="1">{header}</row>'
+    # the header wraps too (整改责任人 over two lines): its row as high as its longest label
+    lines = max((wrapped_lines(str(h), w) for h, w in zip(headers, columns) if w), default=1)
+    height = f' ht="{LINE_POINTS * lines}" customHeight="1"' if lines > 1 else ""
+    yield f'<row r="1"{height}>{header}</row>'
     letters = [_letter(n) for n in range(1, max(len(headers), *map(len, rows), 0) + 1)]
     for number, row in enumerate(rows, 2):
         cells = []
@@ -177,7 +184,7 @@ def _titles(sheets: Sequence[Any]) -> list[str]:
 
 
 def workbook(
-    sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], Sequence[int] | None]],
+    sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], Sequence[float] | None]],
     heading: str = "",
 ) -> bytes:
     """An .xlsx of ``(title, headers, rows, widths)`` sheets, as bytes (written atomically by

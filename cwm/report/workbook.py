@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from cwm.evidence import RequirementResult, by_department, fingerprint
 from cwm.labels import STATUS
@@ -82,8 +82,9 @@ def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
     for result in results:
         duty = duties.get(result.id)
         contacts = duty.contacts if duty is not None else ()
-        people = "、".join(c.name for c in contacts)
-        phones = "、".join(c.phone for c in contacts)
+        # one contact a line: two phone numbers never share a line (one would be cut in two)
+        people = "\n".join(c.name for c in contacts)
+        phones = "\n".join(c.phone for c in contacts)
         for f in result.findings:
             if f.reminder:
                 continue
@@ -146,9 +147,10 @@ def findings_workbook(
     moved = renamed(ledger, FINDING_HEADERS, found, current)
     headers, every = carry(ledger, FINDING_HEADERS, found, current)
     extra = len(headers) - len(FINDING_HEADERS)  # the office's own columns, before 问题编号
-    # A4 landscape at ≥ 9 pt; 问题编号 and 文件指纹 hidden
-    widths = [4, 10, 9, 12, 5, 11, 9, 5, 4, 28, 12, 6, 6, 8, *[8] * extra, 0, 0]
-    sheets = [
+    # A4 landscape at ≥ 9 pt: an id (III-27-3-1), a phone number (11 digits), a date and a
+    # status (有警告) each on one line; 问题编号 and 文件指纹 hidden
+    widths: list[float] = [4, 10, 10, 11, 6, 11.5, 10, 7, 4, 26, 11, 7, 7, 8, *[8] * extra, 0, 0]
+    sheets: list[tuple[str, Sequence[str], list[list[Any]], list[float]]] = [
         ("问题清单", headers, every, widths),
         ("汇总", statuses, summary_rows(plan, checked), [30, 8, 8, 8, 8, 8, 8]),
     ]
