@@ -127,6 +127,28 @@ def test_report_reads_its_folders_from_a_gbk_cfg(tmp_path, capsys):
     assert f"报告已写入 {folder}" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("line", ["期间：2021", "2021", "期间: 2021年", "period=2021"])
+def test_the_cfg_names_the_period_the_weekly_run_judges(tmp_path, capsys, line):
+    """Years after the plan the scheduled run judges the plan's year, not this one (before:
+    twelve “2026年1月：0 次” errors of the 2021 plan)."""
+    evidence = small_tree(tmp_path / "材料")
+    cfg = tmp_path / "check_all.cfg"
+    cfg.write_bytes(f"{evidence}\r\n{tmp_path / '检查报告'}\r\n{line}\r\n".encode("gbk"))
+    main(["report", "--folders-from", str(cfg), "--no-cache"])
+    [folder] = (tmp_path / "检查报告").iterdir()
+    page = (folder / "检查结果.html").read_text(encoding="utf-8")
+    assert "期间：2021年" in page and "期间：2026" not in page
+    assert "注意：所用的是" not in capsys.readouterr().err
+
+
+def test_a_bad_period_in_the_cfg_names_the_file_and_line(tmp_path, capsys):
+    evidence = small_tree(tmp_path / "材料")
+    cfg = tmp_path / "check_all.cfg"
+    cfg.write_text(f"{evidence}\n{tmp_path / '报告'}\n期间：明年\n", encoding="utf-8")
+    assert main(["report", "--folders-from", str(cfg), "--no-cache"]) == 2
+    assert f"“{cfg}”第三行的期间" in capsys.readouterr().err
+
+
 def test_report_without_output_writes_beside_the_evidence_folder(tmp_path, capsys):
     evidence = small_tree(tmp_path / "材料")
     assert main(["report", str(evidence), "--no-cache"]) == 1
@@ -271,3 +293,12 @@ def test_the_portable_folder_has_the_guide_as_a_web_page():
     assert "<h2>三、照片</h2>" in page and "<strong><code>检查材料.bat</code></strong>" in page
     assert "## " not in page  # every heading rendered
     assert '.md"' not in page and 'href="参考' not in page  # no link out of the folder
+
+
+def test_a_period_on_the_command_line_wins_over_the_cfgs(tmp_path):
+    evidence = small_tree(tmp_path / "材料")
+    cfg = tmp_path / "check_all.cfg"
+    cfg.write_text(f"{evidence}\n{tmp_path / '报告'}\n期间：2021\n", encoding="utf-8")
+    main(["report", "--folders-from", str(cfg), "--no-cache", "--period", "2021Q2"])
+    [folder] = (tmp_path / "报告").iterdir()
+    assert "期间：2021年第二季度" in (folder / "检查结果.html").read_text(encoding="utf-8")

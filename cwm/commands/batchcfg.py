@@ -49,6 +49,39 @@ def _is_root(text: str) -> bool:
     return bool(windows.drive) and str(windows) in (windows.drive, windows.anchor)
 
 
+def _lines(raw: bytes) -> list[str]:
+    """The lines of a cfg that are neither blank nor comments, cleaned."""
+    lines = []
+    for line in decode_text(raw).splitlines():
+        stripped = line.strip().replace("\ufeff", "")
+        if stripped and not stripped.lower().startswith(COMMENT_STARTS):
+            lines.append(clean_path(stripped))
+    return lines
+
+
+PERIOD_LABELS = ("期间：", "期间:", "期间", "period=", "period:")
+"""What may stand before a cfg's period (its third line): 期间：2021Q2."""
+
+
+def read_period(path: Path) -> str | None:
+    """The period a ``check_all.cfg`` names on its third line (``期间：2021``, ``2021Q2``), so
+    that the weekly run judges the plan's year and not this one; None when it names none."""
+    notepad = path.with_name(path.name + ".txt")
+    path = path if path.is_file() or not notepad.is_file() else notepad
+    try:
+        with path.open("rb") as handle:
+            lines = _lines(handle.read(MAX_CFG_BYTES))
+    except OSError:
+        return None
+    if len(lines) < 3:
+        return None
+    text = lines[2]
+    for label in PERIOD_LABELS:
+        if text.lower().startswith(label):
+            return text[len(label) :].strip()
+    return text
+
+
 def read_folders_file(path: Path) -> tuple[Path, Path]:
     """(evidence folder, report folder) from a ``check_all.cfg``: the first two lines that are
     neither blank nor comments. A relative path is relative to the file's own folder."""
@@ -73,12 +106,7 @@ def read_folders_file(path: Path) -> tuple[Path, Path]:
         raise UsageError(f"无法读取“{path}”：{error.strerror or error}。") from None
     if len(raw) > MAX_CFG_BYTES:
         raise UsageError(f"“{path}”超过 64 KB，不像文件夹设置。请{CFG_FORMAT}")
-    lines = []
-    for line in decode_text(raw).splitlines():
-        stripped = line.strip().replace("\ufeff", "")
-        if not stripped or stripped.lower().startswith(COMMENT_STARTS):
-            continue
-        lines.append(clean_path(stripped))
+    lines = _lines(raw)
     if len(lines) < 2:
         raise UsageError(f"“{path}”中应有两行（现有 {len(lines)} 行）。请{CFG_FORMAT}")
     evidence, reports = (Path(line) for line in lines[:2])

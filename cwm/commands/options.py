@@ -80,6 +80,8 @@ class When:
 
     window: Period | None
     today: dt.date
+    chosen: bool = True
+    """A period option was given (False: the command's default was taken)."""
 
     @property
     def period(self) -> Period:
@@ -119,4 +121,5 @@ def when(
             )
         return When(Period.parse(period), today)
     kind = lengths[0] if lengths else (default if date is None else default or "quarter")
-    return When(Period.around(kind, today) if kind else None, today)  # type: ignore[arg-type]  # kind is a period Kind when not None
+    chosen = bool(lengths) or date is not None
+    return When(Period.around(kind, today) if kind else None, today, chosen)  # type: ignore[arg-type]  # kind is a period Kind when not None

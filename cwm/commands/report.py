@@ -20,6 +20,7 @@ from cwm.commands.common import (
     require_outside,
     year_note,
 )
+from cwm.errors import UsageError
 
 SUMMARY = "办公室定期检查：写一份带日期的报告文件夹"
 """The line ``cwm --help`` shows for this command (short enough never to be cut)."""
@@ -66,6 +67,7 @@ def report(
     from cwm.report.folder import default_out_dir, write_report
 
     evidence, output = _folders(evidence, output, folders_from)
+    when = _cfg_period(folders_from, when)
     output = output or default_out_dir(evidence)
     require_outside(output, evidence)
     with os_errors_as(f"无法写入报告目录“{output}”"):
@@ -83,6 +85,20 @@ def report(
     if open_html:
         _open_in_browser(run.folder / "检查结果.html")
     exit_on_findings(summary, strict)
+
+
+def _cfg_period(folders_from: Optional[Path], when: opt.When) -> opt.When:
+    """The period a check_all.cfg names (its third line), unless the command line chose one."""
+    from cwm.commands.batchcfg import read_period
+    from cwm.periods import Period
+
+    text = read_period(folders_from) if folders_from is not None else None
+    if text is None or when.chosen:
+        return when
+    try:
+        return opt.When(Period.parse(text), when.today, chosen=True)
+    except UsageError as exc:
+        raise UsageError(f"“{folders_from}”第三行的期间：{exc.message}") from None
 
 
 def _folders(
