@@ -22,7 +22,14 @@ def _runs() -> re.Pattern[str]:
 
 
 _PART = r"[^\s“”\"'‘’，。、；：！？【】《》「」（）()]"
-_NAME = re.compile(rf"{_PART}+(?:[（(]{_PART}*[)）]{_PART}*)*")
+
+
+@functools.cache
+def _names() -> re.Pattern[str]:
+    """File names and paths in text (compiled on first use, not on every start)."""
+    return re.compile(rf"{_PART}+(?:[（(]{_PART}*[)）]{_PART}*)*")
+
+
 r"""A stretch between quotes and punctuation, with balanced brackets (自查表（5月）.xlsx): a
 file name when it holds ._/\ and a Latin letter or digit."""
 
@@ -32,7 +39,7 @@ def _unbreakable(run: str) -> list[tuple[int, int]]:
     ``包联社区/L-6 志愿服务``'s first part): never cut."""
     return [
         m.span()
-        for m in _NAME.finditer(run)
+        for m in _names().finditer(run)
         if re.search(r"[._/\\]", m[0]) and re.search(r"[A-Za-z0-9]", m[0])
     ]
 
