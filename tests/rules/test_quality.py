@@ -112,11 +112,21 @@ def test_a_photo_squeezed_by_wechat_and_its_near_misses(plan, tmp_path):
     assert finding.message.startswith("照片可能经微信压缩（1280×960，无拍摄信息），请使用原图")
 
 
-@pytest.mark.parametrize(("ident", "warned"), [("III-7-3-1", True), ("I-8-5-3-2", False)])
+@pytest.mark.parametrize(
+    ("ident", "warned"),
+    [
+        ("III-7-3-1", True),  # “现场图片”
+        ("III-27-1-4", True),  # “现场照片”
+        ("I-8-5-3-2", False),  # 媒体报道截图
+        ("III-70-2-1", False),  # 图片 with no 现场: the 备注 allows 网络截图、电视截屏、样报截屏
+    ],
+)
 def test_a_screenshot_where_a_photo_on_site_is_asked(plan, tmp_path, ident, warned):
     name = {
         "III-7-3-1": "III-7-3-1 村规民约/2021-04-04_市民政局_宣讲.png",
+        "III-27-1-4": "III-27-1-4 救助保护中心/市未成年人救助保护中心_大门.png",
         "I-8-5-3-2": "I-8-5-3-2 宣传报道/2021-04-04_民政工作品牌_资阳日报.png",
+        "III-70-2-1": "III-70-2-1 社会组织/2021-04-04_阳光协会_敬老.png",
     }[ident]
     root = build_tree(tmp_path, {name: picture((1080, 2340), fmt="PNG", camera=False)})
     expected = {name.rsplit("/", 1)[-1]: ["photo-screenshot"]} if warned else {}

@@ -4,7 +4,8 @@
   与原图大小无关，白墙、天空多的照片不会因此被当作模糊）。
 - 太小：长边不足数据中的像素数，平台上看不清。
 - 经微信压缩：长边正好是微信、QQ 压缩后的常见尺寸，JPEG 质量不高，且没有相机的拍摄信息（EXIF）。
-- 截图：要求现场照片（不是媒体报道截图）的申报项中，尺寸与手机或电脑屏幕相同、又没有拍摄信息的图片。
+- 截图：申报要求写明“现场照片”“现场图片”的申报项中，尺寸与手机或电脑屏幕相同、又没有拍摄信息的图片。
+  附件1 备注说图片资料包括现场照片、网络截图、电视截屏、样报截屏：没有写明现场的，截图不提示。
 阈值写在 tasks.yaml 的 rules.photo_quality 中（模糊度的阈值在真实照片上测得：
 benchmarks/photo_quality.py），cwm rules 列出当前的值。
 """
@@ -89,6 +90,9 @@ def check(ctx: Context) -> Iterator[Found]:
     if not kinds:
         return
     rules = ctx.tasks.rules.photo_quality
+    asked = [ctx.item.title, ctx.item.requirement or ""]
+    asked += [getattr(m, "text", "") or "" for m in ctx.materials if m.type == "photos"]
+    on_site = kinds == {"photos"} and any("现场" in text for text in asked)
     for file, facts in ctx.read("image"):
-        for code, message in judge(facts, rules, on_site=kinds == {"photos"}):
+        for code, message in judge(facts, rules, on_site=on_site):
             yield Found(code, message, file.rel)
