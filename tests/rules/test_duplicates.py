@@ -79,7 +79,10 @@ def test_near_copy_within_one_requirement_counts_once(plan, tmp_path):
     build_tree(tmp_path, files)
     result = result_of(run_check(plan, tmp_path, "III-27-3-2"), "III-27-3-2")
     [count] = findings(result, "photo-count")
-    assert count.message == "5张中有2张为同一场景，有效张数4，要求5。"
+    assert (
+        count.message
+        == "图片 5 张：2 张为同一场景，算 1 张；其余 3 张各算 1 张；有效 4 张，要求 5 张。"
+    )
     [scene] = findings(result, "photo-same-scene")
     assert "甲小区_日间照料.jpg" in scene.message and "戊小区_助餐.jpg" in scene.message
 

@@ -288,3 +288,27 @@ def test_since_a_year_reaches_the_reference_day(plan, tmp_path):
         if f.code == "caption-date"
     ]
     assert "2021年以来" in date.message
+
+
+def test_a_count_line_adds_up_on_its_own(plan, tmp_path):
+    """“图片 157 张，其中 97 张照片说明不全，不计入；有效 2 张”: where the rest went was said
+    elsewhere. Now the uncaptioned, the same scenes and the rest are in the one line, and they
+    add up to the total."""
+    import re
+
+    from ..builders import scene_jpeg
+
+    files = {
+        f"III-27-3-2/IMG_{n:04d}.jpg": scene_jpeg(100 + n, taken=dt.date(2021, 4, 4))
+        for n in range(3)
+    }
+    same = scene_jpeg(7, taken=dt.date(2021, 4, 4))
+    files.update({f"III-27-3-2/锦绣{n}小区_日间照料.jpg": same for n in range(3)})  # one scene
+    files["III-27-3-2/阳光小区_助餐.jpg"] = scene_jpeg(8, taken=dt.date(2021, 4, 4))
+    build_tree(tmp_path, files)
+    result = result_of(run_check(plan, tmp_path, "III-27-3-2"), "III-27-3-2")
+    [count] = [f for f in result.findings if f.code == "photo-count"]
+    numbers = [int(n) for n in re.findall(r"(\d+) 张", count.message)]
+    total, uncaptioned, repeated, as_one, rest, each, effective, wanted = numbers
+    assert (total, uncaptioned, repeated, rest, wanted) == (7, 3, 3, 1, 5)
+    assert total == uncaptioned + repeated + rest and effective == as_one + rest * each

@@ -139,21 +139,32 @@ def judge_count(ctx: Context, material: Any, photos: list, counted: set[str]) ->
             wanted = labels.material(material).split("：", 1)[1]
             yield Found("photo-count", f"没有{noun}，要求：{wanted}。", ctx.folder.rel)
         return
-    if uncaptioned:
-        message = (
-            f"{noun} {len(photos)} 张，其中 {uncaptioned} 张照片说明不全，不计入；"
-            f"有效 {effective} 张，要求 {material.count} 张。"
-        )
-    elif effective < len(photos):
-        repeated = sum(len(scene) for scene in scenes if len(scene) > 1)
-        message = (
-            f"{len(photos)}张中有{repeated}张为同一场景，"
-            f"有效张数{effective}，要求{material.count}。"
-        )
+    if uncaptioned or effective < len(photos):
+        message = _count_line(noun, len(photos), uncaptioned, scenes, material.count)
     else:
         have, want = len(photos), material.count
         message = f"{noun} {have} 张，要求 {want} 张（{have}/{want} 张{noun}）。"
     yield Found("photo-count", message, ctx.folder.rel)
+
+
+def _count_line(
+    noun: str, total: int, uncaptioned: int, scenes: list[list[Any]], wanted: int
+) -> str:
+    """The count, in parts that add up: the photos not counted, each group of one scene counted
+    once, the rest one each (“图片 157 张：97 张照片说明不全，不计入；58 张为 2 个场景，算 2 张；
+    其余 2 张各算 1 张；有效 4 张，要求 5 张。”)."""
+    groups = [scene for scene in scenes if len(scene) > 1]
+    repeated = sum(len(scene) for scene in groups)
+    single = len(scenes) - len(groups)
+    parts = []
+    if uncaptioned:
+        parts.append(f"{uncaptioned} 张照片说明不全，不计入")
+    if groups:
+        which = "同一场景" if len(groups) == 1 else f"{len(groups)} 个场景"
+        parts.append(f"{repeated} 张为{which}，算 {len(groups)} 张")
+    if single and parts:
+        parts.append(f"其余 {single} 张各算 1 张")
+    return f"{noun} {total} 张：{'；'.join(parts)}；有效 {len(scenes)} 张，要求 {wanted} 张。"
 
 
 def _missing_message(ctx: Context, material: Any, file: Any, caption: Caption) -> str | None:
