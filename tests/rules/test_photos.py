@@ -287,7 +287,9 @@ def test_since_a_year_reaches_the_reference_day(plan, tmp_path):
         for f in result_of(check_tree(plan.tasks, tmp_path, [early]), "I-8-5-3-2").findings
         if f.code == "caption-date"
     ]
-    assert "2021年以来" in date.message
+    # a day after the check day is no day of the material yet: said as such (it was “not
+    # 2021年以来”, which the date is)
+    assert "在检查日 2021-12-31 之后" in date.message
 
 
 def test_a_count_line_adds_up_on_its_own(plan, tmp_path):
@@ -312,3 +314,32 @@ def test_a_count_line_adds_up_on_its_own(plan, tmp_path):
     total, uncaptioned, repeated, as_one, rest, each, effective, wanted = numbers
     assert (total, uncaptioned, repeated, rest, wanted) == (7, 3, 3, 1, 5)
     assert total == uncaptioned + repeated + rest and effective == as_one + rest * each
+
+
+@pytest.mark.parametrize(
+    ("typed", "counted", "hint"),
+    [
+        ("2021-08-04", False, "是否把 4月8日 写成了 8月4日？"),  # month and day swapped
+        ("2021年9月", False, ""),  # a month after the check day
+        ("2021-06-19", True, ""),  # the day before: a near miss that counts
+        ("2021-06-20", True, ""),  # the check day itself counts
+    ],
+)
+def test_a_caption_dated_after_the_check_day_does_not_count(plan, tmp_path, typed, counted, hint):
+    from cwm.evidence.context import Requirement
+    from cwm.evidence.engine import check_tree
+
+    build_tree(
+        tmp_path,
+        {f"III-7-3-1/{typed}_市民政局_宣讲{n}.jpg": jpeg_bytes(None, seed=n) for n in range(3)},
+    )
+    [(row, item)] = [(r, i) for r, i in plan.tasks.items() if i.id == "III-7-3-1"]
+    asked = Requirement(row, item, tuple(item.materials), reference_day=dt.date(2021, 6, 20))
+    result = result_of(check_tree(plan.tasks, tmp_path, [asked]), "III-7-3-1")
+    dates = [f.message for f in result.findings if f.code == "caption-date"]
+    counts = [f.message for f in result.findings if f.code == "photo-count"]
+    if counted:
+        assert dates == [] and not counts, (dates, counts)
+    else:
+        assert len(dates) == 3 and "在检查日 2021-06-20 之后" in dates[0] and hint in dates[0]
+        assert "3 张说明中的日期在检查日之后，不计入" in counts[0]

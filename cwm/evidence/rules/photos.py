@@ -119,7 +119,9 @@ def window_text(material: Any, window: tuple[dt.date, dt.date], year: int) -> st
     return f"{start.year}年以来（{start.isoformat()} 至 {end.isoformat()}）"
 
 
-def judge_count(ctx: Context, material: Any, photos: list, counted: set[str]) -> Iterator[Found]:
+def judge_count(
+    ctx: Context, material: Any, photos: list, counted: set[str], future: int = 0
+) -> Iterator[Found]:
     """Enough photos: a photo without a full caption does not count, one scene counts once."""
     assert ctx.folder is not None
     noun = "截图" if material.type == "screenshot" else "图片"
@@ -140,7 +142,7 @@ def judge_count(ctx: Context, material: Any, photos: list, counted: set[str]) ->
             yield Found("photo-count", f"没有{noun}，要求：{wanted}。", ctx.folder.rel)
         return
     if uncaptioned or effective < len(photos):
-        message = _count_line(noun, len(photos), uncaptioned, scenes, material.count)
+        message = _count_line(noun, len(photos), uncaptioned, scenes, material.count, future)
     else:
         have, want = len(photos), material.count
         message = f"{noun} {have} 张，要求 {want} 张（{have}/{want} 张{noun}）。"
@@ -148,7 +150,7 @@ def judge_count(ctx: Context, material: Any, photos: list, counted: set[str]) ->
 
 
 def _count_line(
-    noun: str, total: int, uncaptioned: int, scenes: list[list[Any]], wanted: int
+    noun: str, total: int, uncaptioned: int, scenes: list[list[Any]], wanted: int, future: int = 0
 ) -> str:
     """The count, in parts that add up: the photos not counted, each group of one scene counted
     once, the rest one each (“图片 157 张：97 张照片说明不全，不计入；58 张为 2 个场景，算 2 张；
@@ -157,8 +159,10 @@ def _count_line(
     repeated = sum(len(scene) for scene in groups)
     single = len(scenes) - len(groups)
     parts = []
-    if uncaptioned:
-        parts.append(f"{uncaptioned} 张照片说明不全，不计入")
+    if uncaptioned - future:
+        parts.append(f"{uncaptioned - future} 张照片说明不全，不计入")
+    if future:
+        parts.append(f"{future} 张说明中的日期在检查日之后，不计入")
     if groups:
         which = "同一场景" if len(groups) == 1 else f"{len(groups)} 个场景"
         parts.append(f"{repeated} 张为{which}，算 {len(groups)} 张")
@@ -184,6 +188,34 @@ def _missing_message(ctx: Context, material: Any, file: Any, caption: Caption) -
     return f"照片说明缺少：{'、'.join(missing)}（{detail}）。"
 
 
+def after_check_day(ctx: Context, material: Any, caption: Caption) -> str | None:
+    """Why a caption's date cannot be the activity's: it is after the day the check is made for
+    (a typo, 8月4日 for 4月8日: the photo is not counted) — or None."""
+    field = material.date_field
+    raw = caption.fields.get(field) if field else None
+    check_day = ctx.requirement.reference_day
+    if not raw or check_day is None:
+        return None
+    day = parse_date(raw, ctx.year)
+    if day is None:
+        month = parse_month(raw)
+        day = dt.date(*month, 1) if month is not None else None
+    if day is None or day <= check_day:
+        return None
+    swapped = ""
+    if day.day <= 12 and day.month != day.day:
+        try:
+            other = day.replace(month=day.day, day=day.month)
+        except ValueError:
+            other = None
+        if other is not None and other <= check_day:
+            swapped = f"是否把 {other.month}月{other.day}日 写成了 {day.month}月{day.day}日？"
+    return (
+        f"{field}“{raw}”在检查日 {check_day.isoformat()} 之后（还没有到这一天），不计入。"
+        f"{swapped}请核对照片说明中的日期。"
+    )
+
+
 def judge_caption(
     ctx: Context, material: Any, file: Any, facts: Any, caption: Caption
 ) -> Iterator[Found]:
@@ -200,6 +232,10 @@ def judge_caption(
             f"照片说明已读出，但用了{name}分隔；按约定请改为 _：{agreed}",
             file.rel,
         )
+    later = after_check_day(ctx, material, caption)
+    if later is not None:
+        yield Found("caption-date", later, file.rel)
+        return
     window = ctx.requirement.date_window(material, ctx.year)
     where = window_text(material, window, ctx.year)
     taken = facts.taken
@@ -279,6 +315,7 @@ def check(ctx: Context) -> Iterator[Found]:
         photos = ctx.read("image")
         scene_of = {file.rel: n for n, scene in enumerate(ctx.scenes) for file in scene}
         counted: set[str] = set()
+        future = 0
         grouped: dict[str, set[int]] = {}  # group -> the scenes shown in it (a scene counts once)
         spelled: dict[str, list[str]] = {}  # group -> the ways its name was written
         ungrouped: list[str] = []
@@ -287,6 +324,9 @@ def check(ctx: Context) -> Iterator[Found]:
             yield from judge_caption(ctx, material, file, facts, caption)
             if not caption.complete:
                 continue  # said above; does not count, and names no group
+            if after_check_day(ctx, material, caption) is not None:
+                future += 1
+                continue  # said above: an activity after the check day is no activity yet
             counted.add(file.rel)
             if material.groups:
                 group = group_of(file, caption, material.groups)
@@ -298,7 +338,7 @@ def check(ctx: Context) -> Iterator[Found]:
                     names = spelled.setdefault(key, [])
                     names += [group] if group not in names else []
                     yield from judge_festival_day(ctx, material, file, facts, caption, group)
-        yield from judge_count(ctx, material, photos, counted)
+        yield from judge_count(ctx, material, photos, counted, future)
         if material.groups is not None and counted:
             shown = {"/".join(spelled[key]): scenes for key, scenes in grouped.items()}
             yield from judge_groups(ctx, material.groups, shown, ungrouped)
