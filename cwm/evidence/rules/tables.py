@@ -118,10 +118,46 @@ def by_header(rows: list[list[str]]) -> dict[str, str]:
             row = total if total is not None else data[0]
             out.setdefault(_key(label), row[n].strip() if n < len(row) else "")
             continue
-        values = [parse_number(r[n]) for r in data if n < len(r) and r[n].strip()]
-        if values and all(v is not None for v in values):
-            out.setdefault(_key(label), f"{sum(values):g}")  # type: ignore[arg-type]  # values holds numbers only
+        column = [r[n] for r in data if n < len(r) and r[n].strip()]
+        values = [parse_number(cell) for cell in column]
+        if not values or any(v is None for v in values):
+            continue
+        if _is_rate(label, column):  # rates are never added up: from the counts, or not at all
+            overall = _overall_rate(data, n, width)
+            if overall is not None:
+                out.setdefault(_key(label), f"{overall:.1f}%")
+            continue
+        out.setdefault(_key(label), f"{sum(values):g}")  # type: ignore[arg-type]  # values holds numbers only
     return out
+
+
+def _is_rate(label: str, column: list[str]) -> bool:
+    """A column of rates: its label says so (…率, …度), or its cells are percentages."""
+    name = _key(label)
+    return name.endswith(("率", "度", "%")) or all(c.strip().endswith("%") for c in column)
+
+
+def _overall_rate(data: list[list[str]], at: int, width: int) -> float | None:
+    """The rate of all rows together when each row's rate is two other columns' quotient
+    (参与户数 / 调查户数 per 小区): the sum of the one over the sum of the other — never the
+    rates added up (290%) or averaged (a 小区 of 10 households weighing as one of 500)."""
+
+    def numbers(n: int) -> list[float] | None:
+        cells = [parse_number(r[n]) if n < len(r) else None for r in data]
+        return None if any(c is None for c in cells) else cells  # type: ignore[return-value]  # no None left
+
+    rates = numbers(at)
+    if rates is None:
+        return None
+    columns = {n: numbers(n) for n in range(width) if n != at}
+    counts = {n: c for n, c in columns.items() if c is not None and all(v >= 0 for v in c)}
+    for top, above in counts.items():
+        for bottom, below in counts.items():
+            if top == bottom or not all(b > 0 for b in below):
+                continue
+            if all(abs(a / b * 100 - r) <= 0.6 for a, b, r in zip(above, below, rates)):
+                return sum(above) / sum(below) * 100
+    return None
 
 
 def cells_to_pairs(rows: list[list[str]]) -> dict[str, str]:
