@@ -372,6 +372,39 @@ def test_a_ledger_row_dated_by_its_month_counts_in_that_month(plan, tmp_path) ->
     ]
 
 
+@pytest.mark.parametrize("folder", ["2021年5月", "2021年05月", "5月活动/2021年5月份"])
+def test_photos_dated_by_their_month_folder_count_in_that_month(plan, tmp_path, folder) -> None:
+    """Activity photos kept in a month's folder with no date of their own (a phone's IMG_…, no
+    EXIF): an activity of that month, as a 台账 row dated by its month is (they were 无日期)."""
+    from .builders import scene_jpeg
+
+    days = ("2021-04-03", "2021-04-17", "2021-05-08", "2021-06-05", "2021-06-19")
+    build_tree(
+        tmp_path,
+        {
+            "包联社区/L-6 志愿服务/台账.csv": ledger(*days),
+            f"包联社区/L-6 志愿服务/{folder}/IMG_0001.jpg": scene_jpeg(3, size=(900, 700)),
+        },
+    )
+    duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "L-6")
+    assert duty.status == Status.PASS, [f.message for f in duty.findings]
+
+
+def test_photos_in_a_folder_named_without_a_month_stay_undated(plan, tmp_path) -> None:
+    from .builders import scene_jpeg
+
+    days = ("2021-04-03", "2021-04-17", "2021-05-08", "2021-06-05", "2021-06-19")
+    build_tree(
+        tmp_path,
+        {
+            "包联社区/L-6 志愿服务/台账.csv": ledger(*days),
+            "包联社区/L-6 志愿服务/活动照片/IMG_0001.jpg": scene_jpeg(3, size=(900, 700)),
+        },
+    )
+    duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "L-6")
+    assert duty.status == Status.FAIL  # May still has one activity
+
+
 def test_a_duty_that_falls_due_after_the_period_is_only_counted(plan, tmp_path) -> None:
     build_tree(tmp_path, {"包联社区/L-2 主题活动/说明.txt": "筹备中"})
     duty = result(checked(plan, tmp_path).report, "L-2")  # 9月前, checked in Q2

@@ -97,8 +97,14 @@ def _month_end(text: str) -> dt.date | None:
 
 
 def photo_day(file: EvidenceFile, facts: Any, year: int | None) -> dt.date | None:
-    """A photo's day: a date in its name (活动时间_活动内容), else its EXIF date."""
-    return find_date(file.path.stem, year) or getattr(facts, "taken", None)
+    """A photo's day: a date in its name (活动时间_活动内容), else its EXIF date, else the month
+    of the folder it is kept in (``2021年5月/``: an activity of that month, counted from its last
+    day as a 台账 row dated by its month is)."""
+    return (
+        find_date(file.path.stem, year)
+        or getattr(facts, "taken", None)
+        or next(filter(None, (_month_end(p) for p in reversed(file.rel.split("/")[:-1]))), None)
+    )
 
 
 def photo_subject(file: EvidenceFile) -> str:
