@@ -37,6 +37,10 @@ class Requirement:
     material is no fault; what is handed in is still judged."""
     reference_day: dt.date | None = None
     """The day the check is made for: the end of a “N年以来” date window (else the plan year)."""
+    collected: tuple[tuple[int, dt.date, dt.date], ...] = ()
+    """With a period checked: (material's index in ``materials``, first day, last day) of the
+    collection period each photo material is due for (季度收集 in Q2: April to June) — its
+    photos must be of that period, not an earlier one's."""
     departments: tuple[str, ...] = ()
     """Canonical names of the responsible units, as the results name them (the caller resolves
     the row's names: the checker knows no units)."""
@@ -54,6 +58,13 @@ class Requirement:
             return dt.date(plan_year, 1, 1), dt.date(plan_year, 12, 31)
         end = self.reference_day or dt.date(plan_year, 12, 31)
         return dt.date(since, 1, 1), max(end, dt.date(since, 12, 31))
+
+    def collection_span(self, material: Any) -> tuple[dt.date, dt.date] | None:
+        """The collection period a material's photos must fall in, when a period is checked."""
+        for index, start, end in self.collected:
+            if index < len(self.materials) and self.materials[index] is material:
+                return start, end
+        return None
 
     def required(self, groups: Groups) -> list[str]:
         """The groups of ``groups`` that must be present in this check."""

@@ -61,6 +61,22 @@ def _optional(item: DueItem) -> bool:
     return bool(item.festivals) and festival_photos and not any(r for _, r in item.festivals)
 
 
+def _collected(item: DueItem) -> tuple[tuple[int, dt.date, dt.date], ...]:
+    """For each photo material of a quarterly or monthly collection (每季度的材料是本季度的) due
+    in the checked period: the period it is collected for — the first to last day of the
+    collection periods closing then. Festivals' photos (按时间节点) are judged by their day."""
+    out = []
+    for index, material in enumerate(item.materials):
+        if material.type not in ("photos", "screenshot") or getattr(material, "groups", None):
+            continue
+        if item.duty.item.collection_of(material) not in ("quarterly", "monthly"):
+            continue
+        periods = [d.period for d in item.deadlines if any(m is material for m in d.materials)]
+        if periods:
+            out.append((index, min(p.start for p in periods), max(p.end for p in periods)))
+    return tuple(out)
+
+
 def select(
     plan: Plan, target: Target | None, window: Period | None, today: dt.date
 ) -> tuple[list[DueItem] | None, list[Requirement]]:
@@ -88,6 +104,7 @@ def select(
             required_groups=_required_groups(i),
             optional=_optional(i),
             reference_day=today,
+            collected=_collected(i),
             **units(i.duty),
         )
         for i in items

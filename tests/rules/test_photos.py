@@ -343,3 +343,36 @@ def test_a_caption_dated_after_the_check_day_does_not_count(plan, tmp_path, type
     else:
         assert len(dates) == 3 and "在检查日 2021-06-20 之后" in dates[0] and hint in dates[0]
         assert "3 张说明中的日期在检查日之后，不计入" in counts[0]
+
+
+@pytest.mark.parametrize(
+    ("day", "period", "in_period"),
+    [
+        ("2021-03-20", "2021Q2", False),  # the first quarter's photos, kept in the folder
+        ("2021-04-02", "2021Q2", True),  # this quarter's
+        ("2021-06-30", "2021Q2", True),  # its last day
+        ("2021-03-20", None, True),  # the whole year checked: any day of the plan year
+        ("2021-03-20", "2021H1", True),  # the half: both quarters' photos are its own
+    ],
+)
+def test_a_quarterly_item_asks_for_the_quarters_own_photos(plan, tmp_path, day, period, in_period):
+    """季度收集 means each quarter's own material: III-7-3-1's folder kept from the first
+    quarter does not pass the second with March photos."""
+    import datetime as dt
+
+    from cwm.schedule.duecheck import check_due
+
+    build_tree(
+        tmp_path,
+        {f"III-7-3-1/{day}_市民政局_宣讲{n}.jpg": jpeg_bytes(None, seed=n) for n in range(3)},
+    )
+    from cwm.periods import Period
+
+    window = Period.parse(period) if period else None
+    checked = check_due(plan, tmp_path, None, window, dt.date(2021, 7, 10), use_cache=False)
+    item = result_of(checked.report, "III-7-3-1")
+    dates = [f.message for f in item.findings if f.code == "caption-date"]
+    if in_period:
+        assert dates == [], dates
+    else:
+        assert len(dates) == 3 and "本期的收集期间（2021-04-01 至 2021-06-30）" in dates[0]

@@ -238,6 +238,10 @@ def judge_caption(
         return
     window = ctx.requirement.date_window(material, ctx.year)
     where = window_text(material, window, ctx.year)
+    span = ctx.requirement.collection_span(material)
+    if span is not None:  # 季度收集: this quarter's own material
+        window = (max(window[0], span[0]), min(window[1], span[1]))
+        where = f"本期的收集期间（{span[0].isoformat()} 至 {span[1].isoformat()}）内"
     taken = facts.taken
     if taken and not window[0] <= taken <= window[1]:
         message = f"照片拍摄日期 {taken.isoformat()}（EXIF）不在{where}，请确认是本期的照片。"
