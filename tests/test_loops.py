@@ -765,3 +765,31 @@ def test_an_office_folder_named_like_an_area_is_not_one(plan, tmp_path: Path) ->
     report = checked(plan, tmp_path).report
     assert not [r for r in report.requirements if r.id.startswith("PUB-")]
     assert any(f.code == "area-absent" and "宣传" in f.message for f in report.other_findings)
+
+
+@pytest.mark.parametrize(
+    "numbering", [["（1）", "（2）"], ["1.", "2."], ["第1条", "第2条"], ["一", "二"]]
+)
+def test_a_site_number_merged_over_its_rows_reaches_every_row(plan, tmp_path, numbering) -> None:
+    """WPS “合并居中” over S-3's 点位编号: the rows below the top one have no number of their own.
+    Their 不合格, past its 整改时限, is S-3's (before: dropped, S-3 passed); standards numbered
+    （2）, 2., 第2条 or 二 all read."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["检查日期：2021-06-10", "", "", "", "", ""])
+    sheet.append(["点位编号", "标准编号", "考察内容及标准", "检查结果", "问题描述", "整改时限"])
+    sheet.append(["S-3", numbering[0], "公益广告", "合格", "", ""])
+    sheet.append(["", numbering[1], "景观小品", "不合格", "景观小品破损", "2021-05-31"])
+    sheet.merge_cells("A3:A4")
+    sheet.append(["", "", "", "", "", ""])
+    sheet.append(["S-4", numbering[0], "一米线", "合格", "", ""])
+    path = tmp_path / "实地点位" / "自查表（6月）.xlsx"
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    report = checked(plan, tmp_path, dt.date(2021, 6, 20)).report
+    site = result(report, "S-3")
+    assert site.status == Status.FAIL, [f.message for f in site.findings]
+    assert any("景观小品破损" in f.message or "（2）" in f.message for f in site.findings)
+    assert result(report, "S-4").status != Status.FAIL  # the empty row ended the merge

@@ -130,9 +130,28 @@ def _columns(header: Sequence[str]) -> dict[str, int]:
     return out
 
 
+_STANDARD_NUMBER = re.compile(
+    r"第?[(]?(\d{1,2}|[一二三四五六七八九十]{1,3})[)]?[.、．,，]?(?:条|项|款)?"
+)
+_CHINESE_DIGITS = "一二三四五六七八九"
+
+
 def _number(text: str) -> int | None:
-    digits = re.sub(r"[（）()\s]", "", unicodedata.normalize("NFKC", text))
-    return int(digits) if digits.isdigit() else None
+    """A standard's number as offices write it: （2）, (2), 2, 2., 2、, 第2条, 第2项, 二, （二）,
+    第二条; None for anything else."""
+    found = _STANDARD_NUMBER.fullmatch(re.sub(r"\s", "", unicodedata.normalize("NFKC", text)))
+    if found is None:
+        return None
+    digits = found.group(1)
+    if digits.isdigit():
+        return int(digits)
+    tens, _, ones = digits.rpartition("十")
+    if "十" not in digits:
+        return _CHINESE_DIGITS.index(digits) + 1 if len(digits) == 1 else None
+    high = 1 if not tens else (_CHINESE_DIGITS.index(tens) + 1 if len(tens) == 1 else 0)
+    low = _CHINESE_DIGITS.index(ones) + 1 if len(ones) == 1 else 0 if not ones else -99
+    value = high * 10 + low
+    return value if high and low >= 0 else None
 
 
 def read_inspection(
@@ -158,7 +177,7 @@ def read_inspection(
         columns = _columns(rows[at])
         day_at = next((n for n, c in enumerate(rows[at]) if _DATE_LABELS.fullmatch(norm(c))), None)
         per_row = per_row or day_at is not None
-        for n, row in enumerate(rows[at + 1 :], at + 2):
+        for n, row in enumerate(_merged_down(rows[at + 1 :], columns), at + 2):
             entry = _entry(row, n, columns, year, inspection.problems)
             if entry is None:
                 continue
@@ -179,6 +198,29 @@ def read_inspection(
             )
         )
     return [inspection, *by_day.values()]
+
+
+def _merged_down(rows: Sequence[Sequence[str]], columns: dict[str, int]) -> list[list[str]]:
+    """The rows as the sheet shows them: a 点位编号 merged over a site's rows (WPS “合并居中”)
+    is in the top cell only; the rows below it, with their own standard, are that site's too
+    (they were dropped, and a 不合格 among them never reached its site). An empty row ends a
+    merge."""
+    at = columns.get("点位编号")
+    out: list[list[str]] = []
+    above = ""
+    for row in rows:
+        cells = list(row)
+        if not any(c.strip() for c in cells):
+            above = ""
+        elif at is not None:
+            own = cells[at].strip() if at < len(cells) else ""
+            if own:
+                above = own
+            elif above:
+                cells += [""] * (at + 1 - len(cells))
+                cells[at] = above
+        out.append(cells)
+    return out
 
 
 def _row_day(
