@@ -793,3 +793,33 @@ def test_a_site_number_merged_over_its_rows_reaches_every_row(plan, tmp_path, nu
     assert site.status == Status.FAIL, [f.message for f in site.findings]
     assert any("景观小品破损" in f.message or "（2）" in f.message for f in site.findings)
     assert result(report, "S-4").status != Status.FAIL  # the empty row ended the merge
+
+
+@pytest.mark.parametrize("written", ["基本合格", "待整改", "合格（已整改）"])
+def test_a_result_not_read_is_said_once_and_never_called_all_passed(plan, tmp_path, written):
+    """基本合格 is neither 合格 nor 不合格: the row is named once with the fix, and the site's
+    summary says a standard has no readable result — never “各项标准均合格”."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["检查日期：2021-06-10"])
+    sheet.append(["点位编号", "标准编号", "考察内容及标准", "检查结果"])
+    standards = [number for number, _ in _site_standards(plan, "S-3")]
+    for number in standards:
+        sheet.append(["S-3", f"（{number}）", "", written if number == standards[-1] else "合格"])
+    path = tmp_path / "实地点位" / "自查表.xlsx"
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    site = result(checked(plan, tmp_path, dt.date(2021, 6, 20)).report, "S-3")
+    said = [f.message for f in site.findings]
+    assert sum(written in m for m in said) == 1, said
+    summary = [f.message for f in site.findings if f.code == "site-inspected"]
+    assert summary and "1 项标准没有可读的检查结果" in summary[0]
+    assert not any("各项标准均合格" in m for m in said)
+
+
+def _site_standards(plan, ident):
+    return [
+        (s.number, s.text) for s in next(s for s in plan.sites.sites if s.id == ident).standards
+    ]

@@ -61,9 +61,11 @@ def check(ctx: LoopContext) -> Iterator[Found]:
     if not isinstance(duty, SiteDuty):
         return
     today = duty.today
+    unreadable = 0  # rows of this site whose result was named as not 合格/不合格
     for inspection in ctx.inspections:
         for site, message in inspection.problems:
             if site == duty.id:
+                unreadable += 1
                 topic = f"{inspection.rel}：{message}"  # one per cell
                 yield Found("site-sheet", message, inspection.rel, topic=topic)
     dated = [i for i in ctx.inspections if i.day is not None and i.day <= today]
@@ -90,11 +92,14 @@ def check(ctx: LoopContext) -> Iterator[Found]:
         )
     latest = _latest(duty, mine)
     photos = _photos(ctx)
-    failed = 0
+    failed = unchecked = 0
     for number, text in duty.standards:
         got = latest.get(number)
         label = f"{_label(duty, number)} {_short(text)}"
         if got is None:
+            unchecked += 1
+            if unreadable:  # the row is there, its result not read: said once, above
+                continue
             message = f"{label}：自查表中没有检查结果。请检查后填写。"
             yield Found("site-unchecked", message, last.rel, topic=_label(duty, number))
             continue
@@ -103,7 +108,9 @@ def check(ctx: LoopContext) -> Iterator[Found]:
             failed += 1
             yield _problem(duty, label, inspection, entry, photos)
     who = f"，检查人 {last.inspector}" if last.inspector else ""
-    outcome = f"{failed} 项标准未整改" if failed else "各项标准均合格或已整改销号"
+    parts = [f"{failed} 项标准未整改"] if failed else []
+    parts += [f"{unchecked} 项标准没有可读的检查结果"] if unchecked else []
+    outcome = "，".join(parts) or "各项标准均合格或已整改销号"
     message = f"最近一次自查 {last.day}{who}：{outcome}。"
     yield Found("site-inspected", message, last.rel, topic="最近一次自查")
 
