@@ -144,3 +144,27 @@ def test_items_of_one_section_that_state_a_figure_otherwise_are_noted(plan, tmp_
     assert message.startswith("与同科室的 III-27-3-1 不一致（养老机构）：说明报告.docx 写 86家")
     across = [f for f in result_of(checked, "III-27-3-3").findings if f.code.startswith("figures")]
     assert [f.severity for f in across] == ["info"]  # information only: it changes no verdict
+
+
+@pytest.mark.parametrize(
+    ("cell", "written", "disagree"),
+    [
+        (0.132, "13.2%", False),  # Excel's percentage cell: 0.132 shown as 13.2%
+        (0.95, "95%", False),
+        ("13.2%", "13.2%", False),  # the same typed as text
+        (0.132, "1.32%", True),  # near miss: a real disagreement stays one
+        (0.95, "85%", True),
+        (95, "95%", False),  # a rate typed as a plain number is a percent too
+        (95, "85%", True),
+    ],
+)
+def test_a_percentage_cell_is_read_as_the_percent_it_shows(plan, tmp_path, cell, written, disagree):
+    rows = [["指标", "数值"], ["群众满意率", cell]]
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/说明报告.docx": report(f"全市群众满意率{written}。"),
+            f"{FOLDER}/满意度数据.xlsx": xlsx_bytes(rows),
+        },
+    )
+    assert bool(disagreements(plan, root)) is disagree

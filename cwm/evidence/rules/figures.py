@@ -5,7 +5,8 @@
   表格中的“注册志愿者人数 | 305123”。名称相同（去掉“全市”“共”“达”、末尾的“人数”“数量”等）、
   单位相同时才比较；“新增养老机构”与“养老机构”、“雁江区养老机构”与“养老机构”是不同的名称。
 - 按写出的精度比较：30.5万 与 305,123 一致（四舍五入到千位相同），32万 与 305,123 不一致；
-  表格没有写单位时，按原值和“万”两种读法都不一致才算。
+  表格没有写单位时，按原值和“万”两种读法都不一致才算；名称是“…率”“占比”“比例”的，0.132 这样的
+  单元格（Excel 百分比格式，显示为 13.2%）按 13.2% 比较。
 - 不比较：约数（约、近、超过、余、多、左右、以上）、写了方案年度以外年份的句子、“占比”“比例”这样
   说不清是什么的名称、同一份文件中同一名称写了不同数字的（分不清是哪一个）、文件名表明是草稿的文件。
 - 不一致只是警告，写明两个文件、两个数字和各自所在的句子。
@@ -39,8 +40,18 @@ def table_figures(sheets: Any) -> list[Figure]:
                 continue
             unit = "%" if raw.strip().endswith("%") else ""
             precision = step(re.sub(r"[^\d.]", "", raw), 1e4 if "万" in raw else 1.0)
+            if not unit and _is_share(label) and 0 < value <= 100:
+                # a rate: Excel's percentage cell keeps 0.132 and shows 13.2%; 95 typed is 95%
+                if value <= 1:
+                    value, precision = value * 100, precision * 100
+                unit = "%"
             out.append(Figure(term, value, precision, unit, raw.strip(), f"{label}：{raw}"))
     return out
+
+
+def _is_share(label: str) -> bool:
+    """A label of a share or a rate (占比, 比例, …率): its value under 1 is a percentage cell."""
+    return bool(re.search(r"(?:率|比例|占比|比重|百分比)$", label))
 
 
 def _of_file(figures: list[Figure]) -> dict[str, Figure]:
