@@ -21,6 +21,9 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 _APPROXIMATE_BEFORE = ("约", "近", "超过", "逾", "大约", "将近", "不少于", "不低于", "上")
 _APPROXIMATE_AFTER = ("余", "多", "左右", "以上", "以下", "上下")
 _SCOPE = (
+    "全年",
+    "年内",
+    "本年度",
     "全市",
     "我市",
     "本市",
@@ -60,6 +63,14 @@ _VAGUE = frozenset(
 """Names too vague to say two figures are about one thing."""
 _DATE_TAIL = re.compile(r"^(?:年底|年末|年|月底|月末|月|日|号)(?:以来|底|末)?")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+_MONTH = re.compile(
+    r"(?<![\d一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?P<end>底|末|31日|三十一日)?"
+)
+_WHOLE_YEAR = re.compile(
+    r"(?:1|１|一)\s*月?\s*(?:[-－—~～至到]|份至)\s*(?:12|１２|十二)\s*月(?:份)?"
+)
+"""1-12月, 1月至12月: the whole year."""
+_PART_OF_YEAR = re.compile(r"上半年|下半年|季度|[前近]\s*[\d一二三四五六七八九十]+\s*个月")
 _UNITS = {"名": "人", "％": "%"}
 _SCALES = {"万": 1e4, "亿": 1e8}
 
@@ -78,6 +89,10 @@ class Figure:
     years: tuple[int, ...] = ()
     """The years its sentence names (2020年…): a figure of another year than the plan's is
     not compared."""
+    part: str = ""
+    """The part of a year its sentence names (``5月``, ``上半年``, ``1-6月``): a month's 12 场
+    and the year's 40 场 are no disagreement, so such a figure is not compared. The year's
+    end (12月底, 12月31日) is the whole year."""
 
     @property
     def number(self) -> tuple[float, float, str]:
@@ -113,6 +128,17 @@ def term_of(text: str) -> str | None:
         return None
     words = _strip(words, _SUFFIX, front=False)
     return words if len(words) >= 2 and words not in _VAGUE else None
+
+
+def part_of_year(sentence: str) -> str:
+    """The first part-of-year phrase of a sentence, "" for none or the year's end."""
+    words = _PART_OF_YEAR.search(sentence)
+    if words is not None:
+        return words.group()
+    for month in _MONTH.finditer(_WHOLE_YEAR.sub("", sentence)):
+        if not (month.group(1) in ("12", "１２", "十二") and month.group("end")):
+            return month.group()
+    return ""
 
 
 def same_unit(unit: str) -> str:
@@ -158,6 +184,7 @@ def text_figures(text: str) -> tuple[Figure, ...]:
                 unicodedata.normalize("NFKC", text[start:end]).replace(" ", ""),
                 sentence.strip()[:60],
                 tuple(sorted({y for y in map(int, _YEAR.findall(sentence)) if 1900 < y < 2100})),
+                part_of_year(sentence),
             )
         )
     return tuple(out)

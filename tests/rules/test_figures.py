@@ -12,6 +12,7 @@ from ..builders import build_tree, docx_bytes, han_text, pdf_bytes, result_of, r
 
 REAL = Path(__file__).parent.parent / "fixtures" / "real"
 FOLDER = "III-27-3-3 养老服务体系"
+ACTIVITIES = [["指标", "数值"], ["开展志愿服务活动（场）", 40]]
 VOLUNTEERS = [["指标", "数值"], ["常住人口（人）", 2305000], ["注册志愿者人数", 305123]]
 
 
@@ -168,3 +169,46 @@ def test_a_percentage_cell_is_read_as_the_percent_it_shows(plan, tmp_path, cell,
         },
     )
     assert bool(disagreements(plan, root)) is disagree
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2021年5月，开展志愿服务活动12场。",
+        "1-6月开展志愿服务活动12场。",
+        "上半年开展志愿服务活动12场。",
+        "第一季度开展志愿服务活动12场。",
+        "截至６月底开展志愿服务活动12场。",
+        "截至十月底开展志愿服务活动12场。",
+        "近3个月开展志愿服务活动12场。",
+    ],
+)
+def test_a_figure_of_a_part_of_the_year_is_not_the_years(plan, tmp_path, sentence):
+    """A month's 12 场 beside the year's 40 场 is no disagreement."""
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/说明报告.docx": report(sentence),
+            f"{FOLDER}/活动统计.xlsx": xlsx_bytes(ACTIVITIES),
+        },
+    )
+    assert disagreements(plan, root) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "截至2021年12月底，开展志愿服务活动12场。",  # the year's end is the whole year
+        "1-12月开展志愿服务活动12场。",
+        "全年开展志愿服务活动12场。",
+    ],
+)
+def test_the_whole_year_is_still_compared(plan, tmp_path, sentence):
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/说明报告.docx": report(sentence),
+            f"{FOLDER}/活动统计.xlsx": xlsx_bytes(ACTIVITIES),
+        },
+    )
+    assert len(disagreements(plan, root)) == 1

@@ -7,7 +7,8 @@
 - 按写出的精度比较：30.5万 与 305,123 一致（四舍五入到千位相同），32万 与 305,123 不一致；
   表格没有写单位时，按原值和“万”两种读法都不一致才算；名称是“…率”“占比”“比例”的，0.132 这样的
   单元格（Excel 百分比格式，显示为 13.2%）按 13.2% 比较。
-- 不比较：约数（约、近、超过、余、多、左右、以上）、写了方案年度以外年份的句子、“占比”“比例”这样
+- 不比较：约数（约、近、超过、余、多、左右、以上）、写了方案年度以外年份的句子、写了某月或
+  上半年、季度等一年中一段的句子（“5月开展活动12场”与全年的“开展活动40场”不矛盾；12月底即全年）、“占比”“比例”这样
   说不清是什么的名称、同一份文件中同一名称写了不同数字的（分不清是哪一个）、文件名表明是草稿的文件。
 - 不一致只是警告，写明两个文件、两个数字和各自所在的句子。
 """
@@ -86,7 +87,7 @@ def _file_figures(ctx: Context) -> list[tuple[Any, dict[str, Figure]]]:
     for file, document in ctx.read("document"):
         if any(w in file.path.stem.casefold() for w in drafts) or document.scanned:
             continue
-        mine = [f for f in document.figures if all(y == ctx.year for y in f.years)]
+        mine = [f for f in document.figures if all(y == ctx.year for y in f.years) and not f.part]
         files.append((file, _of_file(mine)))
     for file, sheets in ctx.read("table"):
         files.append((file, _of_file(table_figures(sheets))))
