@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Iterator
 
 _DIGITS = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?")
 _TAIL = re.compile(
@@ -21,6 +22,10 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 _APPROXIMATE_BEFORE = ("约", "近", "超过", "逾", "大约", "将近", "不少于", "不低于", "上")
 _APPROXIMATE_AFTER = ("余", "多", "左右", "以上", "以下", "上下")
 _SCOPE = (
+    "截至目前",
+    "截止目前",
+    "截至",
+    "截止",
     "全年",
     "年内",
     "本年度",
@@ -59,8 +64,10 @@ _LINKING = (
 _SUFFIX = ("人数", "总数", "数量", "数")
 _VAGUE = frozenset(
     {"占比", "比例", "比重", "增长", "同比增长", "下降", "增幅", "总计", "合计", "资金"}
+    | {"增加", "减少", "提高", "提升", "新增", "上升", "同比增加", "同比减少", "多出", "少"}
 )
-"""Names too vague to say two figures are about one thing."""
+"""Names too vague to say two figures are about one thing (a difference — 比2020年增加8家 —
+is no quantity of its own)."""
 _DATE_TAIL = re.compile(r"^(?:年底|年末|年|月底|月末|月|日|号)(?:以来|底|末)?")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _MONTH = re.compile(
@@ -72,6 +79,14 @@ _WHOLE_YEAR = re.compile(
 """1-12月, 1月至12月: the whole year."""
 _PART_OF_YEAR = re.compile(r"上半年|下半年|季度|[前近]\s*[\d一二三四五六七八九十]+\s*个月")
 _UNITS = {"名": "人", "％": "%"}
+_HAN_DIGITS = {c: "一二三四五六七八九".find(c) + 1 for c in "一二三四五六七八九"} | {"两": 2}
+_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_HAN_DIGIT = re.compile("[一二两三四五六七八九十]")
+_HAN_NUMERAL = re.compile(
+    "(?<![零〇一二两三四五六七八九十百千])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]+"
+    "(?=万|亿|人|名|家|个|所|户|次|项|场|处|张|份|座|支|元|平方米)"
+)
+"""Two characters at least: 一个, 三家 are words more often than counts."""
 _SCALES = {"万": 1e4, "亿": 1e8}
 
 
@@ -101,14 +116,18 @@ class Figure:
 
 
 def _strip(term: str, words: tuple[str, ...], front: bool) -> str:
+    """The term without the words at its front (or end), longest listed first: each strip
+    starts the list again (``累计达`` loses 达, then 累计 — not 计)."""
     changed = True
     while changed:
         changed = False
         for word in words:
             if front and term.startswith(word) and len(term) > len(word):
                 term, changed = term[len(word) :], True
-            elif not front and term.endswith(word) and len(term) > len(word):
+                break
+            if not front and term.endswith(word) and len(term) > len(word):
                 term, changed = term[: -len(word)], True
+                break
     return term
 
 
@@ -126,8 +145,11 @@ def term_of(text: str) -> str | None:
     words = _strip(_strip(words, _LINKING, front=False), _SCOPE, front=True)
     if words.endswith(_APPROXIMATE_BEFORE):
         return None
+    cumulative = "累计" in run.group(0)[-24:]
     words = _strip(words, _SUFFIX, front=False)
-    return words if len(words) >= 2 and words not in _VAGUE else None
+    if len(words) < 2 or words in _VAGUE:
+        return None
+    return "累计" + words if cumulative else words
 
 
 def part_of_year(sentence: str) -> str:
@@ -153,6 +175,10 @@ def step(number: str, scale: float) -> float:
 
 
 _ENDS = "。；;！!？?\n"
+_END = re.compile("[。；;！!？?\n]")
+_REACH = 400
+"""How far a sentence reaches on either side of its figure (a run of text without a full stop
+is searched that far, not to the document's end for every figure)."""
 
 
 def text_figures(text: str) -> tuple[Figure, ...]:
@@ -160,34 +186,79 @@ def text_figures(text: str) -> tuple[Figure, ...]:
     each with the years its sentence names. Read on the text as it is (``\\d`` takes full-width
     digits too): normalising a whole document first cost more than the rest together."""
     out = []
-    for digits in _DIGITS.finditer(text):
-        tail = _TAIL.match(text, digits.end())
-        if tail is None:
+    for number, start, after in _numbers(text):
+        tail = _TAIL.match(text, after)
+        if tail is None or number is None:
             continue
-        start, end = digits.start(), tail.end()
-        begin = max(text.rfind(stop, 0, start) for stop in _ENDS) + 1
+        end = tail.end()
+        window = max(0, start - _REACH)
+        begin = max(window - 1, *(text.rfind(mark, window, start) for mark in _ENDS)) + 1
         if text[end : end + 2].startswith(_APPROXIMATE_AFTER):
             continue
         term = term_of(text[begin:start])
         if term is None:
             continue
-        ends = (text.find(stop, end) for stop in _ENDS)
-        sentence = text[begin : min((i for i in ends if i >= 0), default=len(text))]
-        number = unicodedata.normalize("NFKC", digits.group()).replace(",", "")
+        stop = _END.search(text, end, end + _REACH)
+        sentence = text[begin : stop.start() if stop else min(len(text), end + _REACH)]
+        value, precision = number
         scale = _SCALES.get(tail.group("scale") or "", 1.0)
         out.append(
             Figure(
                 term,
-                float(number) * scale,
-                step(number, scale),
+                value * scale,
+                precision * scale,
                 same_unit(tail.group("unit")),
                 unicodedata.normalize("NFKC", text[start:end]).replace(" ", ""),
                 sentence.strip()[:60],
-                tuple(sorted({y for y in map(int, _YEAR.findall(sentence)) if 1900 < y < 2100})),
+                _year_before(text[begin:start]),
                 part_of_year(sentence),
             )
         )
     return tuple(out)
+
+
+def _numbers(text: str) -> Iterator[tuple[tuple[float, float] | None, int, int]]:
+    """Each number of a text as ((value, precision) or None, start, end): digit runs, then
+    Chinese numerals (八十六, 三十二万, 一千二百)."""
+    for digits in _DIGITS.finditer(text):
+        number = unicodedata.normalize("NFKC", digits.group()).replace(",", "")
+        yield (float(number), step(number, 1.0)), digits.start(), digits.end()
+    if _HAN_DIGIT.search(text) is None:
+        return
+    for numeral in _HAN_NUMERAL.finditer(text):
+        yield han_number(numeral.group()), numeral.start(), numeral.end()
+
+
+def han_number(numeral: str) -> tuple[float, float] | None:
+    """A Chinese numeral's value and precision (``八十六`` -> 86, ``三十二`` -> 32, ``一千零五``
+    -> 1005; a trailing 万 is the unit's scale, not read here); None for what is no number
+    (``二三十`` is an approximation, ``千万`` a word)."""
+    total, digit, seen = 0, None, False
+    for char in numeral:
+        if char in "零〇":  # 一千零五: a place left empty
+            seen = True
+            continue
+        if char in _HAN_DIGITS:
+            if digit is not None:  # two digits in a row: 二三十, 一一
+                return None
+            digit = _HAN_DIGITS[char]
+        elif char in _HAN_UNITS:
+            if digit is None and not (char == "十" and not seen):  # 十 alone leads: 十六
+                return None
+            total += (1 if digit is None else digit) * _HAN_UNITS[char]
+            digit, seen = None, True
+            continue
+        seen = True
+    if digit is not None:
+        total += digit
+    return (float(total), 1.0) if seen else None
+
+
+def _year_before(words: str) -> tuple[int, ...]:
+    """The year a figure is of: the last year named before it in its sentence (``2020年全市
+    80家，2021年88家`` -> 2021 for 88; ``88家，比2020年增加8家`` -> none for 88)."""
+    years = [y for y in map(int, _YEAR.findall(words)) if 1900 < y < 2100]
+    return (years[-1],) if years else ()
 
 
 def agree(a: Figure, b: Figure) -> bool:

@@ -212,3 +212,67 @@ def test_the_whole_year_is_still_compared(plan, tmp_path, sentence):
         },
     )
     assert len(disagreements(plan, root)) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "disagree"),
+    [
+        ("全市养老机构八十六家。", False),  # Chinese numerals are read
+        ("全市养老机构八十家。", True),
+        ("全市养老机构一百零六家。", True),
+        ("全市养老机构八十余家。", False),  # an approximation stays one
+        ("全市养老机构七八十家。", False),
+    ],
+)
+def test_chinese_numerals(plan, tmp_path, sentence, disagree):
+    rows = [["指标", "数值"], ["养老机构（家）", 86]]
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/说明报告.docx": report(sentence),
+            f"{FOLDER}/机构统计.xlsx": xlsx_bytes(rows),
+        },
+    )
+    assert bool(disagreements(plan, root)) is disagree
+
+
+@pytest.mark.parametrize(
+    ("sentence", "disagree"),
+    [
+        # the year's figure in a sentence that also names another year for a difference
+        ("全市养老机构88家，比2020年增加8家。", True),
+        ("全市养老机构86家，比2020年增加6家。", False),
+        ("2020年全市养老机构80家，2021年全市养老机构86家。", False),
+        ("2020年全市养老机构80家。", False),  # another year's figure is not the plan year's
+    ],
+)
+def test_the_year_a_figure_is_of_is_the_one_named_before_it(plan, tmp_path, sentence, disagree):
+    rows = [["指标", "数值"], ["养老机构（家）", 86]]
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/说明报告.docx": report(sentence),
+            f"{FOLDER}/机构统计.xlsx": xlsx_bytes(rows),
+        },
+    )
+    assert bool(disagreements(plan, root)) is disagree
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        ("2021年建成社区养老服务中心5个。", "累计建成社区养老服务中心12个。", False),
+        ("本年建成社区养老服务中心5个。", "社区养老服务中心累计达12个。", False),
+        ("累计建成社区养老服务中心12个。", "截至目前累计建成社区养老服务中心10个。", True),
+        ("全市新增注册志愿者2万人。", "全市注册志愿者32万人。", False),
+    ],
+)
+def test_cumulative_and_the_years_figures_are_told_apart(plan, tmp_path, one, other, disagree):
+    root = build_tree(
+        tmp_path,
+        {
+            f"{FOLDER}/说明报告.docx": report(one),
+            f"{FOLDER}/工作总结.docx": report(other),
+        },
+    )
+    assert bool(disagreements(plan, root)) is disagree
