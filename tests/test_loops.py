@@ -823,3 +823,80 @@ def _site_standards(plan, ident):
     return [
         (s.number, s.text) for s in next(s for s in plan.sites.sites if s.id == ident).standards
     ]
+
+
+# --- one photo, one piece of work ----------------------------------------------------------------
+
+
+def reused(duty) -> list[str]:
+    return [f.path for f in duty.findings if f.code == "loop-photo-reused"]
+
+
+def test_one_units_photo_copied_into_another_units_folder_proves_neither(plan, tmp_path):
+    """老年大学's LED photo, forwarded over WeChat (recompressed) into 救助管理站's folder."""
+    from .builders import scene_jpeg
+
+    build_tree(
+        tmp_path,
+        {
+            "宣传/PUB-2 LED/市老年大学/2021-04-10_LED.jpg": scene_jpeg(5, size=(900, 700)),
+            "宣传/PUB-2 LED/救助管理站/2021-04-12_LED.jpg": scene_jpeg(
+                5, "recompressed", size=(900, 700)
+            ),
+            "宣传/PUB-2 LED/市精神病医院/2021-04-11_LED.jpg": scene_jpeg(6, size=(900, 700)),
+        },
+    )
+    duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "PUB-2")
+    assert reused(duty) == [
+        "宣传/PUB-2 LED/市老年大学/2021-04-10_LED.jpg",
+        "宣传/PUB-2 LED/救助管理站/2021-04-12_LED.jpg",
+    ]
+    (one, _) = [f for f in duty.findings if f.code == "loop-photo-reused"]
+    assert one.message.startswith("这张照片也在 PUB-2 救助管理站（宣传/PUB-2 LED/救助管理站/")
+    assert duty.status == Status.FAIL
+
+
+def test_the_same_board_shot_each_month_is_no_reuse(plan, tmp_path):
+    """A unit's board photographed again (another shot of the same scene) and a photo saved twice
+    in one folder (IMG_1.jpg, IMG_1(1).jpg) are no reuse."""
+    from .builders import scene_jpeg
+
+    build_tree(
+        tmp_path,
+        {
+            "宣传/PUB-2 LED/市老年大学/2021-04-10_LED.jpg": scene_jpeg(5, size=(900, 700)),
+            "宣传/PUB-2 LED/市老年大学/2021-05-10_LED.jpg": scene_jpeg(
+                5, "shifted", size=(900, 700)
+            ),
+            "宣传/PUB-2 LED/市老年大学/2021-05-10_LED(1).jpg": scene_jpeg(
+                5, "shifted", size=(900, 700)
+            ),
+        },
+    )
+    duty = result(checked(plan, tmp_path, dt.date(2021, 7, 5)).report, "PUB-2")
+    assert reused(duty) == []
+
+
+def test_a_photo_in_two_communities_or_two_months_is_named_in_each(plan, tmp_path):
+    from .builders import scene_jpeg
+
+    photo = scene_jpeg(7, size=(900, 700))
+    build_tree(
+        tmp_path,
+        {
+            "包联社区/L-6 志愿服务/2021年5月/IMG_0001.jpg": photo,
+            "包联社区/L-6 志愿服务/2021年6月/IMG_0001.jpg": photo,
+            "包联社区/L-2 主题活动/2021-05-20_共创共建.jpg": scene_jpeg(
+                7, "resized", size=(900, 700)
+            ),
+            # an indicator's folder may use a liaison photo: not compared with the loops
+            "III-27-1-4 志愿服务/2021-05-20_志愿服务.jpg": photo,
+        },
+    )
+    report = checked(plan, tmp_path, dt.date(2021, 7, 5)).report
+    assert reused(result(report, "L-6")) == [
+        "包联社区/L-6 志愿服务/2021年5月/IMG_0001.jpg",
+        "包联社区/L-6 志愿服务/2021年6月/IMG_0001.jpg",
+    ]
+    assert reused(result(report, "L-2")) == ["包联社区/L-2 主题活动/2021-05-20_共创共建.jpg"]
+    assert "photo-reused" not in codes(result(report, "III-27-1-4"))

@@ -83,10 +83,16 @@ class PhotoComparison:
     """Handed-in photo rel -> its scene among its own requirement's photos."""
 
 
-def compare_photos(tree: Scan, wanted: set[str], reads: dict[str, Any]) -> PhotoComparison:
+def compare_photos(
+    tree: Scan,
+    wanted: set[str],
+    reads: dict[str, Any],
+    owner: Callable[[EvidenceFile, str], str] | None = None,
+) -> PhotoComparison:
     """Every checked photo against every other, by one pair search (``similarity.group``): how
     each looks like photos of other requirements, and each requirement's scenes; time and
-    findings grow with the photos, not with the pairs."""
+    findings grow with the photos, not with the pairs. ``owner`` says whose a photo is when
+    that is finer than its folder's id (a loop's unit, community or month: ``loop_owner``)."""
     from cwm.evidence.similarity import group
 
     photos: list[tuple[EvidenceFile, str]] = []
@@ -96,7 +102,7 @@ def compare_photos(tree: Scan, wanted: set[str], reads: dict[str, Any]) -> Photo
             for file in _to_read(folder):
                 dhash = getattr(reads.get(file.rel), "dhash", None)
                 if file.kind == "image" and dhash is not None:
-                    photos.append((file, ident))
+                    photos.append((file, owner(file, ident) if owner else ident))
                     hashes.append(dhash)
     # supporting photos (参考…) take part in the comparison, not in a requirement's scenes
     grouping = group(hashes, [None if file.reference else ident for file, ident in photos])
@@ -112,6 +118,12 @@ def compare_photos(tree: Scan, wanted: set[str], reads: dict[str, Any]) -> Photo
         if same_count or scene_count or reference:
             out.elsewhere[file.rel] = Elsewhere(same, same_count, scene, scene_count, reference)
     return out
+
+
+def loop_owner(file: EvidenceFile, ident: str) -> str:
+    """Whose a loop's photo is: its duty and its subfolder (a publicity unit, a 小区, a month):
+    one photo in two of them proves one piece of work twice."""
+    return f"{ident} {file.group}" if file.group else ident
 
 
 @dataclass
@@ -264,7 +276,11 @@ def check_tree(
         except Exception as exc:  # a bug in a rule: say where, keep the traceback for --debug
             where = f"（{ctx.folder.rel}）" if ctx.folder else ""
             raise _internal(ctx.requirement.item.id, where, exc) from exc
-    loop_results, other = check_loops(loops, tree, reads, tasks.plan_year, sheets)
+    loop_ids = {d.id for d in loops} & set(tree.folders)
+    loop_photos = compare_photos(tree, loop_ids, reads, loop_owner)
+    loop_results, other = check_loops(
+        loops, tree, reads, tasks.plan_year, sheets, loop_photos.elsewhere
+    )
     results += loop_results
     other += _tree_findings(tree, {f.rel for f in sheets})
     absent_code = LOOPS.codes["area-absent"]
@@ -301,9 +317,11 @@ def check_loops(
     reads: dict[str, Any],
     year: int | None,
     sheet_files: list[EvidenceFile],
+    elsewhere: Mapping[str, Elsewhere] | None = None,
 ) -> tuple[list[RequirementResult], list[Finding]]:
     """Each loop duty's result (its folder found by id, its findings from the loop rules), and
-    the findings about inspection sheets (``sheet_files``) no one site owns."""
+    the findings about inspection sheets (``sheet_files``) no one site owns. ``elsewhere``:
+    how each loop photo looks like the other loops' (``compare_photos`` with ``loop_owner``)."""
     from cwm.evidence.loops import LOOPS, NO_RECORDS, Inspection, LoopContext, SiteDuty, inspections
 
     sheets: list[Inspection] = []
@@ -315,7 +333,7 @@ def check_loops(
     results = []
     for duty in duties:
         folder = tree.folders.get(duty.id)
-        ctx = LoopContext(duty, folder, reads, sheets, year)
+        ctx = LoopContext(duty, folder, reads, sheets, year, elsewhere or {})
         try:
             findings = [_stamped(code, found) for code, found in LOOPS.run(ctx)]
         except Exception as exc:  # a bug in a rule: say where

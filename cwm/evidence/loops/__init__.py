@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from cwm.evidence.context import Found
 from cwm.evidence.ids import without_ordinal
-from cwm.evidence.loops import areas, liaison, publicity, sites
+from cwm.evidence.loops import areas, liaison, photos, publicity, sites
 from cwm.evidence.loops.inspections import FOLDER, Inspection, norm, read_inspection
 from cwm.evidence.loops.records import readable
 from cwm.evidence.loops.subjects import (
@@ -32,7 +32,7 @@ from cwm.vocab import Area
 if TYPE_CHECKING:
     from cwm.evidence.scan import EvidenceFile, Scan
 
-MODULES = (sites, liaison, publicity, areas)
+MODULES = (sites, liaison, publicity, photos, areas)
 LOOPS: Rulebook[LoopContext, Found] = Rulebook()
 for _module in MODULES:
     LOOPS.register(_module.check, _module.CODES, _module.__doc__ or "")

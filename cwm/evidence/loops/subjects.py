@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Mapping, Union
 
 if TYPE_CHECKING:
+    from cwm.evidence.context import Elsewhere
     from cwm.evidence.loops.inspections import Inspection
     from cwm.evidence.scan import EvidenceFile, RequirementFolder
 
@@ -96,6 +97,8 @@ class LoopContext:
     inspections: list[Inspection] = field(default_factory=list)
     """Every self-inspection sheet of the tree, read once for all sites."""
     year: int | None = None
+    elsewhere: Mapping[str, Elsewhere] = field(default_factory=dict)
+    """Photo rel -> the same photo in another loop's folder or subfolder (``compare_photos``)."""
 
     def files(self, kind: str) -> list[EvidenceFile]:
         return [f for f in self.folder.files if f.kind == kind] if self.folder else []

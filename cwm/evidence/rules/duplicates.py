@@ -28,7 +28,8 @@ CODES = {
 }
 
 
-def _names(refs: tuple[PhotoRef, ...], total: int) -> str:
+def photo_names(refs: tuple[PhotoRef, ...], total: int) -> str:
+    """``III-7-3-1（…/a.jpg）、… 等 12 张``: the photos a finding names."""
     listed = "、".join(f"{r.requirement}（{r.rel}）" for r in refs)
     return listed + (f" 等 {total} 张" if total > len(refs) else "")
 
@@ -42,20 +43,21 @@ def check(ctx: Context) -> Iterator[Found]:
             continue
         if other.same_count:
             message = (
-                f"这张照片也用于 {_names(other.same, other.same_count)}。"
+                f"这张照片也用于 {photo_names(other.same, other.same_count)}。"
                 "同一张照片只能报送1个指标，请换用其他照片。"
             )
             yield Found("photo-reused", message, file.rel, tuple(r.rel for r in other.same))
         elif other.scene_count:
             message = (
-                f"与 {_names(other.scene, other.scene_count)} 的照片为同一场景，"
+                f"与 {photo_names(other.scene, other.scene_count)} 的照片为同一场景，"
                 "审核时可能算作同一张照片。"
             )
             related = tuple(r.rel for r in other.scene)
             yield Found("photo-similar-elsewhere", message, file.rel, related)
         elif other.reference:
             message = (
-                f"与 {_names(other.reference, len(other.reference))} 参考资料中的照片相同或相近。"
+                f"与 {photo_names(other.reference, len(other.reference))} "
+                "参考资料中的照片相同或相近。"
                 "参考资料不报送；若也要报送，同一张照片只能报送1个指标。"
             )
             related = tuple(r.rel for r in other.reference)
