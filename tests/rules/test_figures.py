@@ -28,6 +28,15 @@ def disagreements(plan, root: Path, ident: str = "III-27-3-3") -> list:
     ]
 
 
+def disagrees_with_table(plan, tmp_path: Path, sentence: str, rows: list) -> bool:
+    """Whether a report saying ``sentence`` is found to disagree with a table of ``rows``."""
+    root = build_tree(
+        tmp_path,
+        {f"{FOLDER}/说明报告.docx": report(sentence), f"{FOLDER}/统计表.xlsx": xlsx_bytes(rows)},
+    )
+    return bool(disagreements(plan, root))
+
+
 def test_a_report_and_a_table_that_disagree_name_both(plan, tmp_path):
     root = build_tree(
         tmp_path,
@@ -47,14 +56,7 @@ def test_a_report_and_a_table_that_disagree_name_both(plan, tmp_path):
 
 @pytest.mark.parametrize("written", ["30.5万人", "305,123人", "305123名", "约32万人", "32万余人"])
 def test_rounding_and_approximations_are_no_mismatch(plan, tmp_path, written):
-    root = build_tree(
-        tmp_path,
-        {
-            f"{FOLDER}/说明报告.docx": report(f"全市注册志愿者{written}。"),
-            f"{FOLDER}/志愿者数据.xlsx": xlsx_bytes(VOLUNTEERS),
-        },
-    )
-    assert disagreements(plan, root) == []
+    assert not disagrees_with_table(plan, tmp_path, f"全市注册志愿者{written}。", VOLUNTEERS)
 
 
 def test_the_same_term_in_the_document_and_the_report(plan, tmp_path):
@@ -161,14 +163,7 @@ def test_items_of_one_section_that_state_a_figure_otherwise_are_noted(plan, tmp_
 )
 def test_a_percentage_cell_is_read_as_the_percent_it_shows(plan, tmp_path, cell, written, disagree):
     rows = [["指标", "数值"], ["群众满意率", cell]]
-    root = build_tree(
-        tmp_path,
-        {
-            f"{FOLDER}/说明报告.docx": report(f"全市群众满意率{written}。"),
-            f"{FOLDER}/满意度数据.xlsx": xlsx_bytes(rows),
-        },
-    )
-    assert bool(disagreements(plan, root)) is disagree
+    assert disagrees_with_table(plan, tmp_path, f"全市群众满意率{written}。", rows) is disagree
 
 
 @pytest.mark.parametrize(
@@ -185,14 +180,7 @@ def test_a_percentage_cell_is_read_as_the_percent_it_shows(plan, tmp_path, cell,
 )
 def test_a_figure_of_a_part_of_the_year_is_not_the_years(plan, tmp_path, sentence):
     """A month's 12 场 beside the year's 40 场 is no disagreement."""
-    root = build_tree(
-        tmp_path,
-        {
-            f"{FOLDER}/说明报告.docx": report(sentence),
-            f"{FOLDER}/活动统计.xlsx": xlsx_bytes(ACTIVITIES),
-        },
-    )
-    assert disagreements(plan, root) == []
+    assert not disagrees_with_table(plan, tmp_path, sentence, ACTIVITIES)
 
 
 @pytest.mark.parametrize(
@@ -204,14 +192,7 @@ def test_a_figure_of_a_part_of_the_year_is_not_the_years(plan, tmp_path, sentenc
     ],
 )
 def test_the_whole_year_is_still_compared(plan, tmp_path, sentence):
-    root = build_tree(
-        tmp_path,
-        {
-            f"{FOLDER}/说明报告.docx": report(sentence),
-            f"{FOLDER}/活动统计.xlsx": xlsx_bytes(ACTIVITIES),
-        },
-    )
-    assert len(disagreements(plan, root)) == 1
+    assert disagrees_with_table(plan, tmp_path, sentence, ACTIVITIES)
 
 
 @pytest.mark.parametrize(
@@ -226,14 +207,7 @@ def test_the_whole_year_is_still_compared(plan, tmp_path, sentence):
 )
 def test_chinese_numerals(plan, tmp_path, sentence, disagree):
     rows = [["指标", "数值"], ["养老机构（家）", 86]]
-    root = build_tree(
-        tmp_path,
-        {
-            f"{FOLDER}/说明报告.docx": report(sentence),
-            f"{FOLDER}/机构统计.xlsx": xlsx_bytes(rows),
-        },
-    )
-    assert bool(disagreements(plan, root)) is disagree
+    assert disagrees_with_table(plan, tmp_path, sentence, rows) is disagree
 
 
 @pytest.mark.parametrize(
@@ -248,14 +222,7 @@ def test_chinese_numerals(plan, tmp_path, sentence, disagree):
 )
 def test_the_year_a_figure_is_of_is_the_one_named_before_it(plan, tmp_path, sentence, disagree):
     rows = [["指标", "数值"], ["养老机构（家）", 86]]
-    root = build_tree(
-        tmp_path,
-        {
-            f"{FOLDER}/说明报告.docx": report(sentence),
-            f"{FOLDER}/机构统计.xlsx": xlsx_bytes(rows),
-        },
-    )
-    assert bool(disagreements(plan, root)) is disagree
+    assert disagrees_with_table(plan, tmp_path, sentence, rows) is disagree
 
 
 @pytest.mark.parametrize(
