@@ -14,6 +14,7 @@ how much texture the scene has (a white wall is not "blurred").
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 SIDE = 512
@@ -35,9 +36,18 @@ def _variation(image: Any, dx: int, dy: int) -> Any:
     return ImageChops.difference(image, ImageChops.offset(image, dx, dy))
 
 
+_LEVELS = range(256)
+
+
+def _sum(image: Any, box: tuple[int, int, int, int]) -> int:
+    """The sum of an 8-bit image's pixels in ``box``, from its histogram in C (ImageStat adds the
+    256 bins in a Python loop: a third of the blur measure's time)."""
+    return sum(map(operator.mul, _LEVELS, image.crop(box).histogram()))
+
+
 def blur(image: Any) -> float:
     """0 (sharp) … 1 (flat) for a Pillow image of any mode and size."""
-    from PIL import Image, ImageChops, ImageFilter, ImageStat
+    from PIL import Image, ImageChops, ImageFilter
 
     grey = image.convert("L")
     if max(grey.size) > SIDE:
@@ -63,9 +73,9 @@ def blur(image: Any) -> float:
             total = 0.0
             worst = 0.0
             for sharp, lost in maps:
-                part = ImageStat.Stat(sharp.crop(box)).sum[0]
+                part = _sum(sharp, box)
                 if part:
-                    share = (part - ImageStat.Stat(lost.crop(box)).sum[0]) / part
+                    share = (part - _sum(lost, box)) / part
                     worst = max(worst, share)
                 total += part
             if total:
