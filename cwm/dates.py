@@ -54,6 +54,38 @@ def chinese_number(text: str) -> int:
     return total + current
 
 
+_CN_PLACES = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_count(text: str) -> int | None:
+    """A count in Chinese numerals, read strictly: ``八十六`` -> 86, ``十二`` -> 12, ``一千零五``
+    -> 1005, ``两千三百`` -> 2300; None for what is no single number (``二三十`` is an
+    approximation, ``十十`` and ``十一十`` slips, ``千万`` a word). Dates' numerals are
+    ``chinese_number``'s."""
+    total, digit, seen, last = 0, None, False, 10_000
+    for char in text:
+        value = _CN_DIGITS.get(char)
+        if value == 0:  # 一千零五: a place left empty
+            seen = True
+        elif value is not None:
+            if digit is not None:  # two digits in a row: 二三十, 一一
+                return None
+            digit, seen = value, True
+        elif char in _CN_PLACES:
+            place = _CN_PLACES[char]
+            if digit is None and (seen or char != "十"):  # only 十 may lead: 十六
+                return None
+            if place >= last:  # places go down: 一千二百, never 十一十
+                return None
+            total += (1 if digit is None else digit) * place
+            digit, seen, last = None, True, place
+        else:
+            return None
+    if digit is not None:
+        total += digit
+    return total if seen else None
+
+
 def _arabic(text: str) -> str:
     """Chinese numerals before 年, 月 and 日 as digits: 二〇二一年四月四日 -> 2021年4月4日."""
     numerals = r"([〇○零一二三四五六七八九十]+)(?=\s*[年月日号])"

@@ -181,6 +181,21 @@ def test_numbers_as_chinese_writes_them(text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [("八十六", 86), ("十六", 16), ("十", 10), ("一百零六", 106), ("一千零五", 1005)]
+    + [("两千三百", 2300), ("九十九", 99)]
+    + [("二三十", None), ("七八十", None), ("十十", None), ("十一十", None), ("一百一千", None)]
+    + [("千万", None), ("二〇二一", None), ("", None)],
+)
+def test_a_count_in_chinese_numerals_is_read_strictly(text, value):
+    """The figures' and the 自查表 numbering's reader: an approximation or a slip is no count
+    (十十 in a 标准编号 cell crashed the check before)."""
+    from cwm.dates import chinese_count
+
+    assert chinese_count(text) == value
+
+
+@pytest.mark.parametrize(
     "text", ["2021-06-20", "2021-6-20", "2021/6/20", "2021.6.20", "20210620", "2021年6月20日"]
 )
 def test_dates_as_people_write_them(text):

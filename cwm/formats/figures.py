@@ -1,8 +1,8 @@
 """Figures a document states about named things — ``注册志愿者32万人``, ``养老机构86家`` — as
 name, value, the precision written and unit, for comparing a requirement's documents with each
 other and with its tables (``rules/figures.py``). Extracted once, where the text is read, and
-cached with it; the years a figure's sentence names travel with it (the plan year is the
-checker's to apply).
+cached with it; the year named before a figure and the part of a year its sentence names
+travel with it (the plan year is the checker's to apply).
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
+from cwm.dates import chinese_count
+
 _DIGITS = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?")
-_TAIL = re.compile(
-    r"\s*(?P<scale>万|亿)?\s*(?P<unit>人次|平方米|元|人|名|家|个|所|户|次|项|场|处|张|份|座|支|%|％)"
-)
+_UNIT_WORDS = "人次|平方米|元|人|名|家|个|所|户|次|项|场|处|张|份|座|支"
+_TAIL = re.compile(rf"\s*(?P<scale>万|亿)?\s*(?P<unit>{_UNIT_WORDS}|%|％)")
 """A number, then what follows it: a figure is a number with a unit (two scans: a digit run is
 found fast, the unit is matched where it ends — one pattern for both took 5× as long)."""
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+$")
@@ -79,12 +80,10 @@ _WHOLE_YEAR = re.compile(
 """1-12月, 1月至12月: the whole year."""
 _PART_OF_YEAR = re.compile(r"上半年|下半年|季度|[前近]\s*[\d一二三四五六七八九十]+\s*个月")
 _UNITS = {"名": "人", "％": "%"}
-_HAN_DIGITS = {c: "一二三四五六七八九".find(c) + 1 for c in "一二三四五六七八九"} | {"两": 2}
-_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _HAN_DIGIT = re.compile("[一二两三四五六七八九十]")
 _HAN_NUMERAL = re.compile(
     "(?<![零〇一二两三四五六七八九十百千])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]+"
-    "(?=万|亿|人|名|家|个|所|户|次|项|场|处|张|份|座|支|元|平方米)"
+    f"(?=万|亿|{_UNIT_WORDS})"
 )
 """Two characters at least: 一个, 三家 are words more often than counts."""
 _SCALES = {"万": 1e4, "亿": 1e8}
@@ -102,8 +101,8 @@ class Figure:
     where: str
     """The sentence (or the table's row) it came from, for people."""
     years: tuple[int, ...] = ()
-    """The years its sentence names (2020年…): a figure of another year than the plan's is
-    not compared."""
+    """The year named last before it in its sentence (``_year_before``), if any: a figure of
+    another year than the plan's is not compared."""
     part: str = ""
     """The part of a year its sentence names (``5月``, ``上半年``, ``1-6月``): a month's 12 场
     and the year's 40 场 are no disagreement, so such a figure is not compared. The year's
@@ -183,7 +182,7 @@ is searched that far, not to the document's end for every figure)."""
 
 def text_figures(text: str) -> tuple[Figure, ...]:
     """The named figures of a document's text (see ``rules/figures.py`` for what is left out),
-    each with the years its sentence names. Read on the text as it is (``\\d`` takes full-width
+    each with its year and part of a year. Read on the text as it is (``\\d`` takes full-width
     digits too): normalising a whole document first cost more than the rest together."""
     out = []
     for number, start, after in _numbers(text):
@@ -226,32 +225,9 @@ def _numbers(text: str) -> Iterator[tuple[tuple[float, float] | None, int, int]]
     if _HAN_DIGIT.search(text) is None:
         return
     for numeral in _HAN_NUMERAL.finditer(text):
-        yield han_number(numeral.group()), numeral.start(), numeral.end()
-
-
-def han_number(numeral: str) -> tuple[float, float] | None:
-    """A Chinese numeral's value and precision (``八十六`` -> 86, ``三十二`` -> 32, ``一千零五``
-    -> 1005; a trailing 万 is the unit's scale, not read here); None for what is no number
-    (``二三十`` is an approximation, ``千万`` a word)."""
-    total, digit, seen = 0, None, False
-    for char in numeral:
-        if char in "零〇":  # 一千零五: a place left empty
-            seen = True
-            continue
-        if char in _HAN_DIGITS:
-            if digit is not None:  # two digits in a row: 二三十, 一一
-                return None
-            digit = _HAN_DIGITS[char]
-        elif char in _HAN_UNITS:
-            if digit is None and not (char == "十" and not seen):  # 十 alone leads: 十六
-                return None
-            total += (1 if digit is None else digit) * _HAN_UNITS[char]
-            digit, seen = None, True
-            continue
-        seen = True
-    if digit is not None:
-        total += digit
-    return (float(total), 1.0) if seen else None
+        count = chinese_count(numeral.group())  # a trailing 万 is the unit's scale
+        value = None if count is None else (float(count), 1.0)
+        yield value, numeral.start(), numeral.end()
 
 
 def _year_before(words: str) -> tuple[int, ...]:

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from cwm.dates import find_date, parse_date, parse_deadline
+from cwm.dates import chinese_count, find_date, parse_date, parse_deadline
 from cwm.evidence.captions import compact as norm
 from cwm.vocab import Area
 
@@ -133,7 +133,6 @@ def _columns(header: Sequence[str]) -> dict[str, int]:
 _STANDARD_NUMBER = re.compile(
     r"第?[(]?(\d{1,2}|[一二三四五六七八九十]{1,3})[)]?[.、．,，]?(?:条|项|款)?"
 )
-_CHINESE_DIGITS = "一二三四五六七八九"
 
 
 def _number(text: str) -> int | None:
@@ -143,15 +142,7 @@ def _number(text: str) -> int | None:
     if found is None:
         return None
     digits = found.group(1)
-    if digits.isdigit():
-        return int(digits)
-    tens, _, ones = digits.rpartition("十")
-    if "十" not in digits:
-        return _CHINESE_DIGITS.index(digits) + 1 if len(digits) == 1 else None
-    high = 1 if not tens else (_CHINESE_DIGITS.index(tens) + 1 if len(tens) == 1 else 0)
-    low = _CHINESE_DIGITS.index(ones) + 1 if len(ones) == 1 else 0 if not ones else -99
-    value = high * 10 + low
-    return value if high and low >= 0 else None
+    return int(digits) if digits.isdigit() else chinese_count(digits)
 
 
 def read_inspection(
