@@ -900,3 +900,22 @@ def test_a_photo_in_two_communities_or_two_months_is_named_in_each(plan, tmp_pat
     ]
     assert reused(result(report, "L-2")) == ["包联社区/L-2 主题活动/2021-05-20_共创共建.jpg"]
     assert "photo-reused" not in codes(result(report, "III-27-1-4"))
+
+
+def test_a_reused_photo_is_found_whoever_asks(plan, tmp_path):
+    """--dept chooses what is judged, never what is compared: 老年大学 checking its own duties
+    still learns its photo is also in PUB-1's 精神病医院 folder."""
+    from .builders import scene_jpeg
+
+    photo = scene_jpeg(8, size=(900, 700))
+    build_tree(
+        tmp_path,
+        {
+            "宣传/PUB-1 专栏/市精神病医院/2021-04-10_专栏.jpg": photo,
+            "宣传/PUB-2 LED/市老年大学/2021-04-10_LED.jpg": photo,
+        },
+    )
+    mine = Target("unit", "市老年大学", ("市老年大学",))
+    for target in (None, mine):
+        report = checked(plan, tmp_path, dt.date(2021, 7, 5), target=target).report
+        assert reused(result(report, "PUB-2")) == ["宣传/PUB-2 LED/市老年大学/2021-04-10_LED.jpg"]

@@ -252,11 +252,13 @@ def check_tree(
         f for ident, folder in tree.folders.items() if ident in wanted for f in _to_read(folder)
     ]
     # One verdict whoever asks: a period or --dept chooses what is judged, never what is
-    # compared, so every item's photos take part in the duplicate check (hashes are cached).
+    # compared, so every item's and every loop duty's photos take part in the duplicate check
+    # (hashes are cached).
+    loop_ids = set(more) & set(tree.folders)
     files += [
         f
         for ident, folder in tree.folders.items()
-        if ident not in wanted and ident in task_ids
+        if ident not in wanted and (ident in task_ids or ident in loop_ids)
         for f in _to_read(folder)
         if f.kind == "image"
     ]
@@ -276,7 +278,6 @@ def check_tree(
         except Exception as exc:  # a bug in a rule: say where, keep the traceback for --debug
             where = f"（{ctx.folder.rel}）" if ctx.folder else ""
             raise _internal(ctx.requirement.item.id, where, exc) from exc
-    loop_ids = {d.id for d in loops} & set(tree.folders)
     loop_photos = compare_photos(tree, loop_ids, reads, loop_owner)
     loop_results, other = check_loops(
         loops, tree, reads, tasks.plan_year, sheets, loop_photos.elsewhere
