@@ -14,6 +14,16 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
+_LOCK_FILE = re.compile(r"^(?:~\$(?P<word>.*)|\.~lock\.(?P<office>.*)#)$", re.I | re.S)
+
+
+def locked_file(name: str) -> str | None:
+    """The file an office lock file stands for while it is open — ``~$检查结果.xlsx`` (Excel,
+    Word, WPS), ``.~lock.检查结果.xlsx#`` (LibreOffice) -> ``检查结果.xlsx`` — or None for a name
+    that is no lock file."""
+    found = _LOCK_FILE.match(name)
+    return None if found is None else found.group("word") or found.group("office") or ""
+
 
 def cache_dir() -> Path:
     """Where cwm keeps its caches: ``CWM_CACHE_DIR``, else the user's cache directory

@@ -25,6 +25,7 @@ from cwm.errors import os_problem
 from cwm.evidence.captions import is_caption_file
 from cwm.evidence.ids import IdMatcher
 from cwm.evidence.kinds import kind_of
+from cwm.fsutil import locked_file
 
 NOTES_FILE = "要求.txt"
 """The note ``cwm init`` writes into each requirement folder: never evidence."""
@@ -35,15 +36,20 @@ IGNORED_NAMES = frozenset(
 )
 
 
-_LEFTOVERS = re.compile(r"^(?:~\$|\._|\.~lock\..*#$|~WRL\d*\.tmp$)|\.tmp$", re.IGNORECASE)
-"""What Office, WPS and LibreOffice leave beside a file while it is open or being saved
-(~$报告.docx, .~lock.报告.docx#, ~WRL0001.tmp, *.tmp) and macOS resource forks (._照片.jpg)."""
+_LEFTOVERS = re.compile(r"^(?:\._|~WRL\d*\.tmp$)|\.tmp$", re.IGNORECASE)
+"""What Office, WPS and LibreOffice leave beside a file while it is being saved (~WRL0001.tmp,
+*.tmp) and macOS resource forks (._照片.jpg); their lock files (~$报告.docx, .~lock.报告.docx#)
+are ``locked_file``'s."""
 
 
 def is_ignored(name: str) -> bool:
     """Office lock and temporary files, system files, resource forks and cwm's own notes: never
     evidence, never counted, never warned about."""
-    return bool(_LEFTOVERS.search(name)) or name.casefold() in IGNORED_NAMES
+    return (
+        bool(_LEFTOVERS.search(name))
+        or locked_file(name) is not None
+        or name.casefold() in IGNORED_NAMES
+    )
 
 
 REFERENCE_PREFIX = "参考"

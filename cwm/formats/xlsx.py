@@ -70,7 +70,7 @@ def wrapped_lines(value: Any, width: float) -> int:
     )
 
 
-def _letter(index: int) -> str:
+def column_letter(index: int) -> str:
     """1 -> A, 27 -> AA."""
     out = ""
     while index:
@@ -125,7 +125,7 @@ def _sheet_xml(
         widths[n] if widths and widths[n] is not None else max(6, min(40, 2 * len(str(h)) + 2))
         for n, h in enumerate(headers)
     ]
-    last = f"{_letter(max(1, len(headers)))}{len(rows) + 1}"
+    last = f"{column_letter(max(1, len(headers)))}{len(rows) + 1}"
     yield (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}" '
         f'xmlns:r="{_RELS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
@@ -141,14 +141,14 @@ def _sheet_xml(
     )
     yield "</cols><sheetData>"
     header = "".join(
-        f'<c r="{_letter(n)}1" s="{HEADER}" t="s"><v>{strings(str(h))}</v></c>'
+        f'<c r="{column_letter(n)}1" s="{HEADER}" t="s"><v>{strings(str(h))}</v></c>'
         for n, h in enumerate(headers, 1)
     )
     # the header wraps too (整改责任人 over two lines): its row as high as its longest label
     lines = max((wrapped_lines(str(h), w) for h, w in zip(headers, columns) if w), default=1)
     height = f' ht="{LINE_POINTS * lines}" customHeight="1"' if lines > 1 else ""
     yield f'<row r="1"{height}>{header}</row>'
-    letters = [_letter(n) for n in range(1, max(len(headers), *map(len, rows), 0) + 1)]
+    letters = [column_letter(n) for n in range(1, max(len(headers), *map(len, rows), 0) + 1)]
     for number, row in enumerate(rows, 2):
         cells = []
         for letter, value in zip(letters, row):
@@ -200,7 +200,7 @@ def workbook(
                 for piece in _sheet_xml(headers, rows, widths, heading, title, strings):
                     part.write(piece.encode("utf-8"))
             quoted = "'" + title.replace("'", "''") + "'"
-            last = f"${_letter(max(1, len(headers)))}${len(rows) + 1}"
+            last = f"${column_letter(max(1, len(headers)))}${len(rows) + 1}"
             names.append(
                 f'<definedName name="_xlnm._FilterDatabase" localSheetId="{n - 1}" hidden="1">'
                 f"{_text(quoted)}!$A$1:{last}</definedName>"

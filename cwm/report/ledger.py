@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from cwm.formats.xlsx import column_letter
+from cwm.fsutil import locked_file
+
 HAND = ("整改责任人", "整改时限", "整改情况")
 """The columns the office fills in."""
 ID_COLUMN = "问题编号"
@@ -108,15 +111,6 @@ class Ledger:
         return lines
 
 
-def _is_lock(name: str) -> bool:
-    return name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#"))
-
-
-def _locked_name(name: str) -> str:
-    """The workbook a lock file is for: ``~$检查结果.xlsx`` / ``.~lock.检查结果.xlsx#``."""
-    return name.removeprefix("~$").removeprefix(".~lock.").removesuffix("#")
-
-
 def earlier_workbooks(out_dir: Path) -> tuple[list[Path], list[str]]:
     """Every workbook in the report folders under ``out_dir`` (oldest saved first), and the
     workbooks open now (a lock file beside them)."""
@@ -133,8 +127,9 @@ def earlier_workbooks(out_dir: Path) -> tuple[list[Path], list[str]]:
             continue
         for path in entries:
             name = path.name
-            if _is_lock(name):
-                open_now.append(f"{folder.name}/{_locked_name(name)}")
+            workbook = locked_file(name)
+            if workbook is not None:
+                open_now.append(f"{folder.name}/{workbook}")
             elif path.suffix.lower() in WORKBOOK_SUFFIXES and not name.startswith("."):
                 try:
                     books.append((path.stat().st_mtime, path))
@@ -142,15 +137,6 @@ def earlier_workbooks(out_dir: Path) -> tuple[list[Path], list[str]]:
                     continue
     books.sort(key=lambda b: (b[0], str(b[1])))
     return [p for _, p in books][-MAX_WORKBOOKS:], sorted(open_now)
-
-
-def _cell_name(row: int, column: int) -> str:
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row + 1}"
 
 
 def _sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
@@ -222,7 +208,7 @@ def _read_into(ledger: Ledger, path: Path, label: str) -> None:
         for key, value in mine.items():
             typed.setdefault(key, []).append(value)
         ledger.lost += [
-            f"{label} {name}!{_cell_name(n, c)}“{v[:20]}”"
+            f"{label} {name}!{column_letter(c + 1)}{n + 1}“{v[:20]}”"
             for n, row in lost
             for c, v in enumerate(row)
             if v
