@@ -25,6 +25,24 @@ def locked_file(name: str) -> str | None:
     return None if found is None else found.group("word") or found.group("office") or ""
 
 
+RACY_SECONDS = 3.0
+"""A file changed less than this long ago may change again within the file system's timestamp
+step (2 s on FAT and some shares) keeping its size and time: the caches read it but never store
+it (git's “racily clean” rule)."""
+
+
+def is_racy(stat: os.stat_result, now: float) -> bool:
+    """Changed (or its metadata changed) too recently to be trusted in a cache."""
+    return max(stat.st_mtime, stat.st_ctime) > now - RACY_SECONDS
+
+
+def file_version(stat: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells one version of a file from another for a cache: size, modification and change
+    time, inode (a file edited with its time kept moves its change time; a replaced one has
+    another inode)."""
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
 def cache_dir() -> Path:
     """Where cwm keeps its caches: ``CWM_CACHE_DIR``, else the user's cache directory
     (platformdirs: ~/.cache/cwm, %LOCALAPPDATA%\\cwm\\Cache…). Never the evidence tree."""

@@ -27,13 +27,10 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture()
 def settled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files count as settled at once: the caches' racy window (files changed in the last
-    seconds are not cached, ``evidence.cache.RACY_SECONDS``, ``plan.cache.RACY_SECONDS``) is
-    closed for the test."""
-    from cwm.evidence import cache
-    from cwm.plan import cache as plan_cache
+    seconds are not cached, ``fsutil.RACY_SECONDS``) is closed for the test."""
+    from cwm import fsutil
 
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
-    monkeypatch.setattr(plan_cache, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(fsutil, "RACY_SECONDS", 0.0)
 
 
 @pytest.fixture(scope="session")

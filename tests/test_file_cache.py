@@ -225,7 +225,7 @@ def test_a_file_replaced_within_the_timestamp_step_is_never_served_from_the_cach
     """A share that keeps 2-second timestamps: a file replaced by another of the same size
     within the same step has the same size and time. A file changed in the last seconds is read
     but not stored, so no later run can take the new file for the old (git's racily clean)."""
-    from cwm.evidence import cache as cache_module
+    from cwm import fsutil
 
     root = tree(tmp_path / "ev")
     cache = FileCache(tmp_path / "c" / "files.sqlite")
@@ -233,7 +233,7 @@ def test_a_file_replaced_within_the_timestamp_step_is_never_served_from_the_cach
     check(plan, root, cache)  # every file was written just now: read, nothing stored
     check(plan, root, cache)
     assert len(calls) == 4, calls
-    monkeypatch.setattr(cache_module, "RACY_SECONDS", 0.0)  # the files have settled
+    monkeypatch.setattr(fsutil, "RACY_SECONDS", 0.0)  # the files have settled
     check(plan, root, cache)
     check(plan, root, cache)
     assert len(calls) == 6, calls  # read once more, then served from the cache

@@ -4,7 +4,7 @@ Keyed by the file's absolute path, size, modification time, change time and inod
 Windows), and by the readers' code: a changed file is read again — also one whose content
 changed with its size and modification time kept (``touch -r``, some sync tools: the change
 time moves) or one replaced by another (a new inode). A file changed in the last
-``RACY_SECONDS`` is read but not stored: on a share that keeps 2-second timestamps it could
+``fsutil.RACY_SECONDS`` is read but not stored: on a share that keeps 2-second timestamps it could
 change again with the same size and time (git's “racily clean” rule). The readers' version is
 a digest of the code that makes a cached result (``readers_version``), so a reader changed in
 an upgrade never serves an old result. Stored in SQLite in the user's cache directory, never in
@@ -29,9 +29,8 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
-RACY_SECONDS = 3.0
-"""A file changed less than this long ago is read but not cached (timestamps of FAT and many SMB
-mounts move in 2-second steps)."""
+from cwm.fsutil import file_version, is_racy
+
 READING_MODULES = ("cwm.evidence.reading", "cwm.evidence.kinds")
 """Modules outside ``cwm.formats`` whose code shapes a cached result (every module of
 ``cwm.formats`` does)."""
@@ -119,16 +118,8 @@ def _key(path: Path, stat: os.stat_result, namespace: str = "") -> str:
     """The walk gives absolute paths: no ``resolve()`` (a system call per path component) on a
     warm run, where the key is most of the work."""
     # the path as bytes: a name with undecodable bytes still makes a valid (UTF-8) key
-    return in_namespace(
-        f"|{os.fsencode(path).hex()}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ctime_ns}"
-        f"|{stat.st_ino}",
-        namespace,
-    )
-
-
-def is_racy(stat: os.stat_result, now: float) -> bool:
-    """Changed (or its metadata changed) too recently to be trusted in a cache."""
-    return max(stat.st_mtime, stat.st_ctime) > now - RACY_SECONDS
+    version = "|".join(map(str, file_version(stat)))
+    return in_namespace(f"|{os.fsencode(path).hex()}|{version}", namespace)
 
 
 def in_namespace(key: str, namespace: str) -> str:

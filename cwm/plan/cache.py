@@ -3,11 +3,10 @@
 Validating the plan means parsing YAML and importing Pydantic (~0.2 s); a command like
 ``cwm due`` answers in a fraction of that when the same data validated before. The cache lives
 in the user's cache directory (``CWM_CACHE_DIR`` overrides it), one file per data directory,
-keyed by each data file's size, modification time, change time and inode (a file edited with its
-time kept, or replaced, is read again) and by cwm's own code; data changed in the last seconds
-are validated but not stored (they could change again within the file system's timestamp step,
-as the file cache's ``RACY_SECONDS`` says). A missing, stale or corrupt cache is simply rebuilt;
-writing it is atomic and failures to write are ignored.
+keyed by each data file's version (``fsutil.file_version``: a file edited with its time kept, or
+replaced, is read again) and by cwm's own code; data changed in the last seconds are validated
+but not stored (``fsutil.is_racy``, as for the file cache). A missing, stale or corrupt cache is
+simply rebuilt; writing it is atomic and failures to write are ignored.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from cwm.fsutil import atomic_write_bytes, cache_dir
+from cwm.fsutil import atomic_write_bytes, cache_dir, file_version, is_racy
 
 FORMAT = 1
 
@@ -37,23 +36,15 @@ def _key(data_dir: Path, files: tuple[str, ...]) -> tuple:
     stamps = []
     for name in files:
         stat = os.stat(data_dir / name)
-        stamps.append((name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
+        stamps.append((name, *file_version(stat)))
     return (_code_stamp(), str(data_dir.resolve()), tuple(stamps))
-
-
-RACY_SECONDS = 3.0
-"""Data files changed less than this long ago are not stored (see the module docstring)."""
 
 
 def _settled(data_dir: Path, files: tuple[str, ...]) -> bool:
     import time
 
-    limit = time.time() - RACY_SECONDS
-    for name in files:
-        stat = os.stat(data_dir / name)
-        if max(stat.st_mtime, stat.st_ctime) > limit:
-            return False
-    return True
+    now = time.time()
+    return not any(is_racy(os.stat(data_dir / name), now) for name in files)
 
 
 def _path(data_dir: Path) -> Path:
