@@ -415,7 +415,13 @@ class Contact:
 
     __pydantic_config__ = _CONFIG
     name: Name
-    phone: Phone
+    phone: Phone | None = None
+    """Absent where the plan gives a name only."""
+
+    @property
+    def label(self) -> str:
+        """``廖鹏 13982991270``, or the name alone."""
+        return f"{self.name} {self.phone}" if self.phone else self.name
 
 
 @model
@@ -430,6 +436,9 @@ class Item:
     number: Int | None = None
     collection: Collection | None = None
     """For all materials, unless a material says otherwise (rule item-collection)."""
+    deadline: DeadlineRule | None = None
+    """The item's own deadline where the plan gives one (每年11月底前, 6月20日前, 每季度末):
+    instead of ``rules.deadline``."""
 
     def collection_of(self, material: Any) -> str:
         return material.collection or self.collection  # type: ignore[return-value]  # Pydantic has validated the value against the Literal
@@ -446,7 +455,10 @@ class Row:
     standard: Standard
     items: Annotated[list[Item], Check(min_length=1)]
     departments: Annotated[list[Text], Check(min_length=1)]
-    contacts: Annotated[list[Contact], Check(min_length=1)]
+    contacts: list[Contact] = _list()
+    """The row's contact people (a plan may give none)."""
+    partners: list[Text] = _list()
+    """配合单位: units that help the departments (not cwm's units: other bureaus, 各区县…)."""
     content: IndicatorCode | None = None
     plan: Text | None = None
     """计划开展工作内容 (a plan without that column has none)."""
@@ -475,8 +487,10 @@ class DeadlineRule:
     day ``day`` of the month after it (次月5日前); plus ``offset_days``."""
 
     __pydantic_config__ = _CONFIG
-    rule: Literal["period_end", "last_month_day", "next_month_day"] = "period_end"
+    rule: Literal["period_end", "last_month_day", "next_month_day", "month_day"] = "period_end"
     day: Annotated[int, _STRICT, Check(ge=1, le=31)] | None = None
+    month: Annotated[int, _STRICT, Check(ge=1, le=12)] | None = None
+    """For ``month_day``: a fixed day of the period's year (每年11月底前: month 11, day 30)."""
     offset_days: Int = 0
 
 
@@ -605,7 +619,7 @@ class Site:
     indicator: Text
     standards: Annotated[list[SiteStandard], Check(min_length=1)]
     unit: Text
-    contacts: Annotated[list[Contact], Check(min_length=1)]
+    contacts: list[Contact] = _list()
 
 
 @model
@@ -613,7 +627,8 @@ class Sites:
     """sites.yaml (附件2)."""
 
     __pydantic_config__ = _CONFIG
-    sites: Annotated[list[Site], Check(min_length=1)]
+    sites: list[Site] = _list()
+    """Empty for a plan without a 实地点位 list."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -709,8 +724,9 @@ class Grid:
     """grid.yaml: 附件3 (liaison) and 附件4 (grid)."""
 
     __pydantic_config__ = _CONFIG
-    liaison: Liaison
-    grid: Annotated[list[GridRow], Check(min_length=1)]
+    liaison: Liaison | None = None
+    """None for a plan without a 包联 plan."""
+    grid: list[GridRow] = _list()
 
 
 FILE_MODELS: dict[str, type] = {

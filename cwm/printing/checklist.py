@@ -103,7 +103,7 @@ def _submission_row(item: DueItem, plan: Plan, result: Any) -> dict[str, Any]:
         ],
         "due": item.due.isoformat(),
         "overdue": item.overdue,
-        "contacts": [{"name": c.name, "phone": c.phone} for c in duty.contacts],
+        "contacts": [{"name": c.name, "phone": c.phone or ""} for c in duty.contacts],
         "manual": manual,
         "result": None
         if result is None
@@ -137,7 +137,7 @@ def sites(plan: Plan, today: dt.date, target: Target | None = None) -> dict[str,
                 "indicator": site.indicator,
                 "unit": duty.departments[0],
                 "unit_as_written": site.unit,
-                "contacts": [{"name": c.name, "phone": c.phone} for c in site.contacts],
+                "contacts": [{"name": c.name, "phone": c.phone or ""} for c in site.contacts],
                 "standards": [{"number": s.number, "text": s.text} for s in site.standards],
             }
         )
@@ -162,12 +162,19 @@ def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) ->
                 "city_leader": f"{record.city_leader.name}（{record.city_leader.title}）",
                 "district_leader": f"{record.district_leader.name}"
                 f"（{record.district_leader.title}）",
-                "unit_leader": {"name": record.unit_leader.name, "phone": record.unit_leader.phone},
-                "contact": {"name": record.contact.name, "phone": record.contact.phone},
+                "unit_leader": {
+                    "name": record.unit_leader.name,
+                    "phone": record.unit_leader.phone or "",
+                },
+                "contact": {"name": record.contact.name, "phone": record.contact.phone or ""},
                 "roads": list(record.roads),
                 "compounds": list(record.compounds),
-                "grid_workers": [{"name": c.name, "phone": c.phone} for c in record.grid_workers],
-                "city_managers": [{"name": c.name, "phone": c.phone} for c in record.city_managers],
+                "grid_workers": [
+                    {"name": c.name, "phone": c.phone or ""} for c in record.grid_workers
+                ],
+                "city_managers": [
+                    {"name": c.name, "phone": c.phone or ""} for c in record.city_managers
+                ],
             }
         )
     liaison = plan.grid.liaison
@@ -189,15 +196,15 @@ def grid(plan: Plan, year: int, today: dt.date, target: Target | None = None) ->
         months.append({"month": month, "entries": entries})
     standing = [
         {"id": d.id, "title": d.title, "text": d.text}
-        for d in liaison.duties
+        for d in (liaison.duties if liaison else ())
         if d.cadence == "ongoing"
     ]
     return {
         **letterhead(plan, f"{year}年包联社区网格责任表与包联工作日历", today),
         "year": year,
         "rows": rows,
-        "community": liaison.community,
-        "basis": liaison.basis,
+        "community": liaison.community if liaison else "",
+        "basis": liaison.basis if liaison else "",
         "months": months,
         "standing": standing,
         "unit_filter": target.name if target else None,

@@ -84,7 +84,7 @@ def finding_rows(plan: Plan, checked: DueCheck) -> list[list[Any]]:
         contacts = duty.contacts if duty is not None else ()
         # one contact a line: two phone numbers never share a line (one would be cut in two)
         people = "\n".join(c.name for c in contacts)
-        phones = "\n".join(c.phone for c in contacts)
+        phones = "\n".join(c.phone or "" for c in contacts)
         for f in result.findings:
             if f.reminder:
                 continue

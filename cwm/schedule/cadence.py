@@ -46,7 +46,9 @@ def deadline_of(rule: DeadlineRule, period: Period) -> dt.date:
         import calendar
 
         year, month = end.year, end.month
-        if rule.rule == "next_month_day":
+        if rule.rule == "month_day" and rule.month is not None:
+            month = rule.month  # 每年11月底前: the day in the period's year
+        elif rule.rule == "next_month_day":
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         day = dt.date(year, month, min(rule.day, calendar.monthrange(year, month)[1]))
     return day + dt.timedelta(days=rule.offset_days)
@@ -59,6 +61,8 @@ def rule_text(rule: DeadlineRule) -> str:
         text = "收集周期的最后一天"
     elif rule.rule == "last_month_day":
         text = f"收集周期最后一个月的{rule.day}日"
+    elif rule.rule == "month_day":
+        text = f"每年{rule.month}月{rule.day}日"
     else:
         text = f"收集周期结束后次月{rule.day}日"
     if rule.offset_days:

@@ -147,7 +147,7 @@ COLUMNS: list[tuple[str, Any]] = [
     ("事项", lambda i: i.duty.title),
     ("本期应交 / 应做", requirement_text),
     ("节日", festivals_text),
-    ("联系人", lambda i: [f"{c.name} {c.phone}" for c in i.duty.contacts]),
+    ("联系人", lambda i: [c.label for c in i.duty.contacts]),
 ]
 """The table of ``cwm due``: one row per DueItem (``DueCheck.columns`` adds the check)."""
 
@@ -166,7 +166,7 @@ def describe(item: DueItem, deadline: Deadline) -> str:
         f"应交 / 应做：{owed}",
         f"期间：{deadline.period.chinese}",
     ]
-    contacts = "、".join(f"{c.name} {c.phone}" for c in duty.contacts)
+    contacts = "、".join(c.label for c in duty.contacts)
     if contacts:
         lines.append(f"联系人：{contacts}")
     return "\n".join(lines)

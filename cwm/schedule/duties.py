@@ -62,7 +62,7 @@ def summary(plan: Plan) -> list[dict[str, Any]]:
 
 
 def _contacts(duty: Duty) -> list[str]:
-    return [f"{c.name} {c.phone}" for c in duty.contacts]
+    return [c.label for c in duty.contacts]
 
 
 COLUMNS: list[tuple[str, Any]] = [

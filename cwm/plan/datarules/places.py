@@ -22,7 +22,8 @@ def unit_references(plan: Plan) -> Iterator[tuple[str, KeyPath, str]]:
             yield "tasks.yaml", ("rows", r, "departments", j), name
     for s, site in enumerate(plan.sites.sites):
         yield "sites.yaml", ("sites", s, "unit"), site.unit
-    for j, name in enumerate(plan.grid.liaison.departments):
+    liaison = plan.grid.liaison
+    for j, name in enumerate(liaison.departments if liaison else ()):
         yield "grid.yaml", ("liaison", "departments", j), name
     for g, grid_row in enumerate(plan.grid.grid):
         yield "grid.yaml", ("grid", g, "unit"), grid_row.unit
@@ -67,7 +68,7 @@ def all_ids(plan: Plan) -> Iterator[tuple[str, KeyPath, str]]:
             yield "tasks.yaml", ("rows", r, "items", k, "id"), item.id
     for s, site in enumerate(plan.sites.sites):
         yield "sites.yaml", ("sites", s, "id"), site.id
-    for d, duty in enumerate(plan.grid.liaison.duties):
+    for d, duty in enumerate(plan.grid.liaison.duties if plan.grid.liaison else ()):
         yield "grid.yaml", ("liaison", "duties", d, "id"), duty.id
     for g, grid_row in enumerate(plan.grid.grid):
         yield "grid.yaml", ("grid", g, "id"), grid_row.id

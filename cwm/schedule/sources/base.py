@@ -48,6 +48,8 @@ class Duty:
     """Everyone the duty names (contacts, leaders), for looking duties up by person."""
     shared_with: tuple[str, ...] = ()
     """Units that share the duty with ``departments`` (which lead): 附件3's 直属事业单位."""
+    partners: tuple[str, ...] = ()
+    """配合单位 as the plan names them: they help; the departments answer for it."""
     row: Row | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -64,9 +66,10 @@ class Duty:
     @property
     def responsible(self) -> list[str]:
         """Who answers for it, as people read it: ``资阳市民政局（牵头）、市精神病医院…``."""
+        helping = [f"{p}（配合）" for p in self.partners]
         if not self.shared_with:
-            return list(self.departments)
-        return [f"{d}（牵头）" for d in self.departments] + list(self.shared_with)
+            return list(self.departments) + helping
+        return [f"{d}（牵头）" for d in self.departments] + list(self.shared_with) + helping
 
     def base_json(self) -> dict[str, Any]:
         """The keys every duty has (the source adds its own, ``Source.details``)."""
@@ -81,6 +84,8 @@ class Duty:
         }
         if self.shared_with:
             out["shared_with"] = list(self.shared_with)
+        if self.partners:
+            out["partners"] = list(self.partners)
         return out
 
 

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 def duties(plan: Plan) -> Iterator[Duty]:
     liaison = plan.grid.liaison
+    if liaison is None:  # a plan without a 包联 plan
+        return
     shared = (
         tuple(u.name for u in plan.org.units if u.kind == "institution")
         if liaison.with_institutions
@@ -87,6 +89,7 @@ def subject(plan: Plan, duty: Duty, window: Period | None, today: dt.date) -> Ac
         "judged_until": judged.end,
     }
     if record.cadence == "ongoing":
+        assert plan.grid.liaison is not None  # the duty comes from it
         routine = plan.grid.liaison.routine
         spans = _spans(routine.every, judged, today)
         if not spans:

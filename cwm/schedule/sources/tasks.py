@@ -26,6 +26,7 @@ def duties(plan: Plan) -> Iterator[Duty]:
             cadence=labels.item_collection(item),
             contacts=tuple(row.contacts),
             people=frozenset(c.name for c in row.contacts),
+            partners=tuple(row.partners),
             record=item,
             row=row,
         )
@@ -53,6 +54,7 @@ def details(duty: Duty) -> dict[str, Any]:
         collection=cadences.pop() if len(cadences) == 1 else "mixed",
         plan=row.plan,
         planned_time=row.planned_time,
+        deadline=to_json(item.deadline) if item.deadline else None,
     )
 
 
@@ -73,7 +75,7 @@ def festivals(row: Row, item: Item, window: Period) -> list[tuple[Festival, bool
 def owed(plan: Plan, duty: Duty, window: Period) -> Owed:
     item, row = duty.item, duty.row
     assert row is not None
-    rule = plan.tasks.rules.deadline
+    rule = item.deadline or plan.tasks.rules.deadline
     days = festivals(row, item, window)
     by_period: dict[Period, list[Any]] = {}
     dates: dict[Period, Any] = {}
