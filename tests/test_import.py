@@ -163,7 +163,7 @@ def _docx_without_tables(path: Path) -> Path:
         ("方案.pdf", b"%PDF-1.4\n%...", "PDF"),
         ("方案.docx", b"PK\x03\x04 not really a zip", "不是 Word 文档"),
         ("方案.docx", b"", "不是 Word 文档"),
-        ("方案.docx", None, "没有找到附件1"),
+        ("方案.docx", None, "没有找到对标责任清单"),
     ],
 )
 def test_a_file_that_is_not_a_plan_exits_2_and_says_why(tmp_path, capsys, name, content, words):
@@ -178,14 +178,17 @@ def test_a_file_that_is_not_a_plan_exits_2_and_says_why(tmp_path, capsys, name, 
     assert "Traceback" not in err and not (tmp_path / "out").exists()
 
 
-def test_a_real_word_97_file_is_refused_with_the_fix(tmp_path, capsys):
-    """A .doc written by LibreOffice (tests/fixtures/real): “请用 Word 或 WPS 另存为 .docx”."""
+def test_a_word_97_file_without_libreoffice_names_the_two_fixes(tmp_path, capsys, monkeypatch):
+    """A .doc written by LibreOffice (tests/fixtures/real) on a PC without LibreOffice: exit 2,
+    the message says to install it or to save the file as .docx."""
     real = Path(__file__).parent / "fixtures" / "real"
     doc = next(real.glob("*.doc"), None)
     if doc is None:
         pytest.skip("no .doc among the real fixtures")
+    monkeypatch.setenv("CWM_SOFFICE", str(tmp_path / "没有这个程序"))
     assert main(["import", str(doc), "-o", str(tmp_path / "out")]) == 2
-    assert "另存为 .docx" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "LibreOffice" in err and "另存为" in err and doc.name in err
 
 
 # --- a plan cwm has not seen: another bureau, another wording -------------------------------------

@@ -40,6 +40,9 @@ class Sheets:
     """The sheets of a table file: (name, rows) in workbook order; a CSV is one sheet."""
 
     sheets: tuple[tuple[str, list[list[str]]], ...] = ()
+    merges: tuple[list[tuple[int, int, int, int]], ...] = ()
+    """Per sheet, when asked for: its merged ranges as (top, left, bottom, right), 0-based and
+    inclusive (the text is in the top-left cell only)."""
 
     @property
     def rows(self) -> list[list[str]]:
@@ -64,7 +67,7 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def read_table(path: Path) -> Sheets:
+def read_table(path: Path, merges: bool = False) -> Sheets:
     if path.suffix.lower() == ".csv":
         import csv
         import io
@@ -73,7 +76,7 @@ def read_table(path: Path) -> Sheets:
 
         text = read_text_file(path, MAX_TABLE_BYTES, whole=False)
         return Sheets((("", list(itertools.islice(csv.reader(io.StringIO(text)), MAX_ROWS))),))
-    return _read_workbook(path)
+    return _read_workbook(path, merges)
 
 
 @contextmanager
@@ -90,7 +93,7 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def _read_workbook(path: Path) -> Sheets:
+def _read_workbook(path: Path, merges: bool = False) -> Sheets:
     from python_calamine import CalamineWorkbook
 
     from cwm.formats.encrypted import refuse_encrypted_office
@@ -117,6 +120,7 @@ def _read_workbook(path: Path) -> Sheets:
             workbook = CalamineWorkbook.from_filelike(handle)
             names = workbook.sheet_names[:MAX_SHEETS]
             sheets = [(name, _rows(workbook, n)) for n, name in enumerate(names)]
+            ranges = [_merges(workbook, n) if merges else [] for n in range(len(names))]
     except BaseException as exc:  # calamine raises its own errors, and PanicException
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
@@ -126,8 +130,14 @@ def _read_workbook(path: Path) -> Sheets:
             code="wrong-content",
         ) from None
     return Sheets(
-        tuple((name, [[cell_text(v) for v in row] for row in rows]) for name, rows in sheets)
+        tuple((name, [[cell_text(v) for v in row] for row in rows]) for name, rows in sheets),
+        tuple(ranges) if merges else (),
     )
+
+
+def _merges(workbook: Any, index: int) -> list[tuple[int, int, int, int]]:
+    found = workbook.get_sheet_by_index(index).merged_cell_ranges or []
+    return [(top, left, bottom, right) for (top, left), (bottom, right) in found]
 
 
 _SHEET_PARTS = ("xl/worksheets/", "content.xml")

@@ -17,42 +17,19 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from cwm.errors import CwmError
 from cwm.planimport import grid as grid_module
 from cwm.planimport import org as org_module
+from cwm.planimport import parts as pt
 from cwm.planimport import phrases as ph
+from cwm.planimport import placeholders
 from cwm.planimport import sites as sites_module
 from cwm.planimport import tasks as tasks_module
-from cwm.planimport.docx import NotAPlan, SourceTable, read_blocks
+from cwm.planimport.document import NotAPlan
 from cwm.planimport.draft import Draft, Review
+from cwm.planimport.readers import read_plan
 
 __all__ = ["NotAPlan", "Draft", "import_plan", "write_draft"]
-
-_ATTACHMENT = re.compile(r"^附件\s*([1-9一二三四五六七八九])\s*$")
-_CN = "一二三四五六七八九"
-
-
-def _split(blocks: list[Any]) -> tuple[list[Any], dict[int, list[Any]]]:
-    front: list[Any] = []
-    parts: dict[int, list[Any]] = {}
-    current: list[Any] = front
-    for block in blocks:
-        if isinstance(block, str):
-            match = _ATTACHMENT.match(ph.nfkc(block).strip())
-            if match:
-                n = match.group(1)
-                number = int(n) if n.isdigit() else _CN.index(n) + 1
-                current = parts.setdefault(number, [])
-                continue
-        current.append(block)
-    return front, parts
-
-
-def _paragraphs(blocks: list[Any]) -> list[str]:
-    return [b for b in blocks if isinstance(b, str) and b.strip()]
-
-
-def _tables(blocks: list[Any]) -> list[SourceTable]:
-    return [b for b in blocks if isinstance(b, SourceTable)]
 
 
 def _defaults() -> dict[str, Any]:
@@ -66,25 +43,25 @@ def _defaults() -> dict[str, Any]:
     return data["rules"]
 
 
-def import_plan(path: Path) -> Draft:
-    """Draft the four data files from the plan at ``path``. Raises NotAPlan (exit 2)."""
-    path = Path(path)
-    blocks = read_blocks(path)
-    front, parts = _split(blocks)
-    tables_1 = [
-        t
-        for t in _tables(parts.get(1, []))
-        if any(tasks_module.header_fields([c.text for c in r]) for r in t.rows)
-    ]
+def import_plan(path: Path | list[Path]) -> Draft:
+    """Draft the four data files from the plan at ``path`` (a file, a folder, or a list of
+    files: the body and its attachments). Raises NotAPlan (exit 2)."""
+    paths = [Path(p) for p in path] if isinstance(path, list) else [Path(path)]
+    reading = read_plan(paths)
+    blocks = reading.blocks
+    name = paths[0].name if len(paths) == 1 else "、".join(p.name for p in paths)
+    front, parts = pt.split(blocks)
+    tables_1 = pt.find(parts, 1, blocks, pt.is_tasks)
     if not tables_1:
         raise NotAPlan(
-            f"{path.name} 中没有找到附件1 的对标责任清单：须有一行“附件1”，其后的表格表头含"
-            "“测评标准”“网上申报具体要求”“责任科室”“联系人”等列。"
+            f"{name} 中没有找到对标责任清单（附件1）：须有一张表格，其表头含“测评内容/测评标准”"
+            "“申报要求/申报材料”“责任科室/牵头单位”“联系人”等列中的至少四列。"
+            "若清单是单独的文件，请把方案正文和附件放在同一个文件夹中，导入该文件夹。"
         )
-    draft = Draft()
+    draft = Draft(reading=reading)
     rules = _defaults()
     kinds: dict[str, str] = dict(rules["captions"]["field_kinds"])
-    paragraphs = _paragraphs(front)
+    paragraphs = pt.paragraphs(front)
     plan = org_module.plan_of(paragraphs, draft)
     bureau = plan.get("issuer") or ""
     short = re.sub(rf"^[{ph.HAN}]{{2,3}}(?=市)", "", bureau)
@@ -104,6 +81,7 @@ def import_plan(path: Path) -> Draft:
             table, draft, names, plan.get("year") or 0, kinds, known_festivals()
         )
         tasks["rows"] += more["rows"]
+    placeholders.tasks(tasks["rows"], draft)
     _caption_kinds(tasks, kinds, draft)
     rules["captions"]["field_kinds"] = kinds
     deadline = deadline_rule(" ".join(paragraphs))
@@ -130,19 +108,28 @@ def import_plan(path: Path) -> Draft:
             "rows": tasks["rows"],
         }
     }
-    sites_tables = _tables(parts.get(2, []))
+    sites_tables = pt.sites_tables(parts, blocks)
     files["sites.yaml"] = (
         sites_module.read_table(sites_tables[0], draft) if sites_tables else {"sites": []}
     )
     if not sites_tables:
         draft.review.append(Review("附件2", "", "没有找到实地点位建设任务清单的表格"))
-    liaison = grid_module.liaison(_paragraphs(parts.get(3, [])), draft, bureau)
-    grid_tables = _tables(parts.get(4, []))
+    placeholders.sites(files["sites.yaml"], draft)
+    liaison_paragraphs = pt.paragraphs(parts.get(3, []))
+    liaison = placeholders.liaison(
+        grid_module.liaison(liaison_paragraphs, draft, bureau) if liaison_paragraphs else None,
+        draft,
+    )
+    if not liaison_paragraphs:
+        draft.review.append(Review("附件3", "", "没有找到社区包联工作方案，未导入包联职责"))
+    grid_tables = pt.grid_tables(parts, blocks)
     rows = grid_module.grid_table(grid_tables[0], draft) if grid_tables else []
     if not grid_tables:
         draft.review.append(Review("附件4", "", "没有找到包联社区网格责任表"))
-    files["grid.yaml"] = {"liaison": liaison, "grid": rows}
-    files["org.yaml"] = _org(plan, paragraphs, files, names, draft)
+    rows = placeholders.loadable("GridRow", rows, "附件4", draft)
+    files["grid.yaml"] = {**({"liaison": liaison} if liaison else {}), "grid": rows}
+    files["org.yaml"] = org_module.org_file(plan, paragraphs, files, names, draft)
+    placeholders.org(files["org.yaml"])
     draft.files = files
     return draft
 
@@ -194,141 +181,6 @@ def _manual_checks(notes: dict[str, str]) -> dict[str, list[str]]:
     return out
 
 
-def _org(
-    plan: dict[str, Any],
-    paragraphs: list[str],
-    files: dict[str, Any],
-    names: tuple[str, ...],
-    draft: Draft,
-) -> dict[str, Any]:
-    group, roster = org_module.roster(paragraphs)
-    bureau = names[0] if names else ""
-    units: list[dict[str, Any]] = [{"name": bureau, "kind": "bureau", "aliases": list(names[1:])}]
-
-    def find(name: str) -> dict[str, Any] | None:
-        for unit in units:
-            if name == unit["name"] or name in unit.get("aliases", []):
-                return unit
-        for unit in units:
-            if ph.variant_of(name, unit["name"]):
-                unit.setdefault("aliases", []).append(name)
-                draft.note(
-                    "org.yaml",
-                    ("units", units.index(unit), "aliases"),
-                    "别名由写法推得（同一单位的简称或全称）",
-                )
-                return unit
-        return None
-
-    def canonical(name: str) -> str:
-        found = find(name)
-        return found["name"] if found else name
-
-    def add(name: str, kind: str) -> dict[str, Any]:
-        name = name.strip()
-        found = find(name)
-        if found:
-            return found
-        unit = {"name": name, "kind": kind, "aliases": []}
-        units.append(unit)
-        return unit
-
-    office = group.get("office", "")
-    people = []
-    for person in roster:
-        written = org_module.unit_of_title(person["title"])
-        unit = None
-        if office and written and ph.variant_of(written, office) and not find(office):
-            add(office, "section")
-        if written:
-            unit = (
-                find(written)
-                or find(written.lstrip("局"))
-                or add(written, "section" if re.search(r"(科|室|办)$", written) else "institution")
-            )
-        people.append(
-            {
-                "name": person["name"],
-                "unit": unit["name"] if unit else None,
-                "title": person["title"],
-            }
-        )
-        if unit and org_module.is_head(person["title"]) and "head" not in unit:
-            unit["head"] = person["name"]
-    if office and not find(office):
-        add(office, "section")
-    for row in files["tasks.yaml"]["rows"]:
-        for department in row["departments"]:
-            main, _, second = department.partition("（")
-            unit = add(main, "section")
-            if second and second.rstrip("）") not in unit["aliases"]:
-                unit["aliases"].append(second.rstrip("）"))
-    work = plan.get("work", [])
-    body = " ".join(w["text"] for w in work)
-    for name in re.findall(
-        rf"(?<![{ph.HAN}])(市[{ph.HAN}]{{2,8}}?(?:医院|福利院|管理站|救助站|大学|中心|学校|馆))",
-        body,
-    ):
-        add(name, "institution")
-    for site in files["sites.yaml"].get("sites", []):
-        add(site["unit"], "institution")
-    for row in files["grid.yaml"]["grid"]:
-        add(row["unit"], "partner")
-    units.sort(key=lambda u: _KIND_ORDER.index(u["kind"]))
-    _in_listed_order(units, body)
-    institutions = [u["name"] for u in units if u["kind"] == "institution"]
-    publicity = org_module.publicity(work, institutions, draft)
-    for duty in publicity:  # a unit the body names only there is an institution too
-        for name in duty["departments"]:
-            if not find(name):
-                add(name, "institution")
-    units.sort(key=lambda u: _KIND_ORDER.index(u["kind"]))
-    contacts_of: dict[str, set[str]] = {}
-    for site in files["sites.yaml"].get("sites", []):
-        for c in site["contacts"]:
-            contacts_of.setdefault(c["name"], set()).add(canonical(site["unit"]))
-    for row in files["grid.yaml"]["grid"]:
-        for key in ("unit_leader", "contact"):
-            if key in row:
-                contacts_of.setdefault(row[key]["name"], set()).add(canonical(row["unit"]))
-    known = {p["name"] for p in people}
-    for name, where in contacts_of.items():
-        if name in known:
-            continue
-        people.append({"name": name, **({"unit": next(iter(where))} if len(where) == 1 else {})})
-    for unit in units:
-        if not unit["aliases"]:
-            del unit["aliases"]
-    for person in people:
-        if person.get("unit") is None:
-            person.pop("unit", None)
-        if person.get("title") is None:
-            person.pop("title", None)
-    org: dict[str, Any] = {"plan": plan, "units": units, "leading_group": group, "people": people}
-    if publicity:
-        org["publicity"] = publicity
-    return org
-
-
-_KIND_ORDER = ("bureau", "section", "institution", "partner")
-
-
-def _in_listed_order(units: list[dict[str, Any]], body: str) -> None:
-    """Institutions in the order of the body's longest list of them (市精神病医院、市救助管理站、
-    …): the order the plan itself gives them."""
-    names = {u["name"] for u in units if u["kind"] == "institution"}
-    lists = [ph.names(m) for m in re.findall(rf"[{ph.HAN}]+(?:、[{ph.HAN}]+)+", body)]
-    longest = max(([n for n in names_ if n in names] for names_ in lists), key=len, default=[])
-    rank = {name: at for at, name in enumerate(longest)}
-    institutions = sorted(
-        (u for u in units if u["kind"] == "institution"),
-        key=lambda u: rank.get(u["name"], len(rank)),
-    )
-    start = next((i for i, u in enumerate(units) if u["kind"] == "institution"), None)
-    if start is not None:
-        units[start : start + len(institutions)] = institutions
-
-
 HEADERS = {
     "org.yaml": "正文：方案信息、单位及别名、指导小组、人员、宣传问卷职责",
     "tasks.yaml": "附件1 网上申报对标责任清单",
@@ -337,12 +189,33 @@ HEADERS = {
 }
 
 
+MAX_REPAIRS = 6
+"""Rounds of ``placeholders.repair``: each takes out what the last validation refused."""
+
+
+def _write_files(draft: Draft, folder: Path, origin: str) -> list[Any]:
+    """The four files into ``folder``; the problems ``cwm validate`` finds in them."""
+    from cwm.fsutil import normal_mode
+    from cwm.plan.loader import read_plan
+
+    today = dt.date.today().isoformat()
+    for name, what in HEADERS.items():
+        header = (
+            f"{what}\n由 cwm import 于 {today} 从 {origin} 生成的草稿。\n"
+            "每个值后的注释写明它在原文中的位置；“待核对”处须对照原文修改。\n"
+            "各字段的含义见内置数据（cwm 安装目录 data/ 下同名文件）的文件头说明。"
+        )
+        (folder / name).write_text(draft.yaml(name, header), encoding="utf-8")
+        os.chmod(folder / name, normal_mode())
+    _, problems = read_plan(folder)
+    return problems
+
+
 def write_draft(draft: Draft, source: Path, out_dir: Path) -> list[str]:
     """Write the draft into ``out_dir`` (which must not exist or be empty), whole or not at
     all; return the problems ``cwm validate`` finds in it (none for a clean import)."""
     from cwm.errors import UsageError
     from cwm.fsutil import normal_mode
-    from cwm.plan.loader import read_plan
     from cwm.vocab import Severity
 
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
@@ -353,17 +226,14 @@ def write_draft(draft: Draft, source: Path, out_dir: Path) -> list[str]:
     parent.mkdir(parents=True, exist_ok=True)
     temporary = parent / f".{out_dir.name}.partial-{os.getpid()}"
     temporary.mkdir(mode=normal_mode(directory=True))
+    files = draft.reading.files if draft.reading is not None else [source]
+    origin = "、".join(p.name for p in files)
     try:
-        today = dt.date.today().isoformat()
-        for name, what in HEADERS.items():
-            header = (
-                f"{what}\n由 cwm import 于 {today} 从 {source.name} 生成的草稿。\n"
-                "每个值后的注释写明它在原文中的位置；“待核对”处须对照原文修改。\n"
-                "各字段的含义见内置数据（cwm 安装目录 data/ 下同名文件）的文件头说明。"
-            )
-            (temporary / name).write_text(draft.yaml(name, header), encoding="utf-8")
-            os.chmod(temporary / name, normal_mode())
-        _, problems = read_plan(temporary)
+        for _ in range(MAX_REPAIRS):
+            problems = _write_files(draft, temporary, origin)
+            errors = [p for p in problems if p.severity == Severity.ERROR]
+            if not errors or not placeholders.repair(draft, errors):
+                break
         if out_dir.exists():
             out_dir.rmdir()
         os.rename(temporary, out_dir)
@@ -378,20 +248,30 @@ def write_draft(draft: Draft, source: Path, out_dir: Path) -> list[str]:
 
 
 def load_any(path: Path) -> tuple[Any, int]:
-    """The plan at ``path``: a data folder as it is, or a plan's Word file imported on the fly
-    (into a temporary folder, removed after). Returns (the plan, the places the import left for a
-    person to check; 0 for a folder)."""
+    """The plan at ``path``: a data folder as it is, or a plan in any form ``cwm import`` reads
+    (a file, or a folder of the body and its attachments) imported on the fly into a temporary
+    folder, removed after. Returns (the plan, the places the import left for a person to check;
+    0 for a data folder). Messages name the user's file, never the temporary folder."""
     import tempfile
 
     from cwm.errors import UsageError
     from cwm.plan.loader import load_plan
 
     path = Path(path)
-    if path.is_dir():
+    if path.is_dir() and (path / "tasks.yaml").exists():
         return load_plan(path, use_cache=False), 0
-    if not path.is_file():
-        raise UsageError(f"“{path}”不存在：请给出数据文件夹或方案的 Word 文件（.docx）。")
+    if not path.exists():
+        raise UsageError(
+            f"“{path}”不存在：请给出数据文件夹、方案文件（.docx 等）或存放方案的文件夹。"
+        )
     draft = import_plan(path)
     with tempfile.TemporaryDirectory(prefix="cwm-import-") as folder:
-        problems = write_draft(draft, path, Path(folder) / "plan")
-        return load_plan(Path(folder) / "plan", use_cache=False), len(draft.review) + len(problems)
+        target = Path(folder) / "plan"
+        problems = write_draft(draft, path, target)
+        try:
+            plan = load_plan(target, use_cache=False)
+        except CwmError as exc:  # name the user's file, not the folder about to be removed
+            exc.message = str(exc).replace(str(target), f"{path.name}（导入的草稿）")
+            exc.args = (exc.message,)
+            raise
+        return plan, len(draft.review) + len(problems)

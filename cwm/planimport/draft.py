@@ -37,6 +37,8 @@ class Draft:
     notes: dict[tuple[str, Path_], str] = field(default_factory=dict)
     checks: dict[tuple[str, Path_], str] = field(default_factory=dict)
     review: list[Review] = field(default_factory=list)
+    reading: Any = None
+    """What was read (``readers.Reading``: the files, those LibreOffice converted)."""
 
     def note(self, file: str, path: Path_, text: str) -> None:
         self.notes[file, path] = text

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from cwm.planimport import phrases as ph
-from cwm.planimport.docx import SourceTable
+from cwm.planimport.document import SourceTable
 from cwm.planimport.draft import Draft, Review
 from cwm.planimport.tasks import contacts_of
 
@@ -117,13 +117,13 @@ def liaison(paragraphs: list[str], draft: Draft, bureau: str) -> dict[str, Any]:
     duties = []
     current = None
     for paragraph in sections.get("包联内容", []):
-        match = re.match(r"^(（[一二三四五六七八九十]+）[^。]*?)。(.*)$", paragraph)
-        if not match:
+        found = ph.numbered(paragraph)
+        if not found:
             draft.review.append(
                 Review("附件3 包联内容", paragraph, "不是（一）（二）……开头的段落，未导入")
             )
             continue
-        section, body = match.group(1), match.group(2)
+        section, body = found
         current = ph.cadence(body)
         for part in _split(body):
             duties.append(_duty(section, part, current))

@@ -56,16 +56,22 @@ def plan_of(paragraphs: list[str], draft: Draft) -> dict[str, Any]:
         plan["goal"] = "".join(sections["工作目标"])
     work = []
     for p in sections.get("工作任务", []):
-        match = re.match(r"^(（[一二三四五六七八九十]+）[^。]*?)。(.*)$", p)
-        if not match:
+        found = ph.numbered(p)
+        if not found:
             continue
-        see = next((f for a, f in SEE.items() if a in match.group(2)), "org.yaml")
-        work.append({"title": match.group(1), "see": see, "text": match.group(2)})
+        title, rest = found
+        see = next((f for a, f in SEE.items() if a in rest), "org.yaml")
+        work.append({"title": title, "see": see, "text": rest})
     plan["work"] = work
     return plan
 
 
-SECTIONS = {h: h for h in ("工作目标", "工作任务", "工作要求", "组织领导", "工作措施")}
+SECTIONS = {
+    **{h: h for h in ("工作目标", "工作任务", "工作要求", "组织领导", "工作措施")},
+    **{h: "工作目标" for h in ("总体目标", "目标任务")},
+    **{h: "工作任务" for h in ("主要任务", "重点任务", "任务分工", "工作内容", "职责分工")},
+    **{h: "工作要求" for h in ("保障措施", "有关要求")},
+}
 
 
 def roster(paragraphs: list[str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -150,3 +156,156 @@ def publicity(
         )
         draft.note(FILE, ("publicity", n - 1, "title"), "由原文摘出，可改为更短的名称")
     return out
+
+
+def org_file(
+    plan: dict[str, Any],
+    paragraphs: list[str],
+    files: dict[str, Any],
+    names: tuple[str, ...],
+    draft: Draft,
+) -> dict[str, Any]:
+    """org.yaml: the bureau, its sections (from the roster and 附件1's rows), institutions (the
+    body, 附件2), partners (附件4), the 指导小组, people (the roster, then everyone the
+    attachments name), the body's publicity duties."""
+    group, listed = roster(paragraphs)
+    bureau = names[0] if names else ""
+    units: list[dict[str, Any]] = [{"name": bureau, "kind": "bureau", "aliases": list(names[1:])}]
+
+    def find(name: str) -> dict[str, Any] | None:
+        for unit in units:
+            if name == unit["name"] or name in unit.get("aliases", []):
+                return unit
+        for unit in units:
+            if ph.variant_of(name, unit["name"]):
+                unit.setdefault("aliases", []).append(name)
+                draft.note(
+                    "org.yaml",
+                    ("units", units.index(unit), "aliases"),
+                    "别名由写法推得（同一单位的简称或全称）",
+                )
+                return unit
+        return None
+
+    def canonical(name: str) -> str:
+        found = find(name)
+        return found["name"] if found else name
+
+    def add(name: str, kind: str) -> dict[str, Any]:
+        name = name.strip()
+        found = find(name)
+        if found:
+            return found
+        unit = {"name": name, "kind": kind, "aliases": []}
+        units.append(unit)
+        return unit
+
+    office = group.get("office", "")
+    people = []
+    for person in listed:
+        written = unit_of_title(person["title"])
+        unit = None
+        if office and written and ph.variant_of(written, office) and not find(office):
+            add(office, "section")
+        if written:
+            unit = (
+                find(written)
+                or find(written.lstrip("局"))
+                or add(written, "section" if re.search(r"(科|室|办)$", written) else "institution")
+            )
+        people.append(
+            {
+                "name": person["name"],
+                "unit": unit["name"] if unit else None,
+                "title": person["title"],
+            }
+        )
+        if unit and is_head(person["title"]) and "head" not in unit:
+            unit["head"] = person["name"]
+    if office and not find(office):
+        add(office, "section")
+    for row in files["tasks.yaml"]["rows"]:
+        for department in row["departments"]:
+            main, _, second = department.partition("（")
+            unit = add(main, "section")
+            if second and second.rstrip("）") not in unit["aliases"]:
+                unit["aliases"].append(second.rstrip("）"))
+    work = plan.get("work", [])
+    body = " ".join(w["text"] for w in work)
+    for name in re.findall(
+        rf"(?<![{ph.HAN}])(市[{ph.HAN}]{{2,8}}?(?:医院|福利院|管理站|救助站|大学|中心|学校|馆))",
+        body,
+    ):
+        add(name, "institution")
+    for site in files["sites.yaml"].get("sites", []):
+        add(site["unit"], "institution")
+    for row in files["grid.yaml"]["grid"]:
+        add(row["unit"], "partner")
+    units.sort(key=lambda u: _KIND_ORDER.index(u["kind"]))
+    _in_listed_order(units, body)
+    institutions = [u["name"] for u in units if u["kind"] == "institution"]
+    duties = publicity(work, institutions, draft)
+    for duty in duties:  # a unit the body names only there is an institution too
+        for name in duty["departments"]:
+            if not find(name):
+                add(name, "institution")
+    units.sort(key=lambda u: _KIND_ORDER.index(u["kind"]))
+    contacts_of: dict[str, set[str]] = {}
+    for site in files["sites.yaml"].get("sites", []):
+        for c in site["contacts"]:
+            contacts_of.setdefault(c["name"], set()).add(canonical(site["unit"]))
+    for row in files["grid.yaml"]["grid"]:
+        for key in ("unit_leader", "contact"):
+            if key in row:
+                contacts_of.setdefault(row[key]["name"], set()).add(canonical(row["unit"]))
+    listed_only: dict[str, set[str]] = {}  # people named only in 附件1's rows
+    for task_row in files["tasks.yaml"]["rows"]:
+        for c in task_row.get("contacts", []):
+            if c["name"] not in contacts_of and task_row["departments"]:
+                lead = canonical(task_row["departments"][0].partition("（")[0])
+                listed_only.setdefault(c["name"], set()).add(lead)
+    known = {p["name"] for p in people}
+    for name, where in (*contacts_of.items(), *listed_only.items()):
+        if name in known:
+            continue
+        known.add(name)
+        people.append({"name": name, **({"unit": next(iter(where))} if len(where) == 1 else {})})
+        if name in listed_only and name not in contacts_of:
+            draft.check(
+                "org.yaml",
+                ("people", len(people) - 1),
+                "附件1",
+                name,
+                "此人只出现在附件1 的联系人中，已加入人员名单，单位取自该行的责任科室",
+            )
+    for unit in units:
+        if not unit["aliases"]:
+            del unit["aliases"]
+    for person in people:
+        if person.get("unit") is None:
+            person.pop("unit", None)
+        if person.get("title") is None:
+            person.pop("title", None)
+    org: dict[str, Any] = {"plan": plan, "units": units, "leading_group": group, "people": people}
+    if duties:
+        org["publicity"] = duties
+    return org
+
+
+_KIND_ORDER = ("bureau", "section", "institution", "partner")
+
+
+def _in_listed_order(units: list[dict[str, Any]], body: str) -> None:
+    """Institutions in the order of the body's longest list of them (市精神病医院、市救助管理站、
+    …): the order the plan itself gives them."""
+    names = {u["name"] for u in units if u["kind"] == "institution"}
+    lists = [ph.names(m) for m in re.findall(rf"[{ph.HAN}]+(?:、[{ph.HAN}]+)+", body)]
+    longest = max(([n for n in names_ if n in names] for names_ in lists), key=len, default=[])
+    rank = {name: at for at, name in enumerate(longest)}
+    institutions = sorted(
+        (u for u in units if u["kind"] == "institution"),
+        key=lambda u: rank.get(u["name"], len(rank)),
+    )
+    start = next((i for i, u in enumerate(units) if u["kind"] == "institution"), None)
+    if start is not None:
+        units[start : start + len(institutions)] = institutions

@@ -8,7 +8,7 @@ from typing import Any
 
 from cwm.dates import chinese_number
 from cwm.planimport import phrases as ph
-from cwm.planimport.docx import SourceTable
+from cwm.planimport.document import SourceTable
 from cwm.planimport.draft import Draft, Review
 from cwm.planimport.tasks import contacts_of
 

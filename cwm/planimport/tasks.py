@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from cwm.planimport import phrases as ph
-from cwm.planimport.docx import SourceTable
+from cwm.planimport.document import SourceTable
 from cwm.planimport.draft import Draft
 from cwm.planimport.materials import LABELS, ImportContext, material, split_materials
 
@@ -27,7 +27,19 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "indicator": ("指标名称", "指标"),
     "content": ("测评内容",),
     "standard": ("测评标准",),
-    "requirement": ("网上申报具体要求", "申报材料及要求", "网上申报要求", "申报要求", "报送要求"),
+    "requirement": (
+        "网上申报具体要求",
+        "申报材料及要求",
+        "网上申报要求",
+        "网上申报材料",
+        "申报要求",
+        "申报材料",
+        "报送要求",
+        "报送材料",
+        "佐证材料",
+        "材料要求",
+        "申报内容",
+    ),
     "plan": ("计划开展工作内容", "工作内容", "工作措施", "主要措施"),
     "planned_time": ("计划开展时间", "完成时间", "时间安排", "时限"),
     "departments": ("责任科室", "牵头科室（单位）", "牵头科室", "责任单位", "牵头单位"),
@@ -49,18 +61,26 @@ COLLECTIONS = {
 _PHONE = re.compile(r"1\d{10}(?!\d)|(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)")
 
 
+MAX_HEADER_CHARS = 12
+"""A header cell is a few words; a longer cell is data (申报要求 sentences start with 提供…)."""
+
+
 def header_fields(row: list[str]) -> dict[int, str]:
-    """Column -> field for a header row (empty when the row is not a header)."""
+    """Column -> field for a header row: at least four known headers, one of them the
+    requirement (what to hand in: the column that makes a table a 责任清单); empty when the row
+    is not a header."""
     found: dict[int, str] = {}
     for column, text in enumerate(row):
         plain = ph.header(text)
+        if len(plain) > MAX_HEADER_CHARS:
+            continue
         for name, heads in HEADERS.items():
             if name in found.values():
                 continue
             if any(plain == h or (len(plain) > 1 and plain.startswith(h)) for h in heads):
                 found[column] = name
                 break
-    return found if len(found) >= 4 else {}
+    return found if len(found) >= 4 and "requirement" in found.values() else {}
 
 
 def code_and_name(text: str) -> dict[str, str] | None:
@@ -174,6 +194,7 @@ def read_table(
     columns: dict[int, str] = {}
     rows: list[dict[str, Any]] = []
     notes_text = ""
+    above: dict[str, str] = {}
     for raw in table.rows:
         texts = [c.text for c in raw]
         found = header_fields(texts)
@@ -181,15 +202,43 @@ def read_table(
             columns = found
             continue
         if texts and ph.squeeze(texts[0]) == "备注":
-            notes_text = next((t for t in texts[1:] if t.strip()), "")
+            # one cell across the table; a PDF's table finder may cut it in pieces
+            notes_text = "".join(dict.fromkeys(t for t in texts[1:] if t.strip()))
             continue
         if not columns or not any(t.strip() for t in texts):
             continue
         cell = {name: texts[c] if c < len(texts) else "" for c, name in columns.items()}
+        _continue_levels(cell, above)
+        above = cell
         base = ImportContext(bureau, year, kinds, festivals, draft)
         rows.append(_row(len(rows) + 1, cell, base))
     _fill_projects(rows, draft)
     return {"rows": rows, **_notes(notes_text)}
+
+
+LEVELS = ("project", "indicator", "content", "standard")
+"""The indicator levels, outermost first: a cell left empty under one of them is the same
+level as the row above (a merged cell Word or Excel wrote once; in a PDF, a merged cell
+continued on the next page prints no text there)."""
+
+
+CODED = ("indicator", "content")
+"""The levels written with a code (Ⅱ-15, Ⅲ-27): one that differs from the row above starts
+another branch; a different 测评标准 under the same 测评内容 does not."""
+
+
+def _continue_levels(cell: dict[str, str], above: dict[str, str]) -> None:
+    """Empty outer levels take the row above's, unless a deeper level the row writes differs
+    from the row above's (then the row starts a new branch: its 测评项目 may stand in a later
+    row, ``_fill_projects``)."""
+    levels = [lv for lv in LEVELS if lv in cell and lv in above]
+    for at, level in enumerate(levels):
+        if ph.squeeze(cell[level]):
+            break  # this row starts its own level here: the deeper levels are its own too
+        deeper = [lv for lv in levels[at + 1 :] if lv in CODED and ph.squeeze(cell[lv])]
+        if any(ph.squeeze(cell[lv]) != ph.squeeze(above[lv]) for lv in deeper):
+            break
+        cell[level] = above[level]
 
 
 def _row(number: int, cell: dict[str, str], base: ImportContext) -> dict[str, Any]:

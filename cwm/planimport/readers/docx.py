@@ -10,43 +10,17 @@ read. The document part is read within the bounds of the evidence readers (``zip
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from cwm.errors import CwmError
 from cwm.formats.base import ReadError
 from cwm.formats.zipparts import open_part
+from cwm.planimport.document import Block, Cell, NotAPlan, SourceTable
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_DOCUMENT_BYTES = 20 * 2**20
 """A plan's document.xml is about 1 MB for 30 pages: more is not a plan."""
-
-
-class NotAPlan(CwmError):
-    """A file that cannot be read as a plan (exit 2); the message says what was looked for."""
-
-
-@dataclass
-class Cell:
-    text: str
-    """The cell's paragraphs joined by a newline (a line break inside a paragraph is one too)."""
-    merged: bool = False
-    """A copy of the cell above (vertical merge) or to the left (column span)."""
-
-
-@dataclass
-class SourceTable:
-    rows: list[list[Cell]] = field(default_factory=list)
-
-    @property
-    def columns(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
-
-
-Block = str | SourceTable
-"""A paragraph's text, or a table."""
 
 
 def _val(element: ET.Element | None, default: str | None = None) -> str | None:
@@ -126,32 +100,9 @@ def _blocks(body: ET.Element) -> list[Block]:
 
 
 def read_blocks(path: Path) -> list[Block]:
-    """The blocks of the Word file at ``path``. Raises NotAPlan with a Chinese message for a
-    file that is not a readable .docx (a binary .doc/.wps, a PDF, damaged, encrypted)."""
-    from cwm.formats.encrypted import refuse_encrypted_office
-
+    """The blocks of the .docx at ``path``. Raises NotAPlan with a Chinese message for a file
+    that is not a readable .docx (damaged, a part too large)."""
     name = path.name
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as exc:
-        from cwm.errors import os_error
-
-        raise NotAPlan(f"无法读取 {name}：{os_error(exc)}。") from None
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        try:
-            refuse_encrypted_office(path)
-        except ReadError:
-            raise NotAPlan(f"{name} 已加密：请去掉密码、另存为 .docx 后再导入。") from None
-        raise NotAPlan(
-            f"{name} 是旧版 Word/WPS 二进制格式（.doc/.wps），表格的合并单元格无法可靠读取："
-            "请用 Word 或 WPS 另存为 .docx 后再导入。"
-        )
-    if head.startswith(b"%PDF"):
-        raise NotAPlan(
-            f"{name} 是 PDF：PDF 中的表格没有单元格结构，无法可靠导入。"
-            "请找到方案的 Word 原件（.docx），或用 Word/WPS 打开 PDF 后另存为 .docx 再导入。"
-        )
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, ValueError, OSError):
