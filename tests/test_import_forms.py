@@ -177,7 +177,8 @@ def convert(source: Path, target: str, folder: Path) -> Path:
 REAL_FORMS = {"doc": 1.0, "wps": 1.0, "html": 1.0, "pdf": 0.55}
 """Form -> the share of fields that must come out as from the Word file. A PDF keeps no cells,
 only ruling lines: rows Word broke over a page and merged cells continued on the next page are
-pieced together by position (2021: 0.67, 教体局2022: 0.57 measured — below the issue's 0.9: a floor against regression, not the goal)."""
+pieced together by position (2021: 0.67, 教体局2022: 0.57 measured — below the issue's 0.9:
+a floor against regression, not the goal)."""
 
 
 @pytest.mark.slow
