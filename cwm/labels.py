@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import assert_never
 
 from cwm.plan.models import (
+    ActivityLedger,
     AnyMaterial,
     Document,
     Evaluation,
@@ -34,6 +35,13 @@ CADENCE = {
     "yearly": "每年",
     "ongoing": "常态化",
 }
+COLLECTION_PERIOD = {
+    "monthly": "每月",
+    "quarterly": "每季度",
+    "half_yearly": "每半年",
+    "yearly": "每年",
+}
+"""A collection period as a count's span says it (每季度不少于3次)."""
 MATERIAL = {
     "report": "说明报告",
     "photos": "图片资料",
@@ -41,6 +49,7 @@ MATERIAL = {
     "document": "正式发文",
     "table": "数据表格",
     "evaluation": "部门评价",
+    "ledger": "工作台账",
 }
 UNIT_KIND = {
     "bureau": "本局",
@@ -115,6 +124,9 @@ def material(m: AnyMaterial) -> str:
                 )
         case Evaluation():
             parts.append("无需报送文件，由省级部门评价")
+        case ActivityLedger():
+            period = COLLECTION_PERIOD.get(m.collection or "", "每期")
+            parts.append(f"{period}不少于{m.count}{m.unit_word}" if m.count else "逐条记录活动")
         case _:
             assert_never(m)
     return f"{name}：{'，'.join(parts)}"

@@ -137,8 +137,12 @@ def test_recipe_a_new_rule(tmp_path):
     repo = scratch(tmp_path)
     rules = repo / "cwm" / "evidence" / "rules"
     (rules / "drafts.py").write_text(RULE_MODULE, encoding="utf-8")
-    edit(rules / "__init__.py", "    documents,\n", "    documents,\n    drafts,\n")
-    edit(rules / "__init__.py", "MODULES = (folder,", "MODULES = (drafts, folder,")
+    edit(
+        rules / "__init__.py",
+        "    documents,\n    duplicates,",
+        "    documents,\n    drafts,\n    duplicates,",
+    )
+    edit(rules / "__init__.py", "MODULES = (\n    folder,", "MODULES = (\n    drafts,\n    folder,")
 
     listed = run(repo, "rules")
     assert listed.returncode == 0 and "draft-in-folder（警告）" in listed.stdout, listed.stderr

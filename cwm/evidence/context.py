@@ -40,7 +40,8 @@ class Requirement:
     collected: tuple[tuple[int, dt.date, dt.date], ...] = ()
     """With a period checked: (material's index in ``materials``, first day, last day) of the
     collection period each photo material is due for (季度收集 in Q2: April to June) — its
-    photos must be of that period, not an earlier one's."""
+    photos must be of that period, not an earlier one's; and of each 台账 (its activities are
+    counted there)."""
     departments: tuple[str, ...] = ()
     """Canonical names of the responsible units, as the results name them (the caller resolves
     the row's names: the checker knows no units)."""

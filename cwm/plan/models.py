@@ -69,7 +69,9 @@ Positive = Annotated[int, _STRICT, Check(gt=0)]
 Percent = Annotated[float, _STRICT, Check(gt=0, le=100)]
 Fraction = Annotated[float, _STRICT, Check(gt=0, lt=1)]
 
-MaterialType = Literal["report", "photos", "screenshot", "document", "table", "evaluation"]
+MaterialType = Literal[
+    "report", "photos", "screenshot", "document", "table", "evaluation", "ledger"
+]
 Collection = Literal["monthly", "quarterly", "half_yearly", "yearly"]
 """附件1's 收集类型: 季度收集 / 半年收集."""
 Cadence = Literal["monthly", "quarterly", "half_yearly", "yearly", "ongoing"]
@@ -385,7 +387,24 @@ class Evaluation:
     others: list[OtherUnit] = _list()
 
 
-AnyMaterial = Union[Report, Images, Document, Table, Evaluation]
+@model
+class ActivityLedger:
+    """台账 (工作台账, 活动台账): a table of activities, one dated row each; at least ``count``
+    in each collection period (每季度不少于3次), counted as 附件3's 台账 are."""
+
+    __pydantic_config__ = _CONFIG
+    type: Literal["ledger"]
+    text: Text
+    count: Positive | None = None
+    """Activities per collection period (None: the 台账 is asked for, no number)."""
+    unit_word: Text = "次"
+    """What is counted, as the plan says it (次, 条, 场)."""
+    manual: list[Text] = _list()
+    collection: Collection | None = None
+    others: list[OtherUnit] = _list()
+
+
+AnyMaterial = Union[Report, Images, Document, Table, Evaluation, ActivityLedger]
 """One material of a requirement item (``match`` on it with ``assert_never``: mypy then says
 where a new material type must be handled)."""
 Material = Annotated[AnyMaterial, TaggedBy("type")]
@@ -396,8 +415,9 @@ class IndicatorCode:
     """An indicator level: code (Ⅰ-2, Ⅱ-4, Ⅲ-7, or 1/5 under Ⅰ-8) and name."""
 
     __pydantic_config__ = _CONFIG
-    code: Text
     name: Text
+    code: Annotated[str, _STRICT] = ""
+    """Empty where the plan writes the level's name only."""
 
 
 @model
@@ -405,8 +425,9 @@ class Standard:
     """测评标准 n): its number and text."""
 
     __pydantic_config__ = _CONFIG
-    number: Int
     text: Text
+    number: Int | None = None
+    """``3)`` in ``3)把…``; a plan may not number its standards."""
 
 
 @model
@@ -450,24 +471,34 @@ class Row:
 
     __pydantic_config__ = _CONFIG
     row: Int
-    project: IndicatorCode
-    indicator: IndicatorCode
-    standard: Standard
     items: Annotated[list[Item], Check(min_length=1)]
     departments: Annotated[list[Text], Check(min_length=1)]
     contacts: list[Contact] = _list()
     """The row's contact people (a plan may give none)."""
     partners: list[Text] = _list()
     """配合单位: units that help the departments (not cwm's units: other bureaus, 各区县…)."""
+    project: IndicatorCode | None = None
+    """测评项目, 指标, 测评内容: a plan's 责任清单 may give some of the three levels only."""
+    indicator: IndicatorCode | None = None
     content: IndicatorCode | None = None
+    standard: Standard | None = None
+    """测评标准 (a 责任清单 without that column has none)."""
     plan: Text | None = None
     """计划开展工作内容 (a plan without that column has none)."""
     planned_time: PlannedTime | None = None
 
     def indicator_path(self) -> list[str]:
         """``["Ⅰ-2 …", "Ⅱ-4 …", "Ⅲ-7 …"]``: 测评项目, 指标名称 and (where there is one) 测评内容."""
-        levels = [self.project, self.indicator] + ([self.content] if self.content else [])
-        return [f"{level.code} {level.name}" for level in levels]
+        levels = (self.project, self.indicator, self.content)
+        return [f"{level.code} {level.name}".strip() for level in levels if level is not None]
+
+    @property
+    def standard_line(self) -> str:
+        """``3）把…`` as the checklists print it; empty without a 测评标准."""
+        if self.standard is None:
+            return ""
+        number = self.standard.number
+        return f"{number}）{self.standard.text}" if number is not None else self.standard.text
 
 
 @model

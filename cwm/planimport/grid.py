@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from cwm.planimport import headings
 from cwm.planimport import phrases as ph
 from cwm.planimport.document import SourceTable
 from cwm.planimport.draft import Draft, Review
@@ -111,13 +112,13 @@ def liaison(paragraphs: list[str], draft: Draft, bureau: str) -> dict[str, Any]:
     elif community:
         out["scope"] = f"{bureau}包联{community.group(1)}。"
         draft.note(FILE, ("liaison", "scope"), "由“与…社区包联”一句写成")
-    sections = ph.sections(paragraphs, SECTIONS)
+    sections = headings.sections(paragraphs, SECTIONS)
     if "工作目标" in sections:
         out["goal"] = "".join(sections["工作目标"])
     duties = []
     current = None
     for paragraph in sections.get("包联内容", []):
-        found = ph.numbered(paragraph)
+        found = headings.numbered(paragraph)
         if not found:
             draft.review.append(
                 Review("附件3 包联内容", paragraph, "不是（一）（二）……开头的段落，未导入")

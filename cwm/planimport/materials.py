@@ -16,6 +16,12 @@ from cwm.planimport.draft import Draft, Review
 FILE = "tasks.yaml"
 LABELS: dict[str, MaterialType] = {
     "说明报告": "report",
+    "工作总结": "report",
+    "情况总结": "report",
+    "总结报告": "report",
+    "工作报告": "report",
+    "情况报告": "report",
+    "综述报告": "report",
     "图片资料": "photos",
     "图片材料": "photos",
     "照片资料": "photos",
@@ -27,11 +33,16 @@ LABELS: dict[str, MaterialType] = {
     "部门评价": "evaluation",
     "媒体报道截图": "screenshot",
     "截图": "screenshot",
+    "工作台账": "ledger",
+    "活动台账": "ledger",
+    "台账": "ledger",
 }
 _LABEL = re.compile(r"^(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _KEYWORDS: list[tuple[str, MaterialType]] = [
     ("截图", "screenshot"),
+    ("台账", "ledger"),
     ("报告", "report"),
+    ("总结", "report"),
     ("图片", "photos"),
     ("照片", "photos"),
     ("发文", "document"),
@@ -53,6 +64,8 @@ class ImportContext:
     path: tuple = ()
     standard: str = ""
     requirement: str = ""
+    item_deadline: dict[str, Any] | None = None
+    """The item's own deadline, read from its frequency cell."""
 
     def review(self, text: str, why: str) -> None:
         """List ``text`` (at the current place in the plan) for a person, with why."""
@@ -172,6 +185,21 @@ def _respective(clause: str, ctx: ImportContext) -> tuple[list[str], int | None]
     return units, at
 
 
+_MUST = re.compile(
+    r"([^，。；：:]+?)(?:等)?(?:节日)?(?:须|必须|务必|均须|应当?)报送|必报[:：]?\s*([^，。；]+)"
+)
+
+
+def must_report(text: str, festivals: tuple[str, ...]) -> list[str]:
+    """Festivals a plan names as required in a sentence of their own: ``春节、清明节、重阳节须
+    报送``, ``必报：清明节、重阳节`` (in the plan's order of the calendar)."""
+    found: list[str] = []
+    for match in _MUST.finditer(text):
+        named = match.group(1) or match.group(2) or ""
+        found += [f for f in festivals if f in named and f not in found]
+    return found
+
+
 _PERMISSIONS = re.compile(r"均可|即可$|择优报送|参照|各县|各区")
 
 
@@ -229,7 +257,7 @@ def photos(kind: str, text: str, ctx: ImportContext) -> dict[str, Any]:
             for f in ctx.festivals
             if (listed := re.search(rf"{f}\s*[<（(〈]([^>）)〉]*)[>）)〉]", body))
             and any(ph.is_ours(u, ctx.bureau) for u in ph.names(listed.group(1)))
-        ]
+        ] or must_report(body, ctx.festivals)
         groups["name"] = "节日"
         if required:
             groups["required"] = required
@@ -305,6 +333,25 @@ def table(text: str, ctx: ImportContext, path: tuple) -> dict[str, Any]:
     return {"type": "table", "metrics": metrics, "text": text}
 
 
+_LEDGER_COUNT = re.compile(
+    r"(?:每(?:月|季度|季|半年|年))?\s*(?:不少于|至少)?\s*(\d+)\s*(次|条|场|期)(?:以上)?"
+)
+
+
+def ledger(text: str, ctx: ImportContext) -> dict[str, Any]:
+    """台账: the activities it must record per period (每季度不少于3次活动)."""
+    out: dict[str, Any] = {"type": "ledger"}
+    match = _LEDGER_COUNT.search(_body(text))
+    if match:
+        out["count"] = int(match.group(1))
+        if match.group(2) != "次":
+            out["unit_word"] = match.group(2)
+    else:
+        ctx.review(text, "没有读出台账每期的活动次数，只检查是否交了台账")
+    out["text"] = text
+    return out
+
+
 def material(m: _Material, ctx: ImportContext, path: tuple) -> dict[str, Any]:
     text = m.text
     match m.type:
@@ -318,5 +365,7 @@ def material(m: _Material, ctx: ImportContext, path: tuple) -> dict[str, Any]:
             return table(text, ctx, path)
         case "evaluation":
             return {"type": "evaluation", "text": text}
+        case "ledger":
+            return ledger(text, ctx)
         case _:
             assert_never(m.type)

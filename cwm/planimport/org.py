@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from cwm.planimport import headings
 from cwm.planimport import phrases as ph
 from cwm.planimport.draft import Draft, Review
 
@@ -28,9 +29,11 @@ def plan_of(paragraphs: list[str], draft: Draft) -> dict[str, Any]:
     plan: dict[str, Any] = {}
     text = "\n".join(paragraphs)
     for at, p in enumerate(paragraphs):
-        if p.endswith("工作方案") and not p.startswith("关于"):
-            before = paragraphs[at - 1] if at else ""
-            plan["title"] = (before if len(before) <= 12 and not before.endswith("：") else "") + p
+        plain = ph.squeeze(p)
+        if re.search(r"(?:工作|实施)?方案$", plain) and not plain.startswith(("关于", "附件")):
+            before = ph.squeeze(paragraphs[at - 1]) if at else ""
+            joined = len(before) <= 12 and not before.endswith(("：", "。")) and "号" not in before
+            plan["title"] = (before if joined and not _DATE.match(before) else "") + plain
             break
     number = _NUMBER.search(text)
     if number:
@@ -47,16 +50,31 @@ def plan_of(paragraphs: list[str], draft: Draft) -> dict[str, Any]:
             plan["issuer"] = paragraphs[at - 1].strip()
             plan["issued"] = dt.date(*(int(g) for g in match.groups()))
             break
-    year = re.search(r"(\d{4})年", plan.get("title", ""))
+    year = re.search(r"(\d{4})\s*年", plan.get("title", "")) or re.search(
+        r"(\d{4})\s*年度?创建", text
+    )
     plan["year"] = int(year.group(1)) if year else None
     if plan["year"] is None:
-        draft.review.append(Review("正文", plan.get("title", ""), "标题中没有年度"))
-    sections = ph.sections(paragraphs, SECTIONS)
+        written = re.search(r"〔(\d{4})〕", plan.get("document_number", ""))
+        issued = plan.get("issued")
+        plan["year"] = int(written.group(1)) if written else issued.year if issued else None
+        draft.review.append(
+            Review(
+                "正文",
+                plan.get("title", ""),
+                f"标题中没有年度，按{'文号或发文日期的' if plan['year'] else ''}年度"
+                f"{plan['year'] or '（未读出）'}导入",
+            )
+        )
+    if "title" not in plan:
+        plan["title"] = "（原文未读出方案标题）"
+        draft.review.append(Review("正文", "", "没有找到方案标题（以“方案”结尾的一行）"))
+    sections = headings.sections(paragraphs, SECTIONS)
     if sections.get("工作目标"):
         plan["goal"] = "".join(sections["工作目标"])
     work = []
     for p in sections.get("工作任务", []):
-        found = ph.numbered(p)
+        found = headings.numbered(p)
         if not found:
             continue
         title, rest = found

@@ -59,8 +59,10 @@ _WORDS = [
     (re.compile(r"控制在\s*(\d+)\s*字以内"), "at_most"),
     (re.compile(r"不(?:超过|多于)\s*(\d+)\s*字"), "at_most"),
     (re.compile(r"(\d+)\s*字以内"), "at_most"),
-    (re.compile(r"不少于\s*(\d+)\s*字"), "at_least"),
-    (re.compile(r"(\d+)\s*字以上"), "at_least"),
+    (re.compile(r"(\d+)\s*字以下"), "at_most"),
+    (re.compile(r"(?:不少于|不低于|至少)\s*(\d+)\s*字"), "at_least"),
+    (re.compile(r"字数(?:不少于|不低于|在)\s*(\d+)\s*字?(?:以上)?"), "at_least"),
+    (re.compile(r"(\d+)\s*字(?:及)?以上"), "at_least"),
     (re.compile(r"约\s*(\d+)\s*字"), "about"),
     (re.compile(r"(\d+)\s*字左右"), "about"),
 ]
@@ -108,7 +110,8 @@ def one_deletion_away(short: str, long: str) -> bool:
 def variant_of(short: str, long: str) -> bool:
     """Whether ``short`` is another way to write the unit ``long``: a subsequence of it with the
     same first and last character (市精神病院 / 市精神病医院, 市救助站 / 市救助管理站, 市教体局 /
-    市教育和体育局), or it with the city's name before it (资阳市精神病医院)."""
+    市教育和体育局; 委 for 委员会: 市卫健委 / 市卫生健康委员会), or it with the city's name
+    before it (资阳市精神病医院)."""
     if short == long:
         return False
     if short.endswith(long) and len(short) - len(long) <= 4:
@@ -117,7 +120,8 @@ def variant_of(short: str, long: str) -> bool:
         not short
         or not long
         or short[0] != long[0]
-        or short[-1] != long[-1]
+        or short[-1] not in long[-3:]  # 市卫健委 for 市卫生健康委员会
+        or (short[-1] != long[-1] and not long.endswith("委员会"))
         or len(short) >= len(long)
         or len(short) < 4
     ):
@@ -200,12 +204,20 @@ def group_counts(clause: str) -> list[tuple[str, int]]:
 
 
 _CAPTION = re.compile(r"注明(.+)$")
+_NAMING = re.compile(
+    r"(?:按|以|按照)\s*[“‘\"']?([^”’\"']+?)[”’\"']?\s*(?:的?格式|方式)?(?:命名|标注|注明)"
+)
+"""A naming convention the plan prescribes: 按“拍摄时间+社区名称+活动主题”命名."""
 
 
 def caption_fields(clause: str, known: dict[str, str]) -> list[str] | None:
     """``注明活动时间、主办单位、活动主题`` → the fields, each as the longest known field name it
     ends with (``未成年人救助保护中心名称`` → 中心名称); a name no field ends with is kept as
-    written."""
+    written. A naming convention (``按“拍摄时间+社区名称+活动主题”命名``) gives its parts."""
+    naming = _NAMING.search(clause)
+    if naming and re.search(r"[+＋]|-|_|、", naming.group(1)):
+        parts = re.split(r"\s*[+＋_、]\s*|\s*-\s*", naming.group(1))
+        return [p for p in (x.strip() for x in parts) if p]
     match = _CAPTION.search(clause)
     if not match:
         return None
@@ -347,50 +359,3 @@ def times(text: str) -> tuple[int, str, bool] | None:
 
 def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
-
-
-HEADING_NUMBER = re.compile(
-    r"^(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]"
-    r"|\d{1,2}[、.．](?!\d))\s*"
-)
-"""A heading's typed number (一、 （一） 1. 第一部分): Word's list numbering is not in the text,
-but a plan that went through WPS, LibreOffice, HTML or a PDF carries it as characters."""
-
-
-def heading(paragraph: str) -> str:
-    """A heading line without its typed number, spaces and closing colon: ``一、工作目标：`` ->
-    工作目标."""
-    return HEADING_NUMBER.sub("", squeeze(paragraph)).rstrip("：:。")
-
-
-def sections(paragraphs: list[str], headings: dict[str, str]) -> dict[str, list[str]]:
-    """The paragraphs under each heading line (a paragraph that is, spaces and a typed number
-    aside, one of ``headings``; the value is the name it is filed under: 工作内容 and 包联内容
-    as one)."""
-    out: dict[str, list[str]] = {}
-    current = None
-    for paragraph in paragraphs:
-        plain = heading(paragraph)
-        if plain in headings:
-            current = headings[plain]
-            out[current] = []
-        elif current:
-            out[current].append(paragraph)
-    return out
-
-
-_NUMBERED = re.compile(
-    r"^\s*((?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]+、)"
-    r"[^。：:]*?)[。：:](.*)$",
-    re.S,
-)
-
-
-def numbered(paragraph: str) -> tuple[str, str] | None:
-    """A numbered paragraph's (title, text): ``（一）志愿服务。每月…`` -> (（一）志愿服务, 每月…);
-    also ``1.志愿服务：…``, ``一、…``, ``(一)…`` (half-width brackets as （一）)."""
-    match = _NUMBERED.match(paragraph)
-    if not match:
-        return None
-    title = re.sub(r"^\((.+?)\)", r"（\1）", match.group(1).strip())
-    return title, match.group(2).strip()

@@ -30,20 +30,18 @@ def tasks(rows: list[dict[str, Any]], draft: Draft) -> None:
         def mark(key: tuple[str | int, ...], text: str, why: str) -> None:
             draft.check(FILE, (*path, *key), where, text, f"{why}；已填占位值，请按原文改")
 
-        for level, label in (("project", "测评项目"), ("indicator", "指标")):
+        levels = ("project", "indicator", "content")
+        for level in levels:  # a level without its code or name is not one
             value = row.get(level)
-            if not value or not value.get("code") or not value.get("name"):
-                row[level] = {
-                    "code": (value or {}).get("code") or "待核对",
-                    "name": (value or {}).get("name") or UNREAD,
-                }
-                mark((level,), str(value or ""), f"没有读出{label}的编号或名称")
-        standard = row.setdefault("standard", {})
-        if "number" not in standard:
-            standard["number"] = 0
-            mark(("standard",), standard.get("text", ""), "测评标准没有序号（如 1)、2)）")
-        if not standard.get("text"):
-            standard["text"] = UNREAD
+            if value is not None and (not value.get("code") or not value.get("name")):
+                if value.get("name") and not value.get("code"):
+                    continue  # 测评项目 written without a code: kept, the id says so
+                del row[level]
+        if not any(row.get(level) for level in levels):
+            row["content"] = {"code": "待核对", "name": UNREAD}
+            mark(("content",), "", "没有读出测评项目、指标或测评内容")
+        if row.get("standard") is not None and not row["standard"].get("text"):
+            del row["standard"]
         if not row.get("departments"):
             row["departments"] = [NO_DEPARTMENT]
             mark(("departments",), "", "没有读出责任科室")

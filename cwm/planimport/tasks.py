@@ -15,9 +15,10 @@ import re
 from typing import Any
 
 from cwm.planimport import phrases as ph
+from cwm.planimport.collection import collection_of
 from cwm.planimport.document import SourceTable
 from cwm.planimport.draft import Draft
-from cwm.planimport.materials import LABELS, ImportContext, material, split_materials
+from cwm.planimport.materials import ImportContext, material, split_materials
 
 FILE = "tasks.yaml"
 
@@ -42,22 +43,32 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "plan": ("计划开展工作内容", "工作内容", "工作措施", "主要措施"),
     "planned_time": ("计划开展时间", "完成时间", "时间安排", "时限"),
-    "departments": ("责任科室", "牵头科室（单位）", "牵头科室", "责任单位", "牵头单位"),
-    "partners": ("配合单位", "配合科室"),
-    "collection": ("收集类型", "报送频次", "收集周期", "报送时间"),
-    "contacts": ("联系人及联系方式", "联系人"),
-    "phone": ("联系电话", "电话", "联系方式"),
+    "departments": (
+        "责任科室",
+        "牵头科室（单位）",
+        "牵头科室",
+        "责任单位",
+        "牵头单位",
+        "责任部门",
+        "牵头部门",
+        "责任处室",
+    ),
+    "partners": ("配合单位", "配合科室", "配合部门", "协助单位"),
+    "collection": (
+        "收集类型",
+        "报送频次",
+        "收集周期",
+        "报送时间",
+        "报送时限",
+        "报送周期",
+        "完成时限",
+    ),
+    "contacts": ("联系人及联系方式", "联系人", "姓名", "联系人姓名"),
+    "phone": ("联系电话", "电话", "联系方式", "手机", "手机号码"),
 }
 """Field -> the headers that name it (compared without spaces and line breaks)."""
 
 ITEM_MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
-COLLECTIONS = {
-    "季度": "quarterly",
-    "半年": "half_yearly",
-    "月": "monthly",
-    "年度": "yearly",
-    "全年": "yearly",
-}
 _PHONE = re.compile(r"1\d{10}(?!\d)|(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)")
 
 
@@ -81,6 +92,27 @@ def header_fields(row: list[str]) -> dict[int, str]:
                 found[column] = name
                 break
     return found if len(found) >= 4 and "requirement" in found.values() else {}
+
+
+def _sub_headers(texts: list[str], columns: dict[int, str]) -> dict[int, str]:
+    """The second row of a two-row header: cells that name a field (姓名, 电话 under 联系人),
+    the others copies of the row above (merged down) or empty."""
+    found: dict[int, str] = {}
+    for column, text in enumerate(texts):
+        plain = ph.header(text)
+        if not plain or len(plain) > MAX_HEADER_CHARS:
+            continue
+        name = next((n for n, heads in HEADERS.items() if plain in heads), None)
+        if name is None:
+            continue
+        if columns.get(column) != name:
+            found[column] = name
+    written = [t for t in texts if ph.header(t)]
+    known = all(
+        any(ph.header(t) in heads for heads in HEADERS.values()) or len(ph.header(t)) <= 4
+        for t in written
+    )
+    return found if found and known else {}
 
 
 def code_and_name(text: str) -> dict[str, str] | None:
@@ -157,31 +189,6 @@ def title_of(requirement: str) -> str:
     return text[:24] or requirement[:24]
 
 
-def _collection(text: str, materials: list[dict[str, Any]], ctx: ImportContext) -> str | None:
-    """The item's collection (季度收集 / 半年收集), or per material (图片资料季度收集，说明报告半年
-    收集: written on the materials, None returned)."""
-    lines = [ph.squeeze(line) for line in re.split(r"[\n，,；;]", text) if ph.squeeze(line)]
-    per_type: dict[str, str] = {}
-    for line in lines:
-        label = next(
-            (LABELS[k] for k in sorted(LABELS, key=len, reverse=True) if line.startswith(k)), None
-        )
-        cadence = next((v for k, v in COLLECTIONS.items() if k in line), None)
-        if label and cadence:
-            per_type[label] = cadence
-    if per_type:
-        for m in materials:
-            if m["type"] in per_type:
-                m["collection"] = per_type[m["type"]]
-        return None
-    plain = ph.squeeze(text)
-    cadence = next((v for k, v in COLLECTIONS.items() if k in plain), None)
-    if cadence is None:
-        ctx.review(text, "没有读出收集类型（季度/半年收集），按半年收集导入")
-        return "half_yearly"
-    return cadence
-
-
 def read_table(
     table: SourceTable,
     draft: Draft,
@@ -195,12 +202,20 @@ def read_table(
     rows: list[dict[str, Any]] = []
     notes_text = ""
     above: dict[str, str] = {}
+    header_above = False
     for raw in table.rows:
         texts = [c.text for c in raw]
         found = header_fields(texts)
         if found:
-            columns = found
+            columns = found if not header_above else {**columns, **found}
+            header_above = True
             continue
+        if header_above and columns:  # a second header row: 联系人 over 姓名 | 电话
+            below = _sub_headers(texts, columns)
+            if below:
+                columns.update(below)
+                continue
+        header_above = False
         if texts and ph.squeeze(texts[0]) == "备注":
             # one cell across the table; a PDF's table finder may cut it in pieces
             notes_text = "".join(dict.fromkeys(t for t in texts[1:] if t.strip()))
@@ -291,9 +306,12 @@ def _row(number: int, cell: dict[str, str], base: ImportContext) -> dict[str, An
             for j, m in enumerate(split_materials(texts[1:], ctx))
         ]
         item["materials"] = materials
-        collection = _collection(cell.get("collection", ""), materials, ctx)
+        ctx.item_deadline = None
+        collection = collection_of(cell.get("collection", ""), materials, ctx)
         if collection:
             item["collection"] = collection
+        if ctx.item_deadline:
+            item["deadline"] = ctx.item_deadline
         draft.note(FILE, item_path, ctx.where)
         items.append(item)
     row["items"] = items
@@ -311,6 +329,10 @@ def _row(number: int, cell: dict[str, str], base: ImportContext) -> dict[str, An
     elif planned:
         ctx.review(planned, "计划开展时间不是 全年/长期/按时间节点，未导入")
     row["departments"] = [ph.squeeze(d) for d in ph.names(cell.get("departments", ""))]
+    partners = [ph.squeeze(p) for p in ph.names(cell.get("partners", "")) if ph.squeeze(p)]
+    partners = [p for p in partners if p not in ("无", "/", "—", "-")]
+    if partners:
+        row["partners"] = partners
     row["contacts"] = contacts_of(cell.get("contacts", ""), cell.get("phone", ""))
     if not row["contacts"]:
         ctx.review(cell.get("contacts", ""), "没有读出联系人")

@@ -93,7 +93,7 @@ def _submission_row(item: DueItem, plan: Plan, result: Any) -> dict[str, Any]:
         "id": duty.id,
         "title": duty.title,
         "indicator": row.indicator_path(),
-        "standard": f"{row.standard.number}）{row.standard.text}",
+        "standard": row.standard_line,
         "requirement": duty.item.requirement,
         "materials": [labels.material(m) for m in item.materials],
         "material_texts": [m.text for m in item.materials],

@@ -18,7 +18,7 @@ from cwm import labels
 from cwm.evidence import NOTES_FILE
 from cwm.periods import Period
 from cwm.plan import Plan
-from cwm.plan.models import AnyMaterial, Document, Evaluation, Images, Report, Table
+from cwm.plan.models import ActivityLedger, AnyMaterial, Document, Evaluation, Images, Report, Table
 from cwm.plan.units import Target
 from cwm.schedule.cadence import rule_text
 from cwm.schedule.duties import duties_for
@@ -54,6 +54,11 @@ def how_to_file(material: AnyMaterial) -> str:
             )
         case Evaluation():
             return ""
+        case ActivityLedger():
+            return (
+                "台账存为 .xlsx 或 .csv（或 Word 中的表格）：表头有“日期”列，一次活动一行，"
+                "日期写成 2023-05-12"
+            )
         case _:
             assert_never(material)
 
@@ -101,7 +106,7 @@ def note_context(plan: Plan, duty: Any) -> dict[str, Any]:
         "departments": list(duty.departments),
         "contacts": [{"name": c.name, "phone": c.phone or ""} for c in duty.contacts],
         "indicator": row.indicator_path(),
-        "standard": f"{row.standard.number}）{row.standard.text}",
+        "standard": row.standard_line,
         "requirement": item.requirement,
         "materials": [
             {

@@ -64,13 +64,15 @@ def _optional(item: DueItem) -> bool:
 def _collected(item: DueItem) -> tuple[tuple[int, dt.date, dt.date], ...]:
     """For each photo material of a quarterly or monthly collection (每季度的材料是本季度的) due
     in the checked period: the period it is collected for — the first to last day of the
-    collection periods closing then. Festivals' photos (按时间节点) are judged by their day."""
+    collection periods closing then. Festivals' photos (按时间节点) are judged by their day. A 台账
+    counts its activities in the period it is collected for, whatever its cadence."""
     out = []
     for index, material in enumerate(item.materials):
-        if material.type not in ("photos", "screenshot") or getattr(material, "groups", None):
-            continue
-        if item.duty.item.collection_of(material) not in ("quarterly", "monthly"):
-            continue
+        if material.type != "ledger":
+            if material.type not in ("photos", "screenshot") or getattr(material, "groups", None):
+                continue
+            if item.duty.item.collection_of(material) not in ("quarterly", "monthly"):
+                continue
         periods = [d.period for d in item.deadlines if any(m is material for m in d.materials)]
         if periods:
             out.append((index, min(p.start for p in periods), max(p.end for p in periods)))

@@ -17,6 +17,7 @@ from cwm.evidence.rules import (
     figures,
     files,
     folder,
+    ledgers,
     manual,
     photos,
     quality,
@@ -25,7 +26,19 @@ from cwm.evidence.rules import (
 )
 from cwm.rulebook import Rulebook
 
-MODULES = (folder, files, reports, photos, quality, duplicates, documents, tables, figures, manual)
+MODULES = (
+    folder,
+    files,
+    reports,
+    photos,
+    quality,
+    duplicates,
+    documents,
+    tables,
+    ledgers,
+    figures,
+    manual,
+)
 
 RULES: Rulebook[Context, Found] = Rulebook()
 for _module in MODULES:

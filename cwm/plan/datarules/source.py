@@ -80,7 +80,8 @@ def threshold_wording(plan: Plan) -> Iterator[Inconsistency]:
     """同一比例阈值在测评标准中写“≥”，在申报要求中写“>”（或相反）：合格线是否含等号不一致。"""
     for path, row, item, material in materials(plan):
         stated = [
-            (_op_of(word), float(value)) for word, value in _THRESHOLD.findall(row.standard.text)
+            (_op_of(word), float(value))
+            for word, value in _THRESHOLD.findall(row.standard.text if row.standard else "")
         ]
         for t, metric in enumerate(getattr(material, "metrics", [])):
             for op, value in stated:
