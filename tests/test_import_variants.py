@@ -233,3 +233,37 @@ def test_the_ledger_a_plan_asks_for_is_counted_in_its_quarter(
     assert code in codes, codes
     assert (result["status"] == "pass") == (verdict == "已达标"), result
     assert code_ in (0, 1)
+
+
+# --- next year's plan: the 2021 plan with a handful of changes ----------------------------------
+
+
+def next_year() -> pf.Plan:
+    """The 2021 plan as next year's arrives: a new contact person named only in 附件1 (not in
+    the roster), a word count raised, a collection changed."""
+    plan = pf.plan_2021()
+    table = next(b for b in plan if isinstance(b, list))
+    table[1][9] = "周敏\n13800138000"  # III-7-3-1: 廖鹏 -> 周敏
+    table[1][8] = "半年\n收集"  # III-7-3-1: 季度收集 -> 半年收集
+    text = table[2][4]
+    assert isinstance(text, str) and "600字左右" in text
+    table[2][4] = text.replace("600字左右", "800字左右")  # III-8-1-3
+    return plan
+
+
+def test_next_years_plan_validates_and_diff_names_every_change(tmp_path, capsys):
+    source = pf.write_docx(next_year(), tmp_path / "2022年方案.docx")
+    draft = import_plan(source)
+    assert write_draft(draft, source, tmp_path / "2022") == []  # 周敏 joins the roster
+    assert any("周敏" in r.line() and "只出现在附件1" in r.line() for r in draft.review)
+    before = pf.write_docx(pf.plan_2021(), tmp_path / "2021年方案.docx")
+    code = main(["diff", str(before), str(source), "-f", "json"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "/tmp" not in captured.err and "cwm-import-" not in captured.err
+    changes = json.loads(captured.out)
+    said = {(c["id"], c["field"]) for c in changes}
+    assert ("III-7-3-1", "contacts") in {(i, f.split("[")[0].split(".")[0]) for i, f in said}
+    assert any(i == "III-7-3-1" and "collection" in f for i, f in said), said
+    assert any(i == "III-8-1-3" and "words" in f for i, f in said), said
+    assert {i for i, _ in said} <= {"III-7-3-1", "III-8-1-3"}, said
