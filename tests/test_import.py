@@ -93,7 +93,15 @@ def test_every_exact_field_agrees_in_full(imported, plan):
 
 def test_the_review_list_of_the_2021_plan(imported):
     draft, _, _ = imported
-    assert [r.where for r in draft.review] == ["附件1 第5行 ③"]
+    assert [r.where for r in draft.review] == ["附件1 第5行 ③"] + ["单位"] * 4
+    # the four names read as another unit's short or long name (市救助站 for 市救助管理站…)
+    assert [r.text for r in draft.review[1:]] == [
+        "局机关党办",
+        "市救助站",
+        "市精神病院",
+        "资阳市精神病医院",
+    ]
+    assert all("别名" in r.why for r in draft.review[1:])
     assert "实际的列名" in draft.review[0].why
 
 
@@ -126,7 +134,7 @@ def test_cli_lists_what_to_check_and_exits_1(tmp_path, capsys):
     code = main(["import", str(source), "-o", str(tmp_path / "2021")])
     out, err = capsys.readouterr()
     assert code == 1
-    assert "1 处需要人工核对" in out and "附件1 第5行 ③" in out
+    assert "5 处需要人工核对" in out and "附件1 第5行 ③" in out and "已作为它的别名" in out
     assert sorted(p.name for p in (tmp_path / "2021").iterdir()) == [
         "grid.yaml",
         "org.yaml",

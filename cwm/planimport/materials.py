@@ -52,6 +52,20 @@ _KEYWORDS: list[tuple[str, MaterialType]] = [
 ]
 
 
+_NAMES = {
+    "report": "说明报告",
+    "photos": "图片资料",
+    "screenshot": "媒体报道截图",
+    "document": "正式发文",
+    "table": "数据表格",
+    "evaluation": "部门评价",
+    "ledger": "工作台账",
+}
+_LABEL_WORDS = re.compile(r"说明报告|图片|照片|正式发文|数据表格|统计表|截图|台账|部门评价")
+"""A material's own name in the sentence (…的说明报告, …的现场图片): its type is copied; a
+weaker word alone (报告, 文件, 表格, 总结, 评价) is a guess, listed for a person."""
+
+
 @dataclass
 class ImportContext:
     bureau: tuple[str, ...]
@@ -92,11 +106,14 @@ def split_materials(paragraphs: list[str], ctx: ImportContext) -> list[_Material
         if not loose:
             return
         words = "".join(loose)
-        kind = next((k for w, k in _KEYWORDS if w in words), None)
-        if kind is None:
+        found = next(((w, k) for w, k in _KEYWORDS if w in words), None)
+        if found is None:
             ctx.review(words, "没有看出是哪种材料（说明报告、图片资料、正式发文……），未导入")
         else:
+            word, kind = found
             out.append(_Material(kind, list(loose)))
+            if not _LABEL_WORDS.search(words):  # no 提供…报告 / …照片 naming the material
+                ctx.review(words, f"材料种类由“{word}”一词判断为{_NAMES[kind]}")
         loose.clear()
 
     for paragraph in paragraphs:

@@ -197,10 +197,12 @@ def org_file(
         for unit in units:
             if ph.variant_of(name, unit["name"]):
                 unit.setdefault("aliases", []).append(name)
-                draft.note(
+                draft.check(
                     "org.yaml",
                     ("units", units.index(unit), "aliases"),
-                    "别名由写法推得（同一单位的简称或全称）",
+                    "单位",
+                    name,
+                    f"由写法推得是“{unit['name']}”的简称或全称，已作为它的别名",
                 )
                 return unit
         return None
