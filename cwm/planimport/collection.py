@@ -34,7 +34,11 @@ _ITEM_DEADLINE = re.compile(
 def collection_of(text: str, materials: list[dict[str, Any]], ctx: ImportContext) -> str | None:
     """The item's collection (季度收集 / 半年收集), or per material (图片资料季度收集，说明报告半年
     收集: written on the materials, None returned)."""
-    lines = [ph.squeeze(line) for line in re.split(r"[\n，,；;]", text) if ph.squeeze(line)]
+    labels = "|".join(sorted(LABELS, key=len, reverse=True))
+    parts = re.split(
+        rf"[\n，,；;]|(?=(?:{labels})(?:季度|半年|每|按))", text
+    )  # 图片资料季度收集说明报告…
+    lines = [ph.squeeze(line) for line in parts if line and ph.squeeze(line)]
     per_type: dict[str, str] = {}
     for line in lines:
         label = next(

@@ -150,7 +150,11 @@ def header(text: str) -> str:
     """A header cell as one word: spaces and line breaks gone, a line repeated by a cell merge
     (Word keeps the text of every merged cell) said once."""
     lines = [squeeze(line) for line in text.split("\n") if squeeze(line)]
-    return "".join(line for at, line in enumerate(lines) if not at or line != lines[at - 1])
+    word = "".join(line for at, line in enumerate(lines) if not at or line != lines[at - 1])
+    half = len(word) // 2
+    if len(word) % 2 == 0 and half and word[:half] == word[half:]:
+        return word[:half]  # the same, with the line break lost (a PDF's cell)
+    return word
 
 
 # --- photos ---------------------------------------------------------------------------------

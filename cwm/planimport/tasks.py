@@ -223,7 +223,8 @@ def read_table(
         if not columns or not any(t.strip() for t in texts):
             continue
         cell = {name: texts[c] if c < len(texts) else "" for c, name in columns.items()}
-        _continue_levels(cell, above)
+        covered = {name for c, name in columns.items() if c < len(raw) and raw[c].merged}
+        _continue_levels(cell, above, covered)
         above = cell
         base = ImportContext(bureau, year, kinds, festivals, draft)
         rows.append(_row(len(rows) + 1, cell, base))
@@ -242,16 +243,26 @@ CODED = ("indicator", "content")
 another branch; a different 测评标准 under the same 测评内容 does not."""
 
 
-def _continue_levels(cell: dict[str, str], above: dict[str, str]) -> None:
+def _continue_levels(cell: dict[str, str], above: dict[str, str], covered: set[str]) -> None:
     """Empty outer levels take the row above's, unless a deeper level the row writes differs
     from the row above's (then the row starts a new branch: its 测评项目 may stand in a later
-    row, ``_fill_projects``)."""
+    row, ``_fill_projects``). A level whose cell a merged cell covers (``covered``: a PDF's
+    merged cell continued from the page before prints nothing) is the row above's whatever
+    the deeper levels say."""
     levels = [lv for lv in LEVELS if lv in cell and lv in above]
+    started = False  # a level of this row's own is written: deeper empty ones are its own too
     for at, level in enumerate(levels):
-        if ph.squeeze(cell[level]):
-            break  # this row starts its own level here: the deeper levels are its own too
+        written = ph.squeeze(cell[level])
+        if written and written == ph.squeeze(above[level]):
+            continue  # the same level written again (a merged cell printed on each page)
+        if written:
+            started = True
+            continue
+        if level in covered:
+            cell[level] = above[level]
+            continue
         deeper = [lv for lv in levels[at + 1 :] if lv in CODED and ph.squeeze(cell[lv])]
-        if any(ph.squeeze(cell[lv]) != ph.squeeze(above[lv]) for lv in deeper):
+        if started or any(ph.squeeze(cell[lv]) != ph.squeeze(above[lv]) for lv in deeper):
             break
         cell[level] = above[level]
 

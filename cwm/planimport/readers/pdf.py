@@ -29,11 +29,15 @@ Raw = list[list["str | None"]]
 
 
 def _header_like(row: list[str | None]) -> bool:
-    """A header row: most cells written, each a short label without figures (a data row has
-    sentences, codes or phones; a row's part continued on a page has most cells empty)."""
+    """A header row: most cells written or covered by a header above, each a short label
+    without figures (a data row has sentences, codes or phones; a row's part continued on a
+    page has most cells empty)."""
     texts = [re.sub(r"\s", "", t) for t in row if t]
-    return len(texts) * 2 > len(row) and all(
-        len(t) <= 12 and not re.search(r"\d", t) for t in texts
+    covered = sum(v is None for v in row)
+    return (
+        bool(texts)
+        and (len(texts) + covered) * 2 > len(row)
+        and all(len(t) <= 20 and not re.search(r"\d", t) for t in texts)
     )
 
 
@@ -41,34 +45,36 @@ def _table(rows: Raw) -> SourceTable:
     """Cells as the Word table had them: a covered cell takes the text on its left in a header
     row (a header over several columns), else the text above (a cell merged down)."""
     table = SourceTable()
-    for r, values in enumerate(rows):
+    data: list[Cell] | None = None  # the last data row above (headers repeated between)
+    above: list[Cell] | None = None  # the header row just above, in a header of two rows
+    for values in rows:
         row: list[Cell] = []
         header = _header_like(values)
         for c, value in enumerate(values):
             if value is not None:
                 row.append(Cell(_clean(value)))
-            elif not header and r > 0 and c < len(table.rows[-1]) and not _header_like(rows[r - 1]):
-                row.append(Cell(table.rows[-1][c].text, merged=True))
+            elif header and above is not None and c < len(above):
+                row.append(Cell(above[c].text, merged=True))  # a header merged down
             elif header and row:
-                row.append(Cell(row[-1].text, merged=True))
+                row.append(Cell(row[-1].text, merged=True))  # a header over columns
+            elif not header and data is not None and c < len(data):
+                row.append(Cell(data[c].text, merged=True))  # a cell merged down
             else:
                 row.append(Cell("", merged=True))
         table.rows.append(row)
+        data, above = (data, row) if header else (row, None)
     return table
 
 
-def _continue_row(previous: Raw, rows: Raw) -> None:
+def _continue_row(last: list[str | None], rows: Raw) -> None:
     """A table row Word broke across a page: its part on this page (the first row after the
-    repeated header, mostly covered cells) joins the last row of the page before."""
+    repeated header, mostly covered cells) joins ``last``, the last row of the page before."""
     at = 0
     while at < len(rows) and _header_like(rows[at]):
         at += 1
-    if at >= len(rows) or not previous:
+    if at >= len(rows):
         return
-    data = [row for row in previous if not _header_like(row)]
-    if not data:
-        return
-    fragment, last = rows[at], data[-1]
+    fragment = rows[at]
     if sum(not v for v in fragment) * 2 <= len(fragment) or len(last) != len(fragment):
         return
     for column, value in enumerate(fragment):
@@ -108,15 +114,20 @@ def read_blocks(path: Path) -> list[Block]:
                 raise NotAPlan(
                     f"{path.name} 有 {len(pdf.pages)} 页，超过 {MAX_PAGES} 页，不像一份工作方案。"
                 )
-            last: Raw = []  # the last table of the page before, when it ran to the page's end
+            last: list[str | None] | None = None  # the page before's last row, if cut there
             items: list[tuple[float, str | Raw]] = []
             for page in pdf.pages:
                 found, cut = _page(page)
                 tables = [b for _, b in found if isinstance(b, list)]
-                if last and tables and found and found[0][1] is tables[0]:
+                if last is not None and tables and found and found[0][1] is tables[0]:
                     _continue_row(last, tables[0])
                 items.extend(found)
-                last = tables[-1] if cut and tables else []
+                rows = [r for t in tables for r in t if not _header_like(r)]
+                if not cut:
+                    last = None
+                elif rows:
+                    last = rows[-1]
+                # else: a page holding only the middle of one long row: it goes on
                 page.close()
             blocks = [b if isinstance(b, str) else _table(b) for _, b in items if b]
     except NotAPlan:
