@@ -68,6 +68,11 @@ def main_options(
     debug: bool = typer.Option(
         False, "--debug", help="出错时显示完整的 Python 回溯（供维护者排查）。"
     ),
+    no_ocr: bool = typer.Option(
+        False,
+        "--no-ocr",
+        help="不做文字识别（装有 cwm[ocr] 扩展时，默认识别扫描件中的文字）。",
+    ),
     version: bool = typer.Option(
         False, "--version", callback=version_callback, is_eager=True, help="显示版本号。"
     ),
@@ -80,6 +85,8 @@ def main_options(
         from cwm.evidence import DEBUG_ENV
 
         os.environ[DEBUG_ENV] = "1"  # read errors name their exception, in workers too
+    if no_ocr:
+        os.environ["CWM_NO_OCR"] = "1"  # cwm.formats.ocr.OFF_ENV, in workers too
 
 
 def _command_at(args: list[str]) -> Optional[int]:
@@ -107,7 +114,7 @@ def hoist_global_options(args: list[str]) -> list[str]:
         if arg == "--":
             after += [arg, *rest]
             break
-        if arg == "--debug" or arg.startswith("--data="):
+        if arg in ("--debug", "--no-ocr") or arg.startswith("--data="):
             moved.append(arg)
         elif arg == "--data":
             value = next(rest, None)

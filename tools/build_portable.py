@@ -2,6 +2,7 @@
 
     pip install ".[test]"        (PyInstaller is among the test tools)
     python tools/build_portable.py [--dist 目录]
+    pip install ".[ocr]" && python tools/build_portable.py --ocr     (the OCR variant)
 
 On Windows this makes ``dist/cwm/cwm.exe`` and the libraries beside it, with the two batch
 files of examples/batch/ (检查材料.bat: drag a folder onto it; check_all.bat: the weekly check,
@@ -32,7 +33,12 @@ run()
 """
 
 
-def build(dist: Path, work: Path) -> Path:
+OCR_PACKAGES = ("rapidocr", "onnxruntime")
+"""The ``cwm[ocr]`` extra: left out of the portable folder unless ``--ocr`` asks for the OCR
+variant (about 150 MB more: ONNX Runtime, OpenCV and the PP-OCR models)."""
+
+
+def build(dist: Path, work: Path, ocr: bool = False) -> Path:
     import PyInstaller.__main__
 
     work.mkdir(parents=True, exist_ok=True)
@@ -73,6 +79,14 @@ def build(dist: Path, work: Path) -> Path:
             "openpyxl",
             "--hidden-import",
             "platformdirs",
+            # cwm import of a PDF plan: pdfminer's CMaps read Chinese fonts
+            "--collect-data",
+            "pdfminer",
+            *(
+                [arg for name in OCR_PACKAGES for arg in ("--collect-all", name)]
+                if ocr
+                else [arg for name in (*OCR_PACKAGES, "cv2") for arg in ("--exclude-module", name)]
+            ),
         ]
     )
     folder = dist / "cwm"
@@ -107,8 +121,13 @@ def main() -> None:
     )
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "portable")
+    parser.add_argument(
+        "--ocr",
+        action="store_true",
+        help='the OCR variant: pip install ".[ocr]" first; the models travel in the folder',
+    )
     args = parser.parse_args()
-    folder = build(args.dist, args.work)
+    folder = build(args.dist, args.work, ocr=args.ocr)
     print(f"built {folder} ({sys.platform})")
 
 

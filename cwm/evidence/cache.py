@@ -82,6 +82,9 @@ def readers_version() -> str:
         except OSError:
             made = None
         digest.update(f"{library}:{made and (made.st_size, made.st_mtime_ns)}".encode())
+    from cwm.formats import ocr
+
+    digest.update(ocr.state().encode())  # a scan read with OCR is not the scan read without
     return digest.hexdigest()
 
 

@@ -47,7 +47,10 @@ class DocumentText:
     """Where the first page ends in ``text`` (a length, not a copy: the cache stores the text
     once)."""
     scanned: bool = False
-    """A PDF without a text layer (a scan): nothing to count."""
+    """A PDF without a text layer (a scan): nothing to count — unless it was ``recognised``."""
+    recognised: bool = False
+    """A scan whose text was recognised (OCR, the ``cwm[ocr]`` extra): ``text`` is what the
+    engine read of its first pages, to be shown and trusted with a margin."""
     actual_format: str | None = None
     """The format the bytes are, when the extension says another (a Word 97 file named .docx):
     read as what it is."""

@@ -8,6 +8,7 @@ processes for parallel work). A PDF without a text layer is a scan: its words ca
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from cwm.errors import os_error
 from cwm.formats.base import DocumentText, ReadError
@@ -38,15 +39,38 @@ def read_pdf(path: Path) -> DocumentText:
             pages.append(textpage.get_text_range())
             textpage.close()
             page.close()
+        text = _newlines("\n".join(pages))
+        if DocumentText.is_scan(text):
+            from cwm.formats import ocr
+
+            if ocr.enabled():
+                return _recognised(document)
     except pdfium.PdfiumError:
         raise ReadError(
             "PDF 页面已损坏，无法读取文字。请重新导出。", code="wrong-content"
         ) from None
     finally:
         document.close()
-    text = _newlines("\n".join(pages))
     first = len(_newlines(pages[0])) if pages else 0  # a prefix of text, \r\n across pages too
     return DocumentText(text, first, scanned=DocumentText.is_scan(text))
+
+
+def _recognised(document: Any) -> DocumentText:
+    """A scan's first pages read by OCR (``cwm.formats.ocr``), rendered at its resolution."""
+    from cwm.formats import ocr
+
+    pages = []
+    for index in range(min(len(document), ocr.MAX_PAGES)):
+        page = document[index]
+        width, height = page.get_size()
+        scale = min(ocr.PAGE_DPI / 72, ocr.MAX_SIDE / max(width, height, 1))
+        image = page.render(scale=scale).to_pil()
+        page.close()
+        pages.append(ocr.page_text(ocr.recognise(image)))
+    text = "\n".join(pages)
+    first = len(pages[0]) if pages else 0
+    # pages without words (photos, drawings) stay a scan for a person
+    return DocumentText(text, first, scanned=True, recognised=not DocumentText.is_scan(text))
 
 
 def _newlines(text: str) -> str:
