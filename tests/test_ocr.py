@@ -138,3 +138,107 @@ def test_a_scanned_report_is_counted_with_its_margin(tmp_path, capsys, chars, co
     found = {f["code"] for f in check(tmp_path, capsys)["III-8-1-3"]["findings"]}
     assert "report-scan" not in found
     assert codes <= found and ("words-off" in found) == bool(codes), found
+
+
+# --- 媒体报道截图 and 水印相机 photos -------------------------------------------------------------
+
+
+def screenshot(path: Path, lines: list[tuple[str, int]], size: tuple[int, int]) -> Path:
+    """A news page as a phone or a desktop shows it: (text, font size) lines on white, an app
+    bar above, an image block between."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((0, 0, size[0], 90), fill=(235, 235, 235))
+    draw.text((30, 30), "返回", fill="black", font=ImageFont.truetype(str(FONT), 30))
+    y = 130
+    for text, points in lines:
+        font = ImageFont.truetype(str(FONT), points)
+        draw.text((40, y), text, fill="black", font=font)
+        y += points * 2
+        if y > size[1] * 0.35 and y < size[1] * 0.35 + points * 2:
+            draw.rectangle((40, y, size[0] - 40, y + 200), fill=(120, 160, 200))
+            y += 230
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.save(path, quality=92)
+    return path
+
+
+NEWS = [
+    ("市民政局开展关爱留守儿童", 44),
+    ("志愿服务活动", 44),
+    ("2021-05-12 10:23  来源：资阳日报", 28),
+    ("5月12日，市民政局组织志愿者走进雁江区", 30),
+    ("为留守儿童送去学习用品。", 30),
+]
+
+
+@pytest.mark.parametrize("size", [(1080, 2340), (1920, 1080)])
+def test_a_news_screenshot_shows_its_date_title_and_media(tmp_path, capsys, size):
+    folder = tmp_path / "材料" / "I-8-5-3-2 宣传报道"
+    screenshot(folder / "Screenshot_001.jpg", NEWS, size)
+    found = {f["code"]: f["message"] for f in check(tmp_path, capsys)["I-8-5-3-2"]["findings"]}
+    assert "screenshot-read" in found and "资阳日报" in found["screenshot-read"], found
+    assert "2021-05-12" in found["screenshot-read"]
+    assert "screenshot-fields" not in found
+
+
+@pytest.mark.parametrize(
+    ("drop", "missing"),
+    [(2, "刊发时间"), (None, None)],
+)
+def test_a_screenshot_without_its_date_is_a_warning(tmp_path, capsys, drop, missing):
+    folder = tmp_path / "材料" / "I-8-5-3-2 宣传报道"
+    lines = [line for at, line in enumerate(NEWS) if at != drop]
+    if drop is not None:
+        lines.insert(2, ("来源：资阳日报", 28))
+    screenshot(folder / "截图.jpg", lines, (1080, 2340))
+    found = {f["code"]: f["message"] for f in check(tmp_path, capsys)["I-8-5-3-2"]["findings"]}
+    if missing:
+        assert "screenshot-fields" in found and missing in found["screenshot-fields"], found
+    else:
+        assert "screenshot-fields" not in found, found
+
+
+def stamped_photo(path: Path, stamp: str | None, seed: int = 3, size=(4000, 3000)) -> Path:
+    """A camera-sized photo (no EXIF), with a 水印相机 stamp at the bottom left: the date and
+    time large, the place under it, white on the picture with a dark band behind."""
+    from PIL import ImageDraw, ImageFont
+
+    from .builders import scene_image
+
+    image = scene_image(seed, size)
+    if stamp:
+        draw = ImageDraw.Draw(image)
+        big = ImageFont.truetype(str(FONT), size[0] // 28)
+        small = ImageFont.truetype(str(FONT), size[0] // 50)
+        x, y = size[0] // 30, size[1] - size[1] // 6
+        draw.rectangle((x - 20, y - 20, x + size[0] // 2, y + size[1] // 8), fill=(40, 40, 40))
+        draw.text((x, y), stamp, fill="white", font=big)
+        draw.text((x, y + size[0] // 22), "资阳市·雁江区莲台街道", fill="white", font=small)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, quality=90)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("stamp", "warned"),
+    [
+        ("2021-05-12 09:30", False),
+        ("2021-03-02 15:10", True),
+        ("2020.05.12 09:30", True),
+        (None, False),
+    ],
+)
+def test_a_stamped_date_outside_the_period_is_a_warning(tmp_path, capsys, stamp, warned):
+    """III-7-3-1 collects photos quarterly: checked for 2021Q2, a stamp of May passes, one of
+    March or of last year is a warning, a photo without a stamp says nothing."""
+    folder = tmp_path / "材料" / "III-7-3-1 融入日常生活"
+    stamped_photo(folder / "IMG_0001.jpg", stamp)
+    code = main(["check", str(tmp_path / "材料"), "--period", "2021Q2", "-f", "json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code in (0, 1)
+    result = next(r for r in out["requirements"] if r["id"] == "III-7-3-1")
+    codes = [f["code"] for f in result["findings"]]
+    assert ("stamp-date" in codes) == warned, result["findings"]

@@ -130,6 +130,9 @@ class Context:
     duplicate_folders: list[str] = field(default_factory=list)
     titled_folder: str | None = None
     """A folder named like this item's title but without its id (scan.Scan.by_title)."""
+    recognised: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Image rel -> the text lines OCR read (the ``cwm[ocr]`` extra): screenshots of items that
+    ask for them, photos whose date no EXIF or file name gives. Empty without the extra."""
     memo: dict[str, Any] = field(default_factory=dict)
     """What one rule works out from the reads and another uses too (the files' figures: the
     figures rule and the comparison across a 科室's items), worked out once per run."""

@@ -264,6 +264,33 @@ def thumbnails(files: list[EvidenceFile], cache: Any = None, jobs: int = 1) -> d
     return _through_cache(files, _thumbnail_of, cache, jobs, namespace=THUMBNAILS)
 
 
+def _screen_lines(file: EvidenceFile) -> tuple[str, ...]:
+    from cwm.formats import ocr
+
+    return ocr.image_lines(file.path, ocr.SCREEN)
+
+
+def _stamp_lines(file: EvidenceFile) -> tuple[str, ...]:
+    from cwm.formats import ocr
+
+    return ocr.image_lines(file.path, ocr.STAMP)
+
+
+def recognised(
+    screens: list[EvidenceFile], stamps: list[EvidenceFile], cache: Any = None, jobs: int = 1
+) -> dict[str, tuple[str, ...]]:
+    """Rel -> the text lines recognised (the ``cwm[ocr]`` extra) in screenshots (the whole
+    image) and in photos' stamps (their date bands); cached beside the files' reads, so a warm
+    run recognises nothing. Empty when recognition is off."""
+    from cwm.formats import ocr
+
+    if not ocr.enabled() or not (screens or stamps):
+        return {}
+    out = _through_cache(screens, _screen_lines, cache, jobs, namespace="ocr-screen")
+    out.update(_through_cache(stamps, _stamp_lines, cache, jobs, namespace="ocr-stamp"))
+    return out
+
+
 def fingerprint(path: Path) -> str:
     """A file's content in a few bytes (its size and the digest of its first 64 KiB): the same
     after a rename or a move, another after an edit; "" for a folder or a file that cannot be

@@ -111,3 +111,44 @@ def page_text(lines: list[Line]) -> str:
             out.append(line.text)
         last_top = line.box[1]
     return "\n".join(out)
+
+
+SCREEN = "screen"
+"""Read the whole image (a screenshot: its date, title and media name may stand anywhere)."""
+STAMP = "stamp"
+"""Read a photo's bands where 水印相机 apps stamp the date (the bottom third, the top fifth);
+the whole photo only when they hold no date."""
+STAMP_SIDE = 1600
+"""A photo is decoded at about this longer side for its stamp (a JPEG at 1/2…1/8 scale)."""
+
+
+def image_lines(path: Any, part: str) -> tuple[str, ...]:
+    """The recognised lines of the image at ``path`` (``SCREEN`` or ``STAMP``), top to bottom;
+    () for an image that cannot be opened or is beyond the readers' pixel bound."""
+    from PIL import Image, ImageOps
+
+    from cwm.dates import find_date
+    from cwm.formats.image import register_heif
+    from cwm.formats.limits import MAX_PIXELS
+
+    try:
+        register_heif()
+        with Image.open(path) as image:
+            if image.width * image.height > MAX_PIXELS:
+                return ()
+            side = MAX_SIDE if part == SCREEN else STAMP_SIDE
+            image.draft("RGB", (side, side))
+            upright = ImageOps.exif_transpose(image) or image
+            upright.load()
+    except Exception:  # not an image, damaged: the reader's finding says so
+        return ()
+    if part == SCREEN:
+        return tuple(line.text for line in recognise(upright))
+    width, height = upright.size
+    bands = [(0, round(height * 0.65), width, height), (0, 0, width, round(height * 0.2))]
+    found: list[str] = []
+    for box in bands:
+        found += [line.text for line in recognise(upright.crop(box))]
+        if any(find_date(text) for text in found):
+            return tuple(found)
+    return tuple(line.text for line in recognise(upright))

@@ -21,6 +21,7 @@ from cwm.evidence.rules import (
     manual,
     photos,
     quality,
+    recognised,
     reports,
     tables,
 )
@@ -37,6 +38,7 @@ MODULES = (
     tables,
     ledgers,
     figures,
+    recognised,
     manual,
 )
 
