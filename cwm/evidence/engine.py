@@ -165,42 +165,6 @@ def _others(
     return tuple(named), sum(m.count for m in others), tuple(reference)
 
 
-def recognised_images(
-    requirements: list[Requirement],
-    tree: Scan,
-    reads: dict[str, Any],
-    cache: Any,
-    jobs: int,
-) -> dict[str, tuple[str, ...]]:
-    """What OCR reads (the ``cwm[ocr]`` extra), only where it decides something: every
-    screenshot of an item that asks for them; a photo of an item whose photos carry dates when
-    neither its EXIF nor its name gives one (a 水印相机 stamp then may)."""
-    from cwm.dates import find_date
-    from cwm.evidence.reading import recognised
-    from cwm.formats import ocr
-
-    if not ocr.enabled():
-        return {}
-    screens: list[EvidenceFile] = []
-    stamps: list[EvidenceFile] = []
-    for requirement in requirements:
-        folder = tree.folders.get(requirement.item.id)
-        if folder is None:
-            continue
-        kinds = {m.type for m in requirement.materials}
-        images = [f for f in folder.files if f.kind == "image" and not f.reference]
-        if "screenshot" in kinds:
-            screens += images
-        elif "photos" in kinds:
-            stamps += [
-                f
-                for f in images
-                if getattr(reads.get(f.rel), "taken", None) is None
-                and find_date(f.path.stem) is None
-            ]
-    return recognised(screens, stamps, cache, jobs)
-
-
 def context_of(
     tasks: Tasks,
     requirement: Requirement,
@@ -278,6 +242,7 @@ def check_tree(
     """
     from cwm.evidence.loops import LOOPS, absent_areas, files_to_read, sheet_files
     from cwm.evidence.rules.figures import across_items
+    from cwm.evidence.rules.recognised import recognise
 
     requirements = list(requirements)
     task_ids = set(tasks.titles())
@@ -307,7 +272,7 @@ def check_tree(
     reads = read_files(files, cache, jobs, progress, thumbnails)
     photos = compare_photos(tree, task_ids & set(tree.folders), reads)
     reader = CaptionReader(tasks.rules.captions, tasks.plan_year)
-    recognised = recognised_images(requirements, tree, reads, cache, jobs)
+    recognised = recognise(requirements, tree.folders, reads, cache, jobs)
     contexts = [context_of(tasks, r, tree, reads, photos, reader, recognised) for r in requirements]
     across = across_items(contexts)
     results = []

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from cwm.dates import find_date
-from cwm.evidence.context import Context, Found
+from cwm.evidence.context import Context, Found, Requirement
+
+if TYPE_CHECKING:
+    from cwm.evidence.scan import EvidenceFile
 
 CODES = {
     "screenshot-fields": ("warning", "媒体报道截图中没有识别出刊发时间、标题或媒体名称。"),
@@ -136,6 +139,48 @@ def _stamps(ctx: Context, material: object) -> Iterator[Found]:
         if day is not None and day != stamped:
             message = f"照片上的水印日期 {stamped:%Y-%m-%d} 与说明中的日期 {day:%Y-%m-%d} 不一致。"
             yield Found("stamp-date", message, file.rel)
+
+
+def wanted(
+    requirements: Iterable[Requirement], folders: Mapping[str, Any], reads: Mapping[str, Any]
+) -> tuple[list[EvidenceFile], list[EvidenceFile]]:
+    """The images to recognise, only where it decides something: (every screenshot of an item
+    that asks for them, the photos of an item with photos whose EXIF and name give no date)."""
+    screens: list[EvidenceFile] = []
+    stamps: list[EvidenceFile] = []
+    for requirement in requirements:
+        folder = folders.get(requirement.item.id)
+        if folder is None:
+            continue
+        kinds = {m.type for m in requirement.materials}
+        images = [f for f in folder.files if f.kind == "image" and not f.reference]
+        if "screenshot" in kinds:
+            screens += images
+        elif "photos" in kinds:
+            stamps += [
+                f
+                for f in images
+                if getattr(reads.get(f.rel), "taken", None) is None
+                and find_date(f.path.stem) is None
+            ]
+    return screens, stamps
+
+
+def recognise(
+    requirements: list[Requirement],
+    folders: Mapping[str, Any],
+    reads: Mapping[str, Any],
+    cache: Any,
+    jobs: int,
+) -> dict[str, tuple[str, ...]]:
+    """What OCR reads of the files ``wanted`` names (nothing without the extra)."""
+    from cwm.evidence.reading import recognised
+    from cwm.formats import ocr
+
+    if not ocr.enabled():
+        return {}
+    screens, stamps = wanted(requirements, folders, reads)
+    return recognised(screens, stamps, cache, jobs)
 
 
 def check(ctx: Context) -> Iterator[Found]:
