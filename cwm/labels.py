@@ -35,13 +35,6 @@ CADENCE = {
     "yearly": "每年",
     "ongoing": "常态化",
 }
-COLLECTION_PERIOD = {
-    "monthly": "每月",
-    "quarterly": "每季度",
-    "half_yearly": "每半年",
-    "yearly": "每年",
-}
-"""A collection period as a count's span says it (每季度不少于3次)."""
 MATERIAL = {
     "report": "说明报告",
     "photos": "图片资料",
@@ -125,7 +118,7 @@ def material(m: AnyMaterial) -> str:
         case Evaluation():
             parts.append("无需报送文件，由省级部门评价")
         case ActivityLedger():
-            period = COLLECTION_PERIOD.get(m.collection or "", "每期")
+            period = CADENCE.get(m.collection or "", "每期")
             parts.append(f"{period}不少于{m.count}{m.unit_word}" if m.count else "逐条记录活动")
         case _:
             assert_never(m)

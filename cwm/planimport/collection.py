@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from cwm.labels import CADENCE
 from cwm.planimport import phrases as ph
 from cwm.planimport.materials import LABELS, ImportContext
 
@@ -87,8 +88,7 @@ def item_deadline(text: str) -> dict[str, Any] | None:
 
 
 def _cadence_words(cadence: str, deadline: dict[str, Any] | None) -> str:
-    words = {"quarterly": "每季度", "half_yearly": "每半年", "monthly": "每月", "yearly": "每年"}
-    text = words.get(cadence, cadence)
+    text = CADENCE.get(cadence, cadence)
     if deadline and deadline["rule"] == "month_day":
         text += f"，{deadline['month']}月{deadline['day']}日前交"
     elif deadline:

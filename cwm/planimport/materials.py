@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, assert_never
 
+from cwm.labels import MATERIAL
 from cwm.plan.models import MaterialType
 from cwm.planimport import phrases as ph
 from cwm.planimport.draft import Draft, Review
@@ -52,15 +53,6 @@ _KEYWORDS: list[tuple[str, MaterialType]] = [
 ]
 
 
-_NAMES = {
-    "report": "说明报告",
-    "photos": "图片资料",
-    "screenshot": "媒体报道截图",
-    "document": "正式发文",
-    "table": "数据表格",
-    "evaluation": "部门评价",
-    "ledger": "工作台账",
-}
 _LABEL_WORDS = re.compile(r"说明报告|图片|照片|正式发文|数据表格|统计表|截图|台账|部门评价")
 """A material's own name in the sentence (…的说明报告, …的现场图片): its type is copied; a
 weaker word alone (报告, 文件, 表格, 总结, 评价) is a guess, listed for a person."""
@@ -113,7 +105,7 @@ def split_materials(paragraphs: list[str], ctx: ImportContext) -> list[_Material
             word, kind = found
             out.append(_Material(kind, list(loose)))
             if not _LABEL_WORDS.search(words):  # no 提供…报告 / …照片 naming the material
-                ctx.review(words, f"材料种类由“{word}”一词判断为{_NAMES[kind]}")
+                ctx.review(words, f"材料种类由“{word}”一词判断为{MATERIAL[kind]}")
         loose.clear()
 
     for paragraph in paragraphs:
