@@ -87,8 +87,23 @@ def test_the_reference_2021_plan_is_the_built_in_data(reference, plan):
     assert wrong == []
 
 
-@pytest.mark.parametrize("form", FORMS)
-@pytest.mark.parametrize("name", PLANS)
+LAYOUTS = ("typed heading numbers", "附件一", "附件 1：", "附件1：title")
+"""Heading styles: the two smaller plans run them in the default tests, the 30-page 2021 plan
+(a second each) with the slow ones."""
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [
+        pytest.param(
+            name,
+            form,
+            marks=[pytest.mark.slow] if (name, form in LAYOUTS) == ("2021", True) else [],
+        )
+        for name in PLANS
+        for form in FORMS
+    ],
+)
 def test_every_form_imports_to_the_same_duties(reference, tmp_path, name, form):
     source = FORMS[form](PLANS[name](), tmp_path)
     equal, compared, wrong = agreement(reference[name][1], imported(source, tmp_path / "data"))
