@@ -242,3 +242,26 @@ def test_a_stamped_date_outside_the_period_is_a_warning(tmp_path, capsys, stamp,
     result = next(r for r in out["requirements"] if r["id"] == "III-7-3-1")
     codes = [f["code"] for f in result["findings"]]
     assert ("stamp-date" in codes) == warned, result["findings"]
+
+
+def test_a_scan_pasted_into_word_gives_its_number(tmp_path, capsys):
+    """The page picture of a Word file with no typed text is recognised as a scan's page."""
+    import docx
+    import pypdfium2 as pdfium
+    from docx.shared import Mm
+
+    folder = tmp_path / "材料" / "III-27-1-3 孤儿供养标准"
+    pdf = scan_pdf(
+        tmp_path / "页.pdf",
+        ["关于调整孤儿基本生活保障标准的通知", *_lines(han_text(120))],
+        header="资阳市民政局文件",
+        number="资民发〔2021〕25号",
+    )
+    page = pdfium.PdfDocument(str(pdf))[0].render(scale=150 / 72).to_pil()
+    page.convert("RGB").save(tmp_path / "页.jpg", quality=85)
+    document = docx.Document()
+    document.add_picture(str(tmp_path / "页.jpg"), width=Mm(170))
+    folder.mkdir(parents=True)
+    document.save(str(folder / "发文.docx"))
+    found = {f["code"]: f["message"] for f in check(tmp_path, capsys)["III-27-1-3"]["findings"]}
+    assert "document-ocr" in found and "资民发〔2021〕25号" in found["document-ocr"], found

@@ -170,5 +170,13 @@ def read_docx(path: Path) -> DocumentText:
                 ) from None
             if part == PARTS[0]:
                 sheets = target.tables.sheets()
+        text = "\n".join(parts)
+        pictures = sorted(n for n in names if n.startswith("word/media/"))
+        if DocumentText.is_scan(text) and pictures:  # pages scanned and pasted into Word
+            from cwm.formats import ocr
+
+            if ocr.enabled():
+                return ocr.recognised_pictures(archive, pictures)
+            return DocumentText(text, len(text), scanned=True, sheets=sheets)
     body = len(parts[0]) if parts else 0
-    return DocumentText("\n".join(parts), min(body, FIRST_PAGE_CHARS), sheets=sheets)
+    return DocumentText(text, min(body, FIRST_PAGE_CHARS), sheets=sheets)

@@ -113,6 +113,31 @@ def page_text(lines: list[Line]) -> str:
     return "\n".join(out)
 
 
+def recognised_pictures(archive: Any, names: list[str]) -> Any:
+    """A Word file whose pages are pictures (scans pasted in): the first ``MAX_PAGES`` pictures
+    recognised, each a page, within the zip bounds of the other readers."""
+    from PIL import Image
+
+    from cwm.formats.base import DocumentText
+    from cwm.formats.limits import MAX_PIXELS
+    from cwm.formats.zipparts import open_part
+
+    pages: list[str] = []
+    for name in names[:MAX_PAGES]:
+        try:
+            with open_part(archive, name) as stream, Image.open(stream) as image:
+                if image.width * image.height > MAX_PIXELS:
+                    continue
+                image.draft("RGB", (MAX_SIDE, MAX_SIDE))
+                image.load()
+                pages.append(page_text(recognise(image)))
+        except Exception:  # a picture that is no image (an EMF, a damaged one): not a page
+            continue
+    text = "\n".join(pages)
+    first = len(pages[0]) if pages else 0
+    return DocumentText(text, first, scanned=True, recognised=not DocumentText.is_scan(text))
+
+
 SCREEN = "screen"
 """Read the whole image (a screenshot: its date, title and media name may stand anywhere)."""
 STAMP = "stamp"

@@ -72,3 +72,35 @@ def test_number_pattern_agrees_with_the_longer_form():
     agreed = [has_document_number(p) == bool(longer.search(p)) for p in pages]
     assert all(agreed)
     assert 100 < sum(has_document_number(p) for p in pages) < 19900  # both outcomes occur
+
+
+def _pasted_scan(path, text: str | None = None):
+    """A Word file made the way offices send a scanned 正式发文: the page pasted in as a
+    picture, no text typed."""
+    import docx
+    from docx.shared import Mm
+
+    from ..builders import jpeg_bytes
+
+    picture = path.with_suffix(".jpg")
+    picture.write_bytes(jpeg_bytes())
+    document = docx.Document()
+    if text:
+        document.add_paragraph(text)
+    document.add_picture(str(picture), width=Mm(150))
+    document.save(str(path))
+    picture.unlink()
+    return path
+
+
+def test_a_word_file_of_a_pasted_scan_is_left_to_a_person(plan, tmp_path):
+    """Without the OCR extra a scan pasted into Word is a scan (a person reads its 文号), not a
+    document without a number; a Word file with typed text and a picture is read as text."""
+    folder = tmp_path / "III-27-1-3"
+    folder.mkdir()
+    _pasted_scan(folder / "发文.docx")
+    result = result_of(run_check(plan, tmp_path, "III-27-1-3"), "III-27-1-3")
+    assert "document-scan" in codes(result) and "document-number" not in codes(result)
+    _pasted_scan(folder / "发文.docx", "资民发〔2021〕25号 关于提高孤儿基本生活保障标准的通知")
+    result = result_of(run_check(plan, tmp_path, "III-27-1-3"), "III-27-1-3")
+    assert codes(result) == [] and result.status == "pass"
