@@ -265,3 +265,33 @@ def test_a_scan_pasted_into_word_gives_its_number(tmp_path, capsys):
     document.save(str(folder / "发文.docx"))
     found = {f["code"]: f["message"] for f in check(tmp_path, capsys)["III-27-1-3"]["findings"]}
     assert "document-ocr" in found and "资民发〔2021〕25号" in found["document-ocr"], found
+
+
+@pytest.mark.parametrize(
+    ("stamp", "warned"), [("2021-05-20 08:15", False), ("2021-01-08 16:40", True)]
+)
+def test_a_stamp_on_a_real_camera_photo_at_wechat_size(tmp_path, capsys, stamp, warned):
+    """A real camera photo (tests/fixtures/real, ianare/exif-samples) as WeChat sends it: 1280 px
+    on its longer side, no EXIF, with a 水印相机 stamp — the date read, judged against 2021Q2."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    real = Path(__file__).parent / "fixtures" / "real" / "orientation_1.jpg"
+    with Image.open(real) as image:
+        photo = image.convert("RGB").resize((1280, 960))
+    draw = ImageDraw.Draw(photo)
+    draw.text(
+        (40, 840),
+        stamp,
+        fill="white",
+        font=ImageFont.truetype(str(FONT), 48),
+        stroke_width=2,
+        stroke_fill="black",
+    )
+    folder = tmp_path / "材料" / "III-7-3-1 融入日常生活"
+    folder.mkdir(parents=True)
+    photo.save(folder / "mmexport1621487700000.jpg", quality=85)  # WeChat's name: no date in it
+    code = main(["check", str(tmp_path / "材料"), "--period", "2021Q2", "-f", "json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code in (0, 1)
+    result = next(r for r in out["requirements"] if r["id"] == "III-7-3-1")
+    assert ("stamp-date" in [f["code"] for f in result["findings"]]) == warned, result["findings"]
