@@ -197,20 +197,16 @@ def test_recipe_a_new_material_type(tmp_path):
     pytest.importorskip("mypy")
     repo = scratch(tmp_path)
     models = repo / "cwm" / "plan" / "models.py"
+    edit(models, '"evaluation", "ledger"\n]', '"evaluation", "ledger", "video"\n]')
     edit(
         models,
-        '"table", "evaluation"]',
-        '"table", "evaluation", "ledger"]',
-    )
-    edit(
-        models,
-        "AnyMaterial = Union[Report, Images, Document, Table, Evaluation]",
-        "AnyMaterial = Union[Report, Images, Document, Table, Evaluation, Ledger]",
+        "AnyMaterial = Union[Report, Images, Document, Table, Evaluation, ActivityLedger]",
+        "AnyMaterial = Union[Report, Images, Document, Table, Evaluation, ActivityLedger, Video]",
     )
     edit(
         models,
         "\n@model\nclass IndicatorCode:",
-        '\n@model\nclass Ledger:\n    """台账."""\n\n    type: Literal["ledger"]\n'
+        '\n@model\nclass Video:\n    """视频资料."""\n\n    type: Literal["video"]\n'
         '    text: str = ""\n\n\n@model\nclass IndicatorCode:',
     )
     checked = subprocess.run(
@@ -223,7 +219,7 @@ def test_recipe_a_new_material_type(tmp_path):
     named = {
         line.split(":", 1)[0]
         for line in checked.stdout.splitlines()
-        if "error" in line and ("assert_never" in line or "Ledger" in line or "ledger" in line)
+        if "error" in line and ("assert_never" in line or "Video" in line or "video" in line)
     }
     assert {
         "cwm/labels.py",
