@@ -27,6 +27,8 @@ class Review:
     why: str
 
     def line(self) -> str:
+        if not self.text.strip():
+            return f"{self.where}：{self.why}"
         quoted = self.text if len(self.text) <= 60 else self.text[:58] + "……"
         return f"{self.where} “{quoted}”：{self.why}"
 

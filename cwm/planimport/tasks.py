@@ -17,7 +17,7 @@ from typing import Any
 from cwm.planimport import phrases as ph
 from cwm.planimport.collection import collection_of
 from cwm.planimport.document import SourceTable
-from cwm.planimport.draft import Draft
+from cwm.planimport.draft import Draft, Review
 from cwm.planimport.materials import ImportContext, material, split_materials
 
 FILE = "tasks.yaml"
@@ -203,17 +203,20 @@ def read_table(
     notes_text = ""
     above: dict[str, str] = {}
     header_above = False
+    heads: dict[int, str] = {}  # column -> the header text that named its field
     for raw in table.rows:
         texts = [c.text for c in raw]
         found = header_fields(texts)
         if found:
             columns = found if not header_above else {**columns, **found}
+            heads.update({c: ph.header(texts[c]) for c in found})
             header_above = True
             continue
         if header_above and columns:  # a second header row: 联系人 over 姓名 | 电话
             below = _sub_headers(texts, columns)
             if below:
                 columns.update(below)
+                heads.update({c: ph.header(texts[c]) for c in below})
                 continue
         header_above = False
         if texts and ph.squeeze(texts[0]) == "备注":
@@ -229,7 +232,20 @@ def read_table(
         base = ImportContext(bureau, year, kinds, festivals, draft)
         rows.append(_row(len(rows) + 1, cell, base))
     _fill_projects(rows, draft)
+    _review_headers(columns, heads, draft)
     return {"rows": rows, **_notes(notes_text)}
+
+
+def _review_headers(columns: dict[int, str], heads: dict[int, str], draft: Draft) -> None:
+    """A header read by meaning rather than by the 2021 plan's own words (报送频次 as 收集类型,
+    姓名 as 联系人) is an inference: one line of the review list names every such column."""
+    read = [
+        f"“{heads[c]}”读作“{HEADERS[name][0]}”"
+        for c, name in sorted(columns.items())
+        if c in heads and heads[c] != HEADERS[name][0]
+    ]
+    if read:
+        draft.review.append(Review("附件1 表头", "", "表头按意思读出：" + "，".join(read)))
 
 
 LEVELS = ("project", "indicator", "content", "standard")
