@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from cwm.planimport import phrases as ph
-from cwm.planimport import tasks as tasks_module
+from cwm.planimport.columns import header_fields
 from cwm.planimport.document import SourceTable
 from cwm.planimport.readers import attachment_number
 
@@ -71,7 +71,7 @@ def tables(blocks: list[Any]) -> list[SourceTable]:
 
 
 def is_tasks(table: SourceTable) -> bool:
-    return any(tasks_module.header_fields([c.text for c in r]) for r in table.rows[:6])
+    return any(header_fields([c.text for c in r]) for r in table.rows[:6])
 
 
 def header_text(table: SourceTable) -> str:
