@@ -222,8 +222,8 @@ def attachments(plan: Plan) -> tuple[Plan, dict[int, Plan]]:
     parts: dict[int, Plan] = {}
     current = body
     for block in plan:
-        if isinstance(block, str) and re.fullmatch(r"附件\d", block):
-            current = parts.setdefault(int(block[2:]), [])
+        if isinstance(block, str) and re.fullmatch(r"附件\d?", block):
+            current = parts.setdefault(int(block[2:] or 1), [])  # 附件 alone: the one attachment
             continue
         current.append(block)
     return body, parts

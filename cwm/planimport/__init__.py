@@ -112,8 +112,9 @@ def import_plan(path: Path | list[Path]) -> Draft:
     files["sites.yaml"] = (
         sites_module.read_table(sites_tables[0], draft) if sites_tables else {"sites": []}
     )
+    absent: list[str] = []  # the parts other plans have and this one does not
     if not sites_tables:
-        draft.review.append(Review("附件2", "", "没有找到实地点位建设任务清单的表格"))
+        absent.append("附件2 实地点位建设任务清单")
     placeholders.sites(files["sites.yaml"], draft)
     liaison_paragraphs = pt.paragraphs(parts.get(3, []))
     liaison = placeholders.liaison(
@@ -121,11 +122,20 @@ def import_plan(path: Path | list[Path]) -> Draft:
         draft,
     )
     if not liaison_paragraphs:
-        draft.review.append(Review("附件3", "", "没有找到社区包联工作方案，未导入包联职责"))
+        absent.append("附件3 社区包联工作方案")
     grid_tables = pt.grid_tables(parts, blocks)
     rows = grid_module.grid_table(grid_tables[0], draft) if grid_tables else []
     if not grid_tables:
-        draft.review.append(Review("附件4", "", "没有找到包联社区网格责任表"))
+        absent.append("附件4 包联社区网格责任表")
+    if absent:
+        draft.review.append(
+            Review(
+                "附件2–4",
+                "",
+                f"没有找到{'、'.join(absent)}：这些职责未导入"
+                "（方案只有附件1 时如此；否则请检查原文）",
+            )
+        )
     rows = placeholders.loadable("GridRow", rows, "附件4", draft)
     files["grid.yaml"] = {**({"liaison": liaison} if liaison else {}), "grid": rows}
     files["org.yaml"] = org_module.org_file(plan, paragraphs, files, names, draft)
