@@ -295,3 +295,44 @@ def test_a_stamp_on_a_real_camera_photo_at_wechat_size(tmp_path, capsys, stamp, 
     assert code in (0, 1)
     result = next(r for r in out["requirements"] if r["id"] == "III-7-3-1")
     assert ("stamp-date" in [f["code"] for f in result["findings"]]) == warned, result["findings"]
+
+
+def test_an_ofd_of_scanned_pages_gives_its_number(tmp_path, capsys):
+    """An OFD whose page is an image (a scanner's 版式 export): its picture is recognised."""
+    import zipfile
+
+    import pypdfium2 as pdfium
+
+    pdf = scan_pdf(
+        tmp_path / "页.pdf",
+        ["关于调整孤儿基本生活保障标准的通知"],
+        header="资阳市民政局文件",
+        number="资民发〔2021〕25号",
+    )
+    picture = io.BytesIO()
+    pdfium.PdfDocument(str(pdf))[0].render(scale=150 / 72).to_pil().convert("RGB").save(
+        picture, "JPEG", quality=85
+    )
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    folder = tmp_path / "材料" / "III-27-1-3 孤儿供养标准"
+    folder.mkdir(parents=True)
+    with zipfile.ZipFile(folder / "发文.ofd", "w") as archive:
+        archive.writestr(
+            "OFD.xml",
+            f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml"
+            "</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        archive.writestr(
+            "Doc_0/Document.xml",
+            f'<ofd:Document {ns}><ofd:Pages><ofd:Page ID="1" '
+            'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+        )
+        archive.writestr(
+            "Doc_0/Pages/Page_0/Content.xml",
+            f"<ofd:Page {ns}><ofd:Content><ofd:Layer>"
+            '<ofd:ImageObject ID="5" ResourceID="9" Boundary="0 0 210 297"/>'
+            "</ofd:Layer></ofd:Content></ofd:Page>",
+        )
+        archive.writestr("Doc_0/Res/image_9.jpg", picture.getvalue())
+    found = {f["code"]: f["message"] for f in check(tmp_path, capsys)["III-27-1-3"]["findings"]}
+    assert "document-ocr" in found and "资民发〔2021〕25号" in found["document-ocr"], found

@@ -114,8 +114,9 @@ def page_text(lines: list[Line]) -> str:
 
 
 def recognised_pictures(archive: Any, names: list[str]) -> Any:
-    """A Word file whose pages are pictures (scans pasted in): the first ``MAX_PAGES`` pictures
-    recognised, each a page, within the zip bounds of the other readers."""
+    """A Word file whose pages are pictures (scans pasted in), an OFD whose pages are images:
+    the first ``MAX_PAGES`` pictures recognised, each a page, within the zip bounds of the other
+    readers."""
     from PIL import Image
 
     from cwm.formats.base import DocumentText

@@ -19,6 +19,9 @@ from cwm.formats.limits import MAX_PDF_PAGES
 from cwm.formats.zipparts import open_part, parse_part
 
 NS = "{http://www.ofdspec.org/2016}"
+PICTURES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff")
+"""The page images of a scanned OFD (its resources; JBIG2 ones cannot be decoded and are passed
+over)."""
 
 
 def _damaged(what: str) -> ReadError:
@@ -112,5 +115,11 @@ def read_ofd(path: Path) -> DocumentText:
             if not location:
                 raise _damaged(f"第 {number} 页没有内容位置")
             texts.append(_page_text(archive, _resolve(document, location), budget))
-    text = "\n".join(texts)
+        text = "\n".join(texts)
+        if DocumentText.is_scan(text):  # pages that are scanned images
+            from cwm.formats import ocr
+
+            pictures = sorted(n for n in archive.namelist() if n.lower().endswith(PICTURES))
+            if pictures and ocr.enabled():
+                return ocr.recognised_pictures(archive, pictures)
     return DocumentText(text, len(texts[0]), scanned=DocumentText.is_scan(text))
