@@ -219,3 +219,14 @@ def test_forms_written_by_libreoffice(reference, tmp_path, capsys, name, form):
     with capsys.disabled():
         print(f"\n{name} .{form}: {equal}/{compared} fields as from the Word file")
     assert equal >= REAL_FORMS[form] * compared, wrong[:20]
+
+
+def test_a_web_page_with_absurd_spans_is_read_within_bounds(tmp_path, capsys):
+    """colspan=100000 and rowspan=100000 on every cell: refused with a message naming the
+    bound, without building a grid of billions of cells."""
+    cells = "".join('<td colspan="100000" rowspan="100000">x</td>' for _ in range(20))
+    page = "<html><body><table>" + f"<tr>{cells}</tr>" * 200 + "</table></body></html>"
+    (tmp_path / "方案.html").write_text(page, encoding="utf-8")
+    assert main(["import", str(tmp_path / "方案.html"), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "单元格" in err and "方案.html" in err and "Traceback" not in err

@@ -39,12 +39,17 @@ Block = str | SourceTable
 """A paragraph's text, or a table."""
 
 
+MAX_GRID_CELLS = 200_000
+"""Grid cells of one table (a 30-page 责任清单 has about 600): more is no plan's table."""
+
+
 def grid(rows: list[list[tuple[str, int, int]]]) -> SourceTable:
     """A table from rows of (text, rowspan, colspan) cells as HTML writes them: each cell fills
     every grid cell it spans, the copies marked merged; a grid cell a span from above already
-    holds is skipped when the next cell is placed."""
+    holds is skipped when the next cell is placed. Bounded: ``MAX_GRID_CELLS``."""
     table = SourceTable()
     pending: dict[tuple[int, int], Cell] = {}
+    made = 0
     for r, cells in enumerate(rows):
         row: list[Cell] = []
         column = 0
@@ -57,6 +62,11 @@ def grid(rows: list[list[tuple[str, int, int]]]) -> SourceTable:
 
         for text, rowspan, colspan in cells:
             fill_spans()
+            made += max(colspan, 1) * max(rowspan, 1)
+            if made > MAX_GRID_CELLS:
+                raise NotAPlan(
+                    f"表格超过 {MAX_GRID_CELLS:,} 个单元格（合并范围过大），不像方案的清单。"
+                )
             for k in range(max(colspan, 1)):
                 row.append(Cell(text, merged=k > 0))
                 for down in range(1, max(rowspan, 1)):

@@ -51,6 +51,18 @@ def _strip(element: ET.Element) -> None:
                 parent.remove(child)
 
 
+MAX_SPAN = 63
+"""Word's own limit on a table's columns: a larger gridSpan/gridBefore is no real table's."""
+
+
+def _count(value: str | None) -> int:
+    """A grid count as written, within ``MAX_SPAN`` (a damaged or hostile value is no count)."""
+    try:
+        return min(max(int(value or 0), 0), MAX_SPAN)
+    except ValueError:
+        return 0
+
+
 def _cell_text(tc: ET.Element) -> str:
     lines = []
     for p in tc.iter(W + "p"):
@@ -64,13 +76,13 @@ def _table(tbl: ET.Element) -> SourceTable:
     for tr in tbl.findall(W + "tr"):
         row: list[Cell] = []
         properties = tr.find(W + "trPr")
-        before = int(
-            _val(properties.find(W + "gridBefore") if properties is not None else None, "0") or 0
+        before = _count(
+            _val(properties.find(W + "gridBefore") if properties is not None else None, "0")
         )
         row.extend(Cell("") for _ in range(before))
         for tc in tr.findall(W + "tc"):
             tcpr = tc.find(W + "tcPr")
-            span = int(_val(tcpr.find(W + "gridSpan") if tcpr is not None else None, "1") or 1)
+            span = max(1, _count(_val(tcpr.find(W + "gridSpan") if tcpr is not None else None)))
             vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
             column = len(row)
             if vmerge is not None and _val(vmerge, "continue") != "restart" and column in above:

@@ -78,7 +78,8 @@ class _Page(HTMLParser):
         elif tag in ("td", "th") and self.tables:
             self._close_cell()
             values = dict(attrs)
-            self.cells[-1] = ([], _span(values.get("rowspan")), _span(values.get("colspan")))
+            rowspan = _span(values.get("rowspan"), MAX_ROWSPAN)
+            self.cells[-1] = ([], rowspan, _span(values.get("colspan"), MAX_COLSPAN))
             if not self.tables[-1]:
                 self.tables[-1].append([])
 
@@ -117,9 +118,15 @@ class _Page(HTMLParser):
         self._flush()
 
 
-def _span(value: str | None) -> int:
+MAX_ROWSPAN = 500
+MAX_COLSPAN = 50
+"""A 责任清单 spans a few rows and columns; larger spans are cut (a page cannot make the grid
+hold millions of copies)."""
+
+
+def _span(value: str | None, most: int) -> int:
     try:
-        return max(1, min(int(value or 1), 1000))
+        return max(1, min(int(value or 1), most))
     except ValueError:
         return 1
 
@@ -129,6 +136,9 @@ def read_blocks(path: Path) -> list[Block]:
     if path.stat().st_size > MAX_PAGE_BYTES:
         raise NotAPlan(f"{path.name} 超过 {MAX_PAGE_BYTES // 2**20} MB，不像一份工作方案的网页。")
     page = _Page()
-    page.feed(_decode(path.read_bytes()))
-    page.close()
+    try:
+        page.feed(_decode(path.read_bytes()))
+        page.close()
+    except NotAPlan as exc:
+        raise NotAPlan(f"{path.name} 中的{exc}") from None
     return page.blocks
