@@ -336,3 +336,77 @@ def test_an_ofd_of_scanned_pages_gives_its_number(tmp_path, capsys):
         archive.writestr("Doc_0/Res/image_9.jpg", picture.getvalue())
     found = {f["code"]: f["message"] for f in check(tmp_path, capsys)["III-27-1-3"]["findings"]}
     assert "document-ocr" in found and "资民发〔2021〕25号" in found["document-ocr"], found
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    return next(
+        (
+            shutil.which(n)
+            for n in ("chromium", "chromium-browser", "google-chrome")
+            if shutil.which(n)
+        ),
+        None,
+    )
+
+
+NEWS_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+body {{ font-family: "WenQuanYi Micro Hei", sans-serif; margin: 0; background: #fff; }}
+.bar {{ background: #c00; color: #fff; padding: 12px 24px; font-size: 22px; }}
+h1 {{ font-size: 34px; margin: 28px 24px 12px; line-height: 1.4; }}
+.meta {{ color: #666; font-size: 18px; margin: 0 24px 20px; }}
+p {{ font-size: 20px; margin: 0 24px 14px; line-height: 1.7; }}
+.pic {{ height: 220px; background: #7aa; margin: 10px 24px; }}
+</style></head><body><div class="bar">{masthead}</div><h1>{title}</h1>
+<div class="meta">{byline}</div><div class="pic"></div>
+<p>6月10日，市民政局联合雁江区莲台街道开展“我们的节日·端午”主题活动，志愿者为社区老人送去粽子。</p>
+<p>活动中，工作人员向居民宣讲文明行为促进条例，发放创文知识手册200余份。</p></body></html>"""
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed")
+@pytest.mark.parametrize(
+    ("width", "byline", "missing"),
+    [
+        (1280, "2021-06-11 09:12　来源：资阳日报", None),
+        (412, "资阳新闻网　2021年6月11日", None),
+        (412, "编辑：王敏　阅读 1.2万", "刊发时间"),
+    ],
+)
+def test_a_page_rendered_by_chromium(tmp_path, capsys, width, byline, missing):
+    """News pages rendered by a real browser at desktop and phone widths, screenshotted."""
+    import subprocess
+
+    page = tmp_path / "news.html"
+    page.write_text(
+        NEWS_PAGE.format(
+            masthead="资阳日报 数字报",
+            title="市民政局开展端午节关爱老人志愿服务活动",
+            byline=byline,
+        ),
+        encoding="utf-8",
+    )
+    folder = tmp_path / "材料" / "I-8-5-3-2 宣传报道"
+    folder.mkdir(parents=True)
+    shot = folder / "截屏.png"
+    subprocess.run(
+        [
+            _chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--window-size={width},900",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    found = {f["code"]: f["message"] for f in check(tmp_path, capsys)["I-8-5-3-2"]["findings"]}
+    if missing:
+        assert "screenshot-fields" in found and missing in found["screenshot-fields"], found
+    else:
+        assert "screenshot-read" in found and "2021-06-11" in found["screenshot-read"], found
