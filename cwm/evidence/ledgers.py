@@ -87,3 +87,13 @@ def month_end(text: str) -> dt.date | None:
     if month is None:
         return None
     return dt.date(*month, calendar.monthrange(*month)[1])
+
+
+def once(rows: list[Activity]) -> list[Activity]:
+    """Each activity once: the same day, content and place written twice — a row copied, or the
+    台账 saved again beside itself (台账.xlsx and 台账（定稿）.xlsx, an .xlsx and its .csv) — is one
+    activity, as a reviewer counts it; two activities of one day that differ are two."""
+    kept: dict[tuple[dt.date, str, str], Activity] = {}
+    for row in sorted(rows, key=lambda a: (a.rel, a.row or 0)):
+        kept.setdefault((row.day, norm(row.what), norm(row.place)), row)
+    return list(kept.values())

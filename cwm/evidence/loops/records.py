@@ -18,8 +18,7 @@ from typing import Any, Iterable, Iterator
 
 from cwm.dates import find_date
 from cwm.evidence.captions import same_name
-from cwm.evidence.ledgers import Activity, from_table, month_end
-from cwm.evidence.loops.inspections import norm
+from cwm.evidence.ledgers import Activity, from_table, month_end, once
 from cwm.evidence.scan import EvidenceFile
 from cwm.formats import ReadError
 
@@ -80,16 +79,6 @@ def readable(
             yield file, facts
 
 
-def _once(rows: list[Activity]) -> list[Activity]:
-    """Each activity once: the same day, content and place written twice — a row copied, or the
-    台账 saved again beside itself (台账.xlsx and 台账（定稿）.xlsx, an .xlsx and its .csv) — is one
-    activity, as a reviewer counts it; two activities of one day that differ are two."""
-    kept: dict[tuple[dt.date, str, str], Activity] = {}
-    for row in sorted(rows, key=lambda a: (a.rel, a.row or 0)):
-        kept.setdefault((row.day, norm(row.what), norm(row.place)), row)
-    return list(kept.values())
-
-
 def collect(files: Iterable[EvidenceFile], reads: dict[str, Any], year: int | None) -> Records:
     """The activities of a folder's 台账 and photos (see the module docstring)."""
     rows: list[Activity] = []
@@ -108,7 +97,7 @@ def collect(files: Iterable[EvidenceFile], reads: dict[str, Any], year: int | No
                 continue
             place = file.group or ""
             photos.append(Activity(day, photo_subject(file), place, file.rel))
-    rows = _once(rows)
+    rows = once(rows)
     days = {a.day for a in rows}
     seen: set[dt.date] = set()
     extra = []

@@ -7,11 +7,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Iterator
 
 from cwm.evidence.context import Context, Found
-from cwm.evidence.ledgers import Activity, from_table
+from cwm.evidence.ledgers import Activity, from_table, once
 
 CODES = {
     "ledger-missing": ("error", "缺少工作台账（表格文件，或有表格的 Word 文档）。"),
@@ -28,14 +27,13 @@ def check(ctx: Context) -> Iterator[Found]:
         tables = ctx.read("table") + [(f, d) for f, d in ctx.read("document") if d.sheets]
         if ctx.folder is None:
             continue
-        activities: dict[tuple[dt.date, str, str], Activity] = {}
+        rows: list[Activity] = []
         dated_tables = 0
         for file, read in tables:
             found, problems = from_table(file.rel, read.sheets, ctx.year)
             if found or problems:
                 dated_tables += 1
-            for activity in found:
-                activities.setdefault((activity.day, activity.what, activity.place), activity)
+            rows += found
             for problem in problems[:5]:
                 yield Found("ledger-undated", f"台账{problem}", file.rel)
         if not dated_tables:
@@ -50,7 +48,7 @@ def check(ctx: Context) -> Iterator[Found]:
             material, ctx.year
         )
         start, end = span
-        counted = [a for a in activities.values() if start <= a.day <= end]
+        counted = [a for a in once(rows) if start <= a.day <= end]
         word = material.unit_word
         what = f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d} 台账中有 {len(counted)} {word}活动"
         if material.count and len(counted) < material.count:
