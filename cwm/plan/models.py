@@ -60,11 +60,14 @@ Bool = Annotated[bool, _STRICT]
 Number = Annotated[float, _STRICT]
 Date = Annotated[dt.date, _STRICT]
 Text = Annotated[str, _STRICT, Check(min_length=1)]
-Name = Annotated[str, _STRICT, Check(pattern=r"^\S+$")]
+NAME_PATTERN = r"^\S+$"
+REQUIREMENT_ID_PATTERN = r"^(I|II|III)(-\d+){2,4}$"
+"""The two patterns the importer fills placeholders by (``planimport.placeholders``)."""
+Name = Annotated[str, _STRICT, Check(pattern=NAME_PATTERN)]
 """A person's or unit's name: no spaces (the source pads 林  俐; the data write 林俐)."""
 Phone = Annotated[str, _STRICT, Check(pattern=r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
 """A mainland mobile (11 digits from 13…19) or a landline with area code."""
-RequirementId = Annotated[str, _STRICT, Check(pattern=r"^(I|II|III)(-\d+){2,4}$")]
+RequirementId = Annotated[str, _STRICT, Check(pattern=REQUIREMENT_ID_PATTERN)]
 Positive = Annotated[int, _STRICT, Check(gt=0)]
 Percent = Annotated[float, _STRICT, Check(gt=0, le=100)]
 Fraction = Annotated[float, _STRICT, Check(gt=0, lt=1)]

@@ -9,15 +9,17 @@ still carries one are not to be trusted, which is why every one is on the review
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from typing import Any
 
-from cwm.planimport.draft import Draft
+from cwm.plan.models import NAME_PATTERN, REQUIREMENT_ID_PATTERN
+from cwm.planimport.draft import Draft, Review
 
 FILE = "tasks.yaml"
 UNREAD = "（原文未读出）"
 NO_DEPARTMENT = "未读出责任科室"
-_ID = re.compile(r"^(I|II|III)(-\d+){2,4}$")
-_NAME = re.compile(r"^\S+$")
+_ID = re.compile(REQUIREMENT_ID_PATTERN)
+_NAME = re.compile(NAME_PATTERN)
 
 
 def tasks(rows: list[dict[str, Any]], draft: Draft) -> None:
@@ -42,10 +44,10 @@ def tasks(rows: list[dict[str, Any]], draft: Draft) -> None:
             mark(("content",), "", "没有读出测评项目、指标或测评内容")
         if row.get("standard") is not None and not row["standard"].get("text"):
             del row["standard"]
-        if not row.get("departments"):
+        row["departments"] = [d for d in row.get("departments", []) if _NAME.match(d)]
+        if not row["departments"]:
             row["departments"] = [NO_DEPARTMENT]
             mark(("departments",), "", "没有读出责任科室")
-        row["departments"] = [d for d in row["departments"] if _NAME.match(d)] or [NO_DEPARTMENT]
         row["contacts"] = [c for c in row.get("contacts", []) if _NAME.match(c.get("name", ""))]
         for k, item in enumerate(row.get("items", [])):
             at: tuple[str | int, ...] = ("items", k)
@@ -159,9 +161,7 @@ def loadable(model: str, rows: list[dict[str, Any]], where: str, draft: Draft) -
     return kept
 
 
-def _review(where: str, why: str) -> Any:
-    from cwm.planimport.draft import Review
-
+def _review(where: str, why: str) -> Review:
     return Review(where, "", why)
 
 
@@ -176,23 +176,15 @@ def repair(draft: Draft, problems: list[Any]) -> bool:
         path = tuple(problem.path)
         name = _file_name(problem.file)
         where = f"{name} {'.'.join(str(p) for p in path)}"
-        if problem.code == "unknown-unit" and name != "org.yaml":
-            unit = _get(draft.files[name], path)
-            if isinstance(unit, str) and _NAME.match(unit):
-                if all(u["name"] != unit for u in org["units"]):
-                    org["units"].append({"name": unit, "kind": "section"})
+        listed = _ROSTERS.get(problem.code)
+        if listed is not None and name != "org.yaml":
+            key, word, entry = listed
+            named = _get(draft.files[name], path)
+            if isinstance(named, str) and _NAME.match(named):
+                if all(e["name"] != named for e in org[key]):
+                    org[key].append({"name": named, **entry})
                     draft.review.append(
-                        _review(where, f"单位“{unit}”不在单位名单中，已加入，请核对")
-                    )
-                    changed = True
-                continue
-        if problem.code == "unknown-person" and name != "org.yaml":
-            person = _get(draft.files[name], path)
-            if isinstance(person, str) and _NAME.match(person):
-                if all(p["name"] != person for p in org["people"]):
-                    org["people"].append({"name": person})
-                    draft.review.append(
-                        _review(where, f"人员“{person}”不在人员名单中，已加入，请核对")
+                        _review(where, f"{word}“{named}”不在{word}名单中，已加入，请核对")
                     )
                     changed = True
                 continue
@@ -208,11 +200,17 @@ def repair(draft: Draft, problems: list[Any]) -> bool:
     return changed
 
 
+_ROSTERS = {
+    "unknown-unit": ("units", "单位", {"kind": "section"}),
+    "unknown-person": ("people", "人员", {}),
+}
+"""A data rule's code for a name the roster lacks -> (its list in org.yaml, its word, what a new
+entry holds besides the name)."""
+
+
 def _file_name(file: str) -> str:
     """A Problem's file may be a full path."""
-    from pathlib import Path
-
-    return Path(file).name
+    return PurePath(file).name
 
 
 _REMOVABLE = {
