@@ -32,19 +32,22 @@ _ITEM_DEADLINE = re.compile(
 )
 
 
-def collection_of(text: str, materials: list[dict[str, Any]], ctx: ImportContext) -> str | None:
-    """The item's collection (季度收集 / 半年收集), or per material (图片资料季度收集，说明报告半年
-    收集: written on the materials, None returned)."""
-    labels = "|".join(sorted(LABELS, key=len, reverse=True))
-    parts = re.split(
-        rf"[\n，,；;]|(?=(?:{labels})(?:季度|半年|每|按))", text
-    )  # 图片资料季度收集说明报告…
+_LONGEST_FIRST = sorted(LABELS, key=len, reverse=True)
+_PER_MATERIAL = re.compile(rf"[\n，,；;]|(?=(?:{'|'.join(_LONGEST_FIRST)})(?:季度|半年|每|按))")
+"""Where one material's collection ends and the next's starts (图片资料季度收集，说明报告半年收集,
+or run together: 图片资料季度收集说明报告半年收集)."""
+
+
+def collection_of(
+    text: str, materials: list[dict[str, Any]], ctx: ImportContext
+) -> tuple[str | None, dict[str, Any] | None]:
+    """The item's collection (季度收集 / 半年收集) and its own deadline (每年11月底前), or per
+    material (图片资料季度收集，说明报告半年收集: written on the materials, None returned)."""
+    parts = _PER_MATERIAL.split(text)
     lines = [ph.squeeze(line) for line in parts if line and ph.squeeze(line)]
     per_type: dict[str, str] = {}
     for line in lines:
-        label = next(
-            (LABELS[k] for k in sorted(LABELS, key=len, reverse=True) if line.startswith(k)), None
-        )
+        label = next((LABELS[k] for k in _LONGEST_FIRST if line.startswith(k)), None)
         cadence = next((v for k, v in COLLECTIONS.items() if k in line), None)
         if label and cadence:
             per_type[label] = cadence
@@ -52,7 +55,7 @@ def collection_of(text: str, materials: list[dict[str, Any]], ctx: ImportContext
         for m in materials:
             if m["type"] in per_type:
                 m["collection"] = per_type[m["type"]]
-        return None
+        return None, None
     plain = ph.squeeze(text)
     deadline = item_deadline(plain)
     words = _ITEM_DEADLINE.sub("", plain)  # 11月 in a date is not 每月
@@ -61,12 +64,10 @@ def collection_of(text: str, materials: list[dict[str, Any]], ctx: ImportContext
         cadence = "yearly"  # 6月20日前, 每年11月底前: once a year, by that day
     if cadence is None:
         ctx.review(text, "没有读出收集类型（季度/半年收集），按半年收集导入")
-        return "half_yearly"
-    if deadline is not None:
-        ctx.item_deadline = deadline
+        return "half_yearly", None
     if plain not in PLAIN_COLLECTIONS:
         ctx.review(text, f"收集类型由“{plain}”推得：{_cadence_words(cadence, deadline)}")
-    return cadence
+    return cadence, deadline
 
 
 def item_deadline(text: str) -> dict[str, Any] | None:

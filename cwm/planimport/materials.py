@@ -70,8 +70,6 @@ class ImportContext:
     path: tuple = ()
     standard: str = ""
     requirement: str = ""
-    item_deadline: dict[str, Any] | None = None
-    """The item's own deadline, read from its frequency cell."""
 
     def review(self, text: str, why: str) -> None:
         """List ``text`` (at the current place in the plan) for a person, with why."""

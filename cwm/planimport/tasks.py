@@ -233,12 +233,11 @@ def _row(number: int, cell: dict[str, str], base: ImportContext) -> dict[str, An
             for j, m in enumerate(split_materials(texts[1:], ctx))
         ]
         item["materials"] = materials
-        ctx.item_deadline = None
-        collection = collection_of(cell.get("collection", ""), materials, ctx)
+        collection, deadline = collection_of(cell.get("collection", ""), materials, ctx)
         if collection:
             item["collection"] = collection
-        if ctx.item_deadline:
-            item["deadline"] = ctx.item_deadline
+        if deadline:
+            item["deadline"] = deadline
         draft.note(FILE, item_path, ctx.where)
         items.append(item)
     row["items"] = items
