@@ -26,7 +26,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cwm.planimport.document import Block, NotAPlan
+from cwm.dates import chinese_count
+from cwm.planimport.document import Block, NotAPlan, SourceTable
 
 SUFFIXES = (
     ".docx",
@@ -42,7 +43,6 @@ SUFFIXES = (
     ".pdf",
 )
 _NUMBER = re.compile(r"附件\s*([0-9]+|[一二三四五六七八九十]+)")
-_CN = "一二三四五六七八九十"
 MAX_FILES = 20
 
 
@@ -57,20 +57,27 @@ class Reading:
 
 
 def attachment_number(text: str) -> int | None:
-    """The N of ``附件N``/``附件一`` at the start of a name or heading."""
+    """The N of ``附件N``/``附件一`` in a name or heading (None: it names no attachment)."""
     match = _NUMBER.search(text)
     if not match:
         return None
     n = match.group(1)
-    if n.isdigit():
-        return int(n)
-    if n == "十":
-        return 10
-    return _CN.index(n[-1]) + 1 + (10 if len(n) > 1 else 0)
+    return int(n) if n.isdigit() else chinese_count(n)
+
+
+def with_heading(blocks: list[Block], name: str) -> list[Block]:
+    """``blocks`` of a file or sheet named ``附件2…``, with the heading 附件2 in front when their
+    first paragraph is not it: the importer finds attachments the same way in one file or in
+    five."""
+    number = attachment_number(name)
+    first = next((b for b in blocks if isinstance(b, str) and b.strip()), "")
+    if number is not None and attachment_number(first[:8]) != number:
+        return [f"附件{number}", *blocks]
+    return blocks
 
 
 def _order(path: Path) -> tuple[int, str]:
-    number = attachment_number(path.stem) if "附件" in path.stem else None
+    number = attachment_number(path.stem)
     return (number if number is not None else 0, path.name)
 
 
@@ -94,11 +101,7 @@ def read_plan(paths: list[Path]) -> Reading:
     if len(files) > MAX_FILES:
         raise NotAPlan(f"共 {len(files)} 个文件，超过 {MAX_FILES} 个：请只放方案正文和附件。")
     for path in sorted(files, key=_order) if len(files) > 1 else files:
-        blocks = read_file(path, reading)
-        number = attachment_number(path.stem) if "附件" in path.stem else None
-        first = next((b for b in blocks if isinstance(b, str) and b.strip()), "")
-        if number is not None and attachment_number(first[:8]) != number:
-            blocks.insert(0, f"附件{number}")
+        blocks = with_heading(read_file(path, reading), path.stem)
         reading.blocks.extend(join_continued(blocks))
         reading.files.append(path)
     return reading
@@ -107,8 +110,6 @@ def read_plan(paths: list[Path]) -> Reading:
 def join_continued(blocks: list[Block]) -> list[Block]:
     """A table continued on the next page (a PDF's table per page; Word tables split by a page
     or section break) as one: tables of the same width with nothing between them."""
-    from cwm.planimport.document import SourceTable
-
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None

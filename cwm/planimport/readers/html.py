@@ -21,14 +21,10 @@ _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""")
 
 
 _SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]\s*")
-
-
-def _joined(match: re.Match[str]) -> str:
-    """A line break of the page's source is a space, as a browser shows it (editors wrap the
-    source at a space: LibreOffice writes “全国文明城市\n共创” for “全国文明城市 共创”). Runs of
-    spaces inside a line are kept (``组  长：王  强   局长``: the roster's columns are spaces, as
-    in the Word file)."""
-    return " "
+"""A line break of the page's source, read as one space, as a browser shows it (editors wrap the
+source at a space: LibreOffice writes “全国文明城市\n共创” for “全国文明城市 共创”). Runs of
+spaces inside a line are kept (``组  长：王  强   局长``: the roster's columns are spaces, as in
+the Word file)."""
 
 
 def _decode(data: bytes) -> str:
@@ -54,7 +50,7 @@ class _Page(HTMLParser):
         self.cells: list[tuple[list[str], int, int] | None] = []
 
     def _flush(self) -> None:
-        text = _SOURCE_BREAK.sub(_joined, "".join(self.line)).replace("\u00a0", " ").strip()
+        text = _SOURCE_BREAK.sub(" ", "".join(self.line)).replace("\u00a0", " ").strip()
         self.line = []
         if not text:
             return

@@ -8,14 +8,12 @@ reader's limits (``cwm.formats.table``).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from cwm.formats.base import ReadError
 from cwm.formats.table import read_table
 from cwm.planimport.document import Block, Cell, NotAPlan, SourceTable
-
-_ATTACHMENT_NAME = re.compile(r"^\s*附件\s*[0-9一二三四五六七八九]+")
+from cwm.planimport.readers import with_heading
 
 
 def read_blocks(path: Path) -> list[Block]:
@@ -61,8 +59,4 @@ def _sheet(
     )
     if body:
         blocks.append(SourceTable([row[:width] for row in body]))
-    if _ATTACHMENT_NAME.match(name) and not any(
-        isinstance(b, str) and _ATTACHMENT_NAME.match(b) for b in blocks
-    ):
-        blocks.insert(0, _ATTACHMENT_NAME.match(name).group(0).strip())  # type: ignore[union-attr]
-    return blocks
+    return with_heading(blocks, name)
