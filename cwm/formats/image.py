@@ -179,19 +179,29 @@ def _picture(upright: Any) -> str | None:
         return None
 
 
-def thumbnail(path: Path) -> str | None:
-    """The report's picture of a photo whose facts were read without it (``small_jpeg``), or
-    None when it cannot be made."""
+def upright(source: Any, mode: str, side: int) -> Any | None:
+    """The image at ``source`` (a path or a binary stream) decoded at about ``side`` pixels (a
+    JPEG at its 1/2…1/8 draft scale) in ``mode`` and turned as its EXIF says; None for one that
+    cannot be opened or is beyond ``MAX_PIXELS`` (the readers' bound: no bomb decoded here).
+    The picture of the report and the text of OCR are made from it."""
     from PIL import Image, ImageOps
 
     try:
         register_heif()
-        with Image.open(path) as image:
-            if image.width * image.height > MAX_PIXELS:  # the readers' bound: no bomb decoded here
+        with Image.open(source) as image:
+            if image.width * image.height > MAX_PIXELS:
                 return None
-            # the steps of read_photo(with_thumbnail=True), so a picture is the same whichever made
-            # it: decoded at the facts' scale (1/4 or 1/8 of a phone photo), turned, made small
-            image.draft("YCbCr", (DRAFT_PIXELS, DRAFT_PIXELS))
-            return small_jpeg(ImageOps.exif_transpose(image) or image)
-    except Exception:  # not a photo, damaged: the finding says so; no picture
+            image.draft(mode, (side, side))
+            turned = ImageOps.exif_transpose(image) or image
+            turned.load()
+            return turned
+    except Exception:  # not an image, damaged: the reader's finding says so
         return None
+
+
+def thumbnail(path: Path) -> str | None:
+    """The report's picture of a photo whose facts were read without it (``small_jpeg``), or
+    None when it cannot be made: the steps of read_photo(with_thumbnail=True), so a picture is
+    the same whichever made it — decoded at the facts' scale, turned, made small."""
+    picture = upright(path, "YCbCr", DRAFT_PIXELS)
+    return _picture(picture) if picture is not None else None

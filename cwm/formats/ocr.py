@@ -117,22 +117,18 @@ def recognised_pictures(archive: Any, names: list[str]) -> Any:
     """A Word file whose pages are pictures (scans pasted in), an OFD whose pages are images:
     the first ``MAX_PAGES`` pictures recognised, each a page, within the zip bounds of the other
     readers."""
-    from PIL import Image
-
     from cwm.formats.base import DocumentText
-    from cwm.formats.limits import MAX_PIXELS
+    from cwm.formats.image import upright
     from cwm.formats.zipparts import open_part
 
     pages: list[str] = []
     for name in names[:MAX_PAGES]:
         try:
-            with open_part(archive, name) as stream, Image.open(stream) as image:
-                if image.width * image.height > MAX_PIXELS:
-                    continue
-                image.draft("RGB", (MAX_SIDE, MAX_SIDE))
-                image.load()
+            with open_part(archive, name) as stream:
+                image = upright(stream, "RGB", MAX_SIDE)
+            if image is not None:  # else a picture that is no image (an EMF, a damaged one)
                 pages.append(page_text(recognise(image)))
-        except Exception:  # a picture that is no image (an EMF, a damaged one): not a page
+        except Exception:  # a part beyond the zip bounds, a picture the engine cannot take
             continue
     text = "\n".join(pages)
     first = len(pages[0]) if pages else 0
@@ -151,22 +147,11 @@ STAMP_SIDE = 1600
 def image_lines(path: Any, part: str) -> tuple[str, ...]:
     """The recognised lines of the image at ``path`` (``SCREEN`` or ``STAMP``), top to bottom;
     () for an image that cannot be opened or is beyond the readers' pixel bound."""
-    from PIL import Image, ImageOps
-
     from cwm.dates import find_date
-    from cwm.formats.image import register_heif
-    from cwm.formats.limits import MAX_PIXELS
+    from cwm.formats.image import upright as decoded
 
-    try:
-        register_heif()
-        with Image.open(path) as image:
-            if image.width * image.height > MAX_PIXELS:
-                return ()
-            side = MAX_SIDE if part == SCREEN else STAMP_SIDE
-            image.draft("RGB", (side, side))
-            upright = ImageOps.exif_transpose(image) or image
-            upright.load()
-    except Exception:  # not an image, damaged: the reader's finding says so
+    upright = decoded(path, "RGB", MAX_SIDE if part == SCREEN else STAMP_SIDE)
+    if upright is None:
         return ()
     if part == SCREEN:
         return tuple(line.text for line in recognise(upright))
