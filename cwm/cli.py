@@ -86,7 +86,9 @@ def main_options(
 
         os.environ[DEBUG_ENV] = "1"  # read errors name their exception, in workers too
     if no_ocr:
-        os.environ["CWM_NO_OCR"] = "1"  # cwm.formats.ocr.OFF_ENV, in workers too
+        from cwm.formats.ocr import OFF_ENV
+
+        os.environ[OFF_ENV] = "1"  # in workers too
 
 
 def _command_at(args: list[str]) -> Optional[int]:

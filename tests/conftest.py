@@ -23,7 +23,9 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
 
     os.environ["CWM_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     # verdicts must not depend on the extras a machine has: no OCR but in tests/test_ocr.py
-    os.environ["CWM_NO_OCR"] = "1"
+    from cwm.formats.ocr import OFF_ENV
+
+    os.environ[OFF_ENV] = "1"
 
 
 @pytest.fixture()
