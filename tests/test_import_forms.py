@@ -230,3 +230,17 @@ def test_a_web_page_with_absurd_spans_is_read_within_bounds(tmp_path, capsys):
     assert main(["import", str(tmp_path / "方案.html"), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert "单元格" in err and "方案.html" in err and "Traceback" not in err
+
+
+def test_a_list_split_into_two_tables_is_one(reference, tmp_path):
+    """The 责任清单 continued in a second table after a line (续表, a section break), its header
+    repeated: the same duties, the rows numbered on (not from 1 again)."""
+    plan = pf.plan_edu()
+    at = next(i for i, b in enumerate(plan) if isinstance(b, list))
+    table = plan[at]
+    assert isinstance(table, list)
+    header, rows = table[:2], table[2:]
+    plan[at : at + 1] = [header + rows[:2], "（续表）", header + rows[2:]]
+    duties = imported(pf.write_docx(plan, tmp_path / "方案.docx"), tmp_path / "data")
+    equal, compared, wrong = agreement(reference["教体局2022"][1], duties)
+    assert wrong == [] and equal == compared

@@ -25,7 +25,7 @@ from cwm.planimport import phrases as ph
 from cwm.planimport import placeholders
 from cwm.planimport import sites as sites_module
 from cwm.planimport import tasks as tasks_module
-from cwm.planimport.document import NotAPlan
+from cwm.planimport.document import NotAPlan, SourceTable
 from cwm.planimport.draft import Draft, Review
 from cwm.planimport.readers import read_plan
 
@@ -68,19 +68,11 @@ def import_plan(path: Path | list[Path]) -> Draft:
     names = tuple(dict.fromkeys(n for n in (bureau, short) if n))
     from cwm.periods import known_festivals
 
-    tasks = tasks_module.read_table(
-        tables_1[0],
-        draft,
-        names,
-        plan.get("year") or dt.date.today().year,
-        kinds,
-        known_festivals(),
-    )
-    for table in tables_1[1:]:  # a table continued after a page or section break
-        more = tasks_module.read_table(
-            table, draft, names, plan.get("year") or 0, kinds, known_festivals()
-        )
-        tasks["rows"] += more["rows"]
+    # a 责任清单 in several tables (continued after a section break, one per sheet) is one:
+    # its rows numbered on, its repeated headers skipped
+    whole = SourceTable([row for table in tables_1 for row in table.rows])
+    year = plan.get("year") or dt.date.today().year
+    tasks = tasks_module.read_table(whole, draft, names, year, kinds, known_festivals())
     placeholders.tasks(tasks["rows"], draft)
     _caption_kinds(tasks, kinds, draft)
     rules["captions"]["field_kinds"] = kinds
