@@ -19,16 +19,14 @@ CODES = {
     "document-ocr": ("info", "扫描件的发文字号由文字识别读出（列出读到的字号，便于人工确认）。"),
 }
 
-DOCUMENT_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]\s*[〔\[［(（【﹝〖]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞〗]\s*\d{1,4}\s*号"
-)
+_YEAR_AND_NUMBER = r"\s*[〔\[［(（【﹝〖]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞〗]\s*\d{1,4}\s*号"
+"""The year in the brackets a typist or an OCR engine writes, then the number and 号."""
+DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]" + _YEAR_AND_NUMBER)
 """An agency's abbreviation (one Han character before the bracket is what a search needs: a
 longer run ends in one), the year in brackets, the number, 号."""
 
 
-WHOLE_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【﹝〖]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞〗]\s*\d{1,4}\s*号"
-)
+WHOLE_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}" + _YEAR_AND_NUMBER)
 """The 文号 as shown: the agency's whole abbreviation before the bracket."""
 
 
