@@ -340,19 +340,14 @@ def table(text: str, ctx: ImportContext, path: tuple) -> dict[str, Any]:
     return {"type": "table", "metrics": metrics, "text": text}
 
 
-_LEDGER_COUNT = re.compile(
-    r"(?:每(?:月|季度|季|半年|年))?\s*(?:不少于|至少)?\s*(\d+)\s*(次|条|场|期)(?:以上)?"
-)
-
-
 def ledger(text: str, ctx: ImportContext) -> dict[str, Any]:
     """台账: the activities it must record per period (每季度不少于3次活动)."""
     out: dict[str, Any] = {"type": "ledger"}
-    match = _LEDGER_COUNT.search(_body(text))
-    if match:
-        out["count"] = int(match.group(1))
-        if match.group(2) != "次":
-            out["unit_word"] = match.group(2)
+    counted = ph.times(_body(text), ("次", "条", "场", "期"))
+    if counted:
+        out["count"], word, _ = counted  # a 台账's count is always its least
+        if word != "次":
+            out["unit_word"] = word
     else:
         ctx.review(text, "没有读出台账每期的活动次数，只检查是否交了台账")
     out["text"] = text

@@ -8,6 +8,7 @@ to read. Nothing here guesses: a phrase is read only in the forms written below.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -338,7 +339,8 @@ def rates(clause: str) -> list[tuple[str, float, bool]]:
 # --- cadence ---------------------------------------------------------------------------------
 
 CADENCES = {"每月": "monthly", "每季度": "quarterly", "每半年": "half_yearly", "每年": "yearly"}
-_TIMES = re.compile(r"(不少于|至少)?\s*(\d+)\s*(次|个)(以上)?")
+TIMES_WORDS = ("次", "个")
+"""What a liaison duty counts; a 台账 counts 次, 条, 场 or 期 (``materials.ledger``)."""
 
 
 def cadence(text: str) -> str | None:
@@ -351,9 +353,15 @@ def before_month(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def times(text: str) -> tuple[int, str, bool] | None:
-    """``1次以上`` → (1, 次, True); ``不少于2个`` → (2, 个, True); ``2次`` → (2, 次, False)."""
-    match = _TIMES.search(re.sub(r"\d{4}\s*年", "", text))
+@functools.cache
+def _times(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(不少于|至少)?\s*(\d+)\s*({'|'.join(words)})(以上)?")
+
+
+def times(text: str, words: tuple[str, ...] = TIMES_WORDS) -> tuple[int, str, bool] | None:
+    """``1次以上`` → (1, 次, True); ``不少于2个`` → (2, 个, True); ``2次`` → (2, 次, False)
+    (the counted ``words``: 次 and 个 unless given)."""
+    match = _times(words).search(re.sub(r"\d{4}\s*年", "", text))
     if not match:
         return None
     before = text[: text.find(match.group(0))]
