@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from cwm.periods import Period
+from cwm.planimport.readers.office import soffice
 from cwm.report.folder import write_report
 
 from .builders import build_tree, csv_bytes, inspection_sheet
@@ -121,7 +122,7 @@ def test_a_workbook_that_cannot_be_read_is_said_and_the_run_goes_on(plan, tmp_pa
     assert SITE in rows(second.folder / "检查结果.xlsx")
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+SOFFICE = soffice()  # the LibreOffice cwm import would run
 
 
 @pytest.mark.slow

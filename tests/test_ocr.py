@@ -17,6 +17,7 @@ from cwm.cli import main
 from cwm.formats import ocr
 
 from .builders import han_text
+from .test_checklist import CHROMIUM
 
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 pytestmark = [
@@ -338,19 +339,6 @@ def test_an_ofd_of_scanned_pages_gives_its_number(tmp_path, capsys):
     assert "document-ocr" in found and "资民发〔2021〕25号" in found["document-ocr"], found
 
 
-def _chromium() -> str | None:
-    import shutil
-
-    return next(
-        (
-            shutil.which(n)
-            for n in ("chromium", "chromium-browser", "google-chrome")
-            if shutil.which(n)
-        ),
-        None,
-    )
-
-
 NEWS_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
 body {{ font-family: "WenQuanYi Micro Hei", sans-serif; margin: 0; background: #fff; }}
 .bar {{ background: #c00; color: #fff; padding: 12px 24px; font-size: 22px; }}
@@ -364,7 +352,7 @@ p {{ font-size: 20px; margin: 0 24px 14px; line-height: 1.7; }}
 <p>活动中，工作人员向居民宣讲文明行为促进条例，发放创文知识手册200余份。</p></body></html>"""
 
 
-@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed")
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 @pytest.mark.parametrize(
     ("width", "byline", "missing"),
     [
@@ -391,7 +379,7 @@ def test_a_page_rendered_by_chromium(tmp_path, capsys, width, byline, missing):
     shot = folder / "截屏.png"
     subprocess.run(
         [
-            _chromium(),
+            CHROMIUM,
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
