@@ -111,10 +111,10 @@ def _blocks(body: ET.Element) -> list[Block]:
     return out
 
 
-def read_blocks(path: Path) -> list[Block]:
+def read_blocks(path: Path, name: str | None = None) -> list[Block]:
     """The blocks of the .docx at ``path``. Raises NotAPlan with a Chinese message for a file
     that is not a readable .docx (damaged, a part too large)."""
-    name = path.name
+    name = name or path.name  # a converted copy's messages name the user's file
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, ValueError, OSError):

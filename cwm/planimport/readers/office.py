@@ -83,4 +83,4 @@ def read_blocks(path: Path, kind: str) -> list[Block]:
                 f"LibreOffice 无法打开 {path.name}（可能已损坏或加密）："
                 "请用 Word/WPS 打开检查后另存为 .docx 再导入。"
             )
-        return docx.read_blocks(converted)
+        return docx.read_blocks(converted, path.name)
