@@ -26,6 +26,7 @@ calamine; Pillow's ``Image.open`` is an ``open``)."""
 
 MAY_OPEN = {
     "cwm/evidence/reading.py": "the one place that opens evidence files (through the readers)",
+    "cwm/evidence/readahead.py": "the files reading.py reads next, into the OS cache",
     "cwm/plan/yamlio.py": "the data files",
     "cwm/plan/cache.py": "its own cache file",
     "cwm/evidence/cache.py": "cwm's own reader modules, for the readers' version",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from cwm.errors import os_error, signals_as_interrupt
+from cwm.evidence.readahead import reading_ahead
 from cwm.evidence.scan import EvidenceFile
 from cwm.formats import DocumentText, ReadError
 
@@ -176,12 +177,14 @@ def _through_cache(
         progress(len(hits))
     misses = [f for f in files if f.rel not in hits]
     pooled = jobs > 1 and len(misses) >= 2 * jobs
-    made = _map_in_pool(make, misses, jobs) if pooled else map(make, misses)
-    # the results first in zip: the pool is run to its end (shut down, handlers put back)
-    for result, file in zip(made, misses):
-        results[file.rel] = aside(keys.get(file.rel), result) if aside else result
-        if progress:
-            progress(1)
+    with reading_ahead([f.path for f in misses]) as ahead:
+        made = _map_in_pool(make, misses, jobs) if pooled else map(make, misses)
+        # the results first in zip: the pool is run to its end (shut down, handlers put back)
+        for result, file in zip(made, misses):
+            ahead.done()
+            results[file.rel] = aside(keys.get(file.rel), result) if aside else result
+            if progress:
+                progress(1)
     if cache is not None:
         cache.put_many(
             (keys[f.rel], results[f.rel]) for f in misses if f.rel in keys and keep(results[f.rel])
