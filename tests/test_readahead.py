@@ -63,7 +63,7 @@ def test_load_is_best_effort(tmp_path, monkeypatch, fadvise):
     assert photo.read_bytes() == before
 
 
-def test_a_check_reads_ahead_exactly_the_files_it_reads(tmp_path, monkeypatch):
+def test_a_check_reads_ahead_only_the_files_it_reads_in_order(tmp_path, monkeypatch):
     from tests.builders import docx_bytes
 
     folder = tmp_path / "材料" / "III-8-1-3 报告"
@@ -79,5 +79,7 @@ def test_a_check_reads_ahead_exactly_the_files_it_reads(tmp_path, monkeypatch):
     files = [f for folder in found.folders.values() for f in folder.files]
     assert len(files) == 5
     results = read_files(files, jobs=1)
-    assert sorted(asked) == sorted(f.path for f in files)
+    # best effort: the thread may not have reached every file when the last result came
+    assert set(asked) <= {f.path for f in files}
+    assert asked == sorted(asked, key=[f.path for f in files].index)  # in reading order
     assert all(not isinstance(r, Exception) for r in results.values())

@@ -82,6 +82,8 @@ def read_file(file: EvidenceFile, with_thumbnail: bool = False) -> Any:
             result.words  # noqa: B018 - computed here, in the worker, and cached with the text
             result.fingerprint  # noqa: B018
             result.figures  # noqa: B018
+        if getattr(result, "sheets", None):  # a table, or a document with tables
+            result.pairs  # noqa: B018
         return result
     except ReadError as exc:
         return exc

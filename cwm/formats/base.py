@@ -86,6 +86,14 @@ class DocumentText:
         return text_figures(self.text)
 
     @functools.cached_property
+    def pairs(self) -> tuple[dict[str, str], ...]:
+        """Each of ``sheets`` read as label -> value (``tablepairs``): once, in the worker, and
+        cached with the text."""
+        from cwm.formats.tablepairs import sheet_pairs
+
+        return sheet_pairs(self.sheets)
+
+    @functools.cached_property
     def words(self) -> int:
         """Word's 字数 of the text: computed once, in the process that read the file, and cached
         with it (``reading.read_file`` asks for it before the result is stored)."""

@@ -11,6 +11,7 @@ within the zip bounds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import os
 import re
@@ -48,6 +49,14 @@ class Sheets:
     def rows(self) -> list[list[str]]:
         """The first sheet's rows."""
         return self.sheets[0][1] if self.sheets else []
+
+    @functools.cached_property
+    def pairs(self) -> tuple[dict[str, str], ...]:
+        """Each sheet read as label -> value (``tablepairs``): worked out once, in the process
+        that read the file, and cached with it (the table, figures and liaison rules ask)."""
+        from cwm.formats.tablepairs import sheet_pairs
+
+        return sheet_pairs(self.sheets)
 
 
 def cell_text(value: Any) -> str:

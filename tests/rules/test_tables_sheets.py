@@ -32,7 +32,7 @@ SURVEY = [
 def test_rates_per_row_are_never_added_up_but_computed_from_the_counts():
     """A 问卷 summed up per 小区 without a 合计 row: 群众参与率 is 343/350, not 99+98+96 = 293%;
     满意率 is 326/343 (the satisfied over those who took part); the counts are added up."""
-    from cwm.evidence.rules.tables import cells_to_pairs
+    from cwm.formats.tablepairs import cells_to_pairs
 
     pairs = cells_to_pairs(SURVEY)
     assert pairs["群众参与率"] == "98.0%" and pairs["满意率"] == "95.0%"
@@ -40,7 +40,7 @@ def test_rates_per_row_are_never_added_up_but_computed_from_the_counts():
 
 
 def test_a_total_row_is_taken_as_it_is_and_rates_without_counts_are_left_out():
-    from cwm.evidence.rules.tables import cells_to_pairs
+    from cwm.formats.tablepairs import cells_to_pairs
 
     with_total = [*SURVEY, ["合计", "350", "343", "326", "98.1%", "95.2%"]]
     assert cells_to_pairs(with_total)["群众参与率"] == "98.1%"  # the office's own total

@@ -18,8 +18,9 @@ from typing import Iterator
 from cwm.evidence.context import Found
 from cwm.evidence.loops.records import Records, collect
 from cwm.evidence.loops.subjects import ActivityDuty, LoopContext, Span
-from cwm.evidence.rules.tables import affirms, cells_to_pairs, locate, parse_number
+from cwm.evidence.rules.tables import affirms, locate
 from cwm.formats import ReadError
+from cwm.formats.tablepairs import parse_number
 
 CODES = {
     "activity-none": (
@@ -132,7 +133,7 @@ def _targets(ctx: LoopContext, duty: ActivityDuty) -> Iterator[Found]:
     for file in ctx.tables():
         facts = ctx.reads.get(file.rel)
         if facts is not None and not isinstance(facts, ReadError):
-            sheets += [(file.rel, cells_to_pairs(rows)) for _, rows in facts.sheets]
+            sheets += [(file.rel, pairs) for pairs in facts.pairs]
     past = duty.deadline is not None and duty.deadline < duty.today
     where = ctx.folder.rel if ctx.folder else None
     for name, minimum in duty.targets:

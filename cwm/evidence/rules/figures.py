@@ -21,8 +21,8 @@ import re
 from typing import Any, Iterator
 
 from cwm.evidence.context import Context, Found
-from cwm.evidence.rules.tables import cells_to_pairs, parse_number
 from cwm.formats.figures import Figure, same, step, term_of
+from cwm.formats.tablepairs import parse_number
 
 CODES = {
     "figures-disagree": ("warning", "同一申报项的文件中，同一项数据写得不一致。"),
@@ -32,11 +32,12 @@ CODES = {
 
 def table_figures(sheets: Any) -> list[Figure]:
     """The figures of a table: each label with a number (``注册志愿者人数 | 305123``). The
-    labels are ``cells_to_pairs``'s, whose brackets (a unit such as ``（人）``) are gone: a cell
-    has no unit unless it ends in %, and ``agree`` reads a unit-less figure in 万 too."""
+    labels are the sheets' ``pairs`` (``tablepairs``), whose brackets (a unit such as ``（人）``)
+    are gone: a cell has no unit unless it ends in %, and ``agree`` reads a unit-less figure in
+    万 too."""
     out = []
-    for _, rows in sheets.sheets:
-        for label, raw in cells_to_pairs(rows).items():
+    for pairs in sheets.pairs:
+        for label, raw in pairs.items():
             value = parse_number(raw)
             term = term_of(label + "为")
             if value is None or term is None:
