@@ -2,20 +2,25 @@
 
     pip install ".[test]"          # the generator uses python-docx
     python benchmarks/evidence.py --photos 1000 [--megapixels 12] [--skip-findimagedupes]
+        [--from REAL_PHOTOS/ --large 60]
         [--rounds 3] [--cwm /path/to/old/bin/cwm --cwm /path/to/new/bin/cwm] [--report]
 
 Generates (once; reused when present) a tree of the plan's 21 requirement folders under unit
-folders, with photo-like JPEGs carrying EXIF dates, a .docx report in each report folder, and
+folders, with photo-like JPEGs carrying EXIF dates (``--from``: windows of real camera photos
+scaled to the size; ``--large N``: N of them of 12 MP), a .docx report in each report folder, and
 planted pairs: exact copies and resized+recompressed copies in another requirement, and second
 shots of a scene inside the same requirement. Then times, in one run side by side, each
 ``--rounds`` times (the median is shown; the page cache is dropped before each cold measurement
 when run as root on Linux):
 
   read every byte     cat of all files to /dev/null (the floor for any tool that reads photos)
-  cwm check, cold     empty cwm cache (CWM_CACHE_DIR points at a fresh folder)
+  cwm check, cold     empty cwm cache (CWM_CACHE_DIR points at a fresh folder) but for the
+                      plan's: `cwm due` has run once, as on any PC that has used cwm
   cwm check, warm     the same cache, unchanged tree
   cwm report, cold    with --report: the weekly report, empty cwm cache (its own)
   cwm report, warm    the same cache, unchanged tree, beside the cold run's report folder
+  decode at 1/8       every photo decoded at 1/8 scale in grey (Pillow), in as many processes
+                      as cwm uses: the floor for any tool that looks at the pixels
   findimagedupes      Debian's findimagedupes on the same photos (-R, its default threshold)
 
 and prints the ratios, each command's peak memory (max RSS, from /usr/bin/time), and whether
@@ -69,16 +74,35 @@ def scene(seed: int, width: int, height: int):
     return ImageChops.add(image, noise, scale=1.0, offset=-24)
 
 
-def make_photo(args: tuple[str, int, str, int, int]) -> None:
-    """Write one JPEG: an original scene, or a variant of scene ``seed``: ``resized`` (half size,
-    recompressed) or ``shifted`` (another shot: framed 2% to the side, 6% brighter)."""
+def derived(source: str, seed: int, width: int, height: int):
+    """A picture made from a real camera photo: a random 4:3 window of 70–95% of its width,
+    mirrored for odd seeds, scaled to ``width`` × ``height`` (a camera's detail and noise, not
+    a generator's)."""
+    from PIL import Image, ImageOps
+
+    rnd = random.Random(seed)
+    with Image.open(source) as original:
+        photo = (ImageOps.exif_transpose(original) or original).convert("RGB")
+    w = min(photo.width, photo.height * 4 // 3) * rnd.randrange(70, 96) // 100
+    h = w * 3 // 4
+    x, y = rnd.randrange(photo.width - w + 1), rnd.randrange(photo.height - h + 1)
+    window = photo.crop((x, y, x + w, y + h))
+    if seed % 2:
+        window = ImageOps.mirror(window)
+    return window.resize((width, height), Image.Resampling.BICUBIC)
+
+
+def make_photo(args: tuple[str, int, str, int, int, str | None]) -> None:
+    """Write one JPEG: an original scene (generated, or ``derived`` from the real photo
+    ``source``), or a variant of picture ``seed``: ``resized`` (half size, recompressed) or
+    ``shifted`` (another shot: framed 2% to the side, 6% brighter)."""
     import datetime as dt
     import io
 
     from PIL import Image, ImageEnhance
 
-    path, seed, variant, width, height = args
-    image = scene(seed, width, height)
+    path, seed, variant, width, height, source = args
+    image = derived(source, seed, width, height) if source else scene(seed, width, height)
     quality = 90
     if variant == "shifted":
         dx = width * 2 // 100
@@ -110,12 +134,42 @@ def requirement_folders(root: Path) -> dict:
     return folders
 
 
-def generate(root: Path, photos: int, megapixels: float) -> dict:
+def real_photos(folder: Path) -> list[str]:
+    """The JPEGs of ``folder`` that open, at least 640 pixels wide (``--from``)."""
+    from PIL import Image
+
+    found = []
+    for path in sorted(folder.rglob("*")):
+        try:
+            with Image.open(path) as image:
+                if image.format == "JPEG" and min(image.size) >= 480:
+                    image.load()
+                    found.append(str(path))
+        except Exception:
+            continue
+    return found
+
+
+def generate(
+    root: Path,
+    photos: int,
+    megapixels: float,
+    sources: list[str] | None = None,
+    large: int = 0,
+) -> dict:
+    """The tree: ``photos`` photos of ``megapixels`` (and ``large`` more of 12 MP among them),
+    generated, or derived from the real photos ``sources``."""
     from cwm.plan.loader import load_plan
 
     plan = load_plan()
-    width = int((megapixels * 1e6 * 4 / 3) ** 0.5)
-    height = width * 3 // 4
+
+    def size(megapixels: float) -> tuple[int, int]:
+        width = int((megapixels * 1e6 * 4 / 3) ** 0.5)
+        return width, width * 3 // 4
+
+    def source(n: int) -> str | None:
+        return sources[n % len(sources)] if sources else None
+
     items = [(row, item) for row, item in plan.tasks.items()]
     folders = requirement_folders(root)
     for row, item in items:
@@ -130,14 +184,16 @@ def generate(root: Path, photos: int, megapixels: float) -> dict:
         for _, item in items
         if any(m.type in ("photos", "screenshot") for m in item.materials)
     ]
-    jobs: list[tuple[str, int, str, int, int]] = []
+    jobs: list[tuple[str, int, str, int, int, str | None]] = []
     planted: list[dict] = []
     per_kind = max(1, photos // 50)  # 2% of photos of each planted kind
     originals = photos - 3 * per_kind
+    every = max(1, originals // large) if large else 0  # where the 12 MP ones go
     for n in range(originals):
         ident = ids[n % len(ids)]
         path = folders[ident] / f"2021-{1 + n % 12:02d}-{1 + n % 28:02d}_市民政局_活动{n:05d}.jpg"
-        jobs.append((str(path), n, "original", width, height))
+        big = every and n % every == 0 and n // every < large
+        jobs.append((str(path), n, "original", *size(12.0 if big else megapixels), source(n)))
     copies: list[tuple[Path, Path]] = []
     for kind, variant in (("reused", "copy"), ("resized", "resized"), ("same-scene", "shifted")):
         for k in range(per_kind):
@@ -152,7 +208,7 @@ def generate(root: Path, photos: int, megapixels: float) -> dict:
             if variant == "copy":  # the same file, byte for byte
                 copies.append((source, path))
             else:
-                jobs.append((str(path), source_index, variant, width, height))
+                jobs.append((str(path), source_index, variant, *jobs[source_index][3:]))
             planted.append(
                 {"kind": kind, "a": str(source.relative_to(root)), "b": str(path.relative_to(root))}
             )
@@ -162,11 +218,41 @@ def generate(root: Path, photos: int, megapixels: float) -> dict:
                 print(f"  generated {done}/{len(jobs)} photos", file=sys.stderr)
     for source, path in copies:
         shutil.copyfile(source, path)
-    manifest = {"photos": len(jobs) + len(copies), "megapixels": megapixels, "planted": planted}
+    manifest = {
+        "photos": len(jobs) + len(copies),
+        "megapixels": megapixels,
+        "large": large,
+        "from": len(sources or ()),
+        "planted": planted,
+        # photos derived from one real photo are alike (different windows of one scene)
+        "source": {str(Path(job[0]).relative_to(root)): job[5] for job in jobs if job[5]},
+    }
     (root / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
     )
     return manifest
+
+
+DECODED = "decode at 1/8 (Pillow)"
+DECODE = """
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from PIL import Image
+def decode(path):
+    with Image.open(path) as image:
+        image.draft("L", (image.width // 8, image.height // 8))
+        image.load()
+        return image.width
+paths = open(sys.argv[1], encoding="utf-8").read().split("\\n")
+with ProcessPoolExecutor(int(sys.argv[2])) as pool:
+    print(sum(pool.map(decode, paths, chunksize=4)))
+"""
+"""Every photo decoded at 1/8 scale in grey, in as many processes as cwm uses: the floor for
+any tool that looks at the pixels."""
+
+WITHOUT_OCR = {"CWM_NO_OCR": "1"}
+"""The default install is measured: an install with the OCR extra does not recognise the
+screenshot folders' photos (benchmarks/ocr.py measures what the extra costs)."""
 
 
 def timed(
@@ -256,9 +342,12 @@ def cold_and_warm(
     run writes beside the cold run's folder, as the weekly run does). Returns the check's JSON
     of the cold run."""
     cache = Path(tempfile.mkdtemp(prefix="cwm-bench-cache-"))
-    env = {**os.environ, "CWM_CACHE_DIR": str(cache)}
+    env = {**os.environ, "CWM_CACHE_DIR": str(cache), **WITHOUT_OCR}
     out = Path(tempfile.mkdtemp()) / "report.json"
     command = [cwm, "check", str(root), "-f", "json", "-o", str(out)]
+    # the plan's own cache filled first (as by any command on a PC that has run cwm once): the
+    # cold run reads the evidence afresh, not the plan's YAML (0.2 s, once per plan)
+    subprocess.run([cwm, "due"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     cold_disk()
     samples.add(f"{label} check, cold", *timed(command, env))
     result = json.loads(out.read_text(encoding="utf-8"))
@@ -266,9 +355,10 @@ def cold_and_warm(
     shutil.rmtree(cache, ignore_errors=True)
     if report:
         cache = Path(tempfile.mkdtemp(prefix="cwm-bench-cache-"))
-        env = {**os.environ, "CWM_CACHE_DIR": str(cache)}
+        env = {**os.environ, "CWM_CACHE_DIR": str(cache), **WITHOUT_OCR}
         folder = Path(tempfile.mkdtemp(prefix="cwm-bench-report-"))
         command = [cwm, "report", str(root), "-o", str(folder)]
+        subprocess.run([cwm, "due"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         cold_disk()
         samples.add(f"{label} report, cold", *timed(command, env))
         samples.add(f"{label} report, warm", *timed(command, env))
@@ -322,20 +412,32 @@ def main() -> None:
         default=None,
         help="where the tree is generated (default benchmarks/results/tree-N)",
     )
+    parser.add_argument(
+        "--from",
+        dest="sources",
+        type=Path,
+        help="derive the photos from the real camera photos (JPEG) of this folder",
+    )
+    parser.add_argument("--large", type=int, default=0, help="of the photos, this many of 12 MP")
     parser.add_argument("--skip-findimagedupes", action="store_true")
     parser.add_argument(
         "--report", action="store_true", help="also time `cwm report`, cold and warm"
     )
     add_measure_options(parser)
     args = parser.parse_args()
-    root = args.dir or HERE / "results" / f"tree-{args.photos}-{args.megapixels:g}mp"
+    name = f"tree-{args.photos}-{args.megapixels:g}mp"
+    name += f"-{args.large}x12mp" * bool(args.large) + "-real" * bool(args.sources)
+    root = args.dir or HERE / "results" / name
     if not (root / "manifest.json").exists():
         shutil.rmtree(root, ignore_errors=True)
+        sources = real_photos(args.sources) if args.sources else None
+        if args.sources and not sources:
+            sys.exit(f"no JPEG photo of 480 pixels or more in {args.sources}")
         print(
             f"generating {args.photos} photos of {args.megapixels:g} MP in {root} …",
             file=sys.stderr,
         )
-        manifest = generate(root, args.photos, args.megapixels)
+        manifest = generate(root, args.photos, args.megapixels, sources, args.large)
     else:
         manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
     files = [p for p in root.rglob("*") if p.is_file()]
@@ -349,15 +451,17 @@ def main() -> None:
     print(f"OS page cache: {page}")
     samples, reports = Samples(), {}
     read_all = ["sh", "-c", f"find '{root}' -type f -exec cat {{}} + > /dev/null"]
+    listing = Path(tempfile.mkdtemp()) / "photos.txt"
+    listing.write_text("\n".join(str(p) for p in files if p.suffix == ".jpg"), encoding="utf-8")
+    decode = [sys.executable, "-c", DECODE, str(listing), str(os.cpu_count() or 1)]
     for _ in range(args.rounds):
         cold_disk()
         samples.add("read every byte (cat)", *timed(read_all))
+        cold_disk()
+        samples.add(DECODED, *timed(decode))
         for label, cwm in installs(args):
             reports[label] = cold_and_warm(label, cwm, root, cold_disk, samples, args.report)
     if not args.skip_findimagedupes and shutil.which("findimagedupes"):
-        photos = [str(p) for p in files if p.suffix == ".jpg"]
-        listing = Path(tempfile.mkdtemp()) / "photos.txt"
-        listing.write_text("\n".join(photos), encoding="utf-8")
         cold_disk()
         samples.add("findimagedupes", *timed(["sh", "-c", f"findimagedupes - < '{listing}'"]))
 
@@ -371,6 +475,7 @@ def main() -> None:
             f" · warm / cold {warm / cold:.3f} (target ≤ 0.05)",
             end="",
         )
+        print(f" · cold / {DECODED} {cold / samples.seconds(DECODED):.3f}", end="")
         if "findimagedupes" in samples.runs:
             print(
                 f" · cold / findimagedupes {cold / samples.seconds('findimagedupes'):.3f}", end=""
@@ -394,7 +499,7 @@ def report_pairs(manifest: dict, report: dict) -> None:
     }
     planted = {tuple(sorted((p["a"], p["b"]))): expected[p["kind"]] for p in manifest["planted"]}
     # photos derived from one original are all alike: two copies of it are a pair too
-    family: dict[str, str] = {}
+    family: dict[str, str] = dict(manifest.get("source", {}))
     for p in manifest["planted"]:
         family[p["b"]] = family.get(p["a"], p["a"])
         family.setdefault(p["a"], p["a"])
