@@ -6,6 +6,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
+
 from cwm.evidence import reading
 from cwm.evidence.cache import FileCache
 
@@ -154,6 +156,7 @@ db.execute("COMMIT")
 """
 
 
+@pytest.mark.slow  # in CI's slow job: keeps the README's test run short
 def test_a_cache_another_process_is_writing_is_left_alone(tmp_path, monkeypatch):
     """Another process holds a write transaction: this run goes on without the cache, says so,
     and the other process's row is there after it commits (before: the live file was deleted)."""

@@ -118,6 +118,7 @@ def strict_xlsx(path: Path) -> None:
             out.writestr(info, data)
 
 
+@pytest.mark.slow  # in CI's slow job: keeps the README's test run short
 def test_bombs_and_odd_files_are_findings_within_the_memory_bound(tmp_path):
     root = tmp_path / "ev"
     build_tree(root, {"III-8-1-3 家风/报告.docx": good_report()})
@@ -204,6 +205,7 @@ def test_a_huge_ofd_page_and_a_huge_docx_run_stop_at_the_text_limit(tmp_path):
     print(f"huge OFD page and docx run: {elapsed:.1f} s, peak {peak} MB")
 
 
+@pytest.mark.slow  # in CI's slow job: keeps the README's test run short
 def test_a_large_csv_is_read_only_as_far_as_needed(tmp_path):
     root = tmp_path / "ev" / "III-15-2-3"
     root.mkdir(parents=True)
@@ -494,6 +496,7 @@ def test_a_data_file_beyond_the_bound_is_refused_by_size(data_copy):
 # --- names a shared drive can hold ------------------------------------------------------------
 
 
+@pytest.mark.slow  # in CI's slow job: keeps the README's test run short
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX byte names")
 def test_any_name_any_output(tmp_path):
     """Control characters (ESC, newline, tab) and bytes that are not UTF-8 (a share mounted
@@ -542,6 +545,7 @@ def test_a_huge_png_is_refused_from_its_header(tmp_path):
     print(f"huge PNG: peak {peak} MB")
 
 
+@pytest.mark.slow  # in CI's slow job: keeps the README's test run short
 def test_a_million_row_sheet_is_refused_before_it_is_loaded(tmp_path):
     root = tmp_path / "ev" / "III-15-2-3"
     root.mkdir(parents=True)

@@ -251,6 +251,7 @@ def next_year() -> pf.Plan:
     return plan
 
 
+@pytest.mark.slow  # in CI's slow job: keeps the README's test run short
 def test_next_years_plan_validates_and_diff_names_every_change(tmp_path, capsys):
     source = pf.write_docx(next_year(), tmp_path / "2022年方案.docx")
     draft = import_plan(source)

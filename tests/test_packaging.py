@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -34,6 +36,7 @@ def test_data_and_templates_match_the_package_data_patterns():
     assert all(name.endswith((".j2", ".css")) for name in templates), templates
 
 
+@pytest.mark.slow  # in CI's slow job: keeps the README's test run short
 def test_the_installed_command_runs_every_subcommand(tmp_path):
     """Run the console script from outside the checkout, so the installed package is used: every
     command of the app's own list, each with the exit code it must give."""

@@ -84,6 +84,7 @@ SOURCE = Source(key="ledger", label="附件5 台账", duties=duties, details=det
 '''
 
 
+@pytest.mark.slow  # in CI's slow job: keeps the README's test run short
 def test_recipe_a_new_plan_source(tmp_path):
     """One module and one registry line: the duties appear in cwm duties (JSON with their
     source, the summary's column), cwm due and cwm init go on as before."""
@@ -131,6 +132,7 @@ def check(ctx: Context) -> Iterator[Found]:
 '''
 
 
+@pytest.mark.slow  # in CI's slow job: keeps the README's test run short
 def test_recipe_a_new_rule(tmp_path):
     """One module and one name in MODULES: cwm rules lists its code, cwm check yields it with
     the severity the module declares."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..builders import csv_bytes, docx_bytes, han_text, pdf_bytes, scene_jpeg, xlsx_bytes
+from ..builders import Content, csv_bytes, docx_bytes, han_text, pdf_bytes, scene_jpeg, xlsx_bytes
 
 APRIL = dt.date(2021, 4, 10)
 REAL_DOC = Path(__file__).parent.parent / "fixtures" / "real" / "说明报告.doc"
@@ -28,8 +28,16 @@ def report(n: int, lead: str = LEAD) -> bytes:
     return docx_bytes(lead + han_text(n - word_count(lead)))
 
 
-def photo(seed: int, taken: dt.date | None = APRIL, variant: str = "original") -> bytes:
-    return scene_jpeg(seed, variant, taken=taken, size=(1024, 768))  # as a phone's photo is seen
+def photo(
+    seed: int, taken: dt.date | None = APRIL, variant: str = "original"
+) -> Callable[[Path], None]:
+    """A photo as a phone's is seen (1024×768), drawn when the scenario's folder is built —
+    not when the cases are collected, in every test worker."""
+
+    def write(path: Path) -> None:
+        path.write_bytes(scene_jpeg(seed, variant, taken=taken, size=(1024, 768)))
+
+    return write
 
 
 XIAOQU = ["阳光小区", "锦绣花园", "滨江苑", "南湖小区", "和平里"]
@@ -62,7 +70,7 @@ class Scenario:
     name: str
     story: str
     """What the office did, in a line."""
-    files: dict[str, bytes | str] | Callable[[], dict[str, bytes | str]]
+    files: dict[str, Content] | Callable[[], dict[str, Content]]
     expect: dict[str, tuple[str, set[str]]]
     """Requirement id -> (status, the error and warning codes expected, exactly)."""
     period: str | None = None
