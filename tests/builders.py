@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import struct
 import zipfile
@@ -339,6 +340,7 @@ def scene_image(seed: int, size: tuple[int, int] = (800, 600)):
     return Image.blend(image, grain.convert("RGB"), 0.15)
 
 
+@functools.lru_cache(maxsize=512)  # bytes, immutable: a worker draws each photo once
 def scene_jpeg(
     seed: int,
     variant: str = "original",

@@ -4,6 +4,7 @@ where a 现场照片 is asked for — each planted in a real file beside its nea
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from pathlib import Path
 
@@ -17,6 +18,7 @@ REAL = Path(__file__).parent.parent / "fixtures" / "real"
 NAME = "III-7-3-1 村规民约/2021-04-0{n}_市民政局_宣讲{n}.{ext}"
 
 
+@functools.lru_cache(maxsize=64)  # bytes, immutable: each picture drawn once per worker
 def picture(
     size: tuple[int, int] = (1024, 768),
     seed: int = 1,
