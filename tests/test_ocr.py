@@ -38,9 +38,12 @@ def scan_pdf(
     number: str | None = None,
     angle: float = 0.8,
     seed: int = 1,
+    photographed: bool = False,
 ) -> Path:
     """An A4 page as a scanner makes it: an image only (no text layer), the red header, the
-    文号 under it, the body, a red seal, turned by ``angle`` degrees, with speckles."""
+    文号 under it, the body, a red seal, turned by ``angle`` degrees, with speckles;
+    ``photographed``: as a phone photographs it instead — a JPEG of the page on a grey desk,
+    under uneven light."""
     from PIL import Image, ImageDraw, ImageFont
 
     width, height = round(8.27 * dpi), round(11.69 * dpi)
@@ -69,7 +72,16 @@ def scan_pdf(
         draw.point((random.randrange(width), random.randrange(height)), fill=(90, 90, 90))
     page = page.rotate(angle, expand=False, fillcolor="white")
     buffer = io.BytesIO()
-    page.save(buffer, "PDF", resolution=dpi)
+    if photographed:
+        from PIL import ImageChops
+
+        desk = Image.new("RGB", (width + 160, height + 200), (110, 105, 100))
+        desk.paste(page, (80, 90))
+        light = Image.linear_gradient("L").resize(desk.size).point(lambda v: 215 + v // 6)
+        desk = ImageChops.multiply(desk, Image.merge("RGB", [light] * 3))
+        desk.save(buffer, "JPEG", quality=85)
+    else:
+        page.save(buffer, "PDF", resolution=dpi)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(buffer.getvalue())
     return path
@@ -108,6 +120,39 @@ def test_a_scanned_red_header_document_gives_its_number(tmp_path, capsys, dpi, n
     found = {f["code"]: f["message"] for f in result["findings"]}
     assert "document-ocr" in found and number in found["document-ocr"], found
     assert "document-number" not in found and "document-scan" not in found
+
+
+@pytest.mark.parametrize("pages", [["发文.jpg"], ["发文_1.jpg", "发文_2.jpg"]])
+def test_a_photographed_document_gives_its_number(tmp_path, capsys, pages):
+    """A 红头文件 photographed with a phone (a JPEG per page): its first page read for the 文号;
+    the second page, without one, is no second document."""
+    folder = tmp_path / "材料" / "III-27-1-3 孤儿供养标准"
+    body = ["关于调整孤儿基本生活保障标准的通知", "各县（区）民政局：", *_lines(han_text(120))]
+    number = "资民发〔2021〕25号"
+    for n, name in enumerate(pages):
+        first = n == 0
+        scan_pdf(
+            folder / name,
+            body if first else _lines(han_text(300, n)),
+            dpi=150,
+            header="资阳市民政局文件" if first else None,
+            number=number if first else None,
+            photographed=True,
+            seed=n,
+        )
+    result = check(tmp_path, capsys)["III-27-1-3"]
+    found = {f["code"]: f["message"] for f in result["findings"] if f["code"] != "manual-check"}
+    assert set(found) == {"document-ocr"}, found
+    assert number in found["document-ocr"] and result["status"] == "pass"
+
+
+def test_a_photographed_page_without_a_number_says_so(tmp_path, capsys):
+    folder = tmp_path / "材料" / "III-27-1-3 孤儿供养标准"
+    lines = ["关于孤儿供养情况的说明", *_lines(han_text(150))]
+    scan_pdf(folder / "情况说明.jpg", lines, photographed=True)
+    findings = check(tmp_path, capsys)["III-27-1-3"]["findings"]
+    found = {f["code"]: f["message"] for f in findings if f["code"] != "manual-check"}
+    assert set(found) == {"document-number"} and "图片" in found["document-number"], found
 
 
 def test_a_scan_without_a_number_says_so(tmp_path, capsys):

@@ -104,3 +104,96 @@ def test_a_word_file_of_a_pasted_scan_is_left_to_a_person(plan, tmp_path):
     _pasted_scan(folder / "发文.docx", "资民发〔2021〕25号 关于提高孤儿基本生活保障标准的通知")
     result = result_of(run_check(plan, tmp_path, "III-27-1-3"), "III-27-1-3")
     assert codes(result) == [] and result.status == "pass"
+
+
+# --- a 正式发文 photographed or scanned to pictures ------------------------------------------
+
+
+def _page(text: str = "资阳市民政局文件") -> bytes:
+    """A page as a phone photographs it: white paper, a red header, black lines."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((150, 120, 1090, 200), fill=(200, 20, 20))
+    for top in range(400, 1500, 60):
+        draw.line((150, top, 1090, top), fill="black", width=3)
+    draw.text((160, 300), text, fill="black")
+    out = io.BytesIO()
+    page.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def test_a_photographed_document_counts_and_is_left_to_a_person(plan, tmp_path):
+    """A reviewer takes a photographed 红头文件 as the document: not 未达标 for want of a
+    PDF; without the OCR extra its 文号 is for a person to see."""
+    result = check(plan, tmp_path, {"III-27-1-3/关于调整孤儿基本生活保障标准的通知.jpg": _page()})
+    assert codes(result) == ["document-scan"] and result.status == "manual"
+    (finding,) = result.findings[:1]
+    assert finding.path.endswith("通知.jpg") and "请人工核对发文字号" in finding.message
+
+
+def test_pages_of_one_document_are_one_document(plan, tmp_path, edit):
+    """通知_1 … 通知_3 (and 通知（1）, 第2页, p3) are the pages of one document: a plan asking
+    for two documents is not met by them; two photographed documents meet it."""
+    from cwm.plan.loader import load_plan
+
+    two = load_plan(
+        edit(
+            "tasks.yaml",
+            "            count: 1\n            text: 正式发文",
+            "            count: 2\n            text: 正式发文",
+        )
+    )
+    for names in (
+        ["通知_1.jpg", "通知_2.jpg", "通知_3.jpg"],
+        ["通知（1）.jpg", "通知（2）.png"],
+        ["通知 第1页.jpg", "通知 第2页.jpg"],
+        ["通知-p1.jpg", "通知-P2.jpg"],
+    ):
+        root = tmp_path / names[0]
+        build_tree(root, {f"III-27-1-3/{name}": _page() for name in names})
+        result = result_of(run_check(two, root, "III-27-1-3"), "III-27-1-3")
+        assert codes(result) == ["document-count", "document-scan"], names
+        count = next(f for f in result.findings if f.code == "document-count")
+        assert "正式发文 1 份，要求 2 份以上" in count.message
+        scan = next(f for f in result.findings if f.code == "document-scan")
+        assert scan.path.endswith(names[0]) and f"（{len(names)} 张）" in scan.message
+    # near misses: camera names and dates are no page numbers; two documents are two
+    for names in (
+        ["IMG_20210512_093102.jpg", "IMG_20210512_093215.jpg"],
+        ["微信图片_20210603152233.jpg", "微信图片_20210603152301.jpg"],
+        ["资民发〔2021〕25号.jpg", "资民发〔2021〕26号.jpg"],
+        ["通知.jpg", "决定.jpg"],
+    ):
+        root = tmp_path / names[0]
+        build_tree(root, {f"III-27-1-3/{name}": _page() for name in names})
+        result = result_of(run_check(two, root, "III-27-1-3"), "III-27-1-3")
+        assert codes(result) == ["document-scan", "document-scan"], names
+
+
+def test_a_pdf_beside_a_photographed_page_makes_two(plan, tmp_path):
+    result = check(
+        plan,
+        tmp_path,
+        {
+            "III-27-1-3/孤儿供养标准.pdf": pdf_bytes(
+                "资民发〔2021〕25号 关于提高孤儿基本生活保障标准的通知"
+            ),
+            "III-27-1-3/附件.jpg": _page(),
+        },
+    )
+    assert codes(result) == ["document-scan"]
+    assert "document-count" not in codes(result)
+
+
+def test_pictures_of_an_item_that_asks_for_pictures_are_not_pages(plan):
+    """An item asking for 图片资料 (and one for 截图) keeps its pictures as photos, even when it
+    also asks for a document; only a document-only item takes them as pages."""
+    from cwm.evidence.rules.documents import takes_pages
+
+    assert takes_pages({"document"}) and takes_pages({"document", "report"})
+    assert not takes_pages({"document", "photos"}) and not takes_pages({"document", "screenshot"})
+    assert not takes_pages({"photos"}) and not takes_pages({"report"})

@@ -565,6 +565,16 @@ SCENARIOS = [
         {"III-27-1-3": ("warn", {"document-number"})},
     ),
     Scenario(
+        "document-photographed",
+        "正式发文用手机拍了两页交上来（IMG_ 开头，未改名），没有装文字识别",
+        {
+            "III-27-1-3/IMG_20210512_093102.jpg": photo(500),
+            "III-27-1-3/IMG_20210512_093215.jpg": photo(501),
+        },
+        {"III-27-1-3": ("manual", set())},
+        notes={"III-27-1-3": {"document-scan"}},
+    ),
+    Scenario(
         "volunteer-table-gbk-csv",
         "志愿者数据表是 Excel 另存的 GBK CSV",
         {

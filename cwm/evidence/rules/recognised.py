@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from cwm.dates import find_date
 from cwm.evidence.context import Context, Found, Requirement
+from cwm.evidence.rules.documents import pages_by_document, takes_pages
 
 if TYPE_CHECKING:
     from cwm.evidence.scan import EvidenceFile
@@ -145,7 +146,8 @@ def wanted(
     requirements: Iterable[Requirement], folders: Mapping[str, Any], reads: Mapping[str, Any]
 ) -> tuple[list[EvidenceFile], list[EvidenceFile]]:
     """The images to recognise, only where it decides something: (every screenshot of an item
-    that asks for them, the photos of an item with photos whose EXIF and name give no date)."""
+    that asks for them and the first page of each photographed 正式发文 — each read whole —,
+    the photos of an item with photos whose EXIF and name give no date)."""
     screens: list[EvidenceFile] = []
     stamps: list[EvidenceFile] = []
     for requirement in requirements:
@@ -156,6 +158,8 @@ def wanted(
         images = [f for f in folder.files if f.kind == "image" and not f.reference]
         if "screenshot" in kinds:
             screens += images
+        elif takes_pages(kinds):  # a photographed 正式发文: its first page, for the 文号
+            screens += [pages[0] for pages in pages_by_document(images)]
         elif "photos" in kinds:
             stamps += [
                 f
