@@ -21,11 +21,16 @@ REAL_DOC = Path(__file__).parent.parent / "fixtures" / "real" / "说明报告.do
 LEAD = "2021年投入资金300万元，建成12个站点。出台政策，建立制度，纳入考核，加强督导。"
 
 
-def report(n: int, lead: str = LEAD) -> bytes:
-    """A .docx of ``n`` words (Word's count) with the year, figures and five kinds of measure."""
-    from cwm.formats.wordcount import word_count
+def report(n: int, lead: str = LEAD) -> Callable[[Path], None]:
+    """A .docx of ``n`` words (Word's count) with the year, figures and five kinds of measure,
+    written when the scenario's folder is built (not at collection, in every test worker)."""
 
-    return docx_bytes(lead + han_text(n - word_count(lead)))
+    def write(path: Path) -> None:
+        from cwm.formats.wordcount import word_count
+
+        path.write_bytes(docx_bytes(lead + han_text(n - word_count(lead))))
+
+    return write
 
 
 def photo(
