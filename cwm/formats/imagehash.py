@@ -4,12 +4,15 @@ distances between two hashes mean."""
 
 from __future__ import annotations
 
+from typing import Any
 
-def dhash(image: object) -> int:
+
+def dhash(image: Any) -> int:
     """64-bit dHash of a Pillow image (any mode, any size)."""
     from PIL import Image
 
-    small = image.convert("L").resize((9, 8), Image.Resampling.BILINEAR)  # type: ignore[attr-defined]  # ``image`` is any Pillow image, typed object to keep PIL unimported
+    grey = image if image.mode == "L" else image.convert("L")  # read only: no copy
+    small = grey.resize((9, 8), Image.Resampling.BILINEAR)
     pixels = small.tobytes()
     bits = 0
     for row in range(8):

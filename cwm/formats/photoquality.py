@@ -63,7 +63,7 @@ def blur(image: Any) -> float:
     """0 (sharp) … 1 (flat) for a Pillow image of any mode and size."""
     from PIL import Image
 
-    grey = image.convert("L")
+    grey = image if image.mode == "L" else image.convert("L")  # read only: no copy
     if max(grey.size) > SIDE:
         grey = grey.copy()
         grey.thumbnail((SIDE, SIDE), Image.Resampling.BILINEAR)
