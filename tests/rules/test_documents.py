@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ..builders import build_tree, codes, docx_bytes, pdf_bytes, result_of, run_check
 
 
@@ -135,43 +137,57 @@ def test_a_photographed_document_counts_and_is_left_to_a_person(plan, tmp_path):
     assert finding.path.endswith("通知.jpg") and "请人工核对发文字号" in finding.message
 
 
-def test_pages_of_one_document_are_one_document(plan, tmp_path, edit):
-    """通知_1 … 通知_3 (and 通知（1）, 第2页, p3) are the pages of one document: a plan asking
-    for two documents is not met by them; two photographed documents meet it."""
+@pytest.fixture
+def two_documents(edit):
+    """The plan with III-27-1-3 asking for two 正式发文."""
     from cwm.plan.loader import load_plan
 
-    two = load_plan(
-        edit(
-            "tasks.yaml",
-            "            count: 1\n            text: 正式发文",
-            "            count: 2\n            text: 正式发文",
-        )
+    old, new = (
+        "            count: 1\n            text: 正式发文",
+        "            count: 2\n            text: 正式发文",
     )
-    for names in (
+    return load_plan(edit("tasks.yaml", old, new))
+
+
+def _pictures_checked(plan, root, names: list[str]):
+    build_tree(root, {f"III-27-1-3/{name}": _page() for name in names})
+    return result_of(run_check(plan, root, "III-27-1-3"), "III-27-1-3")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
         ["通知_1.jpg", "通知_2.jpg", "通知_3.jpg"],
         ["通知（1）.jpg", "通知（2）.png"],
         ["通知 第1页.jpg", "通知 第2页.jpg"],
         ["通知-p1.jpg", "通知-P2.jpg"],
-    ):
-        root = tmp_path / names[0]
-        build_tree(root, {f"III-27-1-3/{name}": _page() for name in names})
-        result = result_of(run_check(two, root, "III-27-1-3"), "III-27-1-3")
-        assert codes(result) == ["document-count", "document-scan"], names
-        count = next(f for f in result.findings if f.code == "document-count")
-        assert "正式发文 1 份，要求 2 份以上" in count.message
-        scan = next(f for f in result.findings if f.code == "document-scan")
-        assert scan.path.endswith(names[0]) and f"（{len(names)} 张）" in scan.message
-    # near misses: camera names and dates are no page numbers; two documents are two
-    for names in (
+    ],
+)
+def test_pages_of_one_document_are_one_document(two_documents, tmp_path, names):
+    """通知_1 … 通知_3 (and 通知（1）, 第2页, p3) are the pages of one document: a plan asking
+    for two documents is not met by them."""
+    result = _pictures_checked(two_documents, tmp_path, names)
+    assert codes(result) == ["document-count", "document-scan"], names
+    count = next(f for f in result.findings if f.code == "document-count")
+    assert "正式发文 1 份，要求 2 份以上" in count.message
+    scan = next(f for f in result.findings if f.code == "document-scan")
+    assert scan.path.endswith(names[0]) and f"（{len(names)} 张）" in scan.message
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
         ["IMG_20210512_093102.jpg", "IMG_20210512_093215.jpg"],
         ["微信图片_20210603152233.jpg", "微信图片_20210603152301.jpg"],
         ["资民发〔2021〕25号.jpg", "资民发〔2021〕26号.jpg"],
         ["通知.jpg", "决定.jpg"],
-    ):
-        root = tmp_path / names[0]
-        build_tree(root, {f"III-27-1-3/{name}": _page() for name in names})
-        result = result_of(run_check(two, root, "III-27-1-3"), "III-27-1-3")
-        assert codes(result) == ["document-scan", "document-scan"], names
+    ],
+)
+def test_camera_names_and_document_numbers_are_no_page_numbers(two_documents, tmp_path, names):
+    """Near misses: two pictures named by a camera, by their 文号 or by their titles are two
+    documents, which meet a plan asking for two."""
+    result = _pictures_checked(two_documents, tmp_path, names)
+    assert codes(result) == ["document-scan", "document-scan"], names
 
 
 def test_a_pdf_beside_a_photographed_page_makes_two(plan, tmp_path):
