@@ -188,6 +188,7 @@ def remove_partials(out_dir: Path) -> list[str]:
 
 CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
 """Control characters (ESC, newline, tab) as every output shows them: ``\\x1b``."""
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def decodable(text: str) -> str:
@@ -200,4 +201,6 @@ def shown(text: str) -> str:
     """A name or message as every output shows it: bytes a share could not decode (surrogates)
     as U+FFFD, control characters (ESC, newline, tab) as ``\\x1b``. Applied where findings are
     made, so text, JSON, the workbook and the web page say the same and none can fail on it."""
-    return decodable(text).translate(CONTROL_ESCAPES)
+    text = decodable(text)
+    # translate() looks up every character: only for the rare text that has one to escape
+    return text.translate(CONTROL_ESCAPES) if _CONTROL.search(text) else text

@@ -51,6 +51,13 @@ def strip_copy_suffix(stem: str) -> str:
     return stem
 
 
+def named_draft(stem: str, draft_words: list[str]) -> bool:
+    """Whether a file's name (its stem) marks it as a draft: one of the plan's ``draft_words``
+    (初稿, 草稿, 修改稿…) in it, in any case."""
+    folded = stem.casefold()
+    return any(word.casefold() in folded for word in draft_words)
+
+
 @dataclass
 class Caption:
     fields: dict[str, str] = field(default_factory=dict)

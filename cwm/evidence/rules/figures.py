@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
+from cwm.evidence.captions import named_draft
 from cwm.evidence.context import Context, Found
 from cwm.formats.figures import Figure, same, step, term_of
 from cwm.formats.tablepairs import parse_number
@@ -85,10 +86,10 @@ def file_figures(ctx: Context) -> list[tuple[Any, dict[str, Figure]]]:
 
 
 def _file_figures(ctx: Context) -> list[tuple[Any, dict[str, Figure]]]:
-    drafts = [w.casefold() for w in ctx.tasks.rules.captions.draft_words]
+    drafts = ctx.tasks.rules.captions.draft_words
     files: list[tuple[Any, dict[str, Figure]]] = []
     for file, document in ctx.read("document"):
-        if any(w in file.path.stem.casefold() for w in drafts) or document.scanned:
+        if named_draft(file.path.stem, drafts) or document.scanned:
             continue
         mine = [f for f in document.figures if all(y == ctx.year for y in f.years) and not f.part]
         files.append((file, _of_file(mine)))

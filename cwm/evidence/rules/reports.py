@@ -19,7 +19,7 @@ from itertools import islice
 from typing import Any, Iterator
 
 from cwm.dates import year_written
-from cwm.evidence.captions import strip_copy_suffix
+from cwm.evidence.captions import named_draft, strip_copy_suffix
 from cwm.evidence.context import Context, Found
 from cwm.labels import words as words_label
 from cwm.vocab import Trait
@@ -215,13 +215,7 @@ def _one_per_document(main: list[Candidate]) -> Iterator[Candidate | Found]:
 def _set_drafts_aside(main: list[Candidate], drafts: list[str]) -> Iterator[Candidate | Found]:
     """A document whose name marks it as a draft is set aside when a final is there too."""
 
-    words = [w.casefold() for w in drafts]
-
-    def is_draft(c: Candidate) -> bool:
-        stem = c.file.path.stem.casefold()
-        return any(w in stem for w in words)
-
-    drafts_here = {id(c) for c in main if is_draft(c)}
+    drafts_here = {id(c) for c in main if named_draft(c.file.path.stem, drafts)}
     has_final = len(drafts_here) < len(main)
     for c in main:
         if id(c) not in drafts_here or not has_final:
