@@ -20,9 +20,15 @@ def _wait_for(condition, seconds: float = 5.0) -> None:
         time.sleep(0.01)
 
 
+needs_fadvise = pytest.mark.skipif(
+    not hasattr(os, "posix_fadvise"), reason="read-ahead asks the OS by posix_fadvise (Linux)"
+)
+
+
+@needs_fadvise
 def test_stays_within_the_window_of_results(tmp_path, monkeypatch):
     loaded = []
-    monkeypatch.setattr(readahead, "_load", lambda path, buffer: loaded.append(path.name))
+    monkeypatch.setattr(readahead, "_load", lambda path: loaded.append(path.name))
     paths = [tmp_path / f"{n}.jpg" for n in range(6)]
     ahead = readahead.ReadAhead(paths, window=2)
     ahead.start()
@@ -38,8 +44,9 @@ def test_stays_within_the_window_of_results(tmp_path, monkeypatch):
     assert len(loaded) == 3
 
 
+@needs_fadvise
 def test_context_stops_the_thread_when_the_run_fails(tmp_path, monkeypatch):
-    monkeypatch.setattr(readahead, "_load", lambda path, buffer: None)
+    monkeypatch.setattr(readahead, "_load", lambda path: None)
     with pytest.raises(KeyboardInterrupt):
         with readahead.reading_ahead([tmp_path / f"{n}" for n in range(100)]) as ahead:
             raise KeyboardInterrupt
@@ -47,20 +54,27 @@ def test_context_stops_the_thread_when_the_run_fails(tmp_path, monkeypatch):
     assert not ahead._thread.is_alive()
 
 
-@pytest.mark.parametrize("fadvise", [True, False], ids=["posix_fadvise", "reading"])
-def test_load_is_best_effort(tmp_path, monkeypatch, fadvise):
-    if not fadvise:
-        monkeypatch.delattr(os, "posix_fadvise", raising=False)
-    elif not hasattr(os, "posix_fadvise"):
-        pytest.skip("no posix_fadvise here")
+@needs_fadvise
+def test_load_is_best_effort(tmp_path):
     photo = tmp_path / "a.jpg"
     photo.write_bytes(b"x" * 3_000_000)
     before = photo.read_bytes()
-    readahead._load(photo, bytearray(1 << 20))
-    readahead._load(tmp_path / "gone.jpg", bytearray(16))  # missing: skipped, no error
+    readahead._load(photo)
+    readahead._load(tmp_path / "gone.jpg")  # missing: skipped, no error
     (tmp_path / "folder.jpg").mkdir()
-    readahead._load(tmp_path / "folder.jpg", bytearray(16))
+    readahead._load(tmp_path / "folder.jpg")
     assert photo.read_bytes() == before
+
+
+def test_nothing_is_read_ahead_where_the_os_cannot_be_asked(tmp_path, monkeypatch):
+    """Windows, macOS: no thread, nothing read twice (over a share that does not keep it)."""
+    monkeypatch.delattr(os, "posix_fadvise", raising=False)
+    loaded = []
+    monkeypatch.setattr(readahead, "_load", lambda path: loaded.append(path))
+    with readahead.reading_ahead([tmp_path / f"{n}" for n in range(5)]) as ahead:
+        ahead.done()
+    assert not ahead._thread.is_alive() and loaded == []
+    readahead._load(tmp_path / "gone.jpg")  # and the loader itself is a no-op: no error
 
 
 def test_a_check_reads_ahead_only_the_files_it_reads_in_order(tmp_path, monkeypatch):
@@ -72,9 +86,7 @@ def test_a_check_reads_ahead_only_the_files_it_reads_in_order(tmp_path, monkeypa
         (folder / f"报告{n}.docx").write_bytes(docx_bytes("投入资金300万元。" * (n + 1)))
     asked = []
     real = readahead._load
-    monkeypatch.setattr(
-        readahead, "_load", lambda path, buffer: asked.append(path) or real(path, buffer)
-    )
+    monkeypatch.setattr(readahead, "_load", lambda path: asked.append(path) or real(path))
     found = scan(tmp_path / "材料", {"III-8-1-3": "报告"})
     files = [f for folder in found.folders.values() for f in folder.files]
     assert len(files) == 5

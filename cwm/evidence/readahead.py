@@ -3,11 +3,12 @@
 On a cold disk (the first check of a folder on a shared drive, or after the OS dropped its
 cache) a worker that opens a photo waits for the disk, and its core idles: on 1,000 photos of
 2 MP that was 0.9 s of a 6.4 s check. A thread of the main process (idle while the pool works)
-asks the OS to load the files the workers will want next — ``posix_fadvise(WILLNEED)`` where
-there is one (Linux), else by reading them (Windows, macOS; the bytes go to the OS cache, the
-copy is thrown away) — never more than ``WINDOW`` files ahead of the results received, so a
-large tree does not push its own files out of the cache before they are read.
+asks the OS to load the files the workers will want next — ``posix_fadvise(WILLNEED)``, which
+only queues the reads (Linux) — never more than ``WINDOW`` files ahead of the results received,
+so a large tree does not push its own files out of the cache before they are read.
 
+Where there is no ``posix_fadvise`` (Windows, macOS) nothing is done: reading a file ahead
+ourselves would read it twice over a network share whose client does not keep it.
 Only the files the run reads anyway, in the folder the user named; a file that cannot be
 opened is skipped (its reader reports it).
 """
@@ -22,19 +23,14 @@ from pathlib import Path
 
 WINDOW = 32
 """Files asked for ahead of the results received (the pool holds about 8 in flight)."""
-_CHUNK = 1 << 20
 
 
-def _load(path: Path, buffer: bytearray) -> None:
-    """Have the OS bring ``path`` into its cache (best effort)."""
+def _load(path: Path) -> None:
+    """Have the OS bring ``path`` into its cache (best effort; where it can be asked)."""
     try:
         with open(path, "rb") as handle:
-            if hasattr(os, "posix_fadvise"):
-                os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_WILLNEED)
-                return
-            while handle.readinto(buffer):
-                pass
-    except OSError:
+            os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_WILLNEED)
+    except (OSError, AttributeError):
         pass
 
 
@@ -47,18 +43,18 @@ class ReadAhead:
         self._thread = threading.Thread(target=self._run, args=(paths,), daemon=True)
 
     def _run(self, paths: list[Path]) -> None:
-        buffer = bytearray(_CHUNK)
         for path in paths:
             self._room.acquire()
             if self._stop.is_set():
                 return
-            _load(path, buffer)
+            _load(path)
 
     def done(self) -> None:
         self._room.release()
 
     def start(self) -> None:
-        self._thread.start()
+        if hasattr(os, "posix_fadvise"):  # elsewhere nothing to ask for: no thread
+            self._thread.start()
 
     def stop(self) -> None:
         self._stop.set()
