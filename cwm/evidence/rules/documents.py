@@ -41,6 +41,16 @@ def has_document_number(text: str) -> bool:
     return bool(DOCUMENT_NUMBER.search(text))
 
 
+def number_shown(text: str) -> str | None:
+    """The first 文号 in ``text`` as a person would quote it (the agency's whole abbreviation,
+    no spaces), or None."""
+    found = DOCUMENT_NUMBER.search(text)
+    if found is None:
+        return None
+    whole = WHOLE_NUMBER.search(text, max(0, found.start() - 12))
+    return "".join((whole or found).group(0).split())
+
+
 _PAGE = re.compile(
     r"(?:[\s_\-－—.·]*(?:(?<!\d)\d{1,3}|[(（]\d{1,3}[)）]|第\s*\d{1,3}\s*页|[pP]\d{1,3}))$"
 )
@@ -85,13 +95,10 @@ def _pictured(ctx: Context, pages: list[EvidenceFile]) -> Found:
     if lines is None:
         message = f"{what}：请人工核对发文字号；正式发文最好扫描为 PDF 提交。"
         return Found("document-scan", message, first.rel, tuple(f.rel for f in pages[1:]))
-    text = "\n".join(lines)
-    found = DOCUMENT_NUMBER.search(text)
-    if found is None:
+    said = number_shown("\n".join(lines))
+    if said is None:
         message = f"{what}的首页没有识别出发文字号（如 资民发〔2021〕25号），请确认是正式发文。"
         return Found("document-number", message, first.rel)
-    whole = WHOLE_NUMBER.search(text, max(0, found.start() - 12))
-    said = "".join((whole or found).group(0).split())
     return Found("document-ocr", f"{what}，文字识别读出发文字号“{said}”。", first.rel)
 
 
@@ -116,12 +123,10 @@ def check(ctx: Context) -> Iterator[Found]:
                 message = "扫描件：请人工核对发文字号（文件中没有可提取的文字）。"
                 yield Found("document-scan", message, file.rel)
                 continue
-            found = DOCUMENT_NUMBER.search(document.first_page)
-            if found and document.recognised:
-                whole = WHOLE_NUMBER.search(document.first_page, max(0, found.start() - 12))
-                said = "".join((whole or found).group(0).split())
+            said = number_shown(document.first_page)
+            if said and document.recognised:
                 yield Found("document-ocr", f"扫描件，文字识别读出发文字号“{said}”。", file.rel)
-            elif not found:
+            elif not said:
                 how = "（扫描件，按文字识别的结果）" if document.recognised else ""
                 yield Found(
                     "document-number",
