@@ -38,8 +38,22 @@ class TextBudget:
             raise ReadError(message, code="too-large")
 
 
+class Tabular:
+    """What holds ``sheets`` (a table file, a document with tables): each sheet read as
+    label -> value (``tablepairs``) once, in the process that read the file, and cached with it
+    (the table, figures and liaison rules all ask)."""
+
+    sheets: tuple[tuple[str, list[list[str]]], ...]
+
+    @functools.cached_property
+    def pairs(self) -> tuple[dict[str, str], ...]:
+        from cwm.formats.tablepairs import sheet_pairs
+
+        return sheet_pairs(self.sheets)
+
+
 @dataclass(frozen=True)
-class DocumentText:
+class DocumentText(Tabular):
     """Text of a document, for counting; ``first_page`` for the 发文字号 check."""
 
     text: str
@@ -84,14 +98,6 @@ class DocumentText:
         from cwm.formats.figures import text_figures
 
         return text_figures(self.text)
-
-    @functools.cached_property
-    def pairs(self) -> tuple[dict[str, str], ...]:
-        """Each of ``sheets`` read as label -> value (``tablepairs``): once, in the worker, and
-        cached with the text."""
-        from cwm.formats.tablepairs import sheet_pairs
-
-        return sheet_pairs(self.sheets)
 
     @functools.cached_property
     def words(self) -> int:

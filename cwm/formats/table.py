@@ -11,7 +11,6 @@ within the zip bounds.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 import os
 import re
@@ -21,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from cwm.formats.base import ReadError
+from cwm.formats.base import ReadError, Tabular
 from cwm.formats.limits import (
     MAX_SHEET_BYTES,
     MAX_SHEET_CELLS,
@@ -37,7 +36,7 @@ MAX_SHEETS = 8
 
 
 @dataclass(frozen=True)
-class Sheets:
+class Sheets(Tabular):
     """The sheets of a table file: (name, rows) in workbook order; a CSV is one sheet."""
 
     sheets: tuple[tuple[str, list[list[str]]], ...] = ()
@@ -49,14 +48,6 @@ class Sheets:
     def rows(self) -> list[list[str]]:
         """The first sheet's rows."""
         return self.sheets[0][1] if self.sheets else []
-
-    @functools.cached_property
-    def pairs(self) -> tuple[dict[str, str], ...]:
-        """Each sheet read as label -> value (``tablepairs``): worked out once, in the process
-        that read the file, and cached with it (the table, figures and liaison rules ask)."""
-        from cwm.formats.tablepairs import sheet_pairs
-
-        return sheet_pairs(self.sheets)
 
 
 def cell_text(value: Any) -> str:
