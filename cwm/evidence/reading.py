@@ -269,16 +269,10 @@ def thumbnails(files: list[EvidenceFile], cache: Any = None, jobs: int = 1) -> d
     return _through_cache(files, _thumbnail_of, cache, jobs, namespace=THUMBNAILS)
 
 
-def _screen_lines(file: EvidenceFile) -> tuple[str, ...]:
+def _lines(part: str, file: EvidenceFile) -> tuple[str, ...]:
     from cwm.formats import ocr
 
-    return ocr.image_lines(file.path, ocr.SCREEN)
-
-
-def _stamp_lines(file: EvidenceFile) -> tuple[str, ...]:
-    from cwm.formats import ocr
-
-    return ocr.image_lines(file.path, ocr.STAMP)
+    return ocr.image_lines(file.path, part)
 
 
 def recognised(
@@ -291,8 +285,12 @@ def recognised(
 
     if not ocr.enabled() or not (screens or stamps):
         return {}
-    out = _through_cache(screens, _screen_lines, cache, jobs, namespace="ocr-screen")
-    out.update(_through_cache(stamps, _stamp_lines, cache, jobs, namespace="ocr-stamp"))
+    import functools
+
+    out = {}
+    for files, part in ((screens, ocr.SCREEN), (stamps, ocr.STAMP)):
+        make = functools.partial(_lines, part)
+        out.update(_through_cache(files, make, cache, jobs, namespace=f"ocr-{part}"))
     return out
 
 
