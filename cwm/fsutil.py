@@ -188,7 +188,7 @@ def remove_partials(out_dir: Path) -> list[str]:
 
 CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
 """Control characters (ESC, newline, tab) as every output shows them: ``\\x1b``."""
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_CONTROL = re.compile("[" + "".join(map(chr, CONTROL_ESCAPES)) + "]")
 
 
 def decodable(text: str) -> str:
