@@ -135,7 +135,7 @@ def requirement_folders(root: Path) -> dict:
 
 
 def real_photos(folder: Path) -> list[str]:
-    """The JPEGs of ``folder`` that open, at least 640 pixels wide (``--from``)."""
+    """The JPEGs of ``folder`` that open, at least 480 pixels on the short side (``--from``)."""
     from PIL import Image
 
     found = []
