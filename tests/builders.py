@@ -52,9 +52,9 @@ def docx_bytes(
         document.add_paragraph(text)
     if table:
         grid = document.add_table(rows=len(table), cols=len(table[0]))
-        for r, row in enumerate(table):
-            for c, cell in enumerate(row):
-                grid.cell(r, c).text = cell
+        for row, values in zip(grid.rows, table):  # a row's cells: Table.cell is O(cells)
+            for cell, value in zip(row.cells, values):
+                cell.text = value
     if header:
         document.sections[0].header.paragraphs[0].text = header
     buffer = io.BytesIO()
@@ -542,9 +542,9 @@ def word_tables(*tables: list[list[str]], title: str = "活动台账", after: st
     document.add_paragraph(title)
     for rows in tables:
         table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                table.cell(r, c).text = str(value)
+        for row, values in zip(table.rows, rows):  # a row's cells: Table.cell is O(cells)
+            for cell, value in zip(row.cells, values):
+                cell.text = str(value)
     if after:
         document.add_paragraph(after)
     buffer = io.BytesIO()

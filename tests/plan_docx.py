@@ -124,10 +124,10 @@ def plan_docx(path: Path, merged: bool = True) -> Path:
                     c < keep and not value and previous is not None and not _is_header(values)
                 )
                 if continued and merged:
-                    cell = table.cell(r, c)
+                    cell = cells[c]  # rows' cells, not Table.cell (all the table's cells each call)
                     vmerge = OxmlElement("w:vMerge")
                     cell._tc.get_or_add_tcPr().append(vmerge)
-                    above = table.cell(r - 1, c)._tc.get_or_add_tcPr()
+                    above = table.rows[r - 1].cells[c]._tc.get_or_add_tcPr()
                     if above.find(qn("w:vMerge")) is None:
                         restart = OxmlElement("w:vMerge")
                         restart.set(qn("w:val"), "restart")
@@ -279,9 +279,9 @@ def _table(document, rows: list[list[str]], header_rows: int = 0):
 
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            _write(table.cell(r, c), value)
+    for r, (row, values) in enumerate(zip(table.rows, rows)):
+        for cell, value in zip(row.cells, values):  # a row's cells: Table.cell is O(cells)
+            _write(cell, value)
         if r < header_rows:
             table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     return table

@@ -144,8 +144,9 @@ def write_docx(plan: Plan, path: Path) -> Path:
         table = document.add_table(rows=len(block), cols=columns)
         table.style = "Table Grid"
         spans = _spans(block)
+        grid = [row.cells for row in table.rows]  # before merging; Table.cell is O(cells)
         for (r, c), (height, width) in spans.items():
-            _write(table.cell(r, c), block[r][c] or "")
+            _write(grid[r][c], block[r][c] or "")
         for (r, c), (height, width) in spans.items():
             if height > 1 or width > 1:
                 table.cell(r, c).merge(table.cell(r + height - 1, c + width - 1))
