@@ -38,7 +38,6 @@ MAY_OPEN = {
     "cwm/planimport/readers/html.py": "the plan as a web page",
     "cwm/planimport/readers/pdf.py": "the plan as a text PDF (pdfplumber)",
     "cwm/fsutil.py": "the outputs cwm writes (atomically; a device or a pipe in place)",
-    "cwm/planimport/__init__.py": "the built-in tasks.yaml, for cwm's default checking rules",
     "cwm/commands/batchcfg.py": "check_all.cfg, the folders a batch file checks (--folders-from)",
 }
 """Modules outside cwm/formats/ that open files, and which."""
