@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cwm.evidence import reading
-from cwm.evidence.cache import FileCache
+from cwm.evidence.cache import FileCache, stored_form
 
 from .builders import (
     build_tree,
@@ -177,7 +177,7 @@ def test_a_cache_another_process_is_writing_is_left_alone(tmp_path, monkeypatch)
     monkeypatch.setattr(cache_module, "BUSY_TIMEOUT", 0.3)
     started = time.monotonic()
     cache = FileCache(location)
-    cache.put_many([("mine", {"words": 1})])
+    cache.put_many([("mine", stored_form({"words": 1}))])
     cache.close()
     assert time.monotonic() - started < 2 and cache.note and "另一个 cwm" in cache.note
     assert holder.wait(timeout=30) == 0
@@ -192,7 +192,7 @@ def test_a_damaged_cache_is_set_aside_and_rebuilt(tmp_path):
     location = tmp_path / "files.sqlite"
     location.write_bytes(b"this is not a database" * 100)
     cache = FileCache(location)
-    cache.put_many([("k", 1)])
+    cache.put_many([("k", stored_form(1))])
     hits, _ = cache.get_many([])
     cache.close()
     assert (tmp_path / "files.sqlite.damaged").read_bytes().startswith(b"this is not")

@@ -233,14 +233,14 @@ class FileCache:
             return {}, keys
         return hits, keys
 
-    def put_many(self, rows: Iterable[tuple[str, Any]]) -> None:
+    def put_many(self, rows: Iterable[tuple[str, bytes]]) -> None:
+        """Store (key, ``stored_form(result)``) rows."""
         if self._db is None or self.read_only:
             return
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
-                    ((key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in rows),
+                    "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", rows
                 )
         except sqlite3.DatabaseError as exc:
             self._db = self._failed(exc)
@@ -249,6 +249,12 @@ class FileCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def stored_form(result: Any) -> bytes:
+    """A result as the cache stores it (made in the worker that read the file, so that the
+    main process does not pickle it again)."""
+    return pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
 
 
 def default_location() -> Path:

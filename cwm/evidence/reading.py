@@ -9,12 +9,15 @@ with the run, however it ends (they watch their parent; the parent stops them on
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import pickle
 import signal
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from cwm.errors import os_error, signals_as_interrupt
+from cwm.evidence.cache import stored_form
 from cwm.evidence.readahead import reading_ahead
 from cwm.evidence.scan import EvidenceFile
 from cwm.formats import DocumentText, ReadError
@@ -179,19 +182,37 @@ def _through_cache(
         progress(len(hits))
     misses = [f for f in files if f.rel not in hits]
     pooled = jobs > 1 and len(misses) >= 2 * jobs
+    # from the workers, results come pickled as the cache stores them (unless ``aside`` changes
+    # them): the main process, alone while the rules run, does not pickle them a second time
+    pickled: dict[str, bytes] = {}
+    as_stored = pooled and aside is None and cache is not None
     with reading_ahead([f.path for f in misses]) as ahead:
-        made = _map_in_pool(make, misses, jobs) if pooled else map(make, misses)
+        if pooled:
+            made = _map_in_pool(
+                functools.partial(_pickled, make) if as_stored else make, misses, jobs
+            )
+        else:
+            made = map(make, misses)
         # the results first in zip: the pool is run to its end (shut down, handlers put back)
         for result, file in zip(made, misses):
             ahead.done()
+            if as_stored:
+                pickled[file.rel], result = result, pickle.loads(result)
             results[file.rel] = aside(keys.get(file.rel), result) if aside else result
             if progress:
                 progress(1)
     if cache is not None:
         cache.put_many(
-            (keys[f.rel], results[f.rel]) for f in misses if f.rel in keys and keep(results[f.rel])
+            (keys[f.rel], pickled.get(f.rel) or stored_form(results[f.rel]))
+            for f in misses
+            if f.rel in keys and keep(results[f.rel])
         )
     return results
+
+
+def _pickled(make: Callable[[EvidenceFile], Any], file: EvidenceFile) -> bytes:
+    """``make(file)`` as the cache stores it (in a worker)."""
+    return stored_form(make(file))
 
 
 def read_files(
@@ -230,7 +251,7 @@ class _Pictures:
 
     def __init__(self, cache: Any) -> None:
         self.cache = cache
-        self.rows: list[tuple[str, str]] = []
+        self.rows: list[tuple[str, bytes]] = []
 
     def take(self, key: str | None, result: Any) -> Any:
         from dataclasses import replace
@@ -241,7 +262,7 @@ class _Pictures:
         if key is not None:
             from cwm.evidence.cache import in_namespace
 
-            self.rows.append((in_namespace(key, THUMBNAILS), picture))
+            self.rows.append((in_namespace(key, THUMBNAILS), stored_form(picture)))
             if len(self.rows) >= self.BATCH:
                 self.store()
         return replace(result, thumbnail=None)
