@@ -123,7 +123,7 @@ def test_unusable_cache_location_only_costs_speed(plan, tmp_path):
     assert result_of(check(plan, tree(tmp_path / "ev"), cache), "III-8-1-3").status == "pass"
 
 
-def test_parallel_reading_gives_the_same_report(plan, tmp_path):
+def test_parallel_reading_gives_the_same_report(plan, tmp_path, settled):
     root = tree(tmp_path / "ev")
     build_tree(
         root,
@@ -135,6 +135,12 @@ def test_parallel_reading_gives_the_same_report(plan, tmp_path):
     one = check_tree(plan.tasks, root, selection, jobs=1)
     two = check_tree(plan.tasks, root, selection, jobs=2)
     assert one.as_json() == two.as_json()
+    # stored as the workers pickled them, read back warm: the same report
+    cache = FileCache(tmp_path / "files.sqlite")
+    cold = check_tree(plan.tasks, root, selection, cache=cache, jobs=2)
+    stored = cache._db.execute("SELECT count(*) FROM results").fetchone()[0]
+    warm = check_tree(plan.tasks, root, selection, cache=cache, jobs=2)
+    assert stored >= 8 and cold.as_json() == warm.as_json() == one.as_json()
 
 
 def test_the_cache_is_never_written_into_the_evidence_tree(plan, tmp_path):
