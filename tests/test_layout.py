@@ -4,6 +4,7 @@ how large a module may grow before it should be split."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,9 +44,15 @@ MAY_OPEN = {
 """Modules outside cwm/formats/ that open files, and which."""
 
 
+@functools.cache
+def _nodes(path: Path) -> list[ast.AST]:
+    """Every node of a module's syntax tree, parsed once for all the rules here."""
+    return list(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
+
+
 def _opened_in(path: Path) -> list[int]:
     lines = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _nodes(path):
         if isinstance(node, ast.Call):
             name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
             is_os_open = getattr(getattr(node.func, "value", None), "id", None) == "os"
@@ -97,7 +104,7 @@ def test_no_class_name_is_defined_twice():
     twice = []
     for path in sorted(PACKAGE.rglob("*.py")):
         rel = path.relative_to(ROOT).as_posix()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _nodes(path):
             if isinstance(node, ast.ClassDef):
                 if node.name in seen:
                     twice.append(f"{node.name}: {seen[node.name]}, {rel}")
@@ -115,7 +122,7 @@ def test_no_source_name_is_compared_outside_the_registry():
         rel = path.relative_to(ROOT).as_posix()
         if rel.startswith("cwm/schedule/sources/"):
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _nodes(path):
             if isinstance(node, ast.Compare):
                 named = {
                     c.value
@@ -138,7 +145,7 @@ def test_the_checker_is_used_through_its_public_names():
         rel = path.relative_to(ROOT).as_posix()
         if rel.startswith("cwm/evidence/"):
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _nodes(path):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("cwm.evidence."):
                 offenders.append(f"{rel}:{node.lineno} {node.module}")
             if isinstance(node, ast.ImportFrom) and node.module == "cwm.evidence":
