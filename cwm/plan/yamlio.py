@@ -119,6 +119,7 @@ def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
 MAX_DEPTH = 40
 """The plan data nest a few levels; deeper is a broken file (and would exhaust the stack)."""
 MERGE_TAG = "tag:yaml.org,2002:merge"
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Builder:
@@ -154,6 +155,8 @@ class _Builder:
         return self.scalar(node, path)
 
     def scalar(self, node: yaml.Node, path: KeyPath) -> Any:
+        if node.tag == STR_TAG:  # most of a plan: its text, as the constructor would give it
+            return node.value
         if node.tag.startswith("!") and not node.tag.startswith("!!"):
             self.problem(node, f"不认识的 YAML 标签“{node.tag}”。请去掉它，直接写值。", path)
             return None
