@@ -85,7 +85,7 @@ def test_the_measure_is_the_defined_one(name, picture):
 def test_tile_sums_are_exact_at_the_largest_tiles_and_brightest_pixels():
     rnd = random.Random(2026)
     for width, height, low in ((512, 512, 254), (512, 384, 0), (509, 383, 250), (67, 66, 0)):
-        pixels = bytes(rnd.randrange(low, 256) for _ in range(width * height))
+        pixels = bytes(rnd.choices(range(low, 256), k=width * height))
         band = Image.frombytes("L", (width, height), pixels)
         boxes = [
             (
