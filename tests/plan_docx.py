@@ -274,6 +274,13 @@ OTHER_TASKS = [
 ]
 
 
+def _cells_of(table) -> list[list[object]]:
+    """A table's cells by row and column, taken before any merge: merging through them gives the
+    table ``table.cell(r, c)`` would (a merge keeps the other cells' elements), and python-docx's
+    ``Table.cell`` builds every cell of the table on each call."""
+    return [row.cells for row in table.rows]
+
+
 def _table(document, rows: list[list[str]], header_rows: int = 0):
     from docx.oxml import OxmlElement
 
@@ -300,12 +307,13 @@ def other_plan_docx(path: Path) -> Path:
     document.add_paragraph("附件1")
     document.add_paragraph("资阳市教育和体育局创建全国文明城市网上申报2022年责任清单")
     table = _table(document, OTHER_TASKS_HEADER + OTHER_TASKS, header_rows=2)
-    table.cell(0, 1).merge(table.cell(0, 4))
+    cell = _cells_of(table)
+    cell[0][1].merge(cell[0][4])
     for c in (0, 5, 6, 7, 8, 9, 10):
-        table.cell(0, c).merge(table.cell(1, c))
+        cell[0][c].merge(cell[1][c])
     for c in range(1, 5):  # 测评项目/指标/内容/标准 of the rows below merged into their first row
-        table.cell(2, c).merge(table.cell(3, c))
-        table.cell(4, c).merge(table.cell(5, c))
+        cell[2][c].merge(cell[3][c])
+        cell[4][c].merge(cell[5][c])
     document.add_paragraph("附件2")
     document.add_paragraph("资阳市教育和体育局实地点位建设任务清单")
     _table(
@@ -383,9 +391,10 @@ def other_plan_docx(path: Path) -> Path:
         ],
         header_rows=2,
     )
-    grid.cell(0, 1).merge(grid.cell(0, 2))
-    grid.cell(0, 8).merge(grid.cell(0, 9))
+    cell = _cells_of(grid)
+    cell[0][1].merge(cell[0][2])
+    cell[0][8].merge(cell[0][9])
     for c in (0, 3, 4, 5, 6, 7):
-        grid.cell(0, c).merge(grid.cell(1, c))
+        cell[0][c].merge(cell[1][c])
     document.save(str(path))
     return path

@@ -133,7 +133,7 @@ def _spans(table: Table) -> dict[tuple[int, int], tuple[int, int]]:
 def write_docx(plan: Plan, path: Path) -> Path:
     import docx
 
-    from .plan_docx import _write
+    from .plan_docx import _cells_of, _write
 
     document = docx.Document()
     for block in plan:
@@ -144,12 +144,12 @@ def write_docx(plan: Plan, path: Path) -> Path:
         table = document.add_table(rows=len(block), cols=columns)
         table.style = "Table Grid"
         spans = _spans(block)
-        grid = [row.cells for row in table.rows]  # before merging; Table.cell is O(cells)
+        grid = _cells_of(table)
         for (r, c), (height, width) in spans.items():
             _write(grid[r][c], block[r][c] or "")
         for (r, c), (height, width) in spans.items():
             if height > 1 or width > 1:
-                table.cell(r, c).merge(table.cell(r + height - 1, c + width - 1))
+                grid[r][c].merge(grid[r + height - 1][c + width - 1])
     document.save(str(path))
     return path
 
