@@ -35,7 +35,7 @@ __all__ = ["NotAPlan", "Draft", "import_plan", "write_draft"]
 def _defaults() -> dict[str, Any]:
     """cwm's checking rules (word bands, deadline, measure keywords, caption kinds): not part of
     a plan, taken from the built-in data (read by the C parser: yaml.safe_load's pure-Python
-    one took 0.15 s of every import)."""
+    one took 40 ms of every import, this 9 ms)."""
     from cwm.plan.loader import packaged_data_dir
     from cwm.plan.yamlio import load_yaml
 
