@@ -37,6 +37,8 @@ CACHED_ERRORS = frozenset(
 an I/O error, an unexpected failure) may go away without the file changing: read again."""
 THUMBNAILS = "thumbnail"
 """The cache's namespace of the report's photo pictures."""
+STORE_BATCH = 200
+"""Results stored in the cache a transaction at a time, as they come from the workers."""
 DEBUG_ENV = "CWM_DEBUG"
 """Set by ``cwm --debug``: read errors name the exception behind them."""
 
@@ -183,9 +185,10 @@ def _through_cache(
     misses = [f for f in files if f.rel not in hits]
     pooled = jobs > 1 and len(misses) >= 2 * jobs
     # from the workers, results come pickled as the cache stores them (unless ``aside`` changes
-    # them): the main process, alone while the rules run, does not pickle them a second time
-    pickled: dict[str, bytes] = {}
+    # them), and they are stored as they come, in batches, while the workers read on: the main
+    # process neither pickles them a second time nor writes them all after the pool
     as_stored = pooled and aside is None and cache is not None
+    rows: list[tuple[str, bytes]] = []
     with reading_ahead([f.path for f in misses]) as ahead:
         if pooled:
             made = _map_in_pool(
@@ -196,17 +199,19 @@ def _through_cache(
         # the results first in zip: the pool is run to its end (shut down, handlers put back)
         for result, file in zip(made, misses):
             ahead.done()
+            stored = None
             if as_stored:
-                pickled[file.rel], result = result, pickle.loads(result)
-            results[file.rel] = aside(keys.get(file.rel), result) if aside else result
+                stored, result = result, pickle.loads(result)
+            result = results[file.rel] = aside(keys.get(file.rel), result) if aside else result
             if progress:
                 progress(1)
-    if cache is not None:
-        cache.put_many(
-            (keys[f.rel], pickled.get(f.rel) or stored_form(results[f.rel]))
-            for f in misses
-            if f.rel in keys and keep(results[f.rel])
-        )
+            if cache is not None and file.rel in keys and keep(result):
+                rows.append((keys[file.rel], stored or stored_form(result)))
+                if len(rows) >= STORE_BATCH:
+                    cache.put_many(rows)
+                    rows = []
+    if rows:
+        cache.put_many(rows)
     return results
 
 
