@@ -175,8 +175,8 @@ def _through_cache(
     aside: Callable[[str | None, Any], Any] | None = None,
 ) -> dict[str, Any]:
     """Rel -> ``make(file)`` for every file: cached results first, the rest in ``jobs`` worker
-    processes when there are enough of them, then those ``keep`` accepts stored in the cache
-    under ``namespace``. ``progress(n)`` is called as files are done; ``aside(key, result)``
+    processes when there are enough of them, those ``keep`` accepts stored in the cache under
+    ``namespace`` as they come. ``progress(n)`` is called as files are done; ``aside(key, result)``
     takes each made result as it comes (with the file's cache key) and gives what is kept."""
     hits, keys = cache.get_many(files, namespace) if cache is not None else ({}, {})
     results: dict[str, Any] = dict(hits)
