@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from cwm.errors import os_error, signals_as_interrupt
-from cwm.evidence.cache import stored_form
+from cwm.evidence.cache import in_namespace, stored_form
 from cwm.evidence.readahead import reading_ahead
 from cwm.evidence.scan import EvidenceFile
 from cwm.formats import DocumentText, ReadError
@@ -67,7 +67,6 @@ def read_file(file: EvidenceFile, with_thumbnail: bool = False) -> Any:
     """What the rules need of one file; a ReadError (returned, never raised) if it cannot be
     read. Warnings of the libraries are kept off the user's screen. ``with_thumbnail``: a
     photo's facts carry its report picture, made from the same decode."""
-    import functools
     import warnings
 
     reader = _reader(file.kind)
@@ -235,8 +234,6 @@ def read_files(
     report decodes each photo once. The facts returned (and cached) are the same either way."""
     if not thumbnails or cache is None:
         return _through_cache(files, read_file, cache, jobs, progress=progress, keep=_cacheable)
-    import functools
-
     pictures = _Pictures(cache)
     make = functools.partial(read_file, with_thumbnail=True)
     try:
@@ -265,8 +262,6 @@ class _Pictures:
         if picture is None:
             return result
         if key is not None:
-            from cwm.evidence.cache import in_namespace
-
             self.rows.append((in_namespace(key, THUMBNAILS), stored_form(picture)))
             if len(self.rows) >= self.BATCH:
                 self.store()
@@ -311,8 +306,6 @@ def recognised(
 
     if not ocr.enabled() or not (screens or stamps):
         return {}
-    import functools
-
     out = {}
     for files, part in ((screens, ocr.SCREEN), (stamps, ocr.STAMP)):
         make = functools.partial(_lines, part)
