@@ -148,18 +148,18 @@ def image_lines(path: Any, part: str) -> tuple[str, ...]:
     """The recognised lines of the image at ``path`` (``SCREEN`` or ``STAMP``), top to bottom;
     () for an image that cannot be opened or is beyond the readers' pixel bound."""
     from cwm.dates import find_date
-    from cwm.formats.image import upright as decoded
+    from cwm.formats.image import upright
 
-    upright = decoded(path, "RGB", MAX_SIDE if part == SCREEN else STAMP_SIDE)
-    if upright is None:
+    image = upright(path, "RGB", MAX_SIDE if part == SCREEN else STAMP_SIDE)
+    if image is None:
         return ()
     if part == SCREEN:
-        return tuple(line.text for line in recognise(upright))
-    width, height = upright.size
+        return tuple(line.text for line in recognise(image))
+    width, height = image.size
     bands = [(0, round(height * 0.65), width, height), (0, 0, width, round(height * 0.2))]
     found: list[str] = []
     for box in bands:
-        found += [line.text for line in recognise(upright.crop(box))]
+        found += [line.text for line in recognise(image.crop(box))]
         if any(find_date(text) for text in found):
             return tuple(found)
-    return tuple(line.text for line in recognise(upright))
+    return tuple(line.text for line in recognise(image))
