@@ -20,22 +20,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cwm.formats.image import DRAFT_PIXELS  # noqa: E402
+from cwm.formats.image import DRAFT_PIXELS, upright  # noqa: E402
 from cwm.formats.imagehash import dhash  # noqa: E402
 from cwm.formats.photoquality import blur  # noqa: E402
 
 
 def facts(path: Path, side: int) -> tuple[tuple[int, int], int, float] | None:
-    """(decoded size, hash, blur) of a JPEG decoded at the largest scale still ≥ ``side``."""
-    from PIL import Image, ImageOps
-
-    with Image.open(path) as image:
-        if image.format != "JPEG":
-            return None
-        image.draft("L", (side, side))
-        ImageOps.exif_transpose(image, in_place=True)
-        grey = image if image.mode == "L" else image.convert("L")
-        return grey.size, dhash(grey), blur(grey)
+    """(decoded size, hash, blur) of a photo decoded in grey at the largest JPEG scale still
+    ≥ ``side`` and turned as its EXIF says (``image.upright``, as the readers decode), or None."""
+    grey = upright(path, "L", side)
+    return None if grey is None else (grey.size, dhash(grey), blur(grey))
 
 
 def main() -> None:
@@ -56,10 +50,7 @@ def main() -> None:
     ]
     moved = []
     for path in photos:
-        try:
-            now, smaller = facts(path, DRAFT_PIXELS), facts(path, args.side)
-        except OSError:
-            continue
+        now, smaller = facts(path, DRAFT_PIXELS), facts(path, args.side)
         if now is not None and smaller is not None and now[0] != smaller[0]:
             moved.append((path, now, smaller))
     print(f"photos decoded differently: {len(moved)} of {len(photos)}")

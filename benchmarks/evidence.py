@@ -46,6 +46,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from cwm.formats.ocr import OFF_ENV  # noqa: E402  (the switch cwm reads; nothing of OCR is imported)
 from tests.builders import docx_bytes, han_text  # noqa: E402  (python-docx: pip install ".[test]")
 
 
@@ -250,7 +251,7 @@ with ProcessPoolExecutor(int(sys.argv[2])) as pool:
 """Every photo decoded at 1/8 scale in grey, in as many processes as cwm uses: the floor for
 any tool that looks at the pixels."""
 
-WITHOUT_OCR = {"CWM_NO_OCR": "1"}
+WITHOUT_OCR = {OFF_ENV: "1"}
 """The default install is measured: an install with the OCR extra does not recognise the
 screenshot folders' photos (benchmarks/ocr.py measures what the extra costs)."""
 
