@@ -377,10 +377,11 @@ def scene_jpeg(
 _OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 
 
-def ofd_bytes(*pages: str, drop_page: int | None = None) -> bytes:
+def ofd_bytes(*pages: str, drop_page: int | None = None, picture: bytes | None = None) -> bytes:
     """An OFD (GB/T 33190-2016) as 公文系统 export it: OFD.xml -> Doc_0/Document.xml -> one
     Content.xml per page, each line a TextObject of TextCode runs. ``drop_page``: leave that
-    page's content out (a damaged export)."""
+    page's content out (a damaged export). ``picture``: each page that image instead of text,
+    an ImageObject of a JPEG resource (a scanner's 版式 export)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
@@ -409,6 +410,11 @@ def ofd_bytes(*pages: str, drop_page: int | None = None) -> bytes:
                 f'<ofd:TextCode X="50" Y="4">{line[12:]}</ofd:TextCode></ofd:TextObject>'
                 for n, line in enumerate(lines)
             )
+            if picture is not None:
+                objects = (
+                    f'<ofd:ImageObject ID="5" ResourceID="{900 + number}" Boundary="0 0 210 297"/>'
+                )
+                archive.writestr(f"Doc_0/Res/image_{900 + number}.jpg", picture)
             archive.writestr(
                 f"Doc_0/Pages/Page_{number}/Content.xml",
                 f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {_OFD_NS}><ofd:Content>'

@@ -16,7 +16,7 @@ import pytest
 from cwm.cli import main
 from cwm.formats import ocr
 
-from .builders import han_text
+from .builders import han_text, ofd_bytes
 from .test_checklist import CHROMIUM
 
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -345,8 +345,6 @@ def test_a_stamp_on_a_real_camera_photo_at_wechat_size(tmp_path, capsys, stamp, 
 
 def test_an_ofd_of_scanned_pages_gives_its_number(tmp_path, capsys):
     """An OFD whose page is an image (a scanner's 版式 export): its picture is recognised."""
-    import zipfile
-
     import pypdfium2 as pdfium
 
     pdf = scan_pdf(
@@ -359,27 +357,9 @@ def test_an_ofd_of_scanned_pages_gives_its_number(tmp_path, capsys):
     pdfium.PdfDocument(str(pdf))[0].render(scale=150 / 72).to_pil().convert("RGB").save(
         picture, "JPEG", quality=85
     )
-    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
     folder = tmp_path / "材料" / "III-27-1-3 孤儿供养标准"
     folder.mkdir(parents=True)
-    with zipfile.ZipFile(folder / "发文.ofd", "w") as archive:
-        archive.writestr(
-            "OFD.xml",
-            f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml"
-            "</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
-        )
-        archive.writestr(
-            "Doc_0/Document.xml",
-            f'<ofd:Document {ns}><ofd:Pages><ofd:Page ID="1" '
-            'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
-        )
-        archive.writestr(
-            "Doc_0/Pages/Page_0/Content.xml",
-            f"<ofd:Page {ns}><ofd:Content><ofd:Layer>"
-            '<ofd:ImageObject ID="5" ResourceID="9" Boundary="0 0 210 297"/>'
-            "</ofd:Layer></ofd:Content></ofd:Page>",
-        )
-        archive.writestr("Doc_0/Res/image_9.jpg", picture.getvalue())
+    (folder / "发文.ofd").write_bytes(ofd_bytes("", picture=picture.getvalue()))
     found = {f["code"]: f["message"] for f in check(tmp_path, capsys)["III-27-1-3"]["findings"]}
     assert "document-ocr" in found and "资民发〔2021〕25号" in found["document-ocr"], found
 
