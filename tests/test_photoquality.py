@@ -24,6 +24,20 @@ def _sum(image, box) -> int:
     return sum(map(operator.mul, range(256), image.crop(box).histogram()))
 
 
+def _boxes(width: int, height: int) -> list[tuple[int, int, int, int]]:
+    """The TILES × TILES tiles, row by row."""
+    return [
+        (
+            c * width // TILES,
+            r * height // TILES,
+            (c + 1) * width // TILES,
+            (r + 1) * height // TILES,
+        )
+        for r in range(TILES)
+        for c in range(TILES)
+    ]
+
+
 def reference_blur(image) -> float:
     """The measure as written in the module's docstring, step by step."""
     grey = image.convert("L")
@@ -38,24 +52,16 @@ def reference_blur(image) -> float:
         blurred = grey.filter(ImageFilter.BoxBlur(radius))
         softer = ImageChops.difference(blurred, ImageChops.offset(blurred, dx, dy))
         maps.append((sharp, ImageChops.subtract(sharp, softer)))
-    w, h = grey.size
     tiles = []
-    for row in range(TILES):
-        for col in range(TILES):
-            box = (
-                col * w // TILES,
-                row * h // TILES,
-                (col + 1) * w // TILES,
-                (row + 1) * h // TILES,
-            )
-            total, worst = 0.0, 0.0
-            for sharp, lost in maps:
-                part = _sum(sharp, box)
-                if part:
-                    worst = max(worst, (part - _sum(lost, box)) / part)
-                total += part
-            if total:
-                tiles.append((total, worst))
+    for box in _boxes(*grey.size):
+        total, worst = 0.0, 0.0
+        for sharp, lost in maps:
+            part = _sum(sharp, box)
+            if part:
+                worst = max(worst, (part - _sum(lost, box)) / part)
+            total += part
+        if total:
+            tiles.append((total, worst))
     if not tiles:
         return 1.0
     busiest = sorted(tiles, reverse=True)[:BUSIEST]
@@ -87,14 +93,5 @@ def test_tile_sums_are_exact_at_the_largest_tiles_and_brightest_pixels():
     for width, height, low in ((512, 512, 254), (512, 384, 0), (509, 383, 250), (67, 66, 0)):
         pixels = bytes(rnd.choices(range(low, 256), k=width * height))
         band = Image.frombytes("L", (width, height), pixels)
-        boxes = [
-            (
-                c * width // TILES,
-                r * height // TILES,
-                (c + 1) * width // TILES,
-                (r + 1) * height // TILES,
-            )
-            for r in range(TILES)
-            for c in range(TILES)
-        ]
+        boxes = _boxes(width, height)
         assert photoquality._tile_sums(band, boxes) == [_sum(band, box) for box in boxes]
