@@ -19,7 +19,8 @@ times (medians shown; several ``--cwm`` measured in turns):
   cwm check, cold                 empty cache (page cache dropped first, as root)
   cwm check, warm                 the same cache, unchanged tree
 
-and prints the ratios: cold / extract (target ≤ 1.2) and warm / cold (target ≤ 0.05).
+and prints the ratios — cold / extract (target ≤ 1.2) and warm / cold (target ≤ 0.05) — as the
+median of the rounds' ratios (each round's two measured a minute apart) and their range.
 """
 
 from __future__ import annotations
@@ -181,12 +182,10 @@ def main() -> None:
     samples.print("extract (docx2txt + pypdfium2)")
     print()
     for label, _ in installs(args):
-        cold = samples.seconds(f"{label} check, cold")
-        warm = samples.seconds(f"{label} check, warm")
-        extract_s = samples.seconds("extract (docx2txt + pypdfium2)")
+        cold, warm = f"{label} check, cold", f"{label} check, warm"
         print(
-            f"{label}: cold / extract {cold / extract_s:.2f} (target ≤ 1.2) · "
-            f"warm / cold {warm / cold:.3f} (target ≤ 0.05)"
+            f"{label}: cold / extract {samples.ratio(cold, 'extract (docx2txt + pypdfium2)')} "
+            f"(target ≤ 1.2) · warm / cold {samples.ratio(warm, cold)} (target ≤ 0.05)"
         )
     print(f"requirements checked: {report['summary']['requirements']}")
 

@@ -23,7 +23,8 @@ when run as root on Linux):
                       as cwm uses: the floor for any tool that looks at the pixels
   findimagedupes      Debian's findimagedupes on the same photos (-R, its default threshold)
 
-and prints the ratios, each command's peak memory (max RSS, from /usr/bin/time), and whether
+and prints the ratios (the median of the rounds' ratios, each round's two measured a minute
+apart, and their range), each command's peak memory (max RSS, from /usr/bin/time), and whether
 every planted pair was found with no unplanted pair reported. Several ``--cwm`` (installs of
 two versions, in two virtual environments) are measured in turns, so their ratios come from the
 same run.
@@ -325,6 +326,19 @@ class Samples:
 
         return statistics.median(s for s, _ in self.runs[name])
 
+    def ratio(self, name: str, reference: str) -> str:
+        """``name`` / ``reference``, round by round (the two are measured a minute apart, so a
+        machine whose speed drifts within the session moves both): the median of the rounds'
+        ratios and their range. A command measured once (findimagedupes): the medians' ratio."""
+        import statistics
+
+        ours, theirs = self.runs[name], self.runs[reference]
+        if len(ours) != len(theirs) or len(ours) < 2:
+            return f"{self.seconds(name) / self.seconds(reference):.3f}"
+        ratios = [a / b for (a, _), (b, _) in zip(ours, theirs)]
+        low, high = min(ratios), max(ratios)
+        return f"{statistics.median(ratios):.3f} (rounds {low:.2f}–{high:.2f})"
+
     def print(self, reference: str) -> None:
         header = f"{'command':<34} {'median s':>9} {'min–max s':>13} {'runs':>5} {'peak MB':>8}"
         print(f"\n{header}  / {reference}")
@@ -373,11 +387,8 @@ def print_report_ratios(samples: Samples, labels: list[str]) -> None:
     a warm check, a cold one ≤ 1.2× a cold check)."""
     for label in labels:
         for state in ("cold", "warm"):
-            report, check = (
-                samples.seconds(f"{label} report, {state}"),
-                samples.seconds(f"{label} check, {state}"),
-            )
-            print(f"{label} report / check, {state}: {report / check:.2f}×")
+            ratio = samples.ratio(f"{label} report, {state}", f"{label} check, {state}")
+            print(f"{label} report / check, {state}: {ratio}")
 
 
 def pairs_reported(report: dict) -> dict[tuple[str, str], set[str]]:
@@ -469,18 +480,15 @@ def main() -> None:
     samples.print("read every byte (cat)")
     print()
     for label, _ in installs(args):
-        cold = samples.seconds(f"{label} check, cold")
-        warm = samples.seconds(f"{label} check, warm")
+        cold, warm = f"{label} check, cold", f"{label} check, warm"
         print(
-            f"{label}: cold / read every byte {cold / samples.seconds('read every byte (cat)'):.2f}"
-            f" · warm / cold {warm / cold:.3f} (target ≤ 0.05)",
+            f"{label}: cold / read every byte {samples.ratio(cold, 'read every byte (cat)')}"
+            f" · warm / cold {samples.ratio(warm, cold)} (target ≤ 0.05)"
+            f" · cold / {DECODED} {samples.ratio(cold, DECODED)}",
             end="",
         )
-        print(f" · cold / {DECODED} {cold / samples.seconds(DECODED):.3f}", end="")
         if "findimagedupes" in samples.runs:
-            print(
-                f" · cold / findimagedupes {cold / samples.seconds('findimagedupes'):.3f}", end=""
-            )
+            print(f" · cold / findimagedupes {samples.ratio(cold, 'findimagedupes')}", end="")
         print()
         report_pairs(manifest, reports[label])
     if args.report:
