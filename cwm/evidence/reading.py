@@ -38,7 +38,7 @@ an I/O error, an unexpected failure) may go away without the file changing: read
 THUMBNAILS = "thumbnail"
 """The cache's namespace of the report's photo pictures."""
 STORE_BATCH = 200
-"""Results stored in the cache a transaction at a time, as they come from the workers."""
+"""Results (and report pictures) stored in the cache a transaction at a time, as they come."""
 DEBUG_ENV = "CWM_DEBUG"
 """Set by ``cwm --debug``: read errors name the exception behind them."""
 
@@ -187,7 +187,7 @@ def _through_cache(
     # them), and they are stored as they come, in batches, while the workers read on: the main
     # process neither pickles them a second time nor writes them all after the pool
     as_stored = pooled and aside is None and cache is not None
-    rows: list[tuple[str, bytes]] = []
+    rows = _Rows(cache) if cache is not None else None
     with reading_ahead([f.path for f in misses]) as ahead:
         if pooled:
             made = _map_in_pool(
@@ -204,14 +204,30 @@ def _through_cache(
             result = results[file.rel] = aside(keys.get(file.rel), result) if aside else result
             if progress:
                 progress(1)
-            if cache is not None and file.rel in keys and keep(result):
-                rows.append((keys[file.rel], stored or stored_form(result)))
-                if len(rows) >= STORE_BATCH:
-                    cache.put_many(rows)
-                    rows = []
-    if rows:
-        cache.put_many(rows)
+            if rows is not None and file.rel in keys and keep(result):
+                rows.add(keys[file.rel], stored or stored_form(result))
+    if rows is not None:
+        rows.store()
     return results
+
+
+class _Rows:
+    """Rows for the cache as the reading makes them, stored ``STORE_BATCH`` to a transaction
+    (never all held at once: 10,000 photos' report pictures are 60 MB)."""
+
+    def __init__(self, cache: Any) -> None:
+        self.cache = cache
+        self.rows: list[tuple[str, bytes]] = []
+
+    def add(self, key: str, stored: bytes) -> None:
+        self.rows.append((key, stored))
+        if len(self.rows) >= STORE_BATCH:
+            self.store()
+
+    def store(self) -> None:
+        if self.rows:
+            self.cache.put_many(self.rows)
+            self.rows = []
 
 
 def _pickled(make: Callable[[EvidenceFile], Any], file: EvidenceFile) -> bytes:
@@ -234,42 +250,26 @@ def read_files(
     report decodes each photo once. The facts returned (and cached) are the same either way."""
     if not thumbnails or cache is None:
         return _through_cache(files, read_file, cache, jobs, progress=progress, keep=_cacheable)
-    pictures = _Pictures(cache)
+    pictures = _Rows(cache)
     make = functools.partial(read_file, with_thumbnail=True)
-    try:
-        return _through_cache(
-            files, make, cache, jobs, progress=progress, keep=_cacheable, aside=pictures.take
-        )
-    finally:
-        pictures.store()
 
-
-class _Pictures:
-    """Photos' report pictures as the reading makes them: taken off the facts and stored in the
-    cache under ``THUMBNAILS`` in batches (never all held at once: 10,000 photos' pictures are
-    60 MB)."""
-
-    BATCH = 200
-
-    def __init__(self, cache: Any) -> None:
-        self.cache = cache
-        self.rows: list[tuple[str, bytes]] = []
-
-    def take(self, key: str | None, result: Any) -> Any:
+    def take(key: str | None, result: Any) -> Any:
+        """A photo's report picture taken off its facts, to the cache under ``THUMBNAILS``."""
         from dataclasses import replace
 
         picture = getattr(result, "thumbnail", None)
         if picture is None:
             return result
         if key is not None:
-            self.rows.append((in_namespace(key, THUMBNAILS), stored_form(picture)))
-            if len(self.rows) >= self.BATCH:
-                self.store()
+            pictures.add(in_namespace(key, THUMBNAILS), stored_form(picture))
         return replace(result, thumbnail=None)
 
-    def store(self) -> None:
-        self.cache.put_many(self.rows)
-        self.rows = []
+    try:
+        return _through_cache(
+            files, make, cache, jobs, progress=progress, keep=_cacheable, aside=take
+        )
+    finally:
+        pictures.store()
 
 
 def _cacheable(result: Any) -> bool:
