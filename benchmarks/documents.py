@@ -48,19 +48,15 @@ from benchmarks.evidence import (  # noqa: E402
 )
 from tests.builders import docx_bytes, han_text, jpeg_bytes, pdf_bytes  # noqa: E402
 
-EXTRACT = """
-import sys, docx2txt, pypdfium2
+EXTRACT = f"""
+import sys
+sys.path.insert(0, {str(HERE.parent)!r})
+import docx2txt, pypdfium2  # once, before the workers start
 from concurrent.futures import ProcessPoolExecutor
-def text(path):
-    if path.endswith(".docx"):
-        return len(docx2txt.process(path))
-    pdf = pypdfium2.PdfDocument(path)
-    n = sum(len(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf)))
-    pdf.close()
-    return n
+from benchmarks.read_costs import floor
 paths = open(sys.argv[1], encoding="utf-8").read().split("\\n")
 with ProcessPoolExecutor(int(sys.argv[2])) as pool:
-    print(sum(pool.map(text, paths, chunksize=4)))
+    print(sum(pool.map(floor, paths, chunksize=4)))
 """
 
 

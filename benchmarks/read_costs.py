@@ -22,9 +22,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 
-def floor(path: Path) -> int:
-    """The text as the usual libraries give it (what benchmarks/documents.py's floor does)."""
-    if path.suffix == ".docx":
+def floor(path: str | Path) -> int:
+    """The length of a .docx's or a PDF's text as the usual libraries give it: the extraction
+    floor (benchmarks/documents.py runs it over the tree in a pool)."""
+    if str(path).endswith(".docx"):
         import docx2txt
 
         return len(docx2txt.process(str(path)))
